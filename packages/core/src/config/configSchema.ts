@@ -1,0 +1,109 @@
+/**
+ * The configuration file `dynamo-dr.config.json`: environments, their tables
+ * (with exclusions) and recovery-mode selection. Every setting has a flag for
+ * one-off use; with no file, flags alone suffice.
+ */
+export interface DrConfig {
+  /** AWS region used when neither `--region` nor `AWS_REGION` says otherwise. */
+  readonly region?: string;
+  readonly environments: Readonly<Record<string, EnvironmentConfig>>;
+  readonly defaults?: RestoreDefaults;
+}
+
+export interface EnvironmentConfig {
+  /** Production environments ask for confirmation on a terminal (or `--yes`). @default false */
+  readonly production?: boolean;
+  /** Tables by logical name (used in state machine names, e.g. `DRRestoreDynamoDbTable{Name}StateMachine`). */
+  readonly tables?: Readonly<Record<string, TableConfig>>;
+  readonly recoveryMode?: RecoveryModeConfig;
+}
+
+export interface TableConfig {
+  /** The physical DynamoDB table name. */
+  readonly tableName: string;
+  /** Excluded tables are refused by every recovery command (seed 002 excludes its SSN table). @default false */
+  readonly excluded?: boolean;
+  /** Why the table is excluded: shown in the refusal. */
+  readonly excludedReason?: string;
+  /** Checkpoints and journals never hold this table's key values in plain text. @default false */
+  readonly sensitive?: boolean;
+}
+
+export interface RecoveryModeConfig {
+  /** Functions whose names start with this are the environment's. @default `${environment}-` */
+  readonly functionNamePrefix?: string;
+  /** Functions carrying all these tags are the environment's (combined with the prefix when both are set). */
+  readonly functionTags?: Readonly<Record<string, string>>;
+  /** Functions whose names contain any of these are recovery functions and never held. @default ['DisasterRecovery'] */
+  readonly excludeNameContains?: readonly string[];
+  /** Functions carrying any of these tag/value pairs are never held. @default { 'dynamo-dr:role': 'recovery' } */
+  readonly excludeTags?: Readonly<Record<string, string>>;
+  /** SSM parameter holding the saved state while in recovery mode. @default `/dynamo-dr/${environment}/recovery-mode` */
+  readonly stateParameter?: string;
+}
+
+export interface RestoreDefaults {
+  /** @default 'delta' */
+  readonly mode?: 'delta' | 'reset';
+  /** @default false */
+  readonly keepRestoredTable?: boolean;
+}
+
+const tagMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
+
+/** JSON Schema (draft 2020-12 subset, checked with Ajv) for {@link DrConfig}. */
+export const configJsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['environments'],
+  properties: {
+    $schema: { type: 'string' },
+    region: { type: 'string', pattern: '^[a-z]{2}(-[a-z]+)+-\\d$' },
+    defaults: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        mode: { enum: ['delta', 'reset'] },
+        keepRestoredTable: { type: 'boolean' },
+      },
+    },
+    environments: {
+      type: 'object',
+      minProperties: 1,
+      propertyNames: { pattern: '^[A-Za-z0-9_-]{1,64}$' },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          production: { type: 'boolean' },
+          tables: {
+            type: 'object',
+            propertyNames: { pattern: '^[A-Za-z0-9]{1,64}$' },
+            additionalProperties: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['tableName'],
+              properties: {
+                tableName: { type: 'string', pattern: '^[a-zA-Z0-9_.-]{3,255}$' },
+                excluded: { type: 'boolean' },
+                excludedReason: { type: 'string' },
+                sensitive: { type: 'boolean' },
+              },
+            },
+          },
+          recoveryMode: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              functionNamePrefix: { type: 'string', minLength: 1 },
+              functionTags: tagMap,
+              excludeNameContains: { type: 'array', items: { type: 'string', minLength: 1 } },
+              excludeTags: tagMap,
+              stateParameter: { type: 'string', pattern: '^/[a-zA-Z0-9_.\\-/]+$' },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import { InputError } from '../errors.js';
+import { configJsonSchema, type DrConfig, type TableConfig } from './configSchema.js';
+
+export const CONFIG_FILE_NAME = 'dynamo-dr.config.json';
+
+const validate = new Ajv({ allErrors: true }).compile<DrConfig>(configJsonSchema);
+
+/**
+ * Reads and validates the configuration: `explicitPath` when given (it must
+ * exist), else `dynamo-dr.config.json` in `cwd` if there is one, else none.
+ *
+ * @example
+ * const config = await loadConfig({ explicitPath: opts.config });
+ * const table = config && findTable(config, 'ProviderTable');
+ */
+export async function loadConfig(options: { explicitPath?: string; cwd?: string } = {}): Promise<DrConfig | undefined> {
+  const file = options.explicitPath ?? path.join(options.cwd ?? process.cwd(), CONFIG_FILE_NAME);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if (!options.explicitPath && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new InputError('--config', file, 'cannot be read', `Check the path (${(error as Error).message}).`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new InputError('--config', file, 'is not valid JSON', `Fix the syntax: ${(error as Error).message}.`);
+  }
+  return parseConfig(parsed, file);
+}
+
+/** Validates an already-parsed configuration document; `source` names it in errors. */
+export function parseConfig(document: unknown, source = CONFIG_FILE_NAME): DrConfig {
+  if (validate(document)) return document;
+  const first = validate.errors?.[0] as ErrorObject;
+  const where = first.instancePath || '/';
+  throw new InputError(
+    `${source}${where === '/' ? '' : ` at ${where}`}`,
+    valueAt(document, first.instancePath),
+    describe(first),
+    `See docs/configuration.md for the file's format.`,
+  );
+}
+
+function describe(error: ErrorObject): string {
+  if (error.keyword === 'additionalProperties') {
+    return `has an unknown setting "${String((error.params as { additionalProperty: string }).additionalProperty)}"`;
+  }
+  return error.message ?? 'is invalid';
+}
+
+function valueAt(document: unknown, pointer: string): unknown {
+  let value = document;
+  for (const part of pointer.split('/').slice(1)) {
+    value = (value as Record<string, unknown> | undefined)?.[part.replaceAll('~1', '/').replaceAll('~0', '~')];
+  }
+  return value;
+}
+
+/** A table as the configuration knows it. */
+export interface ConfiguredTable extends TableConfig {
+  readonly environment: string;
+  readonly logicalName: string;
+}
+
+/** Finds a table by its physical name (exact, case included) or its logical name. */
+export function findTable(config: DrConfig, name: string): ConfiguredTable | undefined {
+  for (const [environment, env] of Object.entries(config.environments)) {
+    for (const [logicalName, table] of Object.entries(env.tables ?? {})) {
+      if (table.tableName === name || logicalName === name) return { ...table, environment, logicalName };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,2 @@
+export { DrError, InputError } from './errors.js';
+export * from './config/index.js';

@@ -1,0 +1,83 @@
+import type http from 'node:http';
+import { AwsError } from '../awsError.js';
+import type { DynaliteClient } from '../dynaliteClient.js';
+import { jsonProtocolError, type SandboxRequest, type SandboxResponse, type SandboxService } from '../server.js';
+
+const TARGET_PREFIX = 'DynamoDB_20120810.';
+
+/** What an emulated DynamoDB action gets besides its request. */
+export interface DynamoContext {
+  readonly dynalite: DynaliteClient;
+  readonly region: string;
+  /** The raw request, for actions that forward it unchanged. */
+  readonly raw: SandboxRequest;
+}
+
+/** One emulated DynamoDB operation: request JSON in, response JSON out, or an {@link AwsError} thrown. */
+export type DynamoAction = (request: Record<string, unknown>, ctx: DynamoContext) => Promise<unknown>;
+
+/**
+ * Wraps every DynamoDB operation while `active()` is true (fault injection
+ * uses it): it may throw an {@link AwsError}, change the request, or change
+ * the response that `next` returns. While inactive, requests that no action
+ * claims are streamed to dynalite without being parsed.
+ */
+export interface DynamoMiddleware {
+  active(): boolean;
+  handle(
+    operation: string,
+    request: Record<string, unknown>,
+    next: (request: Record<string, unknown>) => Promise<unknown>,
+  ): Promise<unknown>;
+}
+
+/**
+ * DynamoDB's endpoint: the operations in `actions` are emulated by the
+ * sandbox; every other one goes to dynalite unchanged.
+ */
+export function dynamoDbService(
+  dynalite: DynaliteClient,
+  actions: Readonly<Record<string, DynamoAction>>,
+  middleware?: DynamoMiddleware,
+): SandboxService {
+  return {
+    name: 'dynamodb',
+    matches: (req: http.IncomingMessage) => String(req.headers['x-amz-target'] ?? '').startsWith(TARGET_PREFIX),
+    async handle(req: SandboxRequest): Promise<SandboxResponse> {
+      const target = String(req.headers['x-amz-target']);
+      const operation = target.slice(TARGET_PREFIX.length);
+      const action = actions[operation];
+      const wrapped = middleware?.active() ? middleware : undefined;
+      if (!action && !wrapped) {
+        const res = await dynalite.forward(target, req.body);
+        return {
+          statusCode: res.statusCode,
+          headers: { 'content-type': 'application/x-amz-json-1.0' },
+          body: res.body,
+        };
+      }
+      const ctx: DynamoContext = { dynalite, region: req.region, raw: req };
+      const run = (request: Record<string, unknown>): Promise<unknown> =>
+        action ? action(request, ctx) : dynalite.call(operation, request);
+      const request = parseBody(req.body);
+      const result = await (wrapped ? wrapped.handle(operation, request, run) : run(request));
+      return {
+        statusCode: 200,
+        headers: { 'content-type': 'application/x-amz-json-1.0' },
+        body: JSON.stringify(result ?? {}),
+      };
+    },
+    errorResponse: (error) => jsonProtocolError('com.amazonaws.dynamodb.v20120810', error),
+  };
+}
+
+function parseBody(body: Buffer): Record<string, unknown> {
+  if (body.length === 0) return {};
+  try {
+    const parsed: unknown = JSON.parse(body.toString());
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // fall through to the AWS-shaped error below
+  }
+  throw new AwsError('SerializationException', 'Start of structure or map found where not expected');
+}

@@ -1,0 +1,89 @@
+import http from 'node:http';
+import { AwsError } from './awsError.js';
+
+/** One incoming HTTP request with its body read. */
+export interface SandboxRequest {
+  readonly method: string;
+  readonly url: URL;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: Buffer;
+  /** The region the client signed for (from the Authorization header's credential scope). */
+  readonly region: string;
+}
+
+export interface SandboxResponse {
+  readonly statusCode: number;
+  readonly headers?: Record<string, string>;
+  readonly body: Buffer | string;
+}
+
+/** An emulated AWS service: claims the requests that belong to it. */
+export interface SandboxService {
+  readonly name: string;
+  matches(req: http.IncomingMessage): boolean;
+  handle(req: SandboxRequest): Promise<SandboxResponse>;
+  /** How an {@link AwsError} is serialised for this service. */
+  errorResponse(error: AwsError): SandboxResponse;
+}
+
+const REGION_IN_SCOPE = /Credential=[^/]+\/\d{8}\/([a-z0-9-]+)\//;
+
+export function regionOf(headers: http.IncomingHttpHeaders, fallback: string): string {
+  const auth = headers.authorization;
+  const match = typeof auth === 'string' ? REGION_IN_SCOPE.exec(auth) : null;
+  return match?.[1] ?? fallback;
+}
+
+/** Serialises an AWS error in the JSON 1.0 protocol (DynamoDB, SSM). */
+export function jsonProtocolError(prefix: string, error: AwsError): SandboxResponse {
+  return {
+    statusCode: error.statusCode,
+    headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-errortype': error.type },
+    body: JSON.stringify({ __type: `${prefix}#${error.type}`, message: error.message }),
+  };
+}
+
+export function createServer(services: readonly SandboxService[], defaultRegion: string): http.Server {
+  return http.createServer((req, res) => {
+    const service = services.find((s) => s.matches(req));
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (!service) {
+        send(res, {
+          statusCode: 400,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            __type: 'UnknownOperationException',
+            message: `The dynamo-dr sandbox does not emulate ${req.method} ${req.url} (target ${String(req.headers['x-amz-target'] ?? 'none')}).`,
+          }),
+        });
+        return;
+      }
+      const request: SandboxRequest = {
+        method: req.method ?? 'GET',
+        url: new URL(req.url ?? '/', 'http://sandbox'),
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+        region: regionOf(req.headers, defaultRegion),
+      };
+      service.handle(request).then(
+        (response) => send(res, response),
+        (error: unknown) => {
+          if (error instanceof AwsError) send(res, service.errorResponse(error));
+          else {
+            // Anything but an AwsError is a sandbox bug: answer 500 and say so loudly.
+            console.error('[dynamo-dr sandbox] internal error', error);
+            send(res, service.errorResponse(new AwsError('InternalServerError', String(error), 500)));
+          }
+        },
+      );
+    });
+  });
+}
+
+function send(res: http.ServerResponse, response: SandboxResponse): void {
+  const body = typeof response.body === 'string' ? Buffer.from(response.body) : response.body;
+  res.writeHead(response.statusCode, { ...response.headers, 'content-length': body.length });
+  res.end(body);
+}

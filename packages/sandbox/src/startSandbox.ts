@@ -1,0 +1,63 @@
+import type { AddressInfo } from 'node:net';
+import { startDynalite } from './dynaliteProcess.js';
+import { DynaliteClient } from './dynaliteClient.js';
+import { dynamoDbService } from './dynamodb/service.js';
+import { dynamoActions } from './dynamodb/actions.js';
+import { createServer } from './server.js';
+
+export interface SandboxOptions {
+  /** Port on 127.0.0.1. @default 0 (any free port) */
+  readonly port?: number;
+  /** Directory where tables, journal and backups persist across restarts. @default in memory */
+  readonly dataDir?: string;
+  /** Region used when a request carries none. @default 'us-east-1' */
+  readonly region?: string;
+}
+
+export interface Sandbox {
+  /** `http://127.0.0.1:PORT`: give it to SDK clients as `endpoint`, or export it as `AWS_ENDPOINT_URL`. */
+  readonly endpoint: string;
+  readonly port: number;
+  readonly region: string;
+  /** Environment variables that point unmodified AWS SDK v3 clients and the AWS CLI at the sandbox. */
+  readonly env: Readonly<Record<string, string>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the local AWS endpoint.
+ *
+ * @example
+ * const sandbox = await startSandbox();
+ * const ddb = new DynamoDBClient({ endpoint: sandbox.endpoint, region: sandbox.region });
+ * // ...
+ * await sandbox.stop();
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const region = options.region ?? 'us-east-1';
+  const dynalite = await startDynalite({ path: options.dataDir ? `${options.dataDir}/dynalite` : undefined });
+  const client = new DynaliteClient(dynalite.endpoint);
+  const server = createServer([dynamoDbService(client, dynamoActions)], region);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const endpoint = `http://127.0.0.1:${port}`;
+  return {
+    endpoint,
+    port,
+    region,
+    env: {
+      AWS_ENDPOINT_URL: endpoint,
+      AWS_REGION: region,
+      AWS_ACCESS_KEY_ID: 'sandbox',
+      AWS_SECRET_ACCESS_KEY: 'sandbox',
+    },
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await dynalite.stop();
+    },
+  };
+}
