@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { RetryPolicy } from './backoff.js';
 import { ProgressTracker } from './progressTracker.js';
@@ -28,6 +29,8 @@ export function createEngineContext(
   options: SyncOptions,
 ): EngineContext {
   const controller = new AbortController();
+  // Every request in flight listens to the signal; hundreds at once are expected, not a leak.
+  setMaxListeners(0, controller.signal);
   const outer = options.signal;
   if (outer) {
     if (outer.aborted) controller.abort(outer.reason);
