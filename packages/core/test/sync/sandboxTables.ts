@@ -20,8 +20,8 @@ export function sandboxClient(sandbox: Pick<Sandbox, 'endpoint' | 'region'>): Dy
 }
 
 export interface KeyDefinition {
-  readonly partitionKey: [string, ScalarAttributeType];
-  readonly sortKey?: [string, ScalarAttributeType];
+  readonly partitionKey: readonly [string, ScalarAttributeType];
+  readonly sortKey?: readonly [string, ScalarAttributeType];
 }
 
 let tableCounter = 0;
