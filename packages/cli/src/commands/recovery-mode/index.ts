@@ -44,12 +44,11 @@ export async function recoveryMode(
       ? startRecoveryMode({ ...target, dryRun, operator: opts.operator })
       : endRecoveryMode({ ...target, dryRun });
   if (settings.production && !opts.dryRun) {
-    const plan = opts.yes ? undefined : await run(true);
     await confirmProduction({
       environment: opts.environment,
       yes: opts.yes ?? false,
-      summary: plan ? formatOutcome(plan) : '',
       question: `${action === 'start' ? 'Hold' : 'Release'} production environment ${opts.environment} now?`,
+      plan: async () => formatOutcome(await run(true)),
     });
   }
   const outcome = await run(opts.dryRun ?? false);
