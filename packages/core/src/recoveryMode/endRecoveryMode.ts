@@ -47,6 +47,7 @@ export async function endRecoveryMode(options: EndRecoveryModeOptions): Promise<
     since: saved.since,
     by: saved.by,
     alreadyStarted: true,
+    added: [],
     changes: plan.changes,
     unchanged: plan.unchanged,
     gone: [...plan.gone, ...applied.gone],

@@ -28,6 +28,8 @@ export interface RecoveryModeOutcome {
   readonly by: string;
   /** `start` only: recovery mode was already started (its saved state is kept, never overwritten). */
   readonly alreadyStarted: boolean;
+  /** `start` only, when already started: functions and mappings that appeared since, now added to the saved state. */
+  readonly added: readonly string[];
   /** The changes planned, in order; all made except those in `failures` and `gone` (none made on a dry run). */
   readonly changes: readonly PlannedChange[];
   /** Held resources already as wanted. */

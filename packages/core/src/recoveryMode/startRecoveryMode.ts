@@ -23,10 +23,12 @@ export interface StartRecoveryModeOptions extends RecoveryModeTarget {
  * Puts an environment in recovery mode: saves, durably and first, each held
  * function's reserved concurrency and each of its event source mappings'
  * enabled state; then disables those mappings and sets reserved concurrency
- * to 0. Idempotent: when recovery mode is already started, the saved state
- * is kept as it is (never overwritten with throttled values) and only what is
- * not yet held is changed — which also completes a start that crashed after
- * saving. Failures are returned, not thrown; run it again to complete them.
+ * to 0. Idempotent: when recovery mode is already started, the saved entries
+ * are kept as they are (never overwritten with throttled values) and only
+ * what is not yet held is changed — which also completes a start that crashed
+ * after saving. Functions and mappings that appeared since are added to the
+ * saved state (with their settings, untouched so far) and held too. Failures
+ * are returned, not thrown; run it again to complete them.
  *
  * @example
  * const outcome = await startRecoveryMode({ lambda, ssm, config, environment: 'Prod' });
@@ -37,14 +39,22 @@ export async function startRecoveryMode(options: StartRecoveryModeOptions): Prom
   const settings = recoveryModeSettings(options.config, environment);
   const dryRun = options.dryRun ?? false;
   const saved = await loadState(ssm, settings.stateParameter);
+  const snapshot = await snapshotEnvironment(lambda, settings);
   let state: SavedState;
   let observation: Observation;
-  let recoveryFunctions: readonly string[] = [];
+  let added: string[] = [];
   if (saved) {
-    state = saved;
-    observation = await observeHeldResources(lambda, saved);
+    const names = new Set(saved.functions.map((f) => f.name));
+    const uuids = new Set(saved.mappings.map((m) => m.uuid));
+    const newFunctions = snapshot.functions.filter((f) => !names.has(f.name));
+    const newMappings = snapshot.mappings.filter((m) => !uuids.has(m.uuid));
+    added = [...newFunctions.map((f) => `function ${f.name}`), ...newMappings.map((m) => `mapping ${m.uuid}`)];
+    state = added.length
+      ? { ...saved, functions: [...saved.functions, ...newFunctions], mappings: [...saved.mappings, ...newMappings] }
+      : saved;
+    if (added.length && !dryRun) await saveState(ssm, settings.stateParameter, state);
+    observation = await observeHeldResources(lambda, state);
   } else {
-    const snapshot = await snapshotEnvironment(lambda, settings);
     if (snapshot.functions.length === 0) throw nothingToHold(settings, snapshot.recoveryFunctions);
     state = {
       format: SAVED_STATE_FORMAT,
@@ -54,7 +64,6 @@ export async function startRecoveryMode(options: StartRecoveryModeOptions): Prom
       functions: snapshot.functions,
       mappings: snapshot.mappings,
     };
-    recoveryFunctions = snapshot.recoveryFunctions;
     // The snapshot is the current state: no need to read it twice.
     observation = {
       functions: snapshot.functions.map((f) => ({ ...f, current: f.reservedConcurrency })),
@@ -75,11 +84,12 @@ export async function startRecoveryMode(options: StartRecoveryModeOptions): Prom
     since: state.since,
     by: state.by,
     alreadyStarted: saved !== undefined,
+    added,
     changes: plan.changes,
     unchanged: plan.unchanged,
     gone: [...plan.gone, ...applied.gone],
     failures: applied.failures,
-    recoveryFunctions,
+    recoveryFunctions: snapshot.recoveryFunctions,
     stateCleared: false,
   };
 }

@@ -12,8 +12,10 @@ import { SAVED_STATE_FORMAT, type SavedState } from './savedState.js';
 
 /**
  * A standard-tier parameter holds 4 KB; a saved state for many functions is
- * larger, so its entries are split across `{parameter}/1..n` and the head
- * parameter, written last, commits them (count and digest) with the metadata.
+ * larger, so its entries are split across `{parameter}/{digest}/1..n` and the
+ * head parameter, written last, commits them (count and digest) with the
+ * metadata. Parts are named by their content's digest so that saving a new
+ * version never overwrites the parts the current head still refers to.
  * https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-store-advanced-parameters.html
  */
 const PART_CHARS = 4000;
@@ -28,15 +30,22 @@ interface Head {
 }
 
 /**
- * Saves the state durably: parts first, then the head. Until the head is
- * written nothing counts as saved, so a crash midway leaves no half state.
+ * Saves the state durably: parts first, then the head, then the parts of
+ * the version it replaces are deleted. Until the head is written the previous
+ * version (or none) stands, so a crash midway never leaves a half state.
  */
 export async function saveState(ssm: SSMClient, parameter: string, state: SavedState): Promise<void> {
   const body = JSON.stringify({ functions: state.functions, mappings: state.mappings });
   const parts = body.match(new RegExp(`[\\s\\S]{1,${PART_CHARS}}`, 'g')) ?? [''];
+  const sha256 = digest(body);
   for (const [i, part] of parts.entries()) {
     await ssm.send(
-      new PutParameterCommand({ Name: `${parameter}/${i + 1}`, Value: part, Type: 'String', Overwrite: true }),
+      new PutParameterCommand({
+        Name: partName(parameter, sha256, i + 1),
+        Value: part,
+        Type: 'String',
+        Overwrite: true,
+      }),
     );
   }
   const head: Head = {
@@ -45,7 +54,7 @@ export async function saveState(ssm: SSMClient, parameter: string, state: SavedS
     since: state.since,
     by: state.by,
     parts: parts.length,
-    sha256: digest(body),
+    sha256,
   };
   await ssm.send(
     new PutParameterCommand({
@@ -56,6 +65,7 @@ export async function saveState(ssm: SSMClient, parameter: string, state: SavedS
       Description: `dynamo-dr recovery mode of ${state.environment}: do not edit; \`dynamo-dr recovery-mode end\` restores and deletes it`,
     }),
   );
+  await deleteParts(ssm, parameter, (name) => !name.startsWith(`${parameter}/${sha256.slice(0, PART_PREFIX)}/`));
 }
 
 /** The saved state, or undefined when the environment is not in recovery mode. */
@@ -68,8 +78,9 @@ export async function loadState(ssm: SSMClient, parameter: string): Promise<Save
   }
   let body = '';
   for (let i = 1; i <= head.parts; i++) {
-    const part = await getValue(ssm, `${parameter}/${i}`);
-    if (part === undefined) throw corrupt(parameter, `part ${parameter}/${i} is missing`);
+    const name = partName(parameter, head.sha256, i);
+    const part = await getValue(ssm, name);
+    if (part === undefined) throw corrupt(parameter, `part ${name} is missing`);
     body += part;
   }
   if (digest(body) !== head.sha256) throw corrupt(parameter, 'its parts do not match the digest in its head');
@@ -90,9 +101,21 @@ export async function loadState(ssm: SSMClient, parameter: string): Promise<Save
  */
 export async function clearState(ssm: SSMClient, parameter: string): Promise<void> {
   await deleteIfPresent(ssm, parameter);
+  await deleteParts(ssm, parameter, () => true);
+}
+
+const PART_PREFIX = 16;
+
+function partName(parameter: string, sha256: string, index: number): string {
+  return `${parameter}/${sha256.slice(0, PART_PREFIX)}/${index}`;
+}
+
+async function deleteParts(ssm: SSMClient, parameter: string, select: (name: string) => boolean): Promise<void> {
+  const names: string[] = [];
   for await (const page of paginateGetParametersByPath({ client: ssm }, { Path: parameter, Recursive: true })) {
-    for (const p of page.Parameters ?? []) if (p.Name) await deleteIfPresent(ssm, p.Name);
+    for (const p of page.Parameters ?? []) if (p.Name && select(p.Name)) names.push(p.Name);
   }
+  for (const name of names) await deleteIfPresent(ssm, name);
 }
 
 async function getValue(ssm: SSMClient, name: string): Promise<string | undefined> {

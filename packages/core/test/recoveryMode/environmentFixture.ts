@@ -34,7 +34,13 @@ export interface MixedEnvironment {
   readonly foreign: string;
 }
 
-async function create(lambda: LambdaClient, name: string, tags?: Record<string, string>, reserved?: number) {
+/** Creates a function (metadata only), with reserved concurrency when given. */
+export async function createFunction(
+  lambda: LambdaClient,
+  name: string,
+  reserved?: number,
+  tags?: Record<string, string>,
+): Promise<void> {
   await lambda.send(
     new CreateFunctionCommand({
       FunctionName: name,
@@ -52,7 +58,13 @@ async function create(lambda: LambdaClient, name: string, tags?: Record<string, 
   }
 }
 
-async function map(lambda: LambdaClient, functionName: string, queue: string, enabled: boolean) {
+/** Maps an SQS queue (by name) to a function. */
+export async function mapQueue(
+  lambda: LambdaClient,
+  functionName: string,
+  queue: string,
+  enabled: boolean,
+): Promise<void> {
   await lambda.send(
     new CreateEventSourceMappingCommand({
       FunctionName: functionName,
@@ -75,14 +87,14 @@ export async function createMixedEnvironment(lambda: LambdaClient, env: string):
     auditor: `${env}-Auditor`,
     foreign: `Other${env}-Api`,
   };
-  await create(lambda, fx.api);
-  await create(lambda, fx.worker, { team: 'orders' }, 25);
-  await create(lambda, fx.restoreFn);
-  await create(lambda, fx.auditor, { 'dynamo-dr:role': 'recovery' });
-  await create(lambda, fx.foreign, undefined, 10);
-  await map(lambda, fx.worker, `${env}-orders`, true);
-  await map(lambda, fx.api, `${env}-audit`, false);
-  await map(lambda, fx.foreign, `Other${env}-orders`, true);
+  await createFunction(lambda, fx.api);
+  await createFunction(lambda, fx.worker, 25, { team: 'orders' });
+  await createFunction(lambda, fx.restoreFn);
+  await createFunction(lambda, fx.auditor, undefined, { 'dynamo-dr:role': 'recovery' });
+  await createFunction(lambda, fx.foreign, 10);
+  await mapQueue(lambda, fx.worker, `${env}-orders`, true);
+  await mapQueue(lambda, fx.api, `${env}-audit`, false);
+  await mapQueue(lambda, fx.foreign, `Other${env}-orders`, true);
   return fx;
 }
 

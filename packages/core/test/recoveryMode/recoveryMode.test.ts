@@ -8,7 +8,13 @@ import { GetParameterCommand, GetParametersByPathCommand, type SSMClient } from 
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endRecoveryMode, InputError, recoveryModeStatus, startRecoveryMode } from '../../src/index.js';
-import { createMixedEnvironment, lambdaSettings, sandboxClients } from './environmentFixture.js';
+import {
+  createFunction,
+  createMixedEnvironment,
+  lambdaSettings,
+  mapQueue,
+  sandboxClients,
+} from './environmentFixture.js';
 
 let sandbox: Sandbox;
 let lambda: LambdaClient;
@@ -99,6 +105,32 @@ describe('recovery mode with no configuration (environment = name prefix ENV-)',
 
     await endRecoveryMode(target('RmB'));
     expect(await lambdaSettings(lambda)).toEqual(before);
+  });
+
+  it('holds functions and mappings that appeared after start when started again, and gives them back too', async () => {
+    const fx = await createMixedEnvironment(lambda, 'RmH');
+    const before = await lambdaSettings(lambda);
+    await startRecoveryMode(target('RmH'));
+    // Deployed during recovery mode: a new function with reserved 7, and a new mapping on a held function.
+    await createFunction(lambda, 'RmH-Late', 7);
+    await mapQueue(lambda, 'RmH-Late', 'RmH-late', true);
+    await mapQueue(lambda, fx.worker, 'RmH-extra', true);
+
+    const again = await startRecoveryMode(target('RmH'));
+    expect(again.added).toHaveLength(3);
+    expect(again.added).toContain('function RmH-Late');
+    expect(await invokeStatus('RmH-Late')).toBe('throttled');
+    const status = await recoveryModeStatus(target('RmH'));
+    expect(status.complete).toBe(true);
+    expect(status.functions.find((f) => f.name === fx.worker)?.saved).toBe(25);
+
+    await endRecoveryMode(target('RmH'));
+    expect(await lambdaSettings(lambda)).toEqual({
+      ...before,
+      'function RmH-Late': 7,
+      'mapping arn:aws:sqs:us-east-1:000000000000:RmH-late': 'Enabled',
+      'mapping arn:aws:sqs:us-east-1:000000000000:RmH-extra': 'Enabled',
+    });
   });
 
   it('refuses to end an environment that is not in recovery mode, changing nothing', async () => {

@@ -37,7 +37,9 @@ const bigState: SavedState = {
 
 it('saves a state larger than one parameter holds across parts, reads it back whole, and clears every part', async () => {
   await saveState(ssm, '/dynamo-dr/Prod/recovery-mode', bigState);
-  const parts = await ssm.send(new GetParametersByPathCommand({ Path: '/dynamo-dr/Prod/recovery-mode' }));
+  const parts = await ssm.send(
+    new GetParametersByPathCommand({ Path: '/dynamo-dr/Prod/recovery-mode', Recursive: true }),
+  );
   expect((parts.Parameters ?? []).length).toBeGreaterThan(4);
   expect(await loadState(ssm, '/dynamo-dr/Prod/recovery-mode')).toEqual(bigState);
 
@@ -47,15 +49,38 @@ it('saves a state larger than one parameter holds across parts, reads it back wh
   expect(left.Parameters).toEqual([]);
 });
 
+it('keeps the previous version whole when a new save crashes before its head is written', async () => {
+  const parameter = '/dynamo-dr/Resave/recovery-mode';
+  const first = { ...bigState, environment: 'Resave' };
+  await saveState(ssm, parameter, first);
+  // Simulated crash: this client fails the head's PutParameter, after every part of the new version was written.
+  const { ssm: crashing } = sandboxClients(sandbox);
+  crashing.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName === 'PutParameterCommand' && (args.input as { Name?: string }).Name === parameter) {
+        throw new Error('simulated crash before the head');
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'crashBeforeHead' },
+  );
+  const second = { ...first, functions: first.functions.slice(0, 10) };
+  await expect(saveState(crashing, parameter, second)).rejects.toThrow('simulated crash');
+  expect(await loadState(ssm, parameter)).toEqual(first);
+
+  await saveState(ssm, parameter, second);
+  expect(await loadState(ssm, parameter)).toEqual(second);
+  const stored = await ssm.send(new GetParametersByPathCommand({ Path: parameter, Recursive: true }));
+  expect(stored.Parameters?.length).toBe(1); // the first version's parts are gone
+});
+
 it('refuses a saved state whose parts were altered, saying where it is', async () => {
   await saveState(ssm, '/dynamo-dr/Test/recovery-mode', { ...bigState, environment: 'Test' });
+  const parts = await ssm.send(
+    new GetParametersByPathCommand({ Path: '/dynamo-dr/Test/recovery-mode', Recursive: true }),
+  );
   await ssm.send(
-    new PutParameterCommand({
-      Name: '/dynamo-dr/Test/recovery-mode/2',
-      Value: 'edited',
-      Type: 'String',
-      Overwrite: true,
-    }),
+    new PutParameterCommand({ Name: parts.Parameters?.[1]?.Name, Value: 'edited', Type: 'String', Overwrite: true }),
   );
   const error = await loadState(ssm, '/dynamo-dr/Test/recovery-mode').catch((e: unknown) => e);
   expect(error).toBeInstanceOf(DrError);

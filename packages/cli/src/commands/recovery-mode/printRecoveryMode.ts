@@ -18,6 +18,7 @@ export function formatOutcome(outcome: RecoveryModeOutcome): string {
         : `${outcome.environment} is still in recovery mode (${where}): some settings could not be given back.`,
     );
   }
+  if (outcome.added.length) lines.push(`  appeared since, now saved and held too: ${outcome.added.join(', ')}`);
   const failed = new Set(outcome.failures.map((f) => f.change));
   const made = outcome.changes.filter((c) => !failed.has(c));
   for (const change of made) lines.push(`  ${describeChange(change)}`);
