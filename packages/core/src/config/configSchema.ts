@@ -46,8 +46,8 @@ export interface RecoveryModeConfig {
   /** Functions carrying any of these tag/value pairs are never held. @default { 'dynamo-dr:role': 'recovery' } */
   readonly excludeTags?: Readonly<Record<string, string>>;
   /**
-   * SSM parameter holding the saved state while in recovery mode (large states
-   * also use `{stateParameter}/1`, `/2`...).
+   * SSM parameter holding the saved state while in recovery mode (its entries
+   * are kept in parameters under `{stateParameter}/`).
    * @default `/dynamo-dr/${environment}/recovery-mode`
    */
   readonly stateParameter?: string;
