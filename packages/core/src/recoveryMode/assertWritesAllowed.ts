@@ -58,6 +58,7 @@ export async function assertWritesAllowed(options: WriteGuardOptions): Promise<W
     const loose = [
       ...status.functions.filter((f) => !f.held && f.current !== 'gone').map((f) => `function ${f.name}`),
       ...status.mappings.filter((m) => !m.held && m.currentState !== 'gone').map((m) => `mapping ${m.uuid}`),
+      ...status.appearedSinceStart,
     ];
     throw new InputError(
       '--environment',

@@ -1,6 +1,7 @@
 import { observeHeldResources } from './observeHeldResources.js';
 import type { RecoveryModeTarget } from './recoveryModeOutcome.js';
 import { recoveryModeSettings } from './recoveryModeSettings.js';
+import { snapshotEnvironment } from './snapshotEnvironment.js';
 import { loadState } from './stateStore.js';
 
 /**
@@ -29,7 +30,12 @@ export interface RecoveryModeStatus {
     readonly currentState: string;
     readonly held: boolean;
   }[];
-  /** Every held function and mapping that still exists is held (reserved concurrency 0, mapping disabled). */
+  /** The environment's functions and mappings that appeared after start and are not held (start again holds them). */
+  readonly appearedSinceStart: readonly string[];
+  /**
+   * Every saved function and mapping that still exists is held (reserved
+   * concurrency 0, mapping disabled) and nothing appeared since.
+   */
   readonly complete: boolean;
 }
 
@@ -44,8 +50,19 @@ export async function recoveryModeStatus(target: RecoveryModeTarget): Promise<Re
   const settings = recoveryModeSettings(target.config, target.environment);
   const saved = await loadState(target.ssm, settings.stateParameter);
   const base = { environment: target.environment, stateParameter: settings.stateParameter };
-  if (!saved) return { ...base, inRecoveryMode: false, functions: [], mappings: [], complete: false };
-  const observed = await observeHeldResources(target.lambda, saved);
+  if (!saved) {
+    return { ...base, inRecoveryMode: false, functions: [], mappings: [], appearedSinceStart: [], complete: false };
+  }
+  const [observed, snapshot] = await Promise.all([
+    observeHeldResources(target.lambda, saved),
+    snapshotEnvironment(target.lambda, settings),
+  ]);
+  const names = new Set(saved.functions.map((f) => f.name));
+  const uuids = new Set(saved.mappings.map((m) => m.uuid));
+  const appearedSinceStart = [
+    ...snapshot.functions.filter((f) => !names.has(f.name)).map((f) => `function ${f.name}`),
+    ...snapshot.mappings.filter((m) => !uuids.has(m.uuid)).map((m) => `mapping ${m.uuid} (${m.functionName})`),
+  ];
   const functions = observed.functions.map((f) => ({
     name: f.name,
     saved: f.reservedConcurrency,
@@ -61,7 +78,17 @@ export async function recoveryModeStatus(target: RecoveryModeTarget): Promise<Re
     held: m.current !== 'gone' && !m.current.enabled,
   }));
   const complete =
+    appearedSinceStart.length === 0 &&
     functions.every((f) => f.held || f.current === 'gone') &&
     mappings.every((m) => m.held || m.currentState === 'gone');
-  return { ...base, inRecoveryMode: true, since: saved.since, by: saved.by, functions, mappings, complete };
+  return {
+    ...base,
+    inRecoveryMode: true,
+    since: saved.since,
+    by: saved.by,
+    functions,
+    mappings,
+    appearedSinceStart,
+    complete,
+  };
 }

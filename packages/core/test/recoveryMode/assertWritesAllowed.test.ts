@@ -3,7 +3,7 @@ import type { SSMClient } from '@aws-sdk/client-ssm';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { assertWritesAllowed, endRecoveryMode, InputError, startRecoveryMode } from '../../src/index.js';
-import { createMixedEnvironment, sandboxClients } from './environmentFixture.js';
+import { createFunction, createMixedEnvironment, sandboxClients } from './environmentFixture.js';
 
 let sandbox: Sandbox;
 let lambda: LambdaClient;
@@ -37,6 +37,14 @@ it('allows writes once every function is held, and refuses again while one is no
 
   await lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: 'Prod-Api', ReservedConcurrentExecutions: 5 }));
   await expect(guard('Prod')).rejects.toThrow(/is only partly in recovery mode: function Prod-Api still run/);
+
+  await lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: 'Prod-Api', ReservedConcurrentExecutions: 0 }));
+  await createFunction(lambda, 'Prod-DeployedDuringRecovery');
+  await expect(guard('Prod')).rejects.toThrow(
+    /is only partly in recovery mode: function Prod-DeployedDuringRecovery still run/,
+  );
+  await startRecoveryMode({ lambda, ssm, config: undefined, environment: 'Prod' });
+  expect(await guard('Prod')).toMatchObject({ allowedBy: 'recovery-mode' });
 
   await endRecoveryMode({ lambda, ssm, config: undefined, environment: 'Prod' });
   await expect(guard('Prod')).rejects.toThrow(/is not in recovery mode/);

@@ -49,6 +49,7 @@ export function formatStatus(status: RecoveryModeStatus): string {
       `INCOMPLETE: some are not held. Run \`dynamo-dr recovery-mode start --environment ${status.environment}\` again.`,
     );
   }
+  for (const name of status.appearedSinceStart) lines.push(`  ${name}: NOT HELD (appeared after start)`);
   for (const f of status.functions) {
     const state = f.current === 'gone' ? 'gone' : f.held ? 'held' : 'NOT HELD';
     lines.push(`  function ${f.name}: ${state}, reserved concurrency ${show(f.current)} (before: ${show(f.saved)})`);
