@@ -90,6 +90,8 @@ describe('Lambda functions', () => {
       .catch((e) => e);
     expect(error).toBeInstanceOf(ResourceNotFoundException);
     expect(error.$metadata.httpStatusCode).toBe(404);
+    // CommonErrors: the body carries Type (User: the caller's fault) besides the message.
+    expect(error.Type).toBe('User');
     expect(error.message).toMatch(/Function not found: arn:aws:lambda:.*:function:conf-.*-none/);
   });
 
@@ -161,6 +163,7 @@ describe('reserved concurrency', () => {
     expect(error).toBeInstanceOf(TooManyRequestsException);
     expect(error.$metadata.httpStatusCode).toBe(429);
     expect(error.Reason).toBe('ReservedFunctionConcurrentInvocationLimitExceeded');
+    expect(error.Type).toBe('User');
     await lambda.send(new DeleteFunctionConcurrencyCommand({ FunctionName: name }));
     expect((await lambda.send(new InvokeCommand({ FunctionName: name }))).StatusCode).toBe(200);
   });
