@@ -4,6 +4,8 @@ import { DynaliteClient } from './dynaliteClient.js';
 import { dynamoDbService } from './dynamodb/service.js';
 import { dynamoActions } from './dynamodb/actions.js';
 import { createServer } from './server.js';
+import { lambdaService } from './lambda/service.js';
+import { ssmService } from './ssm/service.js';
 
 export interface SandboxOptions {
   /** Port on 127.0.0.1. @default 0 (any free port) */
@@ -37,7 +39,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const region = options.region ?? 'us-east-1';
   const dynalite = await startDynalite({ path: options.dataDir ? `${options.dataDir}/dynalite` : undefined });
   const client = new DynaliteClient(dynalite.endpoint);
-  const server = createServer([dynamoDbService(client, dynamoActions)], region);
+  const server = createServer(
+    [dynamoDbService(client, dynamoActions), lambdaService(options.dataDir), ssmService(options.dataDir)],
+    region,
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
