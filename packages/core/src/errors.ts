@@ -30,3 +30,15 @@ export class InputError extends DrError {
     super(`${field} ${JSON.stringify(value)} ${problem}. ${hint}`, { hint });
   }
 }
+
+/**
+ * A slow AWS operation (backup, restore) has not finished yet. Workflows poll
+ * by retrying the state that threw it, with exponential backoff (ASL `Retry`).
+ */
+export class NotReadyError extends DrError {}
+
+/** A phase did not finish before its deadline; the run stops and can be resumed. */
+export class DeadlineExceededError extends DrError {}
+
+/** After a sync the destination differs from the restored data: the run fails loudly. */
+export class VerificationError extends DrError {}

@@ -1,2 +1,2 @@
-export { DrError, InputError } from './errors.js';
+export { DeadlineExceededError, DrError, InputError, NotReadyError, VerificationError } from './errors.js';
 export * from './config/index.js';
