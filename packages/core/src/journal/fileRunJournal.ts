@@ -48,6 +48,7 @@ export class FileRunJournal implements RunJournal {
 
   async tryLock(lock: RecoveryLock): Promise<RecoveryLock | undefined> {
     const file = this.lockFile(lock.tableName);
+    await mkdir(path.dirname(file), { recursive: true });
     const temp = await this.writeTemp(lock);
     try {
       await link(temp, file);

@@ -56,3 +56,9 @@ export interface RestorePlan {
   readonly restoreTime: string;
   readonly tables: readonly TableRestorePlan[];
 }
+
+/** The settings part of a table's plan (what a state machine has baked in). */
+export function settingsOf(plan: TableRestoreSettings): TableRestoreSettings {
+  const { tableName, logicalName, mode, keepRestoredTable, segments, sensitive, restoreDeadlineMinutes } = plan;
+  return { tableName, logicalName, mode, keepRestoredTable, segments, sensitive, restoreDeadlineMinutes };
+}
