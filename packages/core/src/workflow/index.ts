@@ -6,3 +6,4 @@ export * from './syncStateMachine.js';
 export * from './workflowHandlers.js';
 export * from './runRestoreWorkflow.js';
 export * from './promiseWithResolvers.js';
+export * from './workflowLambdaHandler.js';

@@ -2,14 +2,44 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { FileRunJournal } from '../../src/journal/fileRunJournal.js';
 import { acquireRecoveryLock } from '../../src/journal/recoveryLock.js';
-import type { RecoveryLock } from '../../src/journal/runJournal.js';
+import { DynamoDbRunJournal } from '../../src/journal/dynamoDbRunJournal.js';
+import type { RecoveryLock, RunJournal } from '../../src/journal/runJournal.js';
 import type { RunRecord } from '../../src/journal/runRecord.js';
 
-const journalIn = async () => new FileRunJournal(await mkdtemp(path.join(tmpdir(), 'drjournal-')));
+let sandbox: Sandbox;
+let client: DynamoDBClient;
+let tables = 0;
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  client = new DynamoDBClient({ endpoint: sandbox.endpoint, region: sandbox.region, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
+});
+afterAll(() => sandbox.stop());
+
+/** One suite, every backend: files locally, a DynamoDB table on AWS (here on the sandbox). */
+const backends: [string, () => Promise<RunJournal>][] = [
+  ['files', async () => new FileRunJournal(await mkdtemp(path.join(tmpdir(), 'drjournal-')))],
+  [
+    'a DynamoDB table',
+    async () => {
+      const TableName = `journal-${++tables}`;
+      await client.send(
+        new CreateTableCommand({
+          TableName,
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        }),
+      );
+      return new DynamoDbRunJournal(client, TableName);
+    },
+  ],
+];
 
 const lock = (over: Partial<RecoveryLock> = {}): RecoveryLock => ({
   tableName: 'Orders',
@@ -27,7 +57,7 @@ function deadPid(): number {
   return spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid!;
 }
 
-describe('run journal in files', () => {
+describe.each(backends)('run journal in %s', (_, journalIn) => {
   it('keeps every one of many concurrent updates of one run', async () => {
     const journal = await journalIn();
     const base = {
@@ -38,14 +68,14 @@ describe('run journal in files', () => {
       tables: {},
     } as unknown as RunRecord;
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
+      Array.from({ length: 10 }, (_, i) =>
         journal.updateRun('inc-1', (run) => ({
           ...(run ?? base),
           attempts: [...(run ?? base).attempts, { executionId: `e${i}`, startedBy: 'x', startedAt: 'x' }],
         })),
       ),
     );
-    expect((await journal.getRun('inc-1'))?.attempts).toHaveLength(20);
+    expect((await journal.getRun('inc-1'))?.attempts).toHaveLength(10);
     expect(await journal.listRuns()).toHaveLength(1);
     expect(await journal.getRun('other')).toBeUndefined();
   });
@@ -65,7 +95,7 @@ describe('run journal in files', () => {
   });
 });
 
-describe('recovery lock', () => {
+describe.each(backends)('recovery lock in %s', (_, journalIn) => {
   it('refuses a concurrent recovery of the table, naming the holder and how to clear a stale lock', async () => {
     const journal = await journalIn();
     await acquireRecoveryLock(journal, lock());
