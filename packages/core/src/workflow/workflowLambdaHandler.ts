@@ -32,8 +32,6 @@ export async function workflowLambdaHandler(event: WorkflowEvent): Promise<unkno
       aws: {},
       journal: new DynamoDbRunJournal(dynamodb, table),
       startedBy: `AWS Step Functions (${process.env.AWS_LAMBDA_FUNCTION_NAME ?? 'dynamo-dr-workflow'})`,
-      // Under Lambda's 15-minute limit, with room to save the checkpoint and return.
-      segmentBudgetMs: 10 * 60_000,
     });
   }
   return dispatchWorkflowEvent(handlers, event);
