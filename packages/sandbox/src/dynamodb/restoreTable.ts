@@ -31,8 +31,11 @@ export async function restoreTable(ctx: DynamoContext, plan: RestorePlan): Promi
   const { store } = ctx;
   const name = plan.targetTableName;
   await assertTargetFree(ctx, name);
-  if (store.restoresInProgress() >= MAX_CONCURRENT_RESTORES) throw restoreLimitExceeded(MAX_CONCURRENT_RESTORES);
+  if (store.restoresInProgress() >= MAX_CONCURRENT_RESTORES) {
+    throw restoreLimitExceeded(MAX_CONCURRENT_RESTORES);
+  }
   let created: Record<string, unknown>;
+  store.restoresStarting++;
   try {
     ({ TableDescription: created } = await ctx.dynalite.call<{ TableDescription: Record<string, unknown> }>(
       'CreateTable',
@@ -41,6 +44,8 @@ export async function restoreTable(ctx: DynamoContext, plan: RestorePlan): Promi
   } catch (error) {
     if ((error as AwsError).type === 'ResourceInUseException') throw tableAlreadyExists(name);
     throw error;
+  } finally {
+    store.restoresStarting--;
   }
   const now = store.now();
   const { restoreBaseMs, restorePerItemMs } = store.timings;

@@ -127,9 +127,12 @@ export class DynamoStore {
     return restore !== undefined && (!restore.loaded || Date.now() < restore.readyMs);
   }
 
-  /** How many restores are still CREATING (AWS allows 50 at a time). */
+  /** Restores past their checks whose table dynalite is still creating. */
+  restoresStarting = 0;
+
+  /** How many restores are under way: starting, or CREATING (AWS allows 50 at a time). */
   restoresInProgress(): number {
-    return this.liveTables().filter((t) => this.isCreating(t)).length;
+    return this.restoresStarting + this.liveTables().filter((t) => this.isCreating(t)).length;
   }
 
   backups(): BackupRecord[] {

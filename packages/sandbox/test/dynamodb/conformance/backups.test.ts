@@ -132,7 +132,7 @@ describe('on-demand backups', () => {
         ddb.send(new CreateBackupCommand({ TableName: `${table}-missing`, BackupName: 'x-backup' })),
         'TableNotFoundException',
       );
-      await expectAwsError(ddb.send(new CreateBackupCommand({ TableName: table })), 'ValidationException');
+      await expectAwsError(ddb.send(new CreateBackupCommand({ TableName: table } as never)), 'ValidationException');
       await expectAwsError(
         ddb.send(new RestoreTableFromBackupCommand({ BackupArn: arn, TargetTableName: table })),
         'TableAlreadyExistsException',
