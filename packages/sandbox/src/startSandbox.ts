@@ -3,6 +3,8 @@ import { startDynalite } from './dynaliteProcess.js';
 import { DynaliteClient } from './dynaliteClient.js';
 import { dynamoDbService } from './dynamodb/service.js';
 import { dynamoActions } from './dynamodb/actions.js';
+import { resumeRestores } from './dynamodb/restoreLoader.js';
+import { DynamoStore } from './dynamodb/store/dynamoStore.js';
 import { createServer } from './server.js';
 
 export interface SandboxOptions {
@@ -12,6 +14,18 @@ export interface SandboxOptions {
   readonly dataDir?: string;
   /** Region used when a request carries none. @default 'us-east-1' */
   readonly region?: string;
+  /**
+   * How far DescribeContinuousBackups' LatestRestorableDateTime trails now.
+   * AWS's is typically ~5 minutes (300000); 0 lets tests restore to a moment ago.
+   * @default 0
+   */
+  readonly latestRestorableLagMs?: number;
+  /** How long every restored table stays CREATING at least. @default 100 */
+  readonly restoreBaseMs?: number;
+  /** Extra CREATING time per restored item (restore time grows with size, as on AWS). @default 0 */
+  readonly restorePerItemMs?: number;
+  /** How long a new on-demand backup stays CREATING before AVAILABLE. @default 100 */
+  readonly backupCreateMs?: number;
 }
 
 export interface Sandbox {
@@ -37,7 +51,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const region = options.region ?? 'us-east-1';
   const dynalite = await startDynalite({ path: options.dataDir ? `${options.dataDir}/dynalite` : undefined });
   const client = new DynaliteClient(dynalite.endpoint);
-  const server = createServer([dynamoDbService(client, dynamoActions)], region);
+  const store = DynamoStore.open(
+    client,
+    {
+      latestRestorableLagMs: options.latestRestorableLagMs ?? 0,
+      restoreBaseMs: options.restoreBaseMs ?? 100,
+      restorePerItemMs: options.restorePerItemMs ?? 0,
+      backupCreateMs: options.backupCreateMs ?? 100,
+    },
+    options.dataDir ? `${options.dataDir}/sandbox` : undefined,
+  );
+  resumeRestores(store);
+  const server = createServer([dynamoDbService(store, dynamoActions)], region);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -57,6 +82,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
       await dynalite.stop();
     },
   };
