@@ -55,10 +55,14 @@ export class FaultedTable {
       unprocessedItems: this.unprocessedItems,
       writeUnits: this.units.write,
       readUnits: this.units.read,
-      writeUnitsAllowed: this.buckets.write?.allowedSinceStart(),
-      readUnitsAllowed: this.buckets.read?.allowedSinceStart(),
+      writeUnitsAllowed: roundUnits(this.buckets.write?.allowedSinceStart()),
+      readUnitsAllowed: roundUnits(this.buckets.read?.allowedSinceStart()),
     };
   }
+}
+
+function roundUnits(units: number | undefined): number | undefined {
+  return units === undefined ? undefined : Math.round(units * 1000) / 1000;
 }
 
 /** mulberry32: a small, well-mixed 32-bit generator, so that a seed replays the same faults. */

@@ -56,7 +56,7 @@ export class FaultConfigError extends Error {
     super(
       `Bad faults for table ${JSON.stringify(table)}: ` +
         problems.map((p) => `${p.field} ${JSON.stringify(p.value)} ${p.problem}`).join('; ') +
-        '. Fix these values (see docs/sandbox-faults.md); the table keeps its previous faults.',
+        '. Fix these values (see docs/sandbox-faults.md); nothing was changed.',
     );
     this.name = 'FaultConfigError';
   }
