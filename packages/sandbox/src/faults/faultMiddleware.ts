@@ -116,13 +116,13 @@ export class FaultMiddleware implements DynamoMiddleware {
    */
   private async batch(shape: BatchShape, request: Json, next: Next): Promise<unknown> {
     const requestItems = Object.entries((request.RequestItems ?? {}) as Json);
-    const mine = requestItems.filter(([name]) => this.tables.has(name)).map(([name]) => name);
+    const faulted = requestItems.some(([name]) => this.tables.has(name));
     // Malformed requests go on untouched, for DynamoDB's own validation error.
-    if (mine.length === 0 || !requestItems.every(([, t]) => Array.isArray(shape.entries(t)))) return next(request);
+    if (!faulted || !requestItems.every(([, t]) => Array.isArray(shape.entries(t)))) return next(request);
 
     const kept: Json = {};
     const refused: Json = {};
-    const reservations: Reservation[] = [];
+    const reservations: (Reservation & { readonly refused: number })[] = [];
     for (const [name, tableRequest] of requestItems) {
       const table = this.tables.get(name);
       if (!table) {
@@ -141,14 +141,10 @@ export class FaultMiddleware implements DynamoMiddleware {
       }
       if (pass.length) kept[name] = shape.withEntries(tableRequest, pass);
       if (fail.length) refused[name] = shape.withEntries(tableRequest, fail);
-      reservations.push({ name, table, units });
+      reservations.push({ name, table, units, refused: fail.length });
     }
     const processable = Object.keys(kept).length > 0;
-    for (const name of mine) {
-      const table = this.tables.get(name) as FaultedTable;
-      const unprocessed = processable ? ((shape.entries(refused[name]) as unknown[] | undefined)?.length ?? 0) : 0;
-      table.count({ throttled: !processable, unprocessed });
-    }
+    for (const r of reservations) r.table.count({ throttled: !processable, unprocessed: processable ? r.refused : 0 });
     if (!processable) throw throughputExceeded();
 
     const reply = await forward(shape.kind, { ...request, RequestItems: kept }, next, reservations);
