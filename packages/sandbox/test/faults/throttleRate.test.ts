@@ -53,6 +53,7 @@ it('throttles the configured share of requests, and only those fail to write', a
   expect(await keysIn(ddb, 'rate')).toEqual(keys.filter((k) => !throttled.includes(k)));
 });
 
+// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html#Programming.Errors.MessagesAndCodes
 it("refuses a throttled request with AWS's error: ProvisionedThroughputExceededException, HTTP 400", async () => {
   sandbox.setFaults('rate', { throttleRate: 1 });
   const error = await ddb.send(putItem('rate', 'always')).catch((e: Error) => e);
@@ -73,6 +74,9 @@ it('replays the same faults for the same seed and the same requests', async () =
   expect(first).toContain(false);
 });
 
+// Partial batches, and the error only when nothing could be processed:
+// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html
+// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html
 it('BatchWriteItem hands back a random share as UnprocessedItems, and writes exactly the others', async () => {
   sandbox.setFaults('batch', { throttleRate: 0.4, seed: 1 });
   const requests: WriteRequest[] = Array.from({ length: 25 }, (_, i) => ({
