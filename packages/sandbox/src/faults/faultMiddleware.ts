@@ -47,8 +47,10 @@ interface Reservation {
  * faults.
  *
  * @example
+ * // startSandbox passes one to the DynamoDB service and to the admin service.
  * const faults = new FaultMiddleware({ orders: { writeUnitsPerSecond: 100 } });
- * dynamoDbService(dynalite, dynamoActions, faults);
+ * faults.set('events', { throttleRate: 0.3, seed: 1 });
+ * faults.stats('orders'); // { requests, throttledRequests, writeUnits, writeUnitsAllowed, ... }
  */
 export class FaultMiddleware implements DynamoMiddleware {
   private readonly tables = new Map<string, FaultedTable>();
