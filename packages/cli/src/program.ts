@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
-
-const collect = (value: string, previous: string[]) => [...previous, value];
+import type { SandboxCommandOptions } from './commands/sandbox/index.js';
 
 /**
  * Registers every command; each command's module is loaded only when it runs.
@@ -16,9 +15,10 @@ export function buildProgram(): Command {
     .description('Run the local AWS sandbox (DynamoDB with PITR and backups, Lambda, SSM) on 127.0.0.1')
     .option('--port <port>', 'port to listen on', '4566')
     .option('--data-dir <dir>', 'keep tables, journal and backups here across restarts (default: in memory)')
-    .action(async (opts: { port: string; dataDir?: string }) =>
-      (await import('./commands/sandbox/index.js')).sandbox(opts),
-    );
+    .option('--throttle <table=rate>', "throttle this share (0-1) of the table's requests (repeatable)", collect, [])
+    .option('--write-capacity <table=wcu>', "cap the table's writes at WCU write units/s (repeatable)", collect, [])
+    .option('--read-capacity <table=rcu>', "cap the table's reads at RCU read units/s (repeatable)", collect, [])
+    .action(async (opts: SandboxCommandOptions) => (await import('./commands/sandbox/index.js')).sandbox(opts));
 
   program
     .command('restore')
@@ -74,4 +74,9 @@ export function buildProgram(): Command {
     .action(async (opts) => (await import('./commands/demo/index.js')).demo(opts));
 
   return program;
+}
+
+/** Commander argument parser for repeatable options. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }

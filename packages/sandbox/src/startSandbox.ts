@@ -6,6 +6,9 @@ import { dynamoActions } from './dynamodb/actions.js';
 import { resumeRestores } from './dynamodb/restoreLoader.js';
 import { DynamoStore } from './dynamodb/store/dynamoStore.js';
 import { createServer } from './server.js';
+import { FaultMiddleware } from './faults/faultMiddleware.js';
+import { faultAdminService } from './faults/adminService.js';
+import type { TableFaults, TableFaultStats } from './faults/tableFaults.js';
 
 export interface SandboxOptions {
   /** Port on 127.0.0.1. @default 0 (any free port) */
@@ -26,6 +29,8 @@ export interface SandboxOptions {
   readonly restorePerItemMs?: number;
   /** How long a new on-demand backup stays CREATING before AVAILABLE. @default 100 */
   readonly backupCreateMs?: number;
+  /** Faults to inject per table name (see docs/sandbox-faults.md). @default none */
+  readonly faults?: Readonly<Record<string, TableFaults>>;
 }
 
 export interface Sandbox {
@@ -36,6 +41,10 @@ export interface Sandbox {
   /** Environment variables that point unmodified AWS SDK v3 clients and the AWS CLI at the sandbox. */
   readonly env: Readonly<Record<string, string>>;
   stop(): Promise<void>;
+  /** Sets a table's faults (restarting its counters), or clears them with `undefined`. Throws FaultConfigError. */
+  setFaults(table: string, faults: TableFaults | undefined): void;
+  /** What fault injection did to a table since its faults were set; `undefined` if it has none. */
+  faultStats(table: string): TableFaultStats | undefined;
 }
 
 /**
@@ -49,6 +58,7 @@ export interface Sandbox {
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const region = options.region ?? 'us-east-1';
+  const faults = new FaultMiddleware(options.faults); // validates before anything starts
   const dynalite = await startDynalite({ path: options.dataDir ? `${options.dataDir}/dynalite` : undefined });
   const client = new DynaliteClient(dynalite.endpoint);
   const store = DynamoStore.open(
@@ -62,7 +72,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     options.dataDir ? `${options.dataDir}/sandbox` : undefined,
   );
   resumeRestores(store);
-  const server = createServer([dynamoDbService(store, dynamoActions)], region);
+  const server = createServer([dynamoDbService(store, dynamoActions, faults), faultAdminService(faults)], region);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -79,6 +89,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       AWS_ACCESS_KEY_ID: 'sandbox',
       AWS_SECRET_ACCESS_KEY: 'sandbox',
     },
+    setFaults: (table, tableFaults) => faults.set(table, tableFaults),
+    faultStats: (table) => faults.stats(table),
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
