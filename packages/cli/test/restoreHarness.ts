@@ -13,7 +13,11 @@ export interface CliResult {
 }
 
 /** Starts `dynamo-dr <args>` as a separate process pointed at the sandbox, in `cwd`, with no terminal. */
-export function startCli(sandbox: Sandbox, cwd: string, args: readonly string[]): { child: ChildProcess; done: Promise<CliResult> } {
+export function startCli(
+  sandbox: Sandbox,
+  cwd: string,
+  args: readonly string[],
+): { child: ChildProcess; done: Promise<CliResult> } {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd,
     env: { ...process.env, ...sandbox.env, NODE_NO_WARNINGS: '1' },

@@ -16,7 +16,11 @@ const NO_PITR = 'Prod-Audit-NoPitr';
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  client = new DynamoDBClient({ endpoint: sandbox.endpoint, region: sandbox.region, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
+  client = new DynamoDBClient({
+    endpoint: sandbox.endpoint,
+    region: sandbox.region,
+    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+  });
   await createSampleTable(client, TABLE, 20);
   await client.send(
     new CreateTableCommand({
@@ -49,7 +53,13 @@ async function workdir(withConfig = false): Promise<string> {
 }
 
 const restore = (over: Record<string, string | undefined> = {}) => {
-  const flags: Record<string, string | undefined> = { '--table': TABLE, '--to': t, '--incident': 'inc-1', '--confirm': TABLE, ...over };
+  const flags: Record<string, string | undefined> = {
+    '--table': TABLE,
+    '--to': t,
+    '--incident': 'inc-1',
+    '--confirm': TABLE,
+    ...over,
+  };
   return ['restore', ...Object.entries(flags).flatMap(([k, v]) => (v === undefined ? [] : [k, v]))];
 };
 
@@ -67,15 +77,27 @@ async function refused(args: string[], dir: string, message: RegExp, allowedLock
 
 describe.concurrent('dynamo-dr restore refuses bad input with exit 2 and changes nothing', () => {
   it('a bad incident id', async () => {
-    await refused(restore({ '--incident': 'incident 7!' }), await workdir(), /--incident "incident 7!" is not a valid incident id.*letters, digits and hyphens/);
+    await refused(
+      restore({ '--incident': 'incident 7!' }),
+      await workdir(),
+      /--incident "incident 7!" is not a valid incident id.*letters, digits and hyphens/,
+    );
   });
 
   it('a malformed time', async () => {
-    await refused(restore({ '--to': '2025-01-15 09:00' }), await workdir(), /--to "2025-01-15 09:00" is not an ISO 8601 date-time with an offset/);
+    await refused(
+      restore({ '--to': '2025-01-15 09:00' }),
+      await workdir(),
+      /--to "2025-01-15 09:00" is not an ISO 8601 date-time with an offset/,
+    );
   });
 
   it('a time without an offset', async () => {
-    await refused(restore({ '--to': t.replace('Z', '') }), await workdir(), /is not an ISO 8601 date-time with an offset.*2025-01-15T09:00:00Z/);
+    await refused(
+      restore({ '--to': t.replace('Z', '') }),
+      await workdir(),
+      /is not an ISO 8601 date-time with an offset.*2025-01-15T09:00:00Z/,
+    );
   });
 
   it('a time outside the restorable window, saying the window', async () => {
@@ -95,15 +117,27 @@ describe.concurrent('dynamo-dr restore refuses bad input with exit 2 and changes
   });
 
   it('a confirmation that differs only in case', async () => {
-    await refused(restore({ '--confirm': TABLE.toLowerCase() }), await workdir(), /--confirm "prod-orders-abc" differs in letter case from the table name "Prod-Orders-ABC"/);
+    await refused(
+      restore({ '--confirm': TABLE.toLowerCase() }),
+      await workdir(),
+      /--confirm "prod-orders-abc" differs in letter case from the table name "Prod-Orders-ABC"/,
+    );
   });
 
   it('a confirmation of another table', async () => {
-    await refused(restore({ '--confirm': 'Prod-Orders' }), await workdir(), /--confirm "Prod-Orders" does not match the table name "Prod-Orders-ABC"/);
+    await refused(
+      restore({ '--confirm': 'Prod-Orders' }),
+      await workdir(),
+      /--confirm "Prod-Orders" does not match the table name "Prod-Orders-ABC"/,
+    );
   });
 
   it('no confirmation and no terminal to ask on', async () => {
-    await refused(restore({ '--confirm': undefined }), await workdir(), /--confirm null is required when not running on a terminal/);
+    await refused(
+      restore({ '--confirm': undefined }),
+      await workdir(),
+      /--confirm null is required when not running on a terminal/,
+    );
   });
 
   it('a table the configuration excludes', async () => {
@@ -115,11 +149,19 @@ describe.concurrent('dynamo-dr restore refuses bad input with exit 2 and changes
   });
 
   it('a table the configuration does not list', async () => {
-    await refused(restore({ '--table': NO_PITR, '--confirm': NO_PITR }), await workdir(true), /--table "Prod-Audit-NoPitr" is not in the configuration file/);
+    await refused(
+      restore({ '--table': NO_PITR, '--confirm': NO_PITR }),
+      await workdir(true),
+      /--table "Prod-Audit-NoPitr" is not in the configuration file/,
+    );
   });
 
   it('a table that does not exist', async () => {
-    await refused(restore({ '--table': 'Nope-Table', '--confirm': 'Nope-Table' }), await workdir(), /--table "Nope-Table" does not exist/);
+    await refused(
+      restore({ '--table': 'Nope-Table', '--confirm': 'Nope-Table' }),
+      await workdir(),
+      /--table "Nope-Table" does not exist/,
+    );
   });
 
   it('a second recovery of a table another incident is recovering', async () => {
@@ -135,7 +177,12 @@ describe.concurrent('dynamo-dr restore refuses bad input with exit 2 and changes
       acquiredAt: new Date().toISOString(),
     };
     await journal.tryLock(holder);
-    await refused(restore(), dir, /--table "Prod-Orders-ABC" is being recovered by incident inc-other \(started by alice@ops.*dynamo-dr runs unlock --table Prod-Orders-ABC/, 1);
+    await refused(
+      restore(),
+      dir,
+      /--table "Prod-Orders-ABC" is being recovered by incident inc-other \(started by alice@ops.*dynamo-dr runs unlock --table Prod-Orders-ABC/,
+      1,
+    );
     expect(await journal.readLock(TABLE)).toEqual(holder);
   });
 

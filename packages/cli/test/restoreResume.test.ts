@@ -21,13 +21,19 @@ let client: DynamoDBClient;
 beforeAll(async () => {
   // Slow enough to be caught in the act: backup and restore take ~2 s each.
   sandbox = await startSandbox({ backupCreateMs: 2000, restoreBaseMs: 2000 });
-  client = new DynamoDBClient({ endpoint: sandbox.endpoint, region: sandbox.region, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
+  client = new DynamoDBClient({
+    endpoint: sandbox.endpoint,
+    region: sandbox.region,
+    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+  });
 });
 afterAll(() => sandbox.stop());
 
 async function tableRun(dir: string, incident: string, table: string): Promise<TableRun | undefined> {
   try {
-    const run = JSON.parse(await readFile(path.join(dir, '.dynamo-dr', 'runs', `${incident}.json`), 'utf8')) as RunRecord;
+    const run = JSON.parse(
+      await readFile(path.join(dir, '.dynamo-dr', 'runs', `${incident}.json`), 'utf8'),
+    ) as RunRecord;
     return run.tables[table];
   } catch {
     return undefined; // not written yet, or being replaced this instant
@@ -53,11 +59,25 @@ describe.concurrent('kill -9 of dynamo-dr restore, then the same command again',
     sandbox.setFaults(table, { writeUnitsPerSecond: 60, readUnitsPerSecond: 6 });
     sandbox.setFaults(`${table}-dr-${incident}`, { readUnitsPerSecond: 6 });
     const dir = await mkdtemp(path.join(tmpdir(), 'drkill-'));
-    const args = ['restore', '--table', table, '--to', t, '--incident', incident, '--confirm', table, '--mode', 'reset', '--segments', '2'];
+    const args = [
+      'restore',
+      '--table',
+      table,
+      '--to',
+      t,
+      '--incident',
+      incident,
+      '--confirm',
+      table,
+      '--mode',
+      'reset',
+      '--segments',
+      '2',
+    ];
 
     const { child, done } = startCli(sandbox, dir, args);
     let seen: TableRun | undefined;
-    for (const started = Date.now(); Date.now() - started < 60_000; ) {
+    for (const started = Date.now(); Date.now() - started < 60_000;) {
       seen = await tableRun(dir, incident, table);
       if (seen && during[phase]!(seen)) break;
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -74,7 +94,9 @@ describe.concurrent('kill -9 of dynamo-dr restore, then the same command again',
     expect(resumed.code).toBe(0);
     expect(await tableContents(client, table)).toEqual(atT);
     const { tables, backups } = await awsResources(client);
-    expect(backups.filter((b) => b.startsWith(`${table}-forensic-`))).toEqual([`${table}-forensic-${incident}:AVAILABLE`]);
+    expect(backups.filter((b) => b.startsWith(`${table}-forensic-`))).toEqual([
+      `${table}-forensic-${incident}:AVAILABLE`,
+    ]);
     expect(tables.filter((name) => name.startsWith(`${table}-dr-`))).toEqual([]);
     const journal = new FileRunJournal(path.join(dir, '.dynamo-dr'));
     const run = await journal.getRun(incident);

@@ -135,9 +135,8 @@ describe('restore in place through the restore state machine', () => {
     sandbox.setFaults(table, { throttleRate: 0.3, seed: 7 });
     try {
       await runRestore(ctx, plan, { pollIntervalMs: 50 });
-      expect(sandbox.faultStats(table).throttledRequests + sandbox.faultStats(table).unprocessedItems).toBeGreaterThan(
-        0,
-      );
+      const stats = sandbox.faultStats(table)!;
+      expect(stats.throttledRequests + stats.unprocessedItems).toBeGreaterThan(0);
     } finally {
       sandbox.setFaults(table, {});
     }
@@ -158,5 +157,40 @@ describe('restore in place through the restore state machine', () => {
     expect(again.attempts).toHaveLength(2);
     expect(await awsResources(client)).toEqual(before);
     expect(await tableContents(client, table)).toEqual(atT);
+  });
+});
+
+describe('a run that fails', () => {
+  it('never syncs from a table that only has the temporary name: the run fails, is recorded, releases its lock', async () => {
+    const { table } = await tableAfterIncident();
+    const t = await timeBetweenWrites();
+    const damaged = await tableContents(client, table);
+    await createSampleTable(client, `${table}-dr-inc-squat`, 3);
+    const ctx = await context();
+    const plan = await planRestore(client, ctx.journal, {
+      incidentId: 'inc-squat',
+      pitrBackupTime: t,
+      tables: [settings(table)],
+      confirmations: [table],
+    });
+    await expect(runRestore(ctx, plan, { pollIntervalMs: 50 })).rejects.toThrow(
+      new RegExp(`The table ${table}-dr-inc-squat is not a restore of ${table} at ${t.replace(/[.]/g, '\\.')}`),
+    );
+    expect(await tableContents(client, table)).toEqual(damaged);
+    const run = await ctx.journal.getRun('inc-squat');
+    expect(run?.result).toBe('failed');
+    expect(run?.tables[table]?.error?.message).toMatch(/is not a restore of/);
+    expect(await ctx.journal.readLock(table)).toBeUndefined();
+  });
+
+  it('refuses an incident id already used for another time', async () => {
+    const { table, t } = await tableAfterIncident();
+    const ctx = await context();
+    const request = { incidentId: 'inc-time', pitrBackupTime: t, tables: [settings(table)], confirmations: [table] };
+    await runRestore(ctx, await planRestore(client, ctx.journal, request), { pollIntervalMs: 50 });
+    const later = new Date(Date.parse(t) + 50).toISOString();
+    await expect(planRestore(client, ctx.journal, { ...request, pitrBackupTime: later })).rejects.toThrow(
+      `incidentId "inc-time" was already used to restore to ${t}, not ${later}`,
+    );
   });
 });
