@@ -39,6 +39,3 @@ export class NotReadyError extends DrError {}
 
 /** A phase did not finish before its deadline; the run stops and can be resumed. */
 export class DeadlineExceededError extends DrError {}
-
-/** After a sync the destination differs from the restored data: the run fails loudly. */
-export class VerificationError extends DrError {}

@@ -1,4 +1,4 @@
-export { DeadlineExceededError, DrError, InputError, NotReadyError, VerificationError } from './errors.js';
+export { DeadlineExceededError, DrError, InputError, NotReadyError } from './errors.js';
 export * from './config/index.js';
 export * from './restore/index.js';
 export * from './journal/index.js';

@@ -25,10 +25,29 @@ export async function acquireRecoveryLock(journal: RunJournal, lock: RecoveryLoc
   for (;;) {
     const holder = await journal.tryLock(lock);
     if (!holder || holder.executionId === lock.executionId) return;
-    const resumable = holder.incidentId === lock.incidentId && holder.host === hostname() && !processAlive(holder.pid);
-    if (!resumable) throw lockedError(holder, field);
+    if (!resumableBy(holder, lock.incidentId)) throw lockedError(holder, field);
     await journal.unlock(holder.tableName, holder.incidentId);
   }
+}
+
+/**
+ * Refuses, without taking anything, when another recovery holds the table's
+ * lock (validation, before anything changes; {@link acquireRecoveryLock} is
+ * the atomic guard).
+ */
+export async function assertNotLocked(
+  journal: RunJournal,
+  tableName: string,
+  incidentId: string,
+  field = 'table',
+): Promise<void> {
+  const holder = await journal.readLock(tableName);
+  if (holder && !resumableBy(holder, incidentId)) throw lockedError(holder, field);
+}
+
+/** A lock left by a killed process of the same incident on this host may be taken over. */
+function resumableBy(holder: RecoveryLock, incidentId: string): boolean {
+  return holder.incidentId === incidentId && holder.host === hostname() && !processAlive(holder.pid);
 }
 
 function lockedError(holder: RecoveryLock, field: string): InputError {

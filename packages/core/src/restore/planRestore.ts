@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { InputError } from '../errors.js';
+import { assertNotLocked } from '../journal/recoveryLock.js';
 import type { RunJournal } from '../journal/runJournal.js';
 import { planTableRestore } from './planTableRestore.js';
 import { workflowInputLabels, type InputLabels } from './restoreInput.js';
@@ -19,8 +20,9 @@ export interface RestoreRequest {
 
 /**
  * Validates a whole request and returns its plan; reads only. Every table is
- * checked (exists, PITR on, time in its window, confirmed exactly) and the
- * incident must not have been used for another time, before anything changes.
+ * checked (exists, PITR on, time in its window, confirmed exactly, not being
+ * recovered by another run) and the incident must not have been used for
+ * another time, before anything changes.
  *
  * @example
  * const plan = await planRestore(ddb, journal, { incidentId, pitrBackupTime, tables, confirmations: ['Orders'] });
@@ -45,6 +47,7 @@ export async function planRestore(
       labels,
     );
     await assertIncidentMatches(journal, plan, labels.incidentId);
+    await assertNotLocked(journal, plan.tableName, plan.incidentId, labels.table);
     tables.push(plan);
   }
   const unmatched = request.confirmations.filter((c) => !request.tables.some((t) => t.tableName === c));

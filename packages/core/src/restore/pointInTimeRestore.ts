@@ -1,3 +1,4 @@
+import type { RestoreSummary } from '@aws-sdk/client-dynamodb';
 import { DrError, NotReadyError } from '../errors.js';
 import { phaseEnded, phaseStarted } from '../journal/runRecord.js';
 import { assertBeforeDeadline } from './deadline.js';
@@ -30,7 +31,7 @@ export async function awaitRestoredTable(ctx: RestoreContext, plan: TableRestore
   if (isVerified(await readTableRun(ctx, plan))) return;
   const table = await describeTableIfExists(ctx.dynamodb, plan.restoredTableName);
   if (table?.TableStatus === 'ACTIVE') {
-    assertRestoredFrom(plan, table.RestoreSummary?.RestoreDateTime);
+    assertRestoredFrom(plan, table.RestoreSummary);
     await recordTable(ctx, plan, (t) => phaseEnded(t, 'restore', new Date()));
     return;
   }
@@ -43,11 +44,20 @@ export async function awaitRestoredTable(ctx: RestoreContext, plan: TableRestore
   throw new NotReadyError(`The restored table ${plan.restoredTableName} is not ACTIVE yet.`);
 }
 
-/** A temporary table of this incident restored to another time must not be synced from. */
-function assertRestoredFrom(plan: TableRestorePlan, restoredAt: Date | undefined): void {
-  if (!restoredAt || restoredAt.getTime() === Date.parse(plan.restoreTime)) return;
+/**
+ * The temporary table must be this incident's restore of the destination at
+ * the plan's time (its RestoreSummary says so): a table that merely has the
+ * name, or holds another time, must never be synced from.
+ */
+function assertRestoredFrom(plan: TableRestorePlan, summary: RestoreSummary | undefined): void {
+  const fromTable = summary?.SourceTableArn?.endsWith(`:table/${plan.tableName}`) ?? false;
+  const at = summary?.RestoreDateTime;
+  // Within a second: the API reports the time in epoch seconds.
+  if (fromTable && at && Math.abs(at.getTime() - Date.parse(plan.restoreTime)) < 1000) return;
   throw new DrError(
-    `The table ${plan.restoredTableName} holds ${plan.tableName} as of ${restoredAt.toISOString()}, not ${plan.restoreTime}.`,
-    { hint: `Use a new incident id, or delete ${plan.restoredTableName} and run the same command again.` },
+    `The table ${plan.restoredTableName} is not a restore of ${plan.tableName} at ${plan.restoreTime}${summary ? ` (it restores ${summary.SourceTableArn ?? summary.SourceBackupArn} at ${at?.toISOString()})` : ''}.`,
+    {
+      hint: `Use a new incident id, or delete ${plan.restoredTableName} if it is not needed and run the same command again.`,
+    },
   );
 }

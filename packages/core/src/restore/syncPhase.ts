@@ -110,10 +110,9 @@ export async function verifyTableData(
   );
   if (!comparison.equal) {
     throw new VerificationError(
-      `${plan.tableName} differs from ${plan.restoredTableName} after the sync: ${comparison.b.count} items (digest ${comparison.b.digest.slice(0, 12)}) against ${comparison.a.count} (digest ${comparison.a.digest.slice(0, 12)}).`,
-      {
-        hint: `Nothing was lost: the forensic backup ${plan.forensicBackupName} and ${plan.restoredTableName} are kept. Was something writing to the table? Stop it (dynamo-dr recovery-mode start) and run the same command again.`,
-      },
+      `${plan.tableName} differs from its restored copy ${plan.restoredTableName} after the sync (the forensic backup ${plan.forensicBackupName} and ${plan.restoredTableName} are kept)`,
+      comparison.a,
+      comparison.b,
     );
   }
   return { verification };

@@ -17,7 +17,11 @@ let client: DynamoDBClient;
 let tables = 0;
 beforeAll(async () => {
   sandbox = await startSandbox();
-  client = new DynamoDBClient({ endpoint: sandbox.endpoint, region: sandbox.region, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
+  client = new DynamoDBClient({
+    endpoint: sandbox.endpoint,
+    region: sandbox.region,
+    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+  });
 });
 afterAll(() => sandbox.stop());
 

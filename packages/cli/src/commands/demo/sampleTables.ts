@@ -19,7 +19,7 @@ export function sampleItem(table: string, i: number): Record<string, AttributeVa
     n: { N: String(i * 1.5) },
     bin: { B: Buffer.from([i % 256, 0, 255]) },
     tags: { SS: [`t${i % 3}`, 'all'] },
-    scores: { NS: ['1', String(i)] },
+    scores: { NS: ['0.5', String(i)] },
     blobs: { BS: [Buffer.from(`b${i}`)] },
     nested: { M: { ok: { BOOL: i % 2 === 0 }, list: { L: [{ S: 'x' }, { NULL: true }] } } },
   };
