@@ -13,3 +13,4 @@ export * from './sync/index.js';
 export * from './restore/index.js';
 export * from './journal/index.js';
 export * from './workflow/index.js';
+export * from './recoveryMode/index.js';

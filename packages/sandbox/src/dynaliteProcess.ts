@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import net from 'node:net';
 import path from 'node:path';
 
 export interface DynaliteProcess {
@@ -40,6 +41,19 @@ server.listen(0, '127.0.0.1', () => console.log('Dynalite listening at: http://1
     endpoint: `http://127.0.0.1:${port}`,
     stop: () => stopChild(child),
   };
+}
+
+// dynalite's CLI reads `--port 0` as "no port" and falls back to 4567, so two
+// sandboxes (parallel test files) would collide: ask the OS for a free port.
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 function listeningPort(child: ChildProcess): Promise<number> {

@@ -9,6 +9,8 @@ import { createServer } from './server.js';
 import { FaultMiddleware } from './faults/faultMiddleware.js';
 import { faultAdminService } from './faults/adminService.js';
 import type { TableFaults, TableFaultStats } from './faults/tableFaults.js';
+import { lambdaService } from './lambda/service.js';
+import { ssmService } from './ssm/service.js';
 
 export interface SandboxOptions {
   /** Port on 127.0.0.1. @default 0 (any free port) */
@@ -72,7 +74,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     options.dataDir ? `${options.dataDir}/sandbox` : undefined,
   );
   resumeRestores(store);
-  const server = createServer([dynamoDbService(store, dynamoActions, faults), faultAdminService(faults)], region);
+  const server = createServer([dynamoDbService(store, dynamoActions, faults), faultAdminService(faults), lambdaService(options.dataDir), ssmService(options.dataDir)], region);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
