@@ -24,22 +24,18 @@ export interface DynaliteOptions {
  */
 export async function startDynalite(options: DynaliteOptions = {}): Promise<DynaliteProcess> {
   const require = createRequire(import.meta.url);
-  const cli = path.join(path.dirname(require.resolve('dynalite/package.json')), 'cli.js');
-  const args = [
-    cli,
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(await freePort()),
-    '--createTableMs',
-    String(options.createTableMs ?? 0),
-    '--deleteTableMs',
-    String(options.deleteTableMs ?? 0),
-    '--updateTableMs',
-    String(options.updateTableMs ?? 0),
-  ];
-  if (options.path) args.push('--path', options.path);
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const dynalite = path.dirname(require.resolve('dynalite/package.json'));
+  const settings = {
+    path: options.path,
+    createTableMs: options.createTableMs ?? 0,
+    deleteTableMs: options.deleteTableMs ?? 0,
+    updateTableMs: options.updateTableMs ?? 0,
+  };
+  // Not dynalite's cli.js: it reads `--port 0` as "no port" and takes 4567, so
+  // two sandboxes would collide. Listening on port 0 here picks a free port.
+  const script = `const server = require(${JSON.stringify(dynalite)})(${JSON.stringify(settings)});
+server.listen(0, '127.0.0.1', () => console.log('Dynalite listening at: http://127.0.0.1:' + server.address().port));`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
   const port = await listeningPort(child);
   return {
     endpoint: `http://127.0.0.1:${port}`,

@@ -53,11 +53,16 @@ export interface RecoveryModeConfig {
   readonly stateParameter?: string;
 }
 
+/** Defaults of `dynamo-dr restore` (each also a flag). */
 export interface RestoreDefaults {
-  /** @default 'delta' */
+  /** `--mode`: `delta` writes only differences; `reset` deletes everything, then copies. @default 'delta' */
   readonly mode?: 'delta' | 'reset';
-  /** @default false */
+  /** `--keep-restored-table`: keep the temporary restored table after verification. @default false */
   readonly keepRestoredTable?: boolean;
+  /** `--segments`: parallel scan segments of the sync (Map iterations on AWS). @default 4 */
+  readonly segments?: number;
+  /** `--restore-deadline`: minutes the forensic backup and the PITR restore may take. @default 360 */
+  readonly restoreDeadlineMinutes?: number;
 }
 
 const tagMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
@@ -76,6 +81,8 @@ export const configJsonSchema = {
       properties: {
         mode: { enum: ['delta', 'reset'] },
         keepRestoredTable: { type: 'boolean' },
+        segments: { type: 'integer', minimum: 1, maximum: 1000 },
+        restoreDeadlineMinutes: { type: 'integer', minimum: 1, maximum: 10080 },
       },
     },
     environments: {
