@@ -1,4 +1,5 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import type { SandboxCommandOptions } from './commands/sandbox/index.js';
 
 /**
  * Registers every command; each command's module is loaded only when it runs.
@@ -14,9 +15,100 @@ export function buildProgram(): Command {
     .description('Run the local AWS sandbox (DynamoDB with PITR and backups, Lambda, SSM) on 127.0.0.1')
     .option('--port <port>', 'port to listen on', '4566')
     .option('--data-dir <dir>', 'keep tables, journal and backups here across restarts (default: in memory)')
-    .action(async (opts: { port: string; dataDir?: string }) =>
-      (await import('./commands/sandbox/index.js')).sandbox(opts),
-    );
+    .option('--throttle <table=rate>', "throttle this share (0-1) of the table's requests (repeatable)", collect, [])
+    .option('--write-capacity <table=wcu>', "cap the table's writes at WCU write units/s (repeatable)", collect, [])
+    .option('--read-capacity <table=rcu>', "cap the table's reads at RCU read units/s (repeatable)", collect, [])
+    .action(async (opts: SandboxCommandOptions) => (await import('./commands/sandbox/index.js')).sandbox(opts));
+
+  program
+    .command('restore')
+    .description('Roll tables back in place to a point in time (forensic backup, PITR restore, sync, verify)')
+    .option('--table <name>', 'table to restore (physical or configured name; repeat for several)', collect, [])
+    .option('--to <time>', 'ISO 8601 time with offset or Z, inside the restorable window')
+    .option('--incident <id>', 'incident id (letters, digits, hyphens): names the backup and temporary table')
+    .option('--confirm <name>', 'the exact table name, case included (repeat per table)', collect, [])
+    .addOption(
+      new Option('--mode <mode>', 'delta: write only differences; reset: delete all, then copy').choices([
+        'delta',
+        'reset',
+      ]),
+    )
+    .option('--keep-restored-table', 'keep the temporary restored table after verification')
+    .option('--segments <n>', 'parallel scan segments of the sync')
+    .option('--restore-deadline <minutes>', 'how long the backup and PITR restore may take')
+    .option('--dry-run', 'print the plan and change nothing')
+    .option('--json', 'print one JSON document on stdout')
+    .option('--config <file>', 'configuration file (default: ./dynamo-dr.config.json if present)')
+    .option('--environment <name>', 'look tables up in this environment of the configuration')
+    .option('--state-dir <dir>', 'where run journals and locks are kept', '.dynamo-dr')
+    .option('--region <region>', 'AWS region')
+    .option('--profile <profile>', 'AWS profile')
+    .option('--endpoint-url <url>', 'AWS endpoint (e.g. the sandbox); AWS_ENDPOINT_URL is honoured too')
+    .action(async (opts) => (await import('./commands/restore/index.js')).restore(opts));
+
+  const runs = program.command('runs').description('Recorded recovery runs: list, show, unlock');
+  const stateDir = ['--state-dir <dir>', 'where run journals and locks are kept', '.dynamo-dr'] as const;
+  runs
+    .command('list', { isDefault: true })
+    .description('List runs, newest first, and held locks')
+    .option(...stateDir)
+    .option('--json', 'print one JSON document on stdout')
+    .action(async (opts) => (await import('./commands/runs/index.js')).listRuns(opts));
+  runs
+    .command('show <id>')
+    .description('Show one run: inputs, plan, phase timings (RTO), counts, result')
+    .option(...stateDir)
+    .option('--json', 'print one JSON document on stdout')
+    .action(async (id: string, opts) => (await import('./commands/runs/index.js')).showRun(id, opts));
+  runs
+    .command('unlock')
+    .description('Clear a stale recovery lock of a table (only when no recovery of it is running)')
+    .option('--table <name>', 'the locked table')
+    .option(...stateDir)
+    .action(async (opts) => (await import('./commands/runs/index.js')).unlockTable(opts));
+
+  program
+    .command('demo')
+    .description('Run the whole recovery on a local sandbox: sample tables, an incident, the restore, the RTO')
+    .option('--json', 'print one JSON document on stdout')
+    .action(async (opts) => (await import('./commands/demo/index.js')).demo(opts));
+
+  registerRecoveryMode(program);
 
   return program;
+}
+
+/** Commander argument parser for repeatable options. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function registerRecoveryMode(program: Command): void {
+  const recoveryMode = program
+    .command('recovery-mode')
+    .description('Stop the application writing while tables are restored, then give back exactly what it had');
+  const actions = {
+    start: "save each function's reserved concurrency and mapping state, then throttle to 0 and disable mappings",
+    end: 'give back exactly what start saved, then delete the saved state',
+    status: 'show which functions and mappings are held, since when, by whom',
+  } as const;
+  for (const [action, description] of Object.entries(actions) as [keyof typeof actions, string][]) {
+    const command = recoveryMode
+      .command(action)
+      .description(description)
+      .requiredOption('--environment <name>', 'environment (configuration name, or the function name prefix ENV-)')
+      .option('--config <file>', 'configuration file (default: ./dynamo-dr.config.json if present)')
+      .option('--json', 'print one JSON document on stdout')
+      .option('--region <region>', 'AWS Region')
+      .option('--profile <profile>', 'AWS profile')
+      .option('--endpoint-url <url>', 'AWS endpoint (e.g. the sandbox)');
+    if (action !== 'status') {
+      command
+        .option('--dry-run', 'show what would change; change nothing')
+        .option('--yes', 'confirm a production environment without asking');
+    }
+    if (action === 'start')
+      command.option('--operator <name>', 'who starts it (default: $DYNAMO_DR_OPERATOR, else the OS user)');
+    command.action(async (opts) => (await import('./commands/recovery-mode/index.js')).recoveryMode(action, opts));
+  }
 }

@@ -32,6 +32,15 @@ export class InputError extends DrError {
 }
 
 /**
+ * A slow AWS operation (backup, restore) has not finished yet. Workflows poll
+ * by retrying the state that threw it, with exponential backoff (ASL `Retry`).
+ */
+export class NotReadyError extends DrError {}
+
+/** A phase did not finish before its deadline; the run stops and can be resumed. */
+export class DeadlineExceededError extends DrError {}
+
+/**
  * Items a sync could not write after every retry. The run stops instead of
  * skipping them; `keys` names each one (as DynamoDB JSON, or as SHA-256
  * digests of the key for tables marked sensitive).

@@ -29,8 +29,15 @@ export interface TableConfig {
   readonly sensitive?: boolean;
 }
 
+/**
+ * Which Lambda functions recovery mode holds for an environment, and where it
+ * saves what it changed. See docs/configuration.md#recoverymode.
+ */
 export interface RecoveryModeConfig {
-  /** Functions whose names start with this are the environment's. @default `${environment}-` */
+  /**
+   * Functions whose names start with this are the environment's.
+   * @default `${environment}-`, unless `functionTags` is set (then tags alone select)
+   */
   readonly functionNamePrefix?: string;
   /** Functions carrying all these tags are the environment's (combined with the prefix when both are set). */
   readonly functionTags?: Readonly<Record<string, string>>;
@@ -38,15 +45,24 @@ export interface RecoveryModeConfig {
   readonly excludeNameContains?: readonly string[];
   /** Functions carrying any of these tag/value pairs are never held. @default { 'dynamo-dr:role': 'recovery' } */
   readonly excludeTags?: Readonly<Record<string, string>>;
-  /** SSM parameter holding the saved state while in recovery mode. @default `/dynamo-dr/${environment}/recovery-mode` */
+  /**
+   * SSM parameter holding the saved state while in recovery mode (its entries
+   * are kept in parameters under `{stateParameter}/`).
+   * @default `/dynamo-dr/${environment}/recovery-mode`
+   */
   readonly stateParameter?: string;
 }
 
+/** Defaults of `dynamo-dr restore` (each also a flag). */
 export interface RestoreDefaults {
-  /** @default 'delta' */
+  /** `--mode`: `delta` writes only differences; `reset` deletes everything, then copies. @default 'delta' */
   readonly mode?: 'delta' | 'reset';
-  /** @default false */
+  /** `--keep-restored-table`: keep the temporary restored table after verification. @default false */
   readonly keepRestoredTable?: boolean;
+  /** `--segments`: parallel scan segments of the sync (Map iterations on AWS). @default 4 */
+  readonly segments?: number;
+  /** `--restore-deadline`: minutes the forensic backup and the PITR restore may take. @default 360 */
+  readonly restoreDeadlineMinutes?: number;
 }
 
 const tagMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
@@ -65,6 +81,8 @@ export const configJsonSchema = {
       properties: {
         mode: { enum: ['delta', 'reset'] },
         keepRestoredTable: { type: 'boolean' },
+        segments: { type: 'integer', minimum: 1, maximum: 1000 },
+        restoreDeadlineMinutes: { type: 'integer', minimum: 1, maximum: 10080 },
       },
     },
     environments: {
@@ -99,7 +117,7 @@ export const configJsonSchema = {
               functionTags: tagMap,
               excludeNameContains: { type: 'array', items: { type: 'string', minLength: 1 } },
               excludeTags: tagMap,
-              stateParameter: { type: 'string', pattern: '^/[a-zA-Z0-9_.\\-/]+$' },
+              stateParameter: { type: 'string', maxLength: 1000, pattern: '^(/[a-zA-Z0-9_.-]+)+$' },
             },
           },
         },

@@ -68,9 +68,10 @@ export interface ConfiguredTable extends TableConfig {
   readonly logicalName: string;
 }
 
-/** Finds a table by its physical name (exact, case included) or its logical name. */
-export function findTable(config: DrConfig, name: string): ConfiguredTable | undefined {
+/** Finds a table by its physical name (exact, case included) or its logical name, optionally in one environment. */
+export function findTable(config: DrConfig, name: string, inEnvironment?: string): ConfiguredTable | undefined {
   for (const [environment, env] of Object.entries(config.environments)) {
+    if (inEnvironment !== undefined && environment !== inEnvironment) continue;
     for (const [logicalName, table] of Object.entries(env.tables ?? {})) {
       if (table.tableName === name || logicalName === name) return { ...table, environment, logicalName };
     }

@@ -1,0 +1,114 @@
+import { hostname, userInfo } from 'node:os';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { input } from '@inquirer/prompts';
+import {
+  FileRunJournal,
+  InputError,
+  loadConfig,
+  planRestore,
+  runRestore,
+  type InputLabels,
+  type WorkflowHandlerContext,
+} from '@dynamo-dr/core';
+import { formatPlan, formatRun, runDocument } from './formatRun.js';
+import { restoreProgress } from './restoreProgress.js';
+import { restoreSettings, type SettingsFlags } from './restoreSettings.js';
+
+/** Flags of `dynamo-dr restore`. */
+export interface RestoreCommandOptions extends SettingsFlags {
+  readonly to?: string;
+  readonly incident?: string;
+  readonly confirm: readonly string[];
+  readonly dryRun?: boolean;
+  readonly json?: boolean;
+  readonly config?: string;
+  readonly stateDir?: string;
+  readonly region?: string;
+  readonly profile?: string;
+  readonly endpointUrl?: string;
+}
+
+const labels: InputLabels = {
+  incidentId: '--incident',
+  pitrBackupTime: '--to',
+  tableNameRecoveryConfirmation: '--confirm',
+  table: '--table',
+};
+
+/**
+ * `dynamo-dr restore`: validates everything, then runs each table's restore
+ * state machine locally (the same ASL as on AWS) and prints the run.
+ */
+export async function restore(opts: RestoreCommandOptions): Promise<void> {
+  const config = await loadConfig({ explicitPath: opts.config });
+  const tables = restoreSettings(opts, config);
+  const incidentId = required(opts.incident, '--incident', 'Give the incident id, e.g. --incident incident-2025-001.');
+  const pitrBackupTime = required(opts.to, '--to', 'Give the time to restore to, e.g. --to 2025-01-15T09:00:00Z.');
+  const confirmations = opts.confirm.length ? opts.confirm : await askConfirmations(tables.map((t) => t.tableName));
+  const aws = { region: opts.region ?? config?.region, profile: opts.profile, endpoint: opts.endpointUrl };
+  const dynamodb = new DynamoDBClient({
+    ...(aws.region ? { region: aws.region } : {}),
+    ...(aws.endpoint ? { endpoint: aws.endpoint } : {}),
+    ...(aws.profile ? { profile: aws.profile } : {}),
+  });
+  const journal = new FileRunJournal(opts.stateDir);
+  const plan = await planRestore(dynamodb, journal, { incidentId, pitrBackupTime, tables, confirmations, labels });
+  if (opts.dryRun) {
+    if (opts.json) console.log(JSON.stringify({ dryRun: true, plan }, null, 2));
+    else console.error(formatPlan(plan));
+    return;
+  }
+  const progress = process.stderr.isTTY && !opts.json ? restoreProgress(plan) : undefined;
+  const ctx: WorkflowHandlerContext = {
+    dynamodb,
+    aws,
+    journal,
+    startedBy: operator(),
+    onProgress: progress?.onProgress,
+  };
+  let run;
+  try {
+    run = await runRestore(ctx, plan);
+  } finally {
+    progress?.stop();
+  }
+  if (opts.json) console.log(JSON.stringify(runDocument(run), null, 2));
+  else console.error(formatRun(run));
+}
+
+function required(value: string | undefined, flag: string, hint: string): string {
+  if (value === undefined || value === '') throw new InputError(flag, value ?? null, 'is required', hint);
+  return value;
+}
+
+/** On a terminal, the operator types each table name; without one, there is no one to ask. */
+async function askConfirmations(tableNames: readonly string[]): Promise<string[]> {
+  if (!process.stdin.isTTY || !process.stderr.isTTY) {
+    throw new InputError(
+      '--confirm',
+      null,
+      'is required when not running on a terminal',
+      `Pass --confirm with the exact table name${tableNames.length > 1 ? ' (once per table)' : ''}.`,
+    );
+  }
+  const answers: string[] = [];
+  for (const name of tableNames) {
+    answers.push(
+      await input(
+        { message: `This rolls ${name} back in place. Type the table name to confirm:` },
+        { output: process.stderr },
+      ),
+    );
+  }
+  return answers;
+}
+
+function operator(): string {
+  let user = process.env.DYNAMO_DR_OPERATOR;
+  try {
+    user ??= userInfo().username;
+  } catch {
+    user ??= 'unknown';
+  }
+  return `${user}@${hostname()}`;
+}

@@ -1,0 +1,95 @@
+import {
+  defaultRestoreSettings,
+  findTable,
+  InputError,
+  logicalNameOf,
+  type DrConfig,
+  type TableRestoreSettings,
+} from '@dynamo-dr/core';
+
+/** The flags that shape each table's settings. */
+export interface SettingsFlags {
+  readonly table: readonly string[];
+  readonly environment?: string;
+  readonly mode?: string;
+  readonly keepRestoredTable?: boolean;
+  readonly segments?: string;
+  readonly restoreDeadline?: string;
+}
+
+/**
+ * Each `--table` as settings: flags first, then the configuration's defaults,
+ * then the built-in ones. With a configuration file, a table must be listed
+ * in it and not excluded; without one, flags alone suffice.
+ */
+export function restoreSettings(flags: SettingsFlags, config: DrConfig | undefined): TableRestoreSettings[] {
+  if (flags.table.length === 0) {
+    throw new InputError(
+      '--table',
+      null,
+      'is required',
+      'Name the table to restore: --table <name> (repeat for several).',
+    );
+  }
+  const mode = flags.mode ?? config?.defaults?.mode ?? defaultRestoreSettings.mode;
+  if (mode !== 'delta' && mode !== 'reset') {
+    throw new InputError(
+      '--mode',
+      mode,
+      'is not a sync mode',
+      'Use delta (fewest writes, default) or reset (delete all, then copy).',
+    );
+  }
+  const segments = wholeNumber(
+    '--segments',
+    flags.segments,
+    config?.defaults?.segments ?? defaultRestoreSettings.segments,
+    1000,
+  );
+  const restoreDeadlineMinutes = wholeNumber(
+    '--restore-deadline',
+    flags.restoreDeadline,
+    config?.defaults?.restoreDeadlineMinutes ?? defaultRestoreSettings.restoreDeadlineMinutes,
+    7 * 24 * 60,
+  );
+  const keepRestoredTable = flags.keepRestoredTable ?? config?.defaults?.keepRestoredTable ?? false;
+  if (new Set(flags.table).size !== flags.table.length) {
+    throw new InputError('--table', flags.table, 'names a table twice', 'Give each table once.');
+  }
+  return flags.table.map((name) => {
+    const common = { mode, segments, restoreDeadlineMinutes, keepRestoredTable } as const;
+    if (!config) return { ...common, tableName: name, logicalName: logicalNameOf(name), sensitive: false };
+    const found = findTable(config, name, flags.environment);
+    if (!found) {
+      throw new InputError(
+        '--table',
+        name,
+        `is not in the configuration file${flags.environment ? ` under environment ${flags.environment}` : ''}`,
+        'Add it under environments.<env>.tables (see docs/configuration.md), or check the name.',
+      );
+    }
+    if (found.excluded) {
+      throw new InputError(
+        '--table',
+        name,
+        `is excluded from recovery in the configuration${found.excludedReason ? ` (${found.excludedReason})` : ''}`,
+        'Recover it by its own procedure; dynamo-dr refuses excluded tables.',
+      );
+    }
+    return {
+      ...common,
+      tableName: found.tableName,
+      logicalName: found.logicalName,
+      sensitive: found.sensitive ?? false,
+    };
+  });
+}
+
+function wholeNumber(flag: string, value: string | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    throw new InputError(flag, value, 'is not a whole number in range', `Give 1 to ${max}.`);
+  }
+  return n;
+}

@@ -1,0 +1,61 @@
+import { FileRunJournal, InputError, measuredRto } from '@dynamo-dr/core';
+import { formatRun, runDocument } from '../restore/formatRun.js';
+
+/** Flags of `dynamo-dr runs`. */
+export interface RunsCommandOptions {
+  readonly stateDir?: string;
+  readonly json?: boolean;
+}
+
+/** `dynamo-dr runs [list]`: every recorded run, newest first. */
+export async function listRuns(opts: RunsCommandOptions): Promise<void> {
+  const journal = new FileRunJournal(opts.stateDir);
+  const runs = await journal.listRuns();
+  if (opts.json) {
+    console.log(JSON.stringify({ runs: runs.map(runDocument), locks: await journal.listLocks() }, null, 2));
+    return;
+  }
+  if (runs.length === 0) console.error(`No runs recorded in ${journal.stateDir}.`);
+  for (const run of runs) {
+    const rto = Object.keys(run.tables)
+      .map((t) => measuredRto(run, t).total)
+      .filter((ms): ms is number => ms !== undefined);
+    const worst = rto.length ? ` RTO ${(Math.max(...rto) / 1000).toFixed(1)} s` : '';
+    console.error(
+      `${run.incidentId}  ${run.result.padEnd(9)} ${run.startedAt}  to ${run.restoreTime}  ${Object.keys(run.tables).join(', ')}${worst}`,
+    );
+  }
+  for (const lock of await journal.listLocks()) {
+    console.error(
+      `locked: ${lock.tableName} by incident ${lock.incidentId} (${lock.startedBy}, pid ${lock.pid}, since ${lock.acquiredAt})`,
+    );
+  }
+}
+
+/** `dynamo-dr runs show ID`: one run in full. */
+export async function showRun(incidentId: string, opts: RunsCommandOptions): Promise<void> {
+  const run = await new FileRunJournal(opts.stateDir).getRun(incidentId);
+  if (!run) {
+    throw new InputError('ID', incidentId, 'is not a recorded run', 'List runs with: dynamo-dr runs list');
+  }
+  if (opts.json) console.log(JSON.stringify(runDocument(run), null, 2));
+  else console.error(formatRun(run));
+}
+
+/** `dynamo-dr runs unlock --table T`: clears a stale recovery lock (after a crash elsewhere). */
+export async function unlockTable(opts: RunsCommandOptions & { readonly table?: string }): Promise<void> {
+  if (!opts.table) throw new InputError('--table', null, 'is required', 'Name the table whose lock to clear.');
+  const journal = new FileRunJournal(opts.stateDir);
+  const holder = await journal.readLock(opts.table);
+  if (!holder)
+    throw new InputError(
+      '--table',
+      opts.table,
+      'is not locked',
+      'Nothing to clear: dynamo-dr runs list shows the locks.',
+    );
+  await journal.unlock(opts.table);
+  console.error(
+    `Cleared the lock of ${opts.table} held by incident ${holder.incidentId} (${holder.startedBy}, pid ${holder.pid}).`,
+  );
+}

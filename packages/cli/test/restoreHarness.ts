@@ -1,0 +1,39 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Sandbox } from '@dynamo-dr/sandbox';
+
+const BIN = fileURLToPath(new URL('../bin/dynamo-dr.js', import.meta.url));
+
+/** What a finished CLI process left. */
+export interface CliResult {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Starts `dynamo-dr <args>` as a separate process pointed at the sandbox, in `cwd`, with no terminal. */
+export function startCli(
+  sandbox: Sandbox,
+  cwd: string,
+  args: readonly string[],
+): { child: ChildProcess; done: Promise<CliResult> } {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { ...process.env, ...sandbox.env, NODE_NO_WARNINGS: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  const done = new Promise<CliResult>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+  return { child, done };
+}
+
+/** Runs `dynamo-dr <args>` to its end. */
+export function runCli(sandbox: Sandbox, cwd: string, args: readonly string[]): Promise<CliResult> {
+  return startCli(sandbox, cwd, args).done;
+}

@@ -1,0 +1,212 @@
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import path from 'node:path';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { FileRunJournal } from '@dynamo-dr/core';
+import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awsResources, createSampleTable, timeBetweenWrites } from '../../core/test/restore/restoreFixtures.js';
+import { runCli } from './restoreHarness.js';
+
+let sandbox: Sandbox;
+let client: DynamoDBClient;
+let t: string;
+const TABLE = 'Prod-Orders-ABC';
+const NO_PITR = 'Prod-Audit-NoPitr';
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  client = new DynamoDBClient({
+    endpoint: sandbox.endpoint,
+    region: sandbox.region,
+    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+  });
+  await createSampleTable(client, TABLE, 20);
+  await client.send(
+    new CreateTableCommand({
+      TableName: NO_PITR,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+    }),
+  );
+  t = await timeBetweenWrites();
+});
+afterAll(() => sandbox.stop());
+
+const config = {
+  environments: {
+    Prod: {
+      tables: {
+        Orders: { tableName: TABLE },
+        Ssn: { tableName: 'Prod-Ssn-XYZ', excluded: true, excludedReason: 'extra security review' },
+      },
+    },
+  },
+};
+
+/** A working directory, optionally with a configuration file. */
+async function workdir(withConfig = false): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'drcli-'));
+  if (withConfig) await writeFile(path.join(dir, 'dynamo-dr.config.json'), JSON.stringify(config));
+  return dir;
+}
+
+const restore = (over: Record<string, string | undefined> = {}) => {
+  const flags: Record<string, string | undefined> = {
+    '--table': TABLE,
+    '--to': t,
+    '--incident': 'inc-1',
+    '--confirm': TABLE,
+    ...over,
+  };
+  return ['restore', ...Object.entries(flags).flatMap(([k, v]) => (v === undefined ? [] : [k, v]))];
+};
+
+/** Runs the command and checks it refused with exit 2 and left nothing behind. */
+async function refused(args: string[], dir: string, message: RegExp, allowedLocks = 0): Promise<void> {
+  const before = await awsResources(client);
+  const result = await runCli(sandbox, dir, args);
+  expect(result.stderr).toMatch(message);
+  expect(result.code).toBe(2);
+  expect(await awsResources(client)).toEqual(before);
+  const journal = new FileRunJournal(path.join(dir, '.dynamo-dr'));
+  expect(await journal.listRuns()).toEqual([]);
+  expect(await journal.listLocks()).toHaveLength(allowedLocks);
+}
+
+describe.concurrent('dynamo-dr restore refuses bad input with exit 2 and changes nothing', () => {
+  it('a bad incident id', async () => {
+    await refused(
+      restore({ '--incident': 'incident 7!' }),
+      await workdir(),
+      /--incident "incident 7!" is not a valid incident id.*letters, digits and hyphens/,
+    );
+  });
+
+  it('a malformed time', async () => {
+    await refused(
+      restore({ '--to': '2025-01-15 09:00' }),
+      await workdir(),
+      /--to "2025-01-15 09:00" is not an ISO 8601 date-time with an offset/,
+    );
+  });
+
+  it('a time without an offset', async () => {
+    await refused(
+      restore({ '--to': t.replace('Z', '') }),
+      await workdir(),
+      /is not an ISO 8601 date-time with an offset.*2025-01-15T09:00:00Z/,
+    );
+  });
+
+  it('a time outside the restorable window, saying the window', async () => {
+    await refused(
+      restore({ '--to': '2020-01-01T00:00:00Z' }),
+      await workdir(),
+      /--to "2020-01-01T00:00:00Z" is outside the restorable window of Prod-Orders-ABC, \d{4}-\d\d-\d\dT[\d:.]+Z to \d{4}-\d\d-\d\dT[\d:.]+Z/,
+    );
+  });
+
+  it('a table with PITR off', async () => {
+    await refused(
+      restore({ '--table': NO_PITR, '--confirm': NO_PITR }),
+      await workdir(),
+      /--table "Prod-Audit-NoPitr" has point-in-time recovery disabled.*update-continuous-backups/,
+    );
+  });
+
+  it('a confirmation that differs only in case', async () => {
+    await refused(
+      restore({ '--confirm': TABLE.toLowerCase() }),
+      await workdir(),
+      /--confirm "prod-orders-abc" differs in letter case from the table name "Prod-Orders-ABC"/,
+    );
+  });
+
+  it('a confirmation of another table', async () => {
+    await refused(
+      restore({ '--confirm': 'Prod-Orders' }),
+      await workdir(),
+      /--confirm "Prod-Orders" does not match the table name "Prod-Orders-ABC"/,
+    );
+  });
+
+  it('no confirmation and no terminal to ask on', async () => {
+    await refused(
+      restore({ '--confirm': undefined }),
+      await workdir(),
+      /--confirm null is required when not running on a terminal/,
+    );
+  });
+
+  it('a table the configuration excludes', async () => {
+    await refused(
+      restore({ '--table': 'Ssn', '--confirm': 'Prod-Ssn-XYZ' }),
+      await workdir(true),
+      /--table "Ssn" is excluded from recovery in the configuration \(extra security review\)/,
+    );
+  });
+
+  it('a table the configuration does not list', async () => {
+    await refused(
+      restore({ '--table': NO_PITR, '--confirm': NO_PITR }),
+      await workdir(true),
+      /--table "Prod-Audit-NoPitr" is not in the configuration file/,
+    );
+  });
+
+  it('a table that does not exist', async () => {
+    await refused(
+      restore({ '--table': 'Nope-Table', '--confirm': 'Nope-Table' }),
+      await workdir(),
+      /--table "Nope-Table" does not exist/,
+    );
+  });
+
+  it('a second recovery of a table another incident is recovering', async () => {
+    const dir = await workdir();
+    const journal = new FileRunJournal(path.join(dir, '.dynamo-dr'));
+    const holder = {
+      tableName: TABLE,
+      incidentId: 'inc-other',
+      executionId: 'exec-other',
+      startedBy: 'alice@ops',
+      host: hostname(),
+      pid: process.pid,
+      acquiredAt: new Date().toISOString(),
+    };
+    await journal.tryLock(holder);
+    await refused(
+      restore(),
+      dir,
+      /--table "Prod-Orders-ABC" is being recovered by incident inc-other \(started by alice@ops.*dynamo-dr runs unlock --table Prod-Orders-ABC/,
+      1,
+    );
+    expect(await journal.readLock(TABLE)).toEqual(holder);
+  });
+
+  it('--dry-run prints the plan (names, UTC time, estimates, mode) and changes nothing', async () => {
+    const dir = await workdir();
+    const before = await awsResources(client);
+    const offset = new Date(Date.parse(t) + 3600_000).toISOString().replace('Z', '+01:00');
+    const result = await runCli(sandbox, dir, [...restore({ '--to': offset }), '--dry-run', '--json']);
+    expect(result.code).toBe(0);
+    const { plan } = JSON.parse(result.stdout);
+    expect(plan).toMatchObject({
+      incidentId: 'inc-1',
+      restoreTime: t,
+      tables: [
+        {
+          tableName: TABLE,
+          mode: 'delta',
+          forensicBackupName: `${TABLE}-forensic-inc-1`,
+          restoredTableName: `${TABLE}-dr-inc-1`,
+        },
+      ],
+    });
+    expect(plan.tables[0].estimatedItems).toEqual(expect.any(Number));
+    expect(await awsResources(client)).toEqual(before);
+    await expect(readdir(path.join(dir, '.dynamo-dr'))).rejects.toThrow(/ENOENT/);
+  });
+});

@@ -1,0 +1,5 @@
+export * from './runJournal.js';
+export * from './runRecord.js';
+export * from './fileRunJournal.js';
+export * from './recoveryLock.js';
+export * from './dynamoDbRunJournal.js';

@@ -1,0 +1,9 @@
+export * from './restoreInput.js';
+export * from './restoreNames.js';
+export * from './restoreTime.js';
+export * from './restorePlan.js';
+export * from './restoreContext.js';
+export * from './planTableRestore.js';
+export * from './planRestore.js';
+export * from './runRestore.js';
+export { readRestorableWindow, type RestorableWindow } from './dynamoDbCalls.js';

@@ -1,0 +1,72 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { InputError } from '../errors.js';
+import { describeTableIfExists, readRestorableWindow } from './dynamoDbCalls.js';
+import { workflowInputLabels, type InputLabels, type RestoreInput } from './restoreInput.js';
+import { restoreNames } from './restoreNames.js';
+import type { TableRestorePlan, TableRestoreSettings } from './restorePlan.js';
+import { parseRestoreTime } from './restoreTime.js';
+
+/**
+ * Validates one table's recovery input and returns its plan. Only reads:
+ * local checks first (incident id, time, confirmation), then DescribeTable
+ * and DescribeContinuousBackups. Every failure is an {@link InputError}
+ * naming the field, the value and the fix.
+ *
+ * @example
+ * const plan = await planTableRestore(ddb, input, { ...defaultRestoreSettings, tableName: 'Orders', logicalName: 'Orders' });
+ */
+export async function planTableRestore(
+  client: DynamoDBClient,
+  input: RestoreInput,
+  settings: TableRestoreSettings,
+  labels: InputLabels = workflowInputLabels,
+): Promise<TableRestorePlan> {
+  const table = settings.tableName;
+  const names = restoreNames(table, input.incidentId, labels);
+  const time = parseRestoreTime(input.pitrBackupTime, labels.pitrBackupTime);
+  assertConfirmation(input.tableNameRecoveryConfirmation, table, labels.tableNameRecoveryConfirmation);
+
+  const description = await describeTableIfExists(client, table);
+  if (!description) {
+    throw new InputError(labels.table, table, 'does not exist', 'Check the exact table name and the region.');
+  }
+  const window = await readRestorableWindow(client, table);
+  if (!window.enabled || !window.earliest || !window.latest) {
+    throw new InputError(
+      labels.table,
+      table,
+      'has point-in-time recovery disabled, so it cannot be restored to a past time',
+      `Enable it (aws dynamodb update-continuous-backups --table-name ${table} --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true); only times after that become restorable.`,
+    );
+  }
+  if (time < window.earliest || time > window.latest) {
+    throw new InputError(
+      labels.pitrBackupTime,
+      input.pitrBackupTime,
+      `is outside the restorable window of ${table}, ${window.earliest.toISOString()} to ${window.latest.toISOString()}`,
+      'Choose a time inside that window (the latest restorable time trails now by about five minutes).',
+    );
+  }
+  return {
+    ...settings,
+    ...names,
+    incidentId: input.incidentId,
+    restoreTime: time.toISOString(),
+    estimatedItems: description.ItemCount ?? 0,
+    estimatedBytes: description.TableSizeBytes ?? 0,
+    restorableWindow: { earliest: window.earliest.toISOString(), latest: window.latest.toISOString() },
+  };
+}
+
+function assertConfirmation(confirmation: string, table: string, field: string): void {
+  if (confirmation === table) return;
+  const sameButCase = confirmation.toLowerCase() === table.toLowerCase();
+  throw new InputError(
+    field,
+    confirmation,
+    sameButCase
+      ? `differs in letter case from the table name ${JSON.stringify(table)}`
+      : `does not match the table name ${JSON.stringify(table)}`,
+    'Type the destination table name exactly, case included (copy it from the DynamoDB console).',
+  );
+}

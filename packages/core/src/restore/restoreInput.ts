@@ -1,0 +1,39 @@
+/**
+ * The input of one recovery, exactly as seed 002's state machine takes it.
+ *
+ * @example
+ * const input: RestoreInput = {
+ *   incidentId: 'incident-2025-001',
+ *   pitrBackupTime: '2025-01-15T09:00:00+00:00',
+ *   tableNameRecoveryConfirmation: 'Prod-ProviderTable-ABC',
+ * };
+ */
+export interface RestoreInput {
+  readonly incidentId: string;
+  /** ISO 8601 with an offset or `Z`. */
+  readonly pitrBackupTime: string;
+  /** The destination table's exact physical name, typed by the operator. */
+  readonly tableNameRecoveryConfirmation: string;
+}
+
+/** How the destination is brought to the restored data. */
+export type SyncMode = 'delta' | 'reset';
+
+/**
+ * How each input field is called where it came from, so that an error names
+ * what the user typed: the workflow input field on AWS, the flag in the CLI.
+ */
+export interface InputLabels {
+  readonly incidentId: string;
+  readonly pitrBackupTime: string;
+  readonly tableNameRecoveryConfirmation: string;
+  readonly table: string;
+}
+
+/** Labels of the state machine input (the default). */
+export const workflowInputLabels: InputLabels = {
+  incidentId: 'incidentId',
+  pitrBackupTime: 'pitrBackupTime',
+  tableNameRecoveryConfirmation: 'tableNameRecoveryConfirmation',
+  table: 'table',
+};

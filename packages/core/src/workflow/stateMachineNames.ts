@@ -1,0 +1,23 @@
+/**
+ * Seed 002's names, one pair per table: the parent that backs up, restores and
+ * cleans up, and the child that syncs the data.
+ *
+ * @example
+ * restoreStateMachineName('ProviderTable'); // 'DRRestoreDynamoDbTableProviderTableStateMachine'
+ */
+export function restoreStateMachineName(logicalName: string): string {
+  return `DRRestoreDynamoDbTable${logicalName}StateMachine`;
+}
+
+/** The child state machine of a table: `{Table}DRSyncTableDataStateMachine`. */
+export function syncStateMachineName(logicalName: string): string {
+  return `${logicalName}DRSyncTableDataStateMachine`;
+}
+
+/**
+ * A logical name for a table that has none in the configuration: its
+ * physical name without the characters state machine names may not hold.
+ */
+export function logicalNameOf(tableName: string): string {
+  return tableName.replace(/[^A-Za-z0-9]/g, '');
+}

@@ -1,0 +1,80 @@
+import type { SyncOperation } from '../restore/syncPhase.js';
+import type { TableRestoreSettings } from '../restore/restorePlan.js';
+import { handlerTask, type AslDefinition, type AslState } from './aslStates.js';
+import type { WorkflowResources } from './workflowResources.js';
+
+/** The longest a table's sync (and its verification) may run: Standard workflows allow a year; a day is plenty. */
+export const SYNC_TIMEOUT_SECONDS = 24 * 3600;
+
+/**
+ * The table's sync state machine (`{Table}DRSyncTableDataStateMachine`):
+ * `reset` empties the destination then copies the restored table into it
+ * (seed 002's delete and copy phases); `delta` writes only the differences.
+ * Each fans out over scan segments with a Distributed Map (one Lambda per
+ * segment on AWS; the local runner runs the same Map inline). Then the
+ * destination is verified against the restored table (count + digest).
+ *
+ * @example
+ * const child = syncStateMachineDefinition(settings, resources);
+ */
+export function syncStateMachineDefinition(
+  settings: TableRestoreSettings,
+  resources: WorkflowResources,
+): AslDefinition {
+  const fn = resources.handlerFunctionArn;
+  const overSegments = (operation: SyncOperation, stateName: string, taskName: string, next: string): AslState => ({
+    Type: 'Map',
+    ItemsPath: '$.sync.segments',
+    ItemSelector: { 'plan.$': '$.plan', operation, 'segment.$': '$$.Map.Item.Value' },
+    MaxConcurrency: settings.segments,
+    ItemProcessor: {
+      ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+      StartAt: taskName,
+      States: {
+        // A segment returns unfinished when its time budget (under Lambda's limit) runs out: call it again.
+        [taskName]: handlerTask(
+          fn,
+          'syncTableSegment',
+          { 'plan.$': '$.plan', 'operation.$': '$.operation', 'segment.$': '$.segment' },
+          { ResultPath: '$.result', Next: `${taskName}Finished` },
+        ),
+        [`${taskName}Finished`]: {
+          Type: 'Choice',
+          Choices: [{ Variable: '$.result.done', BooleanEquals: true, Next: `${taskName}Done` }],
+          Default: taskName,
+        },
+        [`${taskName}Done`]: { Type: 'Succeed' },
+      },
+    },
+    ResultPath: null,
+    Next: next,
+    Comment: `${operation} over ${settings.segments} scan segments (${stateName})`,
+  });
+  return {
+    Comment: `Syncs ${settings.tableName} to its restored copy (dynamo-dr)`,
+    StartAt: 'PrepareSync',
+    TimeoutSeconds: SYNC_TIMEOUT_SECONDS,
+    States: {
+      PrepareSync: handlerTask(
+        fn,
+        'prepareSync',
+        { 'plan.$': '$.plan' },
+        { ResultPath: '$.sync', Next: 'ChooseSyncMode' },
+      ),
+      ChooseSyncMode: {
+        Type: 'Choice',
+        Choices: [{ Variable: '$.plan.mode', StringEquals: 'reset', Next: 'EmptyDestinationTable' }],
+        Default: 'DeltaSyncTableData',
+      },
+      EmptyDestinationTable: overSegments(
+        'empty',
+        'EmptyDestinationTable',
+        'EmptyDestinationSegment',
+        'CopyRestoredData',
+      ),
+      CopyRestoredData: overSegments('copy', 'CopyRestoredData', 'CopyRestoredSegment', 'VerifyTableData'),
+      DeltaSyncTableData: overSegments('delta', 'DeltaSyncTableData', 'DeltaSyncSegment', 'VerifyTableData'),
+      VerifyTableData: handlerTask(fn, 'verifyTableData', { 'plan.$': '$.plan' }, { End: true }),
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { restoreStateMachineDefinition, restoreTimeoutSeconds } from '../../src/workflow/restoreStateMachine.js';
+import { SYNC_TIMEOUT_SECONDS, syncStateMachineDefinition } from '../../src/workflow/syncStateMachine.js';
+import { restoreStateMachineName, syncStateMachineName } from '../../src/workflow/stateMachineNames.js';
+import { localWorkflowResources } from '../../src/workflow/workflowResources.js';
+import { pollRetry, type AslDefinition, type AslState } from '../../src/workflow/aslStates.js';
+import { defaultRestoreSettings } from '../../src/restore/restorePlan.js';
+
+const aslValidator = createRequire(import.meta.url)('asl-validator') as (
+  definition: unknown,
+  options?: { checkPaths?: boolean; checkArn?: boolean },
+) => { isValid: boolean; errorsText: (sep?: string) => string };
+
+const settings = { ...defaultRestoreSettings, tableName: 'Prod-ProviderTable-ABC', logicalName: 'ProviderTable' };
+const resources = {
+  handlerFunctionArn: 'arn:aws:lambda:eu-west-1:111122223333:function:dynamo-dr-workflow',
+  syncStateMachineArn: 'arn:aws:states:eu-west-1:111122223333:stateMachine:ProviderTableDRSyncTableDataStateMachine',
+};
+const parent = restoreStateMachineDefinition(settings, resources);
+const child = syncStateMachineDefinition(settings, resources);
+
+/** Every state at every depth, with its name. */
+function allStates(definition: { States: Record<string, AslState> }): [string, AslState][] {
+  return Object.entries(definition.States).flatMap(([name, state]) => [
+    [name, state] as [string, AslState],
+    ...[...((state.Branches as AslDefinition[]) ?? []), state.ItemProcessor as AslDefinition]
+      .filter(Boolean)
+      .flatMap(allStates),
+  ]);
+}
+
+describe('the state machine definitions', () => {
+  it.each([
+    ['restore', parent],
+    ['sync', child],
+  ])('the %s definition passes asl-validator, ARNs and paths included', (_, definition) => {
+    const result = aslValidator(JSON.parse(JSON.stringify(definition)), { checkArn: true, checkPaths: true });
+    expect(result.errorsText('\n')).toBe('');
+    expect(result.isValid).toBe(true);
+  });
+
+  it("carry seed 002's names per table", () => {
+    expect(restoreStateMachineName('ProviderTable')).toBe('DRRestoreDynamoDbTableProviderTableStateMachine');
+    expect(syncStateMachineName('ProviderTable')).toBe('ProviderTableDRSyncTableDataStateMachine');
+    expect(localWorkflowResources(settings).syncStateMachineArn).toMatch(
+      /:stateMachine:ProviderTableDRSyncTableDataStateMachine$/,
+    );
+  });
+
+  it('use unique state names and JSONPath only (the local runner ignores JSONata)', () => {
+    for (const definition of [parent, child]) {
+      const names = allStates(definition).map(([name]) => name);
+      expect(new Set(names).size).toBe(names.length);
+      expect(JSON.stringify(definition)).not.toMatch(/JSONata|\{%|"Assign"|"Arguments"|ItemReader/);
+    }
+  });
+
+  it('give every Task an explicit timeout, and the parent outlives the child', () => {
+    for (const definition of [parent, child]) {
+      for (const [, state] of allStates(definition).filter(([, s]) => s.Type === 'Task')) {
+        expect(state.TimeoutSeconds).toBeGreaterThan(0);
+      }
+    }
+    const syncTask = parent.States.SyncTableData!;
+    expect(child.TimeoutSeconds).toBe(SYNC_TIMEOUT_SECONDS);
+    expect(syncTask.TimeoutSeconds).toBeGreaterThan(SYNC_TIMEOUT_SECONDS);
+    expect(parent.TimeoutSeconds).toBe(restoreTimeoutSeconds(settings));
+    expect(parent.TimeoutSeconds).toBeGreaterThan(syncTask.TimeoutSeconds as number);
+  });
+
+  it('fans the sync out with a Distributed Map over scan segments', () => {
+    const maps = allStates(child).filter(([, s]) => s.Type === 'Map');
+    expect(maps.map(([n]) => n).sort()).toEqual(['CopyRestoredData', 'DeltaSyncTableData', 'EmptyDestinationTable']);
+    for (const [, map] of maps) {
+      expect((map.ItemProcessor as { ProcessorConfig: unknown }).ProcessorConfig).toEqual({
+        Mode: 'DISTRIBUTED',
+        ExecutionType: 'STANDARD',
+      });
+      expect(map.ItemsPath).toBe('$.sync.segments');
+    }
+    expect(child.States.EmptyDestinationTable!.Next).toBe('CopyRestoredData');
+  });
+
+  it('backs up and restores in parallel, before the sync, polling with exponential backoff up to the deadline', () => {
+    const parallel = parent.States.BackupAndRestoreInParallel!;
+    expect(parallel.Type).toBe('Parallel');
+    expect(parallel.Next).toBe('SyncTableData');
+    const retry = pollRetry(settings.restoreDeadlineMinutes * 60) as {
+      IntervalSeconds: number;
+      BackoffRate: number;
+      MaxDelaySeconds: number;
+      MaxAttempts: number;
+    };
+    expect(retry.BackoffRate).toBe(2);
+    // The waits AWS makes add up to at least the deadline, so the handler's own deadline check ends the polling.
+    let total = 0;
+    for (let i = 0; i < retry.MaxAttempts; i++)
+      total += Math.min(retry.MaxDelaySeconds, retry.IntervalSeconds * 2 ** i);
+    expect(total).toBeGreaterThanOrEqual(settings.restoreDeadlineMinutes * 60);
+  });
+
+  it("takes exactly seed 002's input and bakes the table settings in", () => {
+    expect(parent.States.ValidateRestoreInput!.Parameters).toEqual({
+      handler: 'validateRestoreInput',
+      'input.$': '$',
+      settings,
+    });
+  });
+});
