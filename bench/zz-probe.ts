@@ -1,0 +1,16 @@
+import { BatchGetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { digestTable } from '@dynamo-dr/core';
+import { benchClient, benchItem, createTable, rawWrite } from './benchTables.js';
+import { startSandboxProcess } from './sandboxProcess.js';
+const sb = await startSandboxProcess();
+const client = benchClient(sb.endpoint);
+const N = 20000;
+const t1 = await createTable(client, 'probe');
+let t = performance.now();
+const lap = (m: string) => { const n = performance.now(); console.log(m, Math.round(N / ((n - t) / 1000)), 'items/s'); t = n; };
+await rawWrite(t1, 0, N, 16); lap('write');
+await digestTable(t1); lap('digest');
+let next = 0;
+await Promise.all(Array.from({ length: 16 }, async () => { while (next < N) { const s = next; next += 100; const Keys = []; for (let i = s; i < Math.min(N, s + 100); i++) { const it = benchItem(i); Keys.push({ pk: it.pk!, sk: it.sk! }); } await client.send(new BatchGetItemCommand({ RequestItems: { [t1.tableName]: { Keys } } })); } })); lap('batchGet');
+await digestTable(t1); lap('digest');
+await sb.stop();
