@@ -186,6 +186,19 @@ describe.concurrent('dynamo-dr restore refuses bad input with exit 2 and changes
     expect(await journal.readLock(TABLE)).toEqual(holder);
   });
 
+  it('writing into a live table: no known environment, or an environment not in recovery mode', async () => {
+    await refused(
+      restore(),
+      await workdir(),
+      /--table "Prod-Orders-ABC" has no known environment, so recovery mode cannot be checked.*--allow-live-writes/,
+    );
+    await refused(
+      restore({ '--table': 'Orders' }),
+      await workdir(true),
+      /--environment "Prod" is not in recovery mode \(table Prod-Orders-ABC is live\)/,
+    );
+  });
+
   it('--dry-run prints the plan (names, UTC time, estimates, mode) and changes nothing', async () => {
     const dir = await workdir();
     const before = await awsResources(client);

@@ -44,6 +44,7 @@ it('restores with --json, then `runs` lists the run and `runs show` gives its in
     '--json',
     '--endpoint-url',
     sandbox.endpoint,
+    '--allow-live-writes',
   ]);
   expect(restored.code).toBe(0);
   expect(await tableContents(client, 'Ledger')).toEqual(atT);
