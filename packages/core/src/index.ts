@@ -1,2 +1,3 @@
 export { DrError, InputError } from './errors.js';
 export * from './config/index.js';
+export * from './recoveryMode/index.js';

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import net from 'node:net';
 import path from 'node:path';
 
 export interface DynaliteProcess {
@@ -29,7 +30,7 @@ export async function startDynalite(options: DynaliteOptions = {}): Promise<Dyna
     '--host',
     '127.0.0.1',
     '--port',
-    '0',
+    String(await freePort()),
     '--createTableMs',
     String(options.createTableMs ?? 0),
     '--deleteTableMs',
@@ -44,6 +45,19 @@ export async function startDynalite(options: DynaliteOptions = {}): Promise<Dyna
     endpoint: `http://127.0.0.1:${port}`,
     stop: () => stopChild(child),
   };
+}
+
+// dynalite's CLI reads `--port 0` as "no port" and falls back to 4567, so two
+// sandboxes (parallel test files) would collide: ask the OS for a free port.
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 function listeningPort(child: ChildProcess): Promise<number> {

@@ -7,6 +7,8 @@ import { createServer } from './server.js';
 import { FaultMiddleware } from './faults/faultMiddleware.js';
 import { faultAdminService } from './faults/adminService.js';
 import type { TableFaults, TableFaultStats } from './faults/tableFaults.js';
+import { lambdaService } from './lambda/service.js';
+import { ssmService } from './ssm/service.js';
 
 export interface SandboxOptions {
   /** Port on 127.0.0.1. @default 0 (any free port) */
@@ -47,7 +49,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new FaultMiddleware(options.faults); // validates before anything starts
   const dynalite = await startDynalite({ path: options.dataDir ? `${options.dataDir}/dynalite` : undefined });
   const client = new DynaliteClient(dynalite.endpoint);
-  const server = createServer([dynamoDbService(client, dynamoActions, faults), faultAdminService(faults)], region);
+  const server = createServer(
+    [
+      dynamoDbService(client, dynamoActions, faults),
+      lambdaService(options.dataDir),
+      ssmService(options.dataDir),
+      faultAdminService(faults),
+    ],
+    region,
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
