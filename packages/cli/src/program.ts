@@ -78,11 +78,6 @@ export function buildProgram(): Command {
   return program;
 }
 
-/** Commander argument parser for repeatable options. */
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
 function registerRecoveryMode(program: Command): void {
   const recoveryMode = program
     .command('recovery-mode')
@@ -111,4 +106,9 @@ function registerRecoveryMode(program: Command): void {
       command.option('--operator <name>', 'who starts it (default: $DYNAMO_DR_OPERATOR, else the OS user)');
     command.action(async (opts) => (await import('./commands/recovery-mode/index.js')).recoveryMode(action, opts));
   }
+}
+
+/** Commander argument parser for repeatable options. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
