@@ -32,9 +32,11 @@ export async function startDynalite(options: DynaliteOptions = {}): Promise<Dyna
   };
   // Not dynalite's cli.js: it reads `--port 0` as "no port" and takes 4567, so
   // two sandboxes would collide. Listening on port 0 here picks a free port.
+  // The child exits when its stdin closes, so it never outlives a parent that crashed.
   const script = `const server = require(${JSON.stringify(dynalite)})(${JSON.stringify(settings)});
-server.listen(0, '127.0.0.1', () => console.log('Dynalite listening at: http://127.0.0.1:' + server.address().port));`;
-  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+server.listen(0, '127.0.0.1', () => console.log('Dynalite listening at: http://127.0.0.1:' + server.address().port));
+process.stdin.on('end', () => process.exit(0)).resume();`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'pipe'] });
   const port = await listeningPort(child);
   return {
     endpoint: `http://127.0.0.1:${port}`,
