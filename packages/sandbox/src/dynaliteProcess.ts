@@ -48,19 +48,23 @@ function listeningPort(child: ChildProcess): Promise<number> {
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
+    let listening = false;
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const match = /listening at: https?:\/\/[^:]+:(\d+)/.exec(out);
       if (match) {
         child.stdout?.off('data', onData);
+        listening = true;
         resolve(Number(match[1]));
       }
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('exit', (code) =>
-      reject(new Error(`dynalite exited with code ${code} before listening: ${err.trim()}`)),
-    );
+    child.once('exit', (code, signal) => {
+      if (!listening) reject(new Error(`dynalite exited with code ${code} before listening: ${err.trim()}`));
+      // Once started, only stop() ends dynalite (SIGTERM): any other exit is a crash to report.
+      else if (signal !== 'SIGTERM') console.error(`[dynamo-dr sandbox] dynalite exited (code ${code}): ${err.trim()}`);
+    });
   });
 }
 
