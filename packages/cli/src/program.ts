@@ -18,6 +18,14 @@ export function buildProgram(): Command {
     .option('--throttle <table=rate>', "throttle this share (0-1) of the table's requests (repeatable)", collect, [])
     .option('--write-capacity <table=wcu>', "cap the table's writes at WCU write units/s (repeatable)", collect, [])
     .option('--read-capacity <table=rcu>', "cap the table's reads at RCU read units/s (repeatable)", collect, [])
+    .option(
+      '--latest-restorable-lag-ms <ms>',
+      'how far LatestRestorableDateTime trails now (AWS: ~300000, about 5 minutes)',
+      '0',
+    )
+    .option('--restore-base-ms <ms>', 'how long every restored table stays CREATING at least', '100')
+    .option('--restore-per-item-ms <ms>', 'extra CREATING time per restored item', '0')
+    .option('--backup-create-ms <ms>', 'how long a new on-demand backup stays CREATING', '100')
     .action(async (opts: SandboxCommandOptions) => (await import('./commands/sandbox/index.js')).sandbox(opts));
 
   program

@@ -33,9 +33,11 @@ export async function startDynalite(options: DynaliteOptions = {}): Promise<Dyna
   };
   // Not dynalite's cli.js: it reads `--port 0` as "no port" and takes 4567, so
   // two sandboxes would collide. Listening on port 0 here picks a free port.
+  // The child exits when its stdin closes, so it never outlives a parent that crashed.
   const script = `const server = require(${JSON.stringify(dynalite)})(${JSON.stringify(settings)});
-server.listen(0, '127.0.0.1', () => console.log('Dynalite listening at: http://127.0.0.1:' + server.address().port));`;
-  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+server.listen(0, '127.0.0.1', () => console.log('Dynalite listening at: http://127.0.0.1:' + server.address().port));
+process.stdin.on('end', () => process.exit(0)).resume();`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'pipe'] });
   const port = await listeningPort(child);
   return {
     endpoint: `http://127.0.0.1:${port}`,
@@ -60,19 +62,23 @@ function listeningPort(child: ChildProcess): Promise<number> {
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
+    let listening = false;
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const match = /listening at: https?:\/\/[^:]+:(\d+)/.exec(out);
       if (match) {
         child.stdout?.off('data', onData);
+        listening = true;
         resolve(Number(match[1]));
       }
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('exit', (code) =>
-      reject(new Error(`dynalite exited with code ${code} before listening: ${err.trim()}`)),
-    );
+    child.once('exit', (code, signal) => {
+      if (!listening) reject(new Error(`dynalite exited with code ${code} before listening: ${err.trim()}`));
+      // Once started, only stop() ends dynalite (SIGTERM): any other exit is a crash to report.
+      else if (signal !== 'SIGTERM') console.error(`[dynamo-dr sandbox] dynalite exited (code ${code}): ${err.trim()}`);
+    });
   });
 }
 
