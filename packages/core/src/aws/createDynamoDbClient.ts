@@ -8,6 +8,13 @@ export interface AwsClientOptions {
   readonly endpoint?: string;
   /** `--profile`; else `AWS_PROFILE`, then `default` (SDK default chain). */
   readonly profile?: string;
+  /**
+   * Attempts per request inside the SDK. The sync engine retries on its own
+   * (it must re-send only unprocessed items and adapt its pace), so its
+   * clients are best created with 1: SDK retries then cannot hide throttling
+   * from it, nor add their own long throttling backoff. @default the SDK's (3)
+   */
+  readonly maxAttempts?: number;
 }
 
 /**
@@ -24,5 +31,6 @@ export function createDynamoDbClient(options: AwsClientOptions = {}): DynamoDBCl
     ...(options.region ? { region: options.region } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
   });
 }

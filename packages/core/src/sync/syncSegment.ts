@@ -95,7 +95,7 @@ export async function syncSegment(request: SegmentRequest): Promise<SegmentResul
 }
 
 function tableRef(location: TableLocation): TableRef {
-  return { client: createDynamoDbClient(location), tableName: location.tableName };
+  return { client: createDynamoDbClient({ ...location, maxAttempts: 1 }), tableName: location.tableName };
 }
 
 function validateSegmentRequest(request: SegmentRequest): void {

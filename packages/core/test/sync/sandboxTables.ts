@@ -9,18 +9,19 @@ import {
 import type { Sandbox } from '@dynamo-dr/sandbox';
 import type { Item, TableRef } from '../../src/index.js';
 
-/** A real SDK client pointed at a test's sandbox. */
+/** A real SDK client pointed at a test's sandbox, with SDK retries off as recommended for the sync engine. */
 export function sandboxClient(sandbox: Pick<Sandbox, 'endpoint' | 'region'>): DynamoDBClient {
   return new DynamoDBClient({
     endpoint: sandbox.endpoint,
     region: sandbox.region,
     credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+    maxAttempts: 1,
   });
 }
 
 export interface KeyDefinition {
-  readonly partitionKey: [string, ScalarAttributeType];
-  readonly sortKey?: [string, ScalarAttributeType];
+  readonly partitionKey: readonly [string, ScalarAttributeType];
+  readonly sortKey?: readonly [string, ScalarAttributeType];
 }
 
 let tableCounter = 0;
