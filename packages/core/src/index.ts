@@ -1,5 +1,16 @@
-export { DeadlineExceededError, DrError, InputError, NotReadyError } from './errors.js';
+export {
+  DeadlineExceededError,
+  DrError,
+  InputError,
+  NotReadyError,
+  UnwritableItemsError,
+  VerificationError,
+} from './errors.js';
 export * from './config/index.js';
+export * from './aws/index.js';
+export * from './checkpoint/index.js';
+export * from './sync/index.js';
 export * from './restore/index.js';
 export * from './journal/index.js';
 export * from './workflow/index.js';
+export * from './recoveryMode/index.js';

@@ -47,9 +47,13 @@ export class DynaliteClient {
     });
   }
 
-  /** Calls a DynamoDB operation and returns its parsed result, or throws dynalite's error as an {@link AwsError}. */
-  async call<T = Record<string, unknown>>(operation: string, request: unknown): Promise<T> {
-    const res = await this.forward(`DynamoDB_20120810.${operation}`, JSON.stringify(request));
+  /**
+   * Calls a DynamoDB operation and returns its parsed result, or throws
+   * dynalite's error as an {@link AwsError}. `body`, when given, is the
+   * request already serialised (the client's own bytes: nothing to re-encode).
+   */
+  async call<T = Record<string, unknown>>(operation: string, request: unknown, body?: Buffer | string): Promise<T> {
+    const res = await this.forward(`DynamoDB_20120810.${operation}`, body ?? JSON.stringify(request));
     const parsed = res.body.length ? (JSON.parse(res.body.toString()) as Record<string, unknown>) : {};
     if (res.statusCode >= 400) {
       const type =

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import net from 'node:net';
 import path from 'node:path';
 
 export interface DynaliteProcess {
@@ -23,22 +24,20 @@ export interface DynaliteOptions {
  */
 export async function startDynalite(options: DynaliteOptions = {}): Promise<DynaliteProcess> {
   const require = createRequire(import.meta.url);
-  const cli = path.join(path.dirname(require.resolve('dynalite/package.json')), 'cli.js');
-  const args = [
-    cli,
-    '--host',
-    '127.0.0.1',
-    '--port',
-    '0',
-    '--createTableMs',
-    String(options.createTableMs ?? 0),
-    '--deleteTableMs',
-    String(options.deleteTableMs ?? 0),
-    '--updateTableMs',
-    String(options.updateTableMs ?? 0),
-  ];
-  if (options.path) args.push('--path', options.path);
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const dynalite = path.dirname(require.resolve('dynalite/package.json'));
+  const settings = {
+    path: options.path,
+    createTableMs: options.createTableMs ?? 0,
+    deleteTableMs: options.deleteTableMs ?? 0,
+    updateTableMs: options.updateTableMs ?? 0,
+  };
+  // Not dynalite's cli.js: it reads `--port 0` as "no port" and takes 4567, so
+  // two sandboxes would collide. Listening on port 0 here picks a free port.
+  // The child exits when its stdin closes, so it never outlives a parent that crashed.
+  const script = `const server = require(${JSON.stringify(dynalite)})(${JSON.stringify(settings)});
+server.listen(0, '127.0.0.1', () => console.log('Dynalite listening at: http://127.0.0.1:' + server.address().port));
+process.stdin.on('end', () => process.exit(0)).resume();`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'pipe'] });
   const port = await listeningPort(child);
   return {
     endpoint: `http://127.0.0.1:${port}`,
@@ -46,23 +45,40 @@ export async function startDynalite(options: DynaliteOptions = {}): Promise<Dyna
   };
 }
 
+// dynalite's CLI reads `--port 0` as "no port" and falls back to 4567, so two
+// sandboxes (parallel test files) would collide: ask the OS for a free port.
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 function listeningPort(child: ChildProcess): Promise<number> {
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
+    let listening = false;
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const match = /listening at: https?:\/\/[^:]+:(\d+)/.exec(out);
       if (match) {
         child.stdout?.off('data', onData);
+        listening = true;
         resolve(Number(match[1]));
       }
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('exit', (code) =>
-      reject(new Error(`dynalite exited with code ${code} before listening: ${err.trim()}`)),
-    );
+    child.once('exit', (code, signal) => {
+      if (!listening) reject(new Error(`dynalite exited with code ${code} before listening: ${err.trim()}`));
+      // Once started, only stop() ends dynalite (SIGTERM): any other exit is a crash to report.
+      else if (signal !== 'SIGTERM') console.error(`[dynamo-dr sandbox] dynalite exited (code ${code}): ${err.trim()}`);
+    });
   });
 }
 

@@ -1,1 +1,8 @@
 export { startSandbox, type Sandbox, type SandboxOptions } from './startSandbox.js';
+export {
+  FaultConfigError,
+  tableFaultProblems,
+  type FaultProblem,
+  type TableFaults,
+  type TableFaultStats,
+} from './faults/tableFaults.js';

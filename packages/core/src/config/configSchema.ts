@@ -29,8 +29,15 @@ export interface TableConfig {
   readonly sensitive?: boolean;
 }
 
+/**
+ * Which Lambda functions recovery mode holds for an environment, and where it
+ * saves what it changed. See docs/configuration.md#recoverymode.
+ */
 export interface RecoveryModeConfig {
-  /** Functions whose names start with this are the environment's. @default `${environment}-` */
+  /**
+   * Functions whose names start with this are the environment's.
+   * @default `${environment}-`, unless `functionTags` is set (then tags alone select)
+   */
   readonly functionNamePrefix?: string;
   /** Functions carrying all these tags are the environment's (combined with the prefix when both are set). */
   readonly functionTags?: Readonly<Record<string, string>>;
@@ -38,7 +45,11 @@ export interface RecoveryModeConfig {
   readonly excludeNameContains?: readonly string[];
   /** Functions carrying any of these tag/value pairs are never held. @default { 'dynamo-dr:role': 'recovery' } */
   readonly excludeTags?: Readonly<Record<string, string>>;
-  /** SSM parameter holding the saved state while in recovery mode. @default `/dynamo-dr/${environment}/recovery-mode` */
+  /**
+   * SSM parameter holding the saved state while in recovery mode (its entries
+   * are kept in parameters under `{stateParameter}/`).
+   * @default `/dynamo-dr/${environment}/recovery-mode`
+   */
   readonly stateParameter?: string;
 }
 
@@ -106,7 +117,7 @@ export const configJsonSchema = {
               functionTags: tagMap,
               excludeNameContains: { type: 'array', items: { type: 'string', minLength: 1 } },
               excludeTags: tagMap,
-              stateParameter: { type: 'string', pattern: '^/[a-zA-Z0-9_.\\-/]+$' },
+              stateParameter: { type: 'string', maxLength: 1000, pattern: '^(/[a-zA-Z0-9_.-]+)+$' },
             },
           },
         },

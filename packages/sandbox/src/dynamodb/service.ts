@@ -2,15 +2,24 @@ import type http from 'node:http';
 import { AwsError } from '../awsError.js';
 import type { DynaliteClient } from '../dynaliteClient.js';
 import { jsonProtocolError, type SandboxRequest, type SandboxResponse, type SandboxService } from '../server.js';
+import { assertReadable } from './restoringGate.js';
+import type { DynamoStore } from './store/dynamoStore.js';
 
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 
 /** What an emulated DynamoDB action gets besides its request. */
 export interface DynamoContext {
   readonly dynalite: DynaliteClient;
+  /** Table instances, journals and backups: what the sandbox keeps beside dynalite. */
+  readonly store: DynamoStore;
   readonly region: string;
   /** The raw request, for actions that forward it unchanged. */
   readonly raw: SandboxRequest;
+  /**
+   * The client's request bytes, when the action's request is exactly what the
+   * client sent (no middleware in between): forwarding them saves re-encoding.
+   */
+  readonly body?: Buffer;
 }
 
 /** One emulated DynamoDB operation: request JSON in, response JSON out, or an {@link AwsError} thrown. */
@@ -36,7 +45,7 @@ export interface DynamoMiddleware {
  * sandbox; every other one goes to dynalite unchanged.
  */
 export function dynamoDbService(
-  dynalite: DynaliteClient,
+  store: DynamoStore,
   actions: Readonly<Record<string, DynamoAction>>,
   middleware?: DynamoMiddleware,
 ): SandboxService {
@@ -44,11 +53,13 @@ export function dynamoDbService(
     name: 'dynamodb',
     matches: (req: http.IncomingMessage) => String(req.headers['x-amz-target'] ?? '').startsWith(TARGET_PREFIX),
     async handle(req: SandboxRequest): Promise<SandboxResponse> {
+      const dynalite = store.dynalite;
       const target = String(req.headers['x-amz-target']);
       const operation = target.slice(TARGET_PREFIX.length);
       const action = actions[operation];
       const wrapped = middleware?.active() ? middleware : undefined;
       if (!action && !wrapped) {
+        assertReadable(store, operation, req.body);
         const res = await dynalite.forward(target, req.body);
         return {
           statusCode: res.statusCode,
@@ -56,9 +67,18 @@ export function dynamoDbService(
           body: res.body,
         };
       }
-      const ctx: DynamoContext = { dynalite, region: req.region, raw: req };
-      const run = (request: Record<string, unknown>): Promise<unknown> =>
-        action ? action(request, ctx) : dynalite.call(operation, request);
+      const ctx: DynamoContext = {
+        dynalite,
+        store,
+        region: req.region,
+        raw: req,
+        body: wrapped ? undefined : req.body,
+      };
+      const run = (request: Record<string, unknown>): Promise<unknown> => {
+        if (action) return action(request, ctx);
+        assertReadable(store, operation, req.body);
+        return dynalite.call(operation, request);
+      };
       const request = parseBody(req.body);
       const result = await (wrapped ? wrapped.handle(operation, request, run) : run(request));
       return {

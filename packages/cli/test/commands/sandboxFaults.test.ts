@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../../bin/dynamo-dr.js', import.meta.url));
+
+/** Runs `dynamo-dr sandbox ARGS`; resolves once it exits, or once it listens (then `stop` ends it). */
+function runSandbox(args: string[]) {
+  const child = spawn(process.execPath, [BIN, 'sandbox', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  return new Promise<{ code: number | null; stderr: string; endpoint?: string; stop: () => Promise<void> }>(
+    (resolve) => {
+      const stop = () =>
+        new Promise<void>((done) => {
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        });
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const endpoint = /listening on (http:\/\/\S+)/.exec(stderr)?.[1];
+        if (endpoint) resolve({ code: null, stderr, endpoint, stop });
+      });
+      child.once('exit', (code) => resolve({ code, stderr, stop: () => Promise.resolve() }));
+    },
+  );
+}
+
+it('rejects a bad fault flag with exit code 2, naming the flag, the value and the fix', async () => {
+  const run = await runSandbox(['--port', '0', '--throttle', 'orders=1.5']);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain(
+    'error: --throttle "orders=1.5" is not a share from 0 to 1 (e.g. 0.3 throttles 30% of requests). Give e.g. --throttle orders=0.3.',
+  );
+  const malformed = await runSandbox(['--port', '0', '--write-capacity', 'orders']);
+  expect(malformed.code).toBe(2);
+  expect(malformed.stderr).toContain('error: --write-capacity "orders" is not TABLE=VALUE.');
+});
+
+it('starts a sandbox with the faults its flags give, visible on the admin endpoint', async () => {
+  const run = await runSandbox([
+    '--port',
+    '0',
+    '--throttle',
+    'orders=0.25',
+    '--write-capacity',
+    'orders=100',
+    '--read-capacity',
+    'events=40',
+  ]);
+  try {
+    expect(run.endpoint).toBeDefined();
+    const listed = (await (await fetch(`${run.endpoint}/_sandbox/faults`)).json()) as {
+      tables: Record<string, { faults: unknown }>;
+    };
+    expect(listed.tables.orders?.faults).toEqual({ throttleRate: 0.25, writeUnitsPerSecond: 100 });
+    expect(listed.tables.events?.faults).toEqual({ readUnitsPerSecond: 40 });
+  } finally {
+    await run.stop();
+  }
+});

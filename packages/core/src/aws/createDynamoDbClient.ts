@@ -1,0 +1,36 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+/** Where and as whom to reach DynamoDB, with the AWS CLI's names. Every field falls back like the AWS CLI. */
+export interface AwsClientOptions {
+  /** `--region`; else `AWS_REGION` / `AWS_DEFAULT_REGION`, then the profile's region (SDK default chain). */
+  readonly region?: string;
+  /** `--endpoint-url`; else `AWS_ENDPOINT_URL_DYNAMODB` / `AWS_ENDPOINT_URL` (the SDK reads them itself). */
+  readonly endpoint?: string;
+  /** `--profile`; else `AWS_PROFILE`, then `default` (SDK default chain). */
+  readonly profile?: string;
+  /**
+   * Attempts per request inside the SDK. The sync engine retries on its own
+   * (it must re-send only unprocessed items and adapt its pace), so its
+   * clients are best created with 1: SDK retries then cannot hide throttling
+   * from it, nor add their own long throttling backoff. @default the SDK's (3)
+   */
+  readonly maxAttempts?: number;
+}
+
+/**
+ * Creates a DynamoDB client that resolves region, endpoint and credentials
+ * exactly as the AWS CLI does: explicit values first, then the standard
+ * `AWS_*` variables and shared config files
+ * (https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html).
+ *
+ * @example
+ * const client = createDynamoDbClient({ region: 'eu-west-1', profile: 'dr' });
+ */
+export function createDynamoDbClient(options: AwsClientOptions = {}): DynamoDBClient {
+  return new DynamoDBClient({
+    ...(options.region ? { region: options.region } : {}),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+  });
+}

@@ -1,0 +1,3 @@
+export * from './checkpointStore.js';
+export * from './fileCheckpointStore.js';
+export * from './memoryCheckpointStore.js';

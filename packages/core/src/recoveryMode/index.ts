@@ -1,0 +1,11 @@
+export { startRecoveryMode, type StartRecoveryModeOptions } from './startRecoveryMode.js';
+export { endRecoveryMode, type EndRecoveryModeOptions } from './endRecoveryMode.js';
+export { recoveryModeStatus, type RecoveryModeStatus } from './recoveryModeStatus.js';
+export { assertWritesAllowed, type WriteGuard, type WriteGuardOptions } from './assertWritesAllowed.js';
+export { recoveryModeSettings, type RecoveryModeSettings } from './recoveryModeSettings.js';
+export { describeChange, type PlannedChange } from './planChanges.js';
+export type { ChangeFailure } from './applyChanges.js';
+export type { RecoveryModeOutcome, RecoveryModeTarget } from './recoveryModeOutcome.js';
+export type { HeldFunction, HeldMapping, SavedState } from './savedState.js';
+export { operatorName } from './operatorName.js';
+export { recoveryModeClients, type AwsConnectionOptions } from './recoveryModeClients.js';

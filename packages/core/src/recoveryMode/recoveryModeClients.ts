@@ -1,0 +1,27 @@
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { SSMClient } from '@aws-sdk/client-ssm';
+
+/** The AWS CLI's connection options. */
+export interface AwsConnectionOptions {
+  readonly region?: string;
+  readonly profile?: string;
+  readonly endpointUrl?: string;
+}
+
+/**
+ * The Lambda and SSM clients recovery mode uses. Unset options fall back as in the AWS CLI: the
+ * SDK itself reads `AWS_REGION`, `AWS_PROFILE`, `AWS_ENDPOINT_URL` (and
+ * `AWS_ENDPOINT_URL_LAMBDA` / `_SSM`) and the shared config files.
+ * https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html
+ *
+ * @example
+ * const { lambda, ssm } = recoveryModeClients({ region: 'eu-west-1', profile: 'dr' });
+ */
+export function recoveryModeClients(options: AwsConnectionOptions): { lambda: LambdaClient; ssm: SSMClient } {
+  const config = {
+    ...(options.region ? { region: options.region } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
+  };
+  return { lambda: new LambdaClient(config), ssm: new SSMClient(config) };
+}

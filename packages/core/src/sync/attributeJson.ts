@@ -1,0 +1,35 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { Item } from '../aws/tableRef.js';
+
+/** An item as plain JSON (DynamoDB JSON as the AWS CLI prints it: binaries in base64). */
+export type JsonItem = Record<string, unknown>;
+
+/** Converts an item (or key) to plain JSON, for cursors, error details and Lambda payloads. */
+export function itemToJson(item: Item): JsonItem {
+  const out: JsonItem = {};
+  for (const name in item) out[name] = valueToJson(item[name]!);
+  return out;
+}
+
+/** The inverse of {@link itemToJson}. */
+export function itemFromJson(json: JsonItem): Item {
+  const out: Item = {};
+  for (const name in json) out[name] = valueFromJson(json[name] as Record<string, unknown>);
+  return out;
+}
+
+function valueToJson(value: AttributeValue): unknown {
+  if (value.B !== undefined) return { B: Buffer.from(value.B).toString('base64') };
+  if (value.BS !== undefined) return { BS: value.BS.map((b) => Buffer.from(b).toString('base64')) };
+  if (value.L !== undefined) return { L: value.L.map(valueToJson) };
+  if (value.M !== undefined) return { M: itemToJson(value.M) };
+  return value;
+}
+
+function valueFromJson(value: Record<string, unknown>): AttributeValue {
+  if (typeof value.B === 'string') return { B: Buffer.from(value.B, 'base64') };
+  if (Array.isArray(value.BS)) return { BS: value.BS.map((b: string) => Buffer.from(b, 'base64')) };
+  if (Array.isArray(value.L)) return { L: value.L.map((v: Record<string, unknown>) => valueFromJson(v)) };
+  if (value.M && typeof value.M === 'object') return { M: itemFromJson(value.M as JsonItem) };
+  return value as unknown as AttributeValue;
+}

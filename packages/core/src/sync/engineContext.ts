@@ -1,0 +1,57 @@
+import { setMaxListeners } from 'node:events';
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { RetryPolicy } from './backoff.js';
+import { ProgressTracker } from './progressTracker.js';
+import { RateController } from './rateController.js';
+import type { SyncOperation, SyncOptions } from './syncTypes.js';
+
+/** What all segments of one run share in a process: the request pool, per-table pacing, progress, cancellation. */
+export interface EngineContext {
+  /** Bounds requests in flight (writes and batch reads) across all segments. */
+  readonly pool: LimitFunction;
+  readonly progress: ProgressTracker;
+  readonly retry: RetryPolicy;
+  readonly sensitive: boolean;
+  readonly pageSize: number;
+  /** Aborted by the caller's signal, or by the first failure so that other segments stop too. */
+  readonly signal: AbortSignal;
+  abort(reason: unknown): void;
+  writeRate(tableName: string): RateController;
+  readRate(tableName: string): RateController;
+}
+
+export const DEFAULT_SEGMENTS = 8;
+export const DEFAULT_CONCURRENCY = 16;
+
+export function createEngineContext(
+  operation: SyncOperation,
+  totalSegments: number,
+  options: SyncOptions,
+): EngineContext {
+  const controller = new AbortController();
+  // Every request in flight listens to the signal; hundreds at once are expected, not a leak.
+  setMaxListeners(0, controller.signal);
+  const outer = options.signal;
+  if (outer) {
+    if (outer.aborted) controller.abort(outer.reason);
+    else outer.addEventListener('abort', () => controller.abort(outer.reason), { once: true });
+  }
+  const writeRates = new Map<string, RateController>();
+  const readRates = new Map<string, RateController>();
+  const rate = (map: Map<string, RateController>, name: string, cap?: number) => {
+    let found = map.get(name);
+    if (!found) map.set(name, (found = new RateController(cap)));
+    return found;
+  };
+  return {
+    pool: pLimit(options.concurrency ?? DEFAULT_CONCURRENCY),
+    progress: new ProgressTracker(operation, totalSegments, options.onProgress),
+    retry: options.retry ?? {},
+    sensitive: options.sensitive ?? false,
+    pageSize: options.pageSize ?? 1000,
+    signal: controller.signal,
+    abort: (reason) => controller.abort(reason),
+    writeRate: (name) => rate(writeRates, name, options.maxWriteUnitsPerSecond),
+    readRate: (name) => rate(readRates, name, options.maxReadUnitsPerSecond),
+  };
+}

@@ -1,0 +1,13 @@
+export { canonicalItem, normalizeNumber } from './canonicalItem.js';
+export { combineSegmentResults } from './combineSegmentResults.js';
+export { compareTables } from './compareTables.js';
+export { copyTable } from './copyTable.js';
+export { deltaSync } from './deltaSync.js';
+export { digestTable } from './digestTable.js';
+export { emptyTable } from './emptyTable.js';
+export { CHECKPOINT_KEY_VARIABLE } from './segmentState.js';
+export { syncSegment, type SegmentRequest, type SegmentResult, type TableLocation } from './syncSegment.js';
+export type { SyncOperation, SyncOptions, SyncProgress, SyncResult, TableComparison } from './syncTypes.js';
+export type { RetryPolicy } from './backoff.js';
+export { combineDigests, EMPTY_DIGEST, itemHash, type TableDigest } from './tableDigest.js';
+export { itemFromJson, itemToJson, type JsonItem } from './attributeJson.js';

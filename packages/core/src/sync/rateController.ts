@@ -1,0 +1,115 @@
+import { sleep } from './backoff.js';
+
+/** A throttle signal cuts the rate to this share, but never below what DynamoDB accepted over the last second. */
+const DECREASE = 0.9;
+/** While requests succeed the rate grows by this share per second. DECREASE x (1 + GROWTH) > 1, see below. */
+const GROWTH_PER_SECOND = 0.15;
+/** At most one cut per second: responses to requests already in flight report the same congestion. */
+const DECREASE_COOLDOWN_MS = 1000;
+const WINDOW_MS = 1000;
+/** The rate never drops below this many of the largest request seen per second, so progress never stalls. */
+const MIN_REQUESTS_PER_SECOND = 4;
+
+/**
+ * Paces requests against one table, in capacity units per second: a token
+ * bucket whose rate is capped by the caller and adapted to throttling.
+ *
+ * With no cap it starts unpaced. On throttling (at most once a second) the
+ * rate drops to what DynamoDB actually accepted over the last second, or to
+ * 90% of the current rate if that is more; while requests succeed it grows
+ * 15% a second. Against a capacity limit C the offered rate so settles
+ * between C and ~1.15 C, so the table's capacity is used in full while
+ * at most a few percent of requests are throttled and retried. Against
+ * throttling that does not depend on the rate (a hot partition, or the
+ * sandbox's random faults) one cut and one second of growth roughly cancel
+ * (0.9 x 1.15 > 1), so the rate does not collapse. A throttle while the
+ * bucket is not what limits the pace (demand below the rate) cuts nothing:
+ * the pace did not cause it, and backoff deals with it.
+ */
+export class RateController {
+  private rate: number;
+  private tokens: number;
+  private refilledAt = performance.now();
+  private grownAt = performance.now();
+  private lastDecreaseAt = -Infinity;
+  private readonly createdAt = performance.now();
+  private waitedAt = -Infinity;
+  private largestRequest = 1;
+  private readonly accepted: { at: number; units: number }[] = [];
+
+  constructor(private readonly cap?: number) {
+    this.rate = cap ?? Infinity;
+    this.tokens = cap ? Math.min(cap / 10, 25) : 0;
+  }
+
+  /** The current allowed rate in units per second (`Infinity` while unpaced). */
+  get unitsPerSecond(): number {
+    return this.rate;
+  }
+
+  /** Waits until `units` may be spent. The bucket may go into debt by one request, so large items never starve. */
+  async acquire(units: number, signal?: AbortSignal): Promise<void> {
+    this.largestRequest = Math.max(this.largestRequest, units);
+    for (;;) {
+      if (this.rate === Infinity) return;
+      this.refill();
+      if (this.tokens >= 0) {
+        this.tokens -= units;
+        return;
+      }
+      this.waitedAt = performance.now();
+      await sleep(Math.min(1000, Math.max(1, (-this.tokens / this.rate) * 1000)), signal);
+    }
+  }
+
+  /** Corrects the bucket once DynamoDB reports what a request really consumed. */
+  settle(estimated: number, actual: number | undefined): void {
+    this.largestRequest = Math.max(this.largestRequest, actual ?? 0);
+    if (actual !== undefined && this.rate !== Infinity) this.tokens += estimated - actual;
+  }
+
+  /** Records units DynamoDB accepted, and lets the rate grow back towards the cap. */
+  onAccepted(units: number): void {
+    const now = performance.now();
+    this.accepted.push({ at: now, units });
+    this.trim(now);
+    if (this.rate !== Infinity) {
+      this.refill();
+      const elapsed = Math.min(1, (now - this.grownAt) / 1000);
+      this.rate = Math.min(this.cap ?? Infinity, this.rate * (1 + GROWTH_PER_SECOND * elapsed));
+    }
+    this.grownAt = now;
+  }
+
+  /** DynamoDB throttled a request or handed items back unprocessed. */
+  onThrottled(): void {
+    const now = performance.now();
+    if (now - this.lastDecreaseAt < DECREASE_COOLDOWN_MS) return;
+    // Unpaced, the first pace comes from a full second of what DynamoDB accepted; before that, backoff alone.
+    if (this.rate === Infinity && now - this.createdAt < WINDOW_MS) return;
+    if (this.rate !== Infinity && now - this.waitedAt > WINDOW_MS) return;
+    this.lastDecreaseAt = now;
+    this.trim(now);
+    const units = this.accepted.reduce((s, a) => s + a.units, 0);
+    const acceptedRate = (units / WINDOW_MS) * 1000;
+    this.refill();
+    const next =
+      this.rate === Infinity ? acceptedRate : Math.max(Math.min(acceptedRate, this.rate), this.rate * DECREASE);
+    this.rate = Math.min(this.cap ?? Infinity, Math.max(this.largestRequest * MIN_REQUESTS_PER_SECOND, next));
+    this.tokens = Math.min(this.tokens, 0);
+  }
+
+  private refill(): void {
+    const now = performance.now();
+    if (this.rate !== Infinity) {
+      // A tenth of a second of burst: enough for one batch, small enough to keep the pace even.
+      const burst = Math.max(this.rate / 10, 25);
+      this.tokens = Math.min(burst, this.tokens + ((now - this.refilledAt) / 1000) * this.rate);
+    }
+    this.refilledAt = now;
+  }
+
+  private trim(now: number): void {
+    while (this.accepted.length && now - this.accepted[0]!.at > WINDOW_MS) this.accepted.shift();
+  }
+}

@@ -1,0 +1,130 @@
+import { createDynamoDbClient, type AwsClientOptions } from '../aws/createDynamoDbClient.js';
+import { describeTableShape, sameKeySchema } from '../aws/describeTableShape.js';
+import type { TableRef } from '../aws/tableRef.js';
+import type { SegmentCheckpoint, SegmentCounts } from '../checkpoint/checkpointStore.js';
+import { MemoryCheckpointStore } from '../checkpoint/memoryCheckpointStore.js';
+import { InputError } from '../errors.js';
+import { createEngineContext } from './engineContext.js';
+import { checkpointKey } from './runPass.js';
+import { PASSES, runSegment } from './runSegment.js';
+import { SegmentStateCodec } from './segmentState.js';
+import type { SyncOperation } from './syncTypes.js';
+import type { TableDigest } from './tableDigest.js';
+import { validateSyncOptions } from './validateSyncOptions.js';
+
+/** A table in a JSON payload: its name, and where to reach it (AWS CLI fallbacks for what is left out). */
+export interface TableLocation extends AwsClientOptions {
+  readonly tableName: string;
+}
+
+/**
+ * One segment of an operation, as plain JSON (a Step Functions Map iteration
+ * hands it to a Lambda worker). `copy` and `delta` read `source` and write
+ * `destination`; `empty` writes `destination`; `digest` reads `source`.
+ */
+export interface SegmentRequest {
+  readonly operation: SyncOperation;
+  readonly source?: TableLocation;
+  readonly destination?: TableLocation;
+  readonly segment: number;
+  readonly totalSegments: number;
+  /** `checkpoints` of a previous result that was not done: continue from there. */
+  readonly checkpoints?: readonly SegmentCheckpoint[];
+  /** Return (not done) at the first page boundary after this many ms, e.g. well before a Lambda timeout. */
+  readonly timeBudgetMs?: number;
+  readonly sensitive?: boolean;
+  /** Per worker: divide a table-wide cap by the Map's MaxConcurrency. */
+  readonly maxWriteUnitsPerSecond?: number;
+  readonly maxReadUnitsPerSecond?: number;
+  readonly concurrency?: number;
+  readonly pageSize?: number;
+}
+
+/** What one segment did, as plain JSON. Results of all segments combine with `combineSegmentResults`. */
+export interface SegmentResult {
+  readonly operation: SyncOperation;
+  readonly segment: number;
+  readonly totalSegments: number;
+  /** False when the time budget ran out: call again with `checkpoints`. */
+  readonly done: boolean;
+  readonly counts: SegmentCounts;
+  /** Digest of the source segment (copy, delta, digest), when done. */
+  readonly digest?: TableDigest;
+  /** Resume state (cursors encrypted for sensitive tables). */
+  readonly checkpoints: readonly SegmentCheckpoint[];
+}
+
+const RUN = 'segment';
+
+/**
+ * Runs one scan segment of an operation: the same code the whole-table
+ * functions run for each of their segments, with JSON in and out so it can
+ * be a Lambda payload. Checkpoints travel in the request and the result (the
+ * workflow state is the checkpoint store).
+ *
+ * @example
+ * // Lambda worker of a Map state over segments 0..N-1
+ * export const handler = (event: SegmentRequest) => syncSegment(event);
+ */
+export async function syncSegment(request: SegmentRequest): Promise<SegmentResult> {
+  validateSegmentRequest(request);
+  const { operation, segment, totalSegments } = request;
+  const source = request.source && tableRef(request.source);
+  const destination = request.destination && tableRef(request.destination);
+  const shapes = await Promise.all([source, destination].filter((t) => !!t).map(describeTableShape));
+  if (shapes[1] && !sameKeySchema(shapes[0]!.keySchema, shapes[1].keySchema)) {
+    throw new InputError(
+      'destination',
+      destination!.tableName,
+      'has a different key schema from the source',
+      'Sync only between tables with the same keys.',
+    );
+  }
+  const store = new MemoryCheckpointStore();
+  for (const c of request.checkpoints ?? []) await store.save(RUN, checkpointKey(c), c);
+  const codec = new SegmentStateCodec(request.sensitive ?? false);
+  codec.assertCanStore();
+  const ctx = createEngineContext(operation, totalSegments, { ...request, checkpoints: undefined });
+  const outcome = await runSegment(
+    { operation, source, destination, schema: shapes[0]!.keySchema, segment, totalSegments },
+    ctx,
+    { store, runId: RUN, codec },
+    request.timeBudgetMs === undefined ? undefined : Date.now() + request.timeBudgetMs,
+  );
+  return { operation, segment, totalSegments, ...outcome, checkpoints: store.list(RUN) };
+}
+
+function tableRef(location: TableLocation): TableRef {
+  return { client: createDynamoDbClient({ ...location, maxAttempts: 1 }), tableName: location.tableName };
+}
+
+function validateSegmentRequest(request: SegmentRequest): void {
+  validateSyncOptions({ ...request, checkpoints: undefined, segments: request.totalSegments });
+  if (!(request.operation in PASSES)) {
+    throw new InputError(
+      'operation',
+      request.operation,
+      'is not a sync operation',
+      'Use copy, empty, delta or digest.',
+    );
+  }
+  if (!Number.isInteger(request.segment) || request.segment < 0 || request.segment >= request.totalSegments) {
+    throw new InputError(
+      'segment',
+      request.segment,
+      `is not a segment of ${request.totalSegments}`,
+      `Give 0 to ${request.totalSegments - 1}.`,
+    );
+  }
+  const needs = {
+    copy: ['source', 'destination'],
+    delta: ['source', 'destination'],
+    empty: ['destination'],
+    digest: ['source'],
+  } as const;
+  for (const field of needs[request.operation]) {
+    if (!request[field]?.tableName) {
+      throw new InputError(field, request[field], `is required for ${request.operation}`, 'Give { "tableName": ... }.');
+    }
+  }
+}

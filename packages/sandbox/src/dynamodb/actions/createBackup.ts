@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { backupDetails } from '../backupViews.js';
+import { tableInUse } from '../dynamoErrors.js';
+import { backupSourceTable } from '../liveTable.js';
+import type { DynamoContext } from '../service.js';
+import { tableDefinition } from '../store/tableDefinition.js';
+import { TABLE_NAME, validateRequest } from '../validateRequest.js';
+
+const RULES = {
+  TableName: TABLE_NAME,
+  BackupName: {
+    type: 'String',
+    notNull: true,
+    lengthGreaterThanOrEqual: 3,
+    lengthLessThanOrEqual: 255,
+    regex: '[a-zA-Z0-9_.-]+',
+  },
+};
+
+/**
+ * CreateBackup: the backup holds the table's state when the call was made
+ * (its journal up to now), and is CREATING for the configured time.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateBackup.html
+ */
+export async function createBackup(request: Record<string, unknown>, ctx: DynamoContext): Promise<unknown> {
+  const data = validateRequest(request, RULES);
+  const { table, instance } = await backupSourceTable(ctx, data.TableName as string);
+  if (ctx.store.isCreating(instance)) throw tableInUse(instance.name, 'created');
+  const journal = ctx.store.journal(instance);
+  const now = ctx.store.now();
+  const backup = {
+    // AWS's backup ids: creation time in ms, then a random suffix.
+    id: `${String(now).padStart(13, '0')}-${randomBytes(4).toString('hex')}`,
+    name: data.BackupName as string,
+    tableName: instance.name,
+    instanceId: instance.id,
+    tableCreatedMs: instance.createdMs,
+    createdMs: now,
+    availableMs: now + ctx.store.timings.backupCreateMs,
+    journalEntries: journal.length,
+    itemCount: journal.itemCount,
+    sizeBytes: journal.sizeBytes,
+    definition: tableDefinition(table),
+  };
+  ctx.store.addBackup(backup);
+  return { BackupDetails: backupDetails(backup, ctx.region) };
+}

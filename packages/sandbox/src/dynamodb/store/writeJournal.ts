@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+
+/**
+ * Every successful write of one table instance, in applied order, with the
+ * millisecond it was acknowledged. Kept compact: the key and the item's JSON
+ * as strings (an item is never parsed again until it is restored).
+ *
+ * Entries are appended in non-decreasing time order (the store's clock is
+ * monotonic), so the state at time T is a replay of a prefix found by binary
+ * search.
+ */
+export class WriteJournal {
+  private readonly times: number[] = [];
+  private readonly keys: string[] = [];
+  private readonly items: (string | null)[] = [];
+  /** The table's current content: key → item JSON. */
+  readonly current = new Map<string, string>();
+  /** Sum of the current items' JSON lengths (the sandbox's approximation of TableSizeBytes). */
+  private size = 0;
+  /** Bytes the journal takes in its file format. */
+  private journalBytes = 0;
+
+  constructor(private readonly sink?: fs.WriteStream) {}
+
+  /** Records a write: `item` is the after-image's JSON, or null for a delete. */
+  append(time: number, key: string, item: string | null): void {
+    this.apply(time, key, item);
+    const line = `${time}\t${key}\t${item ?? ''}\n`;
+    this.journalBytes += Buffer.byteLength(line);
+    this.sink?.write(line);
+  }
+
+  get length(): number {
+    return this.times.length;
+  }
+
+  get itemCount(): number {
+    return this.current.size;
+  }
+
+  get sizeBytes(): number {
+    return this.size;
+  }
+
+  get bytes(): number {
+    return this.journalBytes;
+  }
+
+  /** The items (as JSON) the table held at `time` (ms), i.e. after every write acknowledged at or before it. */
+  stateAt(time: number): Map<string, string> {
+    return this.stateAfter(this.countUpTo(time));
+  }
+
+  /** The items (as JSON) the table held after its first `count` writes (a backup's exact cut). */
+  stateAfter(count: number): Map<string, string> {
+    const end = Math.min(count, this.times.length);
+    if (end === this.times.length) return new Map(this.current);
+    const state = new Map<string, string>();
+    for (let i = 0; i < end; i++) {
+      const item = this.items[i];
+      if (item === null || item === undefined) state.delete(this.keys[i] as string);
+      else state.set(this.keys[i] as string, item);
+    }
+    return state;
+  }
+
+  /** Flushes the file (if any) and closes it. */
+  close(): Promise<void> {
+    const sink = this.sink;
+    if (!sink || sink.closed) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      sink.once('error', reject);
+      sink.end(() => resolve());
+    });
+  }
+
+  /**
+   * Rebuilds a journal from its file, then keeps appending to it. A torn last
+   * line (the process died mid-write) is the only incomplete one: it is cut off.
+   */
+  static load(file: string): WriteJournal {
+    const data = fs.existsSync(file) ? fs.readFileSync(file) : Buffer.alloc(0);
+    const complete = data.lastIndexOf(0x0a) + 1;
+    if (complete < data.length) fs.truncateSync(file, complete);
+    const journal = new WriteJournal(fs.createWriteStream(file, { flags: 'a' }));
+    const text = data.subarray(0, complete).toString('utf8');
+    journal.journalBytes = complete;
+    let start = 0;
+    while (start < text.length) {
+      const end = text.indexOf('\n', start);
+      const tab1 = text.indexOf('\t', start);
+      const tab2 = text.indexOf('\t', tab1 + 1);
+      const item = text.slice(tab2 + 1, end);
+      journal.apply(Number(text.slice(start, tab1)), text.slice(tab1 + 1, tab2), item === '' ? null : item);
+      start = end + 1;
+    }
+    return journal;
+  }
+
+  private apply(time: number, key: string, item: string | null): void {
+    this.times.push(time);
+    this.keys.push(key);
+    this.items.push(item);
+    const old = this.current.get(key);
+    if (old !== undefined) this.size -= old.length;
+    if (item === null) this.current.delete(key);
+    else {
+      this.current.set(key, item);
+      this.size += item.length;
+    }
+  }
+
+  /** How many entries have a time ≤ `time`. */
+  private countUpTo(time: number): number {
+    let lo = 0;
+    let hi = this.times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.times[mid] as number) <= time) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}

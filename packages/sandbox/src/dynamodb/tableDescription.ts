@@ -1,0 +1,66 @@
+import { streamArn, tableArn } from './arns.js';
+import type { DynamoStore } from './store/dynamoStore.js';
+import type { KeyNames, TableInstance } from './store/tableInstance.js';
+
+type Description = Record<string, unknown>;
+
+/** The key attribute names of a DescribeTable `Table`. */
+export function keyNamesOf(table: Description): KeyNames {
+  const schema = table.KeySchema as { AttributeName: string; KeyType: string }[];
+  const hash = schema.find((k) => k.KeyType === 'HASH')?.AttributeName as string;
+  const range = schema.find((k) => k.KeyType === 'RANGE')?.AttributeName;
+  return range === undefined ? { hash } : { hash, range };
+}
+
+/**
+ * Completes dynalite's TableDescription with what the sandbox keeps: ARNs in
+ * the client's region, ItemCount and TableSizeBytes from the journal,
+ * deletion protection, stream settings, and a restored table's status and
+ * RestoreSummary (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TableDescription.html).
+ */
+export function describeTable(
+  store: DynamoStore,
+  table: Description,
+  instance: TableInstance,
+  region: string,
+): Description {
+  const arn = tableArn(region, instance.name);
+  const creating = store.isCreating(instance);
+  const journal = store.journal(instance);
+  const withIndexArns = (list: unknown) =>
+    Array.isArray(list)
+      ? (list as Description[]).map((index) => ({
+          ...index,
+          IndexArn: `${arn}/index/${String(index.IndexName)}`,
+          ...(creating && index.IndexStatus ? { IndexStatus: 'CREATING' } : {}),
+        }))
+      : undefined;
+  const described: Description = {
+    ...table,
+    TableArn: arn,
+    ItemCount: journal.itemCount,
+    TableSizeBytes: journal.sizeBytes,
+    DeletionProtectionEnabled: instance.deletionProtection,
+  };
+  if (creating) described.TableStatus = 'CREATING';
+  const gsis = withIndexArns(table.GlobalSecondaryIndexes);
+  if (gsis) described.GlobalSecondaryIndexes = gsis;
+  const lsis = withIndexArns(table.LocalSecondaryIndexes);
+  if (lsis) described.LocalSecondaryIndexes = lsis;
+  if (instance.stream) {
+    const { StreamEnabled, StreamViewType, label } = instance.stream;
+    described.StreamSpecification = { StreamEnabled, ...(StreamViewType ? { StreamViewType } : {}) };
+    described.LatestStreamLabel = label;
+    described.LatestStreamArn = streamArn(region, instance.name, label);
+  }
+  if (instance.restore) {
+    const r = instance.restore;
+    described.RestoreSummary = {
+      ...(r.sourceBackupArn ? { SourceBackupArn: r.sourceBackupArn } : {}),
+      ...(r.sourceTableArn ? { SourceTableArn: r.sourceTableArn } : {}),
+      RestoreDateTime: r.restoreDateTimeMs / 1000,
+      RestoreInProgress: creating,
+    };
+  }
+  return described;
+}

@@ -1,0 +1,13 @@
+import { adoptTable } from './adoptTable.js';
+import { tableNameOfArn } from './arns.js';
+import { resourceNotFound } from './dynamoErrors.js';
+import type { DynamoContext } from './service.js';
+import type { TableInstance } from './store/tableInstance.js';
+
+/** The table a tagging request's ResourceArn names (AWS's not-found text, typo included). */
+export async function taggedTable(ctx: DynamoContext, arn: string): Promise<TableInstance> {
+  const name = tableNameOfArn(arn);
+  const instance = name === undefined ? undefined : (ctx.store.table(name) ?? (await adoptTable(ctx.store, name)));
+  if (!instance) throw resourceNotFound(`Requested resource not found: ResourcArn: ${arn} not found`);
+  return instance;
+}

@@ -1,0 +1,65 @@
+import type http from 'node:http';
+import { AwsError } from '../awsError.js';
+import type { SandboxRequest, SandboxResponse, SandboxService } from '../server.js';
+import type { FaultMiddleware } from './faultMiddleware.js';
+import { FaultConfigError, type TableFaults } from './tableFaults.js';
+
+/** A path no AWS service uses, so these routes never meet an emulated API. */
+export const ADMIN_PREFIX = '/_sandbox/';
+const FAULTS = /^\/_sandbox\/faults(?:\/([^/]+))?\/?$/;
+
+/**
+ * The sandbox's own admin API, on the same port as the emulated services, so
+ * that a sandbox running in another process can be changed:
+ * - `GET /_sandbox/faults`: every faulted table with its faults and counters
+ * - `PUT /_sandbox/faults/{table}` with a JSON {@link TableFaults} body: set (and restart counting)
+ * - `DELETE /_sandbox/faults/{table}`: clear
+ *
+ * @example
+ * curl -X PUT localhost:4566/_sandbox/faults/orders -d '{"throttleRate":0.3}'
+ */
+export function faultAdminService(faults: FaultMiddleware): SandboxService {
+  return {
+    name: 'sandbox-admin',
+    matches: (req: http.IncomingMessage) => (req.url ?? '').startsWith(ADMIN_PREFIX),
+    async handle(req: SandboxRequest): Promise<SandboxResponse> {
+      const route = FAULTS.exec(req.url.pathname);
+      if (!route)
+        throw new AwsError('NotFound', `No sandbox admin route ${req.url.pathname}; see GET /_sandbox/faults.`, 404);
+      const table = route[1] === undefined ? undefined : decodeURIComponent(route[1]);
+      if (req.method === 'GET' && table === undefined) return json(200, { tables: faults.list() });
+      if (req.method === 'PUT' && table !== undefined) {
+        try {
+          // set() checks its input at run time: a bad body is refused with every problem named.
+          faults.set(table, parseBody(req.body) as TableFaults);
+        } catch (error) {
+          if (error instanceof FaultConfigError) throw new AwsError('ValidationException', error.message);
+          throw error;
+        }
+        return json(200, { table, ...faults.list()[table] });
+      }
+      if (req.method === 'DELETE' && table !== undefined) {
+        faults.set(table, undefined);
+        return { statusCode: 204, body: '' };
+      }
+      throw new AwsError(
+        'MethodNotAllowed',
+        `${req.method} ${req.url.pathname} is not a sandbox admin call: use GET /_sandbox/faults, or PUT or DELETE /_sandbox/faults/{table}.`,
+        405,
+      );
+    },
+    errorResponse: (error) => json(error.statusCode, { error: error.type, message: error.message }),
+  };
+}
+
+function parseBody(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString() || 'null');
+  } catch {
+    throw new AwsError('ValidationException', `The body is not JSON: ${body.toString().slice(0, 100)}`);
+  }
+}
+
+function json(statusCode: number, value: unknown): SandboxResponse {
+  return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };
+}

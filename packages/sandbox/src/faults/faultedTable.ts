@@ -1,0 +1,77 @@
+import type { TableFaults, TableFaultStats } from './tableFaults.js';
+import { TokenBucket } from './tokenBucket.js';
+
+/** Which capacity a request uses. */
+export type CapacityKind = 'write' | 'read';
+
+/** The run-time state of one table's faults: random draws, capacity buckets and counters. */
+export class FaultedTable {
+  private readonly random: () => number;
+  private readonly buckets: Readonly<Partial<Record<CapacityKind, TokenBucket>>>;
+  private readonly since = new Date().toISOString();
+  private readonly units: Record<CapacityKind, number> = { write: 0, read: 0 };
+  private requests = 0;
+  private throttledRequests = 0;
+  private unprocessedItems = 0;
+
+  constructor(readonly faults: TableFaults) {
+    this.random = faults.seed === undefined ? Math.random : seededRandom(faults.seed);
+    const { writeUnitsPerSecond: w, readUnitsPerSecond: r } = faults;
+    this.buckets = {
+      write: w === undefined ? undefined : new TokenBucket(w, faults.writeBurstUnits ?? w),
+      read: r === undefined ? undefined : new TokenBucket(r, faults.readBurstUnits ?? r),
+    };
+  }
+
+  /**
+   * Decides one request (or one batch entry) of `units` estimated units:
+   * false when the random throttle hits it or the capacity cap cannot cover
+   * it. An admitted request has its estimate reserved until {@link settle}.
+   */
+  admit(kind: CapacityKind, units: number): boolean {
+    const rate = this.faults.throttleRate ?? 0;
+    if (rate > 0 && this.random() < rate) return false;
+    return this.buckets[kind]?.tryTake(units) ?? true;
+  }
+
+  /** Replaces a reservation by the units the request really used (0 when it failed). */
+  settle(kind: CapacityKind, reserved: number, used: number): void {
+    this.buckets[kind]?.debit(used - reserved);
+    this.units[kind] += used;
+  }
+
+  /** Counts one request and how it was answered. */
+  count(outcome: { readonly throttled?: boolean; readonly unprocessed?: number }): void {
+    this.requests += 1;
+    if (outcome.throttled) this.throttledRequests += 1;
+    this.unprocessedItems += outcome.unprocessed ?? 0;
+  }
+
+  stats(): TableFaultStats {
+    return {
+      since: this.since,
+      requests: this.requests,
+      throttledRequests: this.throttledRequests,
+      unprocessedItems: this.unprocessedItems,
+      writeUnits: this.units.write,
+      readUnits: this.units.read,
+      writeUnitsAllowed: roundUnits(this.buckets.write?.allowedSinceStart()),
+      readUnitsAllowed: roundUnits(this.buckets.read?.allowedSinceStart()),
+    };
+  }
+}
+
+function roundUnits(units: number | undefined): number | undefined {
+  return units === undefined ? undefined : Math.round(units * 1000) / 1000;
+}
+
+/** mulberry32: a small, well-mixed 32-bit generator, so that a seed replays the same faults. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

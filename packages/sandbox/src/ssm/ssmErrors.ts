@@ -1,0 +1,17 @@
+import { AwsError } from '../awsError.js';
+
+/**
+ * SSM's errors, named as AWS names them.
+ * https://docs.aws.amazon.com/systems-manager/latest/APIReference/CommonErrors.html
+ */
+export function parameterNotFound(name: string): AwsError {
+  return new AwsError('ParameterNotFound', `Parameter ${name} not found.`);
+}
+
+/** AWS's "1 validation error detected" ValidationException. */
+export function ssmValidation(member: string, value: unknown, constraint: string): AwsError {
+  return new AwsError(
+    'ValidationException',
+    `1 validation error detected: Value ${value === undefined ? 'null' : `'${String(value)}'`} at '${member}' failed to satisfy constraint: ${constraint}`,
+  );
+}

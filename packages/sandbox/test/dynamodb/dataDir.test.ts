@@ -1,0 +1,125 @@
+import {
+  CreateBackupCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTagsOfResourceCommand,
+  PutItemCommand,
+  RestoreTableFromBackupCommand,
+  RestoreTableToPointInTimeCommand,
+  UpdateContinuousBackupsCommand,
+  UpdateItemCommand,
+  DeleteItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from '../../src/index.js';
+import { contentOf, expectAwsError, pointInTime, untilActive, untilBackupAvailable } from './conformanceTarget.js';
+import { createTestTable } from './tables.js';
+
+// Sandbox-only: with a data directory, tables, journal, settings and backups survive a restart.
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ddr-sandbox-'));
+let sandbox: Sandbox | undefined;
+afterAll(async () => {
+  await sandbox?.stop(); // a no-op when the test stopped it already
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function start(): Promise<DynamoDBClient> {
+  sandbox = await startSandbox({ dataDir, restoreBaseMs: 20, backupCreateMs: 20 });
+  return new DynamoDBClient({
+    endpoint: sandbox.endpoint,
+    region: sandbox.region,
+    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+  });
+}
+
+const key = (pk: string) => ({ pk: { S: pk }, sk: { N: '1' } });
+
+it('restores to a point in time, and from a backup, after the sandbox restarts', async () => {
+  let ddb = await start();
+  const table = 'durable';
+  await createTestTable(ddb, table, { Tags: [{ Key: 'k', Value: 'v' }], DeletionProtectionEnabled: true });
+  await ddb.send(
+    new UpdateContinuousBackupsCommand({
+      TableName: table,
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    }),
+  );
+  await pointInTime();
+  await ddb.send(new PutItemCommand({ TableName: table, Item: { ...key('a'), v: { N: '1' } } }));
+  await ddb.send(new PutItemCommand({ TableName: table, Item: { ...key('b'), v: { N: '1' } } }));
+  const t = await pointInTime();
+  await ddb.send(
+    new UpdateItemCommand({
+      TableName: table,
+      Key: key('a'),
+      UpdateExpression: 'SET v = :v',
+      ExpressionAttributeValues: { ':v': { N: '2' } },
+    }),
+  );
+  await ddb.send(new DeleteItemCommand({ TableName: table, Key: key('b') }));
+  const { BackupDetails } = await ddb.send(new CreateBackupCommand({ TableName: table, BackupName: 'before-restart' }));
+  await ddb.send(new PutItemCommand({ TableName: table, Item: { ...key('c'), v: { N: '1' } } }));
+  ddb.destroy();
+  await sandbox?.stop();
+
+  ddb = await start();
+  await ddb.send(
+    new RestoreTableToPointInTimeCommand({ SourceTableName: table, TargetTableName: 'at-t', RestoreDateTime: t }),
+  );
+  await untilBackupAvailable(ddb, BackupDetails?.BackupArn as string);
+  await ddb.send(
+    new RestoreTableFromBackupCommand({ BackupArn: BackupDetails?.BackupArn, TargetTableName: 'at-backup' }),
+  );
+  await untilActive(ddb, 'at-t');
+  await untilActive(ddb, 'at-backup');
+  expect(await contentOf(ddb, 'at-t')).toEqual({
+    'a/1': { ...key('a'), v: { N: '1' } },
+    'b/1': { ...key('b'), v: { N: '1' } },
+  });
+  expect(await contentOf(ddb, 'at-backup')).toEqual({ 'a/1': { ...key('a'), v: { N: '2' } } });
+  const { Table } = await ddb.send(new DescribeTableCommand({ TableName: table }));
+  expect(Table?.ItemCount).toBe(2);
+  expect((await ddb.send(new ListTagsOfResourceCommand({ ResourceArn: Table?.TableArn }))).Tags).toEqual([
+    { Key: 'k', Value: 'v' },
+  ]);
+  await expectAwsError(ddb.send(new DeleteTableCommand({ TableName: table })), 'ValidationException');
+  ddb.destroy();
+  await sandbox?.stop();
+});
+
+it('adopts a table its state does not know (a data directory from an older sandbox): its items become restorable', async () => {
+  let ddb = await start();
+  await createTestTable(ddb, 'legacy');
+  await ddb.send(new PutItemCommand({ TableName: 'legacy', Item: { ...key('old'), v: { N: '1' } } }));
+  ddb.destroy();
+  await sandbox?.stop();
+  fs.rmSync(path.join(dataDir, 'sandbox'), { recursive: true, force: true });
+
+  ddb = await start();
+  await ddb.send(
+    new UpdateContinuousBackupsCommand({
+      TableName: 'legacy',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    }),
+  );
+  await pointInTime();
+  await ddb.send(new PutItemCommand({ TableName: 'legacy', Item: { ...key('new'), v: { N: '1' } } }));
+  const t = await pointInTime();
+  await ddb.send(new DeleteItemCommand({ TableName: 'legacy', Key: key('old') }));
+  await ddb.send(
+    new RestoreTableToPointInTimeCommand({
+      SourceTableName: 'legacy',
+      TargetTableName: 'legacy-at-t',
+      RestoreDateTime: t,
+    }),
+  );
+  await untilActive(ddb, 'legacy-at-t');
+  expect(Object.keys(await contentOf(ddb, 'legacy-at-t')).sort()).toEqual(['new/1', 'old/1']);
+  ddb.destroy();
+  await sandbox?.stop();
+});
