@@ -1,8 +1,8 @@
 import { hostname, userInfo } from 'node:os';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { input } from '@inquirer/prompts';
 import {
   assertWritesAllowed,
+  createDynamoDbClient,
   FileRunJournal,
   InputError,
   loadConfig,
@@ -52,11 +52,7 @@ export async function restore(opts: RestoreCommandOptions): Promise<void> {
   const pitrBackupTime = required(opts.to, '--to', 'Give the time to restore to, e.g. --to 2025-01-15T09:00:00Z.');
   const confirmations = opts.confirm.length ? opts.confirm : await askConfirmations(tables.map((t) => t.tableName));
   const aws = { region: opts.region ?? config?.region, profile: opts.profile, endpoint: opts.endpointUrl };
-  const dynamodb = new DynamoDBClient({
-    ...(aws.region ? { region: aws.region } : {}),
-    ...(aws.endpoint ? { endpoint: aws.endpoint } : {}),
-    ...(aws.profile ? { profile: aws.profile } : {}),
-  });
+  const dynamodb = createDynamoDbClient(aws);
   const journal = new FileRunJournal(opts.stateDir);
   const plan = await planRestore(dynamodb, journal, { incidentId, pitrBackupTime, tables, confirmations, labels });
   const guard = () => writeGuards(resolved, config, aws, opts.allowLiveWrites ?? false);
