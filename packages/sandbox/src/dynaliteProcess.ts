@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import path from 'node:path';
 
 export interface DynaliteProcess {
@@ -33,8 +32,11 @@ export async function startDynalite(options: DynaliteOptions = {}): Promise<Dyna
   };
   // Not dynalite's cli.js: it reads `--port 0` as "no port" and takes 4567, so
   // two sandboxes would collide. Listening on port 0 here picks a free port.
+  // keepAliveTimeout 0: the proxy's pooled sockets are never closed under it, so
+  // a request never races an idle-socket close (Node answers that race with ECONNRESET).
   // The child exits when its stdin closes, so it never outlives a parent that crashed.
   const script = `const server = require(${JSON.stringify(dynalite)})(${JSON.stringify(settings)});
+server.keepAliveTimeout = 0;
 server.listen(0, '127.0.0.1', () => console.log('Dynalite listening at: http://127.0.0.1:' + server.address().port));
 process.stdin.on('end', () => process.exit(0)).resume();`;
   const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -43,19 +45,6 @@ process.stdin.on('end', () => process.exit(0)).resume();`;
     endpoint: `http://127.0.0.1:${port}`,
     stop: () => stopChild(child),
   };
-}
-
-// dynalite's CLI reads `--port 0` as "no port" and falls back to 4567, so two
-// sandboxes (parallel test files) would collide: ask the OS for a free port.
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function listeningPort(child: ChildProcess): Promise<number> {
