@@ -18,6 +18,14 @@ export function buildProgram(): Command {
     .option('--throttle <table=rate>', "throttle this share (0-1) of the table's requests (repeatable)", collect, [])
     .option('--write-capacity <table=wcu>', "cap the table's writes at WCU write units/s (repeatable)", collect, [])
     .option('--read-capacity <table=rcu>', "cap the table's reads at RCU read units/s (repeatable)", collect, [])
+    .option(
+      '--latest-restorable-lag-ms <ms>',
+      'how far LatestRestorableDateTime trails now (AWS: ~300000, about 5 minutes)',
+      '0',
+    )
+    .option('--restore-base-ms <ms>', 'how long every restored table stays CREATING at least', '100')
+    .option('--restore-per-item-ms <ms>', 'extra CREATING time per restored item', '0')
+    .option('--backup-create-ms <ms>', 'how long a new on-demand backup stays CREATING', '100')
     .action(async (opts: SandboxCommandOptions) => (await import('./commands/sandbox/index.js')).sandbox(opts));
 
   program
@@ -44,6 +52,7 @@ export function buildProgram(): Command {
     .option('--region <region>', 'AWS region')
     .option('--profile <profile>', 'AWS profile')
     .option('--endpoint-url <url>', 'AWS endpoint (e.g. the sandbox); AWS_ENDPOINT_URL is honoured too')
+    .option('--allow-live-writes', 'write even though the environment is not in recovery mode')
     .action(async (opts) => (await import('./commands/restore/index.js')).restore(opts));
 
   const runs = program.command('runs').description('Recorded recovery runs: list, show, unlock');
@@ -78,11 +87,6 @@ export function buildProgram(): Command {
   return program;
 }
 
-/** Commander argument parser for repeatable options. */
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
 function registerRecoveryMode(program: Command): void {
   const recoveryMode = program
     .command('recovery-mode')
@@ -111,4 +115,9 @@ function registerRecoveryMode(program: Command): void {
       command.option('--operator <name>', 'who starts it (default: $DYNAMO_DR_OPERATOR, else the OS user)');
     command.action(async (opts) => (await import('./commands/recovery-mode/index.js')).recoveryMode(action, opts));
   }
+}
+
+/** Commander argument parser for repeatable options. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }

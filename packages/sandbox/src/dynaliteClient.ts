@@ -17,7 +17,18 @@ export class DynaliteClient {
   constructor(readonly endpoint: string) {}
 
   /** Sends a request body as-is and returns dynalite's raw answer. */
-  forward(target: string, body: Buffer | string): Promise<RawResponse> {
+  async forward(target: string, body: Buffer | string): Promise<RawResponse> {
+    try {
+      return await this.send(target, body);
+    } catch (error) {
+      // A pooled socket that the peer closed while idle fails before the request is read:
+      // sending it again on a fresh socket is safe (Node's http docs recommend this retry).
+      if ((error as { reusedSocket?: boolean }).reusedSocket) return this.send(target, body);
+      throw error;
+    }
+  }
+
+  private send(target: string, body: Buffer | string): Promise<RawResponse> {
     return new Promise((resolve, reject) => {
       const req = http.request(
         this.endpoint,
@@ -42,7 +53,9 @@ export class DynaliteClient {
           res.on('error', reject);
         },
       );
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        reject(Object.assign(error, { reusedSocket: req.reusedSocket && error.code === 'ECONNRESET' })),
+      );
       req.end(body);
     });
   }

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import path from 'node:path';
 
 export interface DynaliteProcess {
@@ -33,9 +32,14 @@ export async function startDynalite(options: DynaliteOptions = {}): Promise<Dyna
   };
   // Not dynalite's cli.js: it reads `--port 0` as "no port" and takes 4567, so
   // two sandboxes would collide. Listening on port 0 here picks a free port.
+  // keepAliveTimeout 0: the proxy's pooled sockets are never closed under it, so
+  // a request never races an idle-socket close (Node answers that race with ECONNRESET).
+  // The child exits when its stdin closes, so it never outlives a parent that crashed.
   const script = `const server = require(${JSON.stringify(dynalite)})(${JSON.stringify(settings)});
-server.listen(0, '127.0.0.1', () => console.log('Dynalite listening at: http://127.0.0.1:' + server.address().port));`;
-  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+server.keepAliveTimeout = 0;
+server.listen(0, '127.0.0.1', () => console.log('Dynalite listening at: http://127.0.0.1:' + server.address().port));
+process.stdin.on('end', () => process.exit(0)).resume();`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'pipe'] });
   const port = await listeningPort(child);
   return {
     endpoint: `http://127.0.0.1:${port}`,
@@ -43,36 +47,27 @@ server.listen(0, '127.0.0.1', () => console.log('Dynalite listening at: http://1
   };
 }
 
-// dynalite's CLI reads `--port 0` as "no port" and falls back to 4567, so two
-// sandboxes (parallel test files) would collide: ask the OS for a free port.
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 function listeningPort(child: ChildProcess): Promise<number> {
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
+    let listening = false;
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const match = /listening at: https?:\/\/[^:]+:(\d+)/.exec(out);
       if (match) {
         child.stdout?.off('data', onData);
+        listening = true;
         resolve(Number(match[1]));
       }
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('exit', (code) =>
-      reject(new Error(`dynalite exited with code ${code} before listening: ${err.trim()}`)),
-    );
+    child.once('exit', (code, signal) => {
+      if (!listening) reject(new Error(`dynalite exited with code ${code} before listening: ${err.trim()}`));
+      // Once started, only stop() ends dynalite (SIGTERM): any other exit is a crash to report.
+      else if (signal !== 'SIGTERM') console.error(`[dynamo-dr sandbox] dynalite exited (code ${code}): ${err.trim()}`);
+    });
   });
 }
 

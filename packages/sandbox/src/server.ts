@@ -44,7 +44,7 @@ export function jsonProtocolError(prefix: string, error: AwsError): SandboxRespo
 }
 
 export function createServer(services: readonly SandboxService[], defaultRegion: string): http.Server {
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     const service = services.find((s) => s.matches(req));
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -80,6 +80,9 @@ export function createServer(services: readonly SandboxService[], defaultRegion:
       );
     });
   });
+  // Longer than SDK clients keep idle pooled sockets, so the server rarely closes one under a request.
+  server.keepAliveTimeout = 65_000;
+  return server;
 }
 
 function send(res: http.ServerResponse, response: SandboxResponse): void {

@@ -74,7 +74,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     options.dataDir ? `${options.dataDir}/sandbox` : undefined,
   );
   resumeRestores(store);
-  const server = createServer([dynamoDbService(store, dynamoActions, faults), faultAdminService(faults), lambdaService(options.dataDir), ssmService(options.dataDir)], region);
+  const server = createServer(
+    [
+      dynamoDbService(store, dynamoActions, faults),
+      faultAdminService(faults),
+      lambdaService(options.dataDir),
+      ssmService(options.dataDir),
+    ],
+    region,
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

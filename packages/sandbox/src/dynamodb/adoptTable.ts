@@ -8,7 +8,16 @@ import { keyNamesOf } from './tableDescription.js';
  * current items become the first journal entries, so later restores and
  * backups still see them. Returns undefined when dynalite has no such table.
  */
-export async function adoptTable(store: DynamoStore, name: string): Promise<TableInstance | undefined> {
+export function adoptTable(store: DynamoStore, name: string): Promise<TableInstance | undefined> {
+  let adoption = store.adopting.get(name);
+  if (!adoption) {
+    adoption = adopt(store, name).finally(() => store.adopting.delete(name));
+    store.adopting.set(name, adoption);
+  }
+  return adoption;
+}
+
+async function adopt(store: DynamoStore, name: string): Promise<TableInstance | undefined> {
   let table: Record<string, unknown>;
   try {
     ({ Table: table } = await store.dynalite.call<{ Table: Record<string, unknown> }>('DescribeTable', {
@@ -19,6 +28,17 @@ export async function adoptTable(store: DynamoStore, name: string): Promise<Tabl
   }
   const known = store.table(name);
   if (known) return known;
+  // Read every item before the table is tracked: until then, writes to it wait for this adoption.
+  const items: unknown[] = [];
+  let start: unknown;
+  do {
+    const page = await store.dynalite.call<{ Items: unknown[]; LastEvaluatedKey?: unknown }>('Scan', {
+      TableName: name,
+      ExclusiveStartKey: start,
+    });
+    items.push(...page.Items);
+    start = page.LastEvaluatedKey;
+  } while (start);
   const instance: TableInstance = {
     id: table.TableId as string,
     name,
@@ -29,17 +49,7 @@ export async function adoptTable(store: DynamoStore, name: string): Promise<Tabl
   };
   store.register(instance);
   const journal = store.journal(instance);
-  let start: unknown;
-  do {
-    const page = await store.dynalite.call<{ Items: unknown[]; LastEvaluatedKey?: unknown }>('Scan', {
-      TableName: name,
-      ExclusiveStartKey: start,
-    });
-    const now = store.now();
-    for (const item of page.Items) {
-      journal.append(now, itemKey(instance.key, item) as string, JSON.stringify(item));
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const now = store.now();
+  for (const item of items) journal.append(now, itemKey(instance.key, item) as string, JSON.stringify(item));
   return instance;
 }

@@ -39,3 +39,11 @@ export function restoreLimitExceeded(limit: number): AwsError {
 export function tableNotActive(): AwsError {
   return resourceNotFound();
 }
+
+/** Changing a table that is still CREATING (dynalite's and AWS's text). */
+export function tableBeingCreated(tableName: string): AwsError {
+  return new AwsError(
+    'ResourceInUseException',
+    `Attempt to change a resource which is still in use: Table is being created: ${tableName}`,
+  );
+}

@@ -24,7 +24,7 @@ import { createTestTable } from './tables.js';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ddr-sandbox-'));
 let sandbox: Sandbox | undefined;
 afterAll(async () => {
-  await sandbox?.stop();
+  await sandbox?.stop(); // a no-op when the test stopped it already
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -89,4 +89,37 @@ it('restores to a point in time, and from a backup, after the sandbox restarts',
   ]);
   await expectAwsError(ddb.send(new DeleteTableCommand({ TableName: table })), 'ValidationException');
   ddb.destroy();
+  await sandbox?.stop();
+});
+
+it('adopts a table its state does not know (a data directory from an older sandbox): its items become restorable', async () => {
+  let ddb = await start();
+  await createTestTable(ddb, 'legacy');
+  await ddb.send(new PutItemCommand({ TableName: 'legacy', Item: { ...key('old'), v: { N: '1' } } }));
+  ddb.destroy();
+  await sandbox?.stop();
+  fs.rmSync(path.join(dataDir, 'sandbox'), { recursive: true, force: true });
+
+  ddb = await start();
+  await ddb.send(
+    new UpdateContinuousBackupsCommand({
+      TableName: 'legacy',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    }),
+  );
+  await pointInTime();
+  await ddb.send(new PutItemCommand({ TableName: 'legacy', Item: { ...key('new'), v: { N: '1' } } }));
+  const t = await pointInTime();
+  await ddb.send(new DeleteItemCommand({ TableName: 'legacy', Key: key('old') }));
+  await ddb.send(
+    new RestoreTableToPointInTimeCommand({
+      SourceTableName: 'legacy',
+      TargetTableName: 'legacy-at-t',
+      RestoreDateTime: t,
+    }),
+  );
+  await untilActive(ddb, 'legacy-at-t');
+  expect(Object.keys(await contentOf(ddb, 'legacy-at-t')).sort()).toEqual(['new/1', 'old/1']);
+  ddb.destroy();
+  await sandbox?.stop();
 });

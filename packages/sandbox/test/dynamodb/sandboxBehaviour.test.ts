@@ -2,6 +2,7 @@ import {
   BatchWriteItemCommand,
   CreateBackupCommand,
   DescribeContinuousBackupsCommand,
+  DeleteTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
   ExecuteStatementCommand,
@@ -24,7 +25,8 @@ import { createTestTable } from './tables.js';
 let sandbox: Sandbox;
 let ddb: DynamoDBClient;
 beforeAll(async () => {
-  sandbox = await startSandbox({ restoreBaseMs: 400, backupCreateMs: 400, latestRestorableLagMs: 0 });
+  // Long enough that the checks made while a restore or backup is CREATING finish well within it, even on a busy machine.
+  sandbox = await startSandbox({ restoreBaseMs: 1000, backupCreateMs: 1000, latestRestorableLagMs: 0 });
   ddb = new DynamoDBClient({
     endpoint: sandbox.endpoint,
     region: 'eu-west-2',
@@ -74,6 +76,20 @@ describe('restored tables', () => {
       ddb.send(new PutItemCommand({ TableName: 'creating-dst', Item: key('b') })),
       'ResourceNotFoundException',
     );
+    await expectAwsError(
+      ddb.send(new CreateBackupCommand({ TableName: 'creating-dst', BackupName: 'too-early' })),
+      'TableInUseException',
+    );
+    await expectAwsError(
+      ddb.send(
+        new UpdateContinuousBackupsCommand({
+          TableName: 'creating-dst',
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        }),
+      ),
+      'ContinuousBackupsUnavailableException',
+    );
+    await expectAwsError(ddb.send(new DeleteTableCommand({ TableName: 'creating-dst' })), 'ResourceInUseException');
     await untilActive(ddb, 'creating-dst');
     expect(Object.keys(await contentOf(ddb, 'creating-dst'))).toEqual(['a/1']);
   });

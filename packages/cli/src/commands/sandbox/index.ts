@@ -10,6 +10,10 @@ export interface SandboxCommandOptions {
   readonly writeCapacity?: readonly string[];
   /** `TABLE=RCU` entries of `--read-capacity`. */
   readonly readCapacity?: readonly string[];
+  readonly latestRestorableLagMs?: string;
+  readonly restoreBaseMs?: string;
+  readonly restorePerItemMs?: string;
+  readonly backupCreateMs?: string;
 }
 
 /** `dynamo-dr sandbox`: serve until interrupted, after printing the environment to export. */
@@ -19,7 +23,15 @@ export async function sandbox(opts: SandboxCommandOptions): Promise<void> {
     throw new InputError('--port', opts.port, 'is not a TCP port', 'Give a whole number from 0 to 65535.');
   }
   const faults = faultsFromFlags(opts);
-  const running = await startSandbox({ port, dataDir: opts.dataDir, faults });
+  const running = await startSandbox({
+    port,
+    dataDir: opts.dataDir,
+    faults,
+    latestRestorableLagMs: milliseconds('--latest-restorable-lag-ms', opts.latestRestorableLagMs),
+    restoreBaseMs: milliseconds('--restore-base-ms', opts.restoreBaseMs),
+    restorePerItemMs: milliseconds('--restore-per-item-ms', opts.restorePerItemMs),
+    backupCreateMs: milliseconds('--backup-create-ms', opts.backupCreateMs),
+  });
   console.error(
     `dynamo-dr sandbox listening on ${running.endpoint}${opts.dataDir ? ` (data in ${opts.dataDir})` : ' (in memory)'}`,
   );
@@ -66,4 +78,14 @@ export function faultsFromFlags(opts: SandboxCommandOptions): Record<string, Tab
     }
   }
   return faults;
+}
+
+/** A timing flag: a duration in milliseconds (fractions allowed, e.g. 0.05 per item), or undefined for the default. */
+function milliseconds(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = Number(value);
+  if (value.trim() === '' || !Number.isFinite(ms) || ms < 0) {
+    throw new InputError(flag, value, 'is not a duration in milliseconds', 'Give a number of milliseconds, 0 or more.');
+  }
+  return ms;
 }

@@ -1,4 +1,5 @@
-import { AwsError, validationError } from '../../awsError.js';
+import { validationError } from '../../awsError.js';
+import { tableBeingCreated } from '../dynamoErrors.js';
 import type { DynamoContext } from '../service.js';
 import { describeTable } from '../tableDescription.js';
 
@@ -16,10 +17,7 @@ export async function deleteTable(request: Record<string, unknown>, ctx: DynamoC
     );
   }
   if (instance && ctx.store.isCreating(instance)) {
-    throw new AwsError(
-      'ResourceInUseException',
-      `Attempt to change a resource which is still in use: Table is being created: ${instance.name}`,
-    );
+    throw tableBeingCreated(instance.name);
   }
   const result = await ctx.dynalite.call<{ TableDescription: Record<string, unknown> }>(
     'DeleteTable',

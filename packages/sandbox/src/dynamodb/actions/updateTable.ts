@@ -1,4 +1,4 @@
-import { AwsError } from '../../awsError.js';
+import { tableBeingCreated } from '../dynamoErrors.js';
 import { liveTable } from '../liveTable.js';
 import type { DynamoContext } from '../service.js';
 import { describeTable } from '../tableDescription.js';
@@ -17,10 +17,7 @@ export async function updateTable(request: Record<string, unknown>, ctx: DynamoC
   );
   const { table, instance } = await liveTable(ctx, request.TableName);
   if (ctx.store.isCreating(instance)) {
-    throw new AwsError(
-      'ResourceInUseException',
-      `Attempt to change a resource which is still in use: Table is being created: ${instance.name}`,
-    );
+    throw tableBeingCreated(instance.name);
   }
   const othersChange = protect === undefined || Object.keys(rest).some((field) => field !== 'TableName');
   const updated = othersChange

@@ -51,6 +51,10 @@ export class DynamoStore {
   private readonly liveByName = new Map<string, string>();
   private readonly journals = new Map<string, WriteJournal>();
   private readonly backupsById = new Map<string, BackupRecord>();
+  /** Instances that may still be CREATING (restored tables), pruned as they turn ACTIVE. */
+  private readonly restoring = new Set<string>();
+  /** Adoptions in flight by table name (see adoptTable), so a table is adopted once. */
+  readonly adopting = new Map<string, Promise<TableInstance | undefined>>();
   private lastTime = 0;
   /** Set by {@link close}: background work (restores loading items) stops quietly. */
   closed = false;
@@ -72,6 +76,7 @@ export class DynamoStore {
     for (const instance of state.instances) {
       store.instances.set(instance.id, instance);
       if (instance.deletedMs === undefined) store.liveByName.set(instance.name, instance.id);
+      if (instance.restore) store.restoring.add(instance.id);
       store.journals.set(instance.id, WriteJournal.load(store.journalFile(instance.id) as string));
     }
     for (const backup of state.backups) store.backupsById.set(backup.id, backup);
@@ -102,6 +107,7 @@ export class DynamoStore {
   register(instance: TableInstance): void {
     this.instances.set(instance.id, instance);
     this.liveByName.set(instance.name, instance.id);
+    if (instance.restore) this.restoring.add(instance.id);
     this.journals.set(instance.id, this.openJournal(instance.id));
     this.save();
   }
@@ -132,7 +138,12 @@ export class DynamoStore {
 
   /** How many restores are under way: starting, or CREATING (AWS allows 50 at a time). */
   restoresInProgress(): number {
-    return this.restoresStarting + this.liveTables().filter((t) => this.isCreating(t)).length;
+    // Cheap when nothing is restoring: every item read asks.
+    for (const id of this.restoring) {
+      const instance = this.instances.get(id);
+      if (!instance || instance.deletedMs !== undefined || !this.isCreating(instance)) this.restoring.delete(id);
+    }
+    return this.restoresStarting + this.restoring.size;
   }
 
   backups(): BackupRecord[] {

@@ -74,17 +74,20 @@ export class WriteJournal {
     });
   }
 
-  /** Rebuilds a journal from its file, then keeps appending to it. */
+  /**
+   * Rebuilds a journal from its file, then keeps appending to it. A torn last
+   * line (the process died mid-write) is the only incomplete one: it is cut off.
+   */
   static load(file: string): WriteJournal {
+    const data = fs.existsSync(file) ? fs.readFileSync(file) : Buffer.alloc(0);
+    const complete = data.lastIndexOf(0x0a) + 1;
+    if (complete < data.length) fs.truncateSync(file, complete);
     const journal = new WriteJournal(fs.createWriteStream(file, { flags: 'a' }));
-    if (!fs.existsSync(file)) return journal;
-    const text = fs.readFileSync(file, 'utf8');
-    journal.journalBytes = Buffer.byteLength(text);
+    const text = data.subarray(0, complete).toString('utf8');
+    journal.journalBytes = complete;
     let start = 0;
     while (start < text.length) {
       const end = text.indexOf('\n', start);
-      // A torn last line (the process died mid-write) is the only incomplete one: drop it.
-      if (end < 0) break;
       const tab1 = text.indexOf('\t', start);
       const tab2 = text.indexOf('\t', tab1 + 1);
       const item = text.slice(tab2 + 1, end);
