@@ -7,3 +7,7 @@ export * from './planTableRestore.js';
 export * from './planRestore.js';
 export * from './runRestore.js';
 export { readRestorableWindow, type RestorableWindow } from './dynamoDbCalls.js';
+export { awaitRestoredTable, startPointInTimeRestore } from './pointInTimeRestore.js';
+export { cleanUpRestore } from './cleanUpRestore.js';
+export { assertIncidentMatches, beginTableRun, endTableRun } from './tableRun.js';
+export { deleteTableIfExists, describeTableIfExists } from './dynamoDbCalls.js';
