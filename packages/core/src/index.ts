@@ -14,3 +14,4 @@ export * from './restore/index.js';
 export * from './journal/index.js';
 export * from './workflow/index.js';
 export * from './recoveryMode/index.js';
+export * from './itemFile/index.js';
