@@ -58,7 +58,8 @@ export async function planTableRestore(
   };
 }
 
-function assertConfirmation(confirmation: string, table: string, field: string): void {
+/** Refuses a confirmation that is not the table's exact name (a case-only difference is named as such). */
+export function assertConfirmation(confirmation: string, table: string, field: string): void {
   if (confirmation === table) return;
   const sameButCase = confirmation.toLowerCase() === table.toLowerCase();
   throw new InputError(

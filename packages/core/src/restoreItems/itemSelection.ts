@@ -69,7 +69,11 @@ function parseObject(text: string, flag: string, example: string): Record<string
 function parseValues(text: string, flag: string): Record<string, AttributeValue> {
   const raw = parseObject(text, flag, `'{":rule": "rule#MD-001"}'`);
   const isTyped = (v: unknown) =>
-    !!v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && TYPE_KEYS.has(Object.keys(v)[0]!);
+    !!v &&
+    typeof v === 'object' &&
+    !Array.isArray(v) &&
+    Object.keys(v).length === 1 &&
+    TYPE_KEYS.has(Object.keys(v)[0]!);
   const entries = Object.entries(raw);
   if (entries.length === 0) {
     throw new InputError(flag, text, 'is empty', 'Leave --values out when the expression has no :placeholder.');
@@ -78,7 +82,12 @@ function parseValues(text: string, flag: string): Record<string, AttributeValue>
   try {
     return marshall(raw, { removeUndefinedValues: true, convertClassInstanceToMap: false });
   } catch (error) {
-    throw new InputError(flag, text, `cannot be turned into DynamoDB values (${(error as Error).message})`, 'Use strings, numbers, booleans, null, arrays and objects.');
+    throw new InputError(
+      flag,
+      text,
+      `cannot be turned into DynamoDB values (${(error as Error).message})`,
+      'Use strings, numbers, booleans, null, arrays and objects.',
+    );
   }
 }
 
@@ -86,10 +95,20 @@ function parseNames(text: string, flag: string): Record<string, string> {
   const raw = parseObject(text, flag, `'{"#s": "status"}'`);
   for (const [name, value] of Object.entries(raw)) {
     if (typeof value !== 'string' || !value) {
-      throw new InputError(flag, text, `maps ${name} to ${JSON.stringify(value)}, not an attribute name`, 'Map each #placeholder to an attribute name string.');
+      throw new InputError(
+        flag,
+        text,
+        `maps ${name} to ${JSON.stringify(value)}, not an attribute name`,
+        'Map each #placeholder to an attribute name string.',
+      );
     }
     if (name.startsWith('#dr_')) {
-      throw new InputError(flag, text, `uses ${name}: names starting with #dr_ are reserved by dynamo-dr`, 'Rename the placeholder.');
+      throw new InputError(
+        flag,
+        text,
+        `uses ${name}: names starting with #dr_ are reserved by dynamo-dr`,
+        'Rename the placeholder.',
+      );
     }
   }
   return raw as Record<string, string>;

@@ -17,10 +17,16 @@ export interface SelectionScan {
  * The selection as the restored table holds it (its version at the time):
  * one source per scan segment, pages of the items matching the filter.
  */
-export function restoredSelection(restored: TableRef, scan: SelectionScan, ctx: EngineContext): AsyncIterable<WantedItem[]>[] {
-  return segments(scan, (segment) => pages(restored, scan, segment, undefined, ctx, async (items) =>
-    items.map((item) => ({ key: keyOf(item, scan.schema), item })),
-  ));
+export function restoredSelection(
+  restored: TableRef,
+  scan: SelectionScan,
+  ctx: EngineContext,
+): AsyncIterable<WantedItem[]>[] {
+  return segments(scan, (segment) =>
+    pages(restored, scan, segment, undefined, ctx, async (items) =>
+      items.map((item) => ({ key: keyOf(item, scan.schema), item })),
+    ),
+  );
 }
 
 /**
@@ -35,11 +41,13 @@ export function missingAtTime(
   ctx: EngineContext,
 ): AsyncIterable<WantedItem[]>[] {
   const keyAttributes = [scan.schema.partitionKey, ...(scan.schema.sortKey ? [scan.schema.sortKey] : [])];
-  return segments(scan, (segment) => pages(live, scan, segment, keyAttributes, ctx, async (keys) => {
-    const atTime = await readItems(restored, keys, keyAttributes, ctx);
-    const existed = new Set(atTime.map(canonicalItem));
-    return keys.filter((k) => !existed.has(canonicalItem(k))).map((key) => ({ key, item: null }));
-  }));
+  return segments(scan, (segment) =>
+    pages(live, scan, segment, keyAttributes, ctx, async (keys) => {
+      const atTime = await readItems(restored, keys, keyAttributes, ctx);
+      const existed = new Set(atTime.map(canonicalItem));
+      return keys.filter((k) => !existed.has(canonicalItem(k))).map((key) => ({ key, item: null }));
+    }),
+  );
 }
 
 function segments<T>(scan: SelectionScan, source: (segment: number) => AsyncIterable<T>): AsyncIterable<T>[] {
