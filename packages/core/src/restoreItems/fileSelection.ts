@@ -68,8 +68,9 @@ export async function* fileSelection(
     index += 1;
     const source = entry.item ?? entry.key!;
     const key = keyOrRefuse(source, schema, path, index, field);
-    if (entry.item) page.push({ key, item: entry.item });
-    else if (deleteMissing) page.push({ key, item: null });
+    const expected = entry.expected === undefined ? {} : { expected: entry.expected };
+    if (entry.item) page.push({ key, item: entry.item, ...expected });
+    else if (deleteMissing) page.push({ key, item: null, ...expected });
     if (page.length === PAGE) {
       yield page;
       page = [];
@@ -82,11 +83,13 @@ async function* entries(
   path: string,
   format: ItemSourceFormat,
   field: string,
-): AsyncGenerator<{ item: Item | null; key?: Item }> {
+): AsyncGenerator<{ item: Item | null; key?: Item; expected?: Item | null }> {
   if (format === 'dynamodb-json') {
     for await (const item of readItemFile(path, field)) yield { item };
   } else if (format === 'diff') {
-    for await (const change of readItemChanges(path, field)) yield { item: change.left, key: change.key };
+    // The diff's right side is what the table held when it was taken: replacing that is the point.
+    for await (const change of readItemChanges(path, field))
+      yield { item: change.left, key: change.key, expected: change.right };
   } else {
     for (const item of await scanOutputItems(path, field)) yield { item };
   }

@@ -12,13 +12,20 @@ import { writeItems } from '../sync/writeItems.js';
 export interface WantedItem {
   readonly key: Item;
   readonly item: Item | null;
+  /**
+   * The version the live table is expected to hold now (a diff file's `right`; `null`: no item): a live
+   * item equal to it is replaced (or deleted) without `overwriteChanged`. Absent: any live difference is a
+   * change made after the time.
+   */
+  readonly expected?: Item | null;
 }
 
 /**
  * What happens to one selected key:
  * - `new`: missing live, written;
- * - `overwritten`: live differs (changed after the time) and `--overwrite-changed` writes it back;
- * - `skipped`: live differs and is left alone (the default: report, never silently lose a later write);
+ * - `overwritten`: live differs and is replaced: it is the version the source expects there (a diff's
+ *   `right`), or `--overwrite-changed` writes back over a change made after the time;
+ * - `skipped`: live differs by a later change and is left alone (the default: report, never silently lose a write);
  * - `deleted`: should not exist and does live (`--delete-missing`);
  * - `unchanged`: live already equal.
  */
@@ -79,9 +86,9 @@ export async function reconcileItems(
     );
     const byKey = new Map(liveItems.map((i) => [canonicalItem(keyOf(i, schema)), i]));
     const writes: WriteRequest[] = [];
-    for (const { key, item } of wanted) {
+    for (const { key, item, expected: now } of wanted) {
       const current = byKey.get(canonicalItem(key));
-      const fate = fateOf(item, current, options.overwriteChanged);
+      const fate = fateOf(item, current, now, options.overwriteChanged);
       selected += 1;
       counts[fate] += 1;
       if (samples[fate].length < sampleSize) samples[fate].push(reportedKey(key, ctx.sensitive));
@@ -115,9 +122,17 @@ export async function reconcileItems(
   return { selected, counts, samples, expected: expected.value(), found: found.value() };
 }
 
-function fateOf(wanted: Item | null, current: Item | undefined, overwriteChanged: boolean): ItemFate {
-  if (!wanted) return current ? 'deleted' : 'unchanged';
-  if (!current) return 'new';
-  if (itemHash(current) === itemHash(wanted)) return 'unchanged';
-  return overwriteChanged ? 'overwritten' : 'skipped';
+function fateOf(
+  wanted: Item | null,
+  current: Item | undefined,
+  expected: Item | null | undefined,
+  overwriteChanged: boolean,
+): ItemFate {
+  if (!current) return wanted ? 'new' : 'unchanged';
+  if (wanted && itemHash(current) === itemHash(wanted)) return 'unchanged';
+  // Table mode (no expectation): deleting what did not exist at the time is what --delete-missing asks.
+  const replaceable =
+    overwriteChanged || (expected === undefined ? !wanted : !!expected && itemHash(current) === itemHash(expected));
+  if (!wanted) return replaceable ? 'deleted' : 'skipped';
+  return replaceable ? 'overwritten' : 'skipped';
 }

@@ -1,0 +1,93 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { describeTableShape } from '../aws/describeTableShape.js';
+import { DrError } from '../errors.js';
+import { createChangeFileWriter } from '../itemFile/createItemFileWriter.js';
+import type { ItemFileManifest } from '../itemFile/itemFileManifest.js';
+import { deleteTableIfExists, describeTableIfExists, restoreFromBackup } from '../restore/dynamoDbCalls.js';
+import { sleep } from '../sync/backoff.js';
+import { createEngineContext } from '../sync/engineContext.js';
+import type { DiffPlan, DiffSide } from './diffPlan.js';
+import { diffTables, type DiffCounts } from './diffTables.js';
+
+export interface RunDiffOptions {
+  /** First wait between polls of a backup's restore, in ms (doubling up to 10 s). @default 1000 */
+  readonly pollIntervalMs?: number;
+  /** Told the number of items scanned on both sides so far. */
+  readonly onScanned?: (scanned: number) => void;
+}
+
+export interface DiffResult {
+  readonly plan: DiffPlan;
+  readonly counts: DiffCounts;
+  readonly manifest: ItemFileManifest;
+}
+
+/**
+ * Executes a diff plan: restores backup sides into temporary tables, compares
+ * the two tables (parallel scans with BatchGetItem lookups on the other
+ * side), streams every change to the diff file with its manifest, and deletes
+ * the temporary tables — also when the diff fails.
+ *
+ * @example
+ * const plan = await planDiff(ddb, journal, { incidentId: 'inc-7', out: 'lost-writes.jsonl' });
+ * const { counts } = await runDiff(ddb, plan); // { added, removed, changed, unchanged }
+ */
+export async function runDiff(
+  client: DynamoDBClient,
+  plan: DiffPlan,
+  options: RunDiffOptions = {},
+): Promise<DiffResult> {
+  const writer = createChangeFileWriter(plan.out, {
+    source: {
+      kind: 'diff',
+      left: plan.left.spec,
+      right: plan.right.spec,
+      ...(plan.incidentId ? { incidentId: plan.incidentId } : {}),
+    },
+    time: new Date().toISOString(),
+  });
+  try {
+    await Promise.all(
+      [plan.left, plan.right].map((side) => materialize(client, side, plan, options.pollIntervalMs ?? 1000)),
+    );
+    const left = { client, tableName: plan.left.tableName };
+    const right = { client, tableName: plan.right.tableName };
+    const schema = (await describeTableShape(left)).keySchema;
+    const ctx = createEngineContext('digest', plan.segments, {
+      onProgress: options.onScanned && ((p) => options.onScanned!(p.scanned)),
+    });
+    const counts = await diffTables(left, right, schema, plan.segments, (change) => writer.write(change), ctx);
+    ctx.progress.finish();
+    return { plan, counts, manifest: await writer.close() };
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  } finally {
+    for (const side of [plan.left, plan.right]) if (side.temporary) await deleteTableIfExists(client, side.tableName);
+  }
+}
+
+/** Restores a backup side into its temporary table and waits until it is ACTIVE and is that backup's restore. */
+async function materialize(client: DynamoDBClient, side: DiffSide, plan: DiffPlan, firstWaitMs: number): Promise<void> {
+  if (side.kind !== 'backup') return;
+  await restoreFromBackup(client, side.backupArn!, side.tableName);
+  const deadline = Date.now() + plan.restoreDeadlineMinutes * 60_000;
+  for (let wait = firstWaitMs; ; wait = Math.min(wait * 2, 10_000)) {
+    const table = await describeTableIfExists(client, side.tableName);
+    if (table?.TableStatus === 'ACTIVE') {
+      if (table.RestoreSummary?.SourceBackupArn === side.backupArn) return;
+      throw new DrError(`The table ${side.tableName} is not a restore of ${side.backupArn}.`, {
+        hint: `Delete ${side.tableName} if it is not needed and run diff again.`,
+      });
+    }
+    if (table && table.TableStatus !== 'CREATING') {
+      throw new DrError(`The temporary table ${side.tableName} is ${table.TableStatus}.`);
+    }
+    if (Date.now() > deadline) {
+      throw new DrError(`Gave up waiting for the restore of ${side.backupArn} into ${side.tableName}.`, {
+        hint: 'Run diff again; a larger backup takes longer to restore.',
+      });
+    }
+    await sleep(wait);
+  }
+}
