@@ -1,5 +1,7 @@
 import { Command, Option } from 'commander';
 import type { SandboxCommandOptions } from './commands/sandbox/index.js';
+import { registerRestoreItems } from './commands/restore-items/register.js';
+import { registerDiff } from './commands/diff/register.js';
 
 /**
  * Registers every command; each command's module is loaded only when it runs.
@@ -82,6 +84,8 @@ export function buildProgram(): Command {
     .action(async (opts) => (await import('./commands/demo/index.js')).demo(opts));
 
   registerRecoveryMode(program);
+  registerRestoreItems(program);
+  registerDiff(program);
 
   return program;
 }
