@@ -13,7 +13,8 @@
 import { parseArgs } from 'node:util';
 import { register } from 'tsx/esm/api';
 
-const usage = 'usage: node scripts/restore-events.js FILE --table NAME [--confirm NAME] [--allow-live-writes] [--dry-run] [--json]';
+const usage =
+  'usage: node scripts/restore-events.js FILE --table NAME [--confirm NAME] [--allow-live-writes] [--dry-run] [--json]';
 let parsed;
 try {
   parsed = parseArgs({
