@@ -1,20 +1,16 @@
-import { hostname, userInfo } from 'node:os';
 import {
-  assertWritesAllowed,
   createDynamoDbClient,
   FileRunJournal,
-  findTable,
   InputError,
   loadConfig,
   planFileItems,
   planPointInTimeItems,
-  recoveryModeClients,
   runRestoreItems,
-  type DrConfig,
   type RestoreItemsPlan,
   type WriteGuard,
 } from '@dynamo-dr/core';
-import { restoreSettings } from '../restore/restoreSettings.js';
+import { describeGuards, operator, writeGuards } from '../restore/index.js';
+import { restoreSettings, type ResolvedTable } from '../restore/restoreSettings.js';
 import { confirmTableName } from './confirmTableName.js';
 import { formatItemsResult, formatPreview } from './formatItemsResult.js';
 
@@ -52,8 +48,9 @@ export async function restoreItems(opts: RestoreItemsCommandOptions): Promise<vo
   const config = await loadConfig({ explicitPath: opts.config });
   if (!opts.table)
     throw new InputError('--table', null, 'is required', 'Name the live table to write into: --table <name>.');
-  const [settings] = restoreSettings({ ...opts, table: [opts.table] }, config);
-  const tableName = settings!.tableName;
+  const [resolved] = restoreSettings({ ...opts, table: [opts.table] }, config) as [ResolvedTable];
+  const { settings } = resolved;
+  const tableName = settings.tableName;
   assertSourceFlags(opts);
   const confirmation = await confirmTableName(opts.confirm, tableName, 'writes restored items into');
   const aws = { region: opts.region ?? config?.region, profile: opts.profile, endpoint: opts.endpointUrl };
@@ -65,12 +62,12 @@ export async function restoreItems(opts: RestoreItemsCommandOptions): Promise<vo
         tableName,
         confirmation,
         file: opts.fromFile,
-        segments: settings!.segments,
-        sensitive: settings!.sensitive,
+        segments: settings.segments,
+        sensitive: settings.sensitive,
         ...choices,
       })
     : await planPointInTimeItems(dynamodb, journal, {
-        settings: settings!,
+        settings,
         incidentId: opts.incident!,
         pitrBackupTime: opts.to!,
         confirmation,
@@ -78,15 +75,8 @@ export async function restoreItems(opts: RestoreItemsCommandOptions): Promise<vo
         ...choices,
       });
 
-  const guard = () =>
-    assertWritesAllowed({
-      ...recoveryModeClients({ region: aws.region, profile: aws.profile, endpointUrl: aws.endpoint }),
-      config,
-      environment: environmentOf(config, tableName, opts.environment),
-      allowLiveWrites: opts.allowLiveWrites ?? false,
-      tableName,
-    });
-  let writes: { allowed: WriteGuard } | { refused: string } | undefined;
+  const guard = () => writeGuards([resolved], config, aws, opts.allowLiveWrites ?? false);
+  let writes: { allowed: WriteGuard[] } | { refused: string } | undefined;
   if (opts.dryRun) {
     // A dry run also says whether a real run would be allowed to write now, without refusing.
     writes = await guard().then(
@@ -145,33 +135,13 @@ function assertSourceFlags(opts: RestoreItemsCommandOptions): void {
   }
 }
 
-function environmentOf(
-  config: DrConfig | undefined,
-  tableName: string,
-  environment: string | undefined,
-): string | undefined {
-  return config ? findTable(config, tableName, environment)?.environment : undefined;
-}
-
-function describeWrites(writes: { allowed: WriteGuard } | { refused: string }): string {
-  if ('refused' in writes) return `Writes: a real run would be refused now: ${writes.refused}`;
-  const g = writes.allowed;
-  return g.allowedBy === 'allow-live-writes'
-    ? 'Writes: allowed by --allow-live-writes (the application may be writing too)'
-    : `Writes: allowed, ${g.environment} is in recovery mode since ${g.since} (by ${g.by})`;
+function describeWrites(writes: { allowed: WriteGuard[] } | { refused: string }): string {
+  return 'refused' in writes
+    ? `Writes: a real run would be refused now: ${writes.refused}`
+    : `Writes: ${describeGuards(writes.allowed)}`;
 }
 
 /** Binary values (Uint8Array) print as base64, as the AWS CLI shows them. */
 function jsonSafe(_key: string, value: unknown): unknown {
   return value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value;
-}
-
-function operator(): string {
-  let user = process.env.DYNAMO_DR_OPERATOR;
-  try {
-    user ??= userInfo().username;
-  } catch {
-    user ??= 'unknown';
-  }
-  return `${user}@${hostname()}`;
 }
