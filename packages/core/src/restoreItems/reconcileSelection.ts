@@ -29,6 +29,8 @@ export type SelectionSources = (live: TableRef, schema: KeySchema, ctx: EngineCo
 /** Steps of {@link reconcileSelection}, told as they end; `preview` comes before any write. */
 export interface ReconcileSteps {
   readonly onPreview?: (preview: ItemsPreview) => void | Promise<void>;
+  /** The writes are done; the read-back starts. */
+  readonly onVerify?: () => void | Promise<void>;
   readonly onProgress?: (progress: RestoreProgress) => void;
 }
 
@@ -60,6 +62,7 @@ export async function reconcileSelection(
   await steps.onPreview?.(preview);
   if (!apply) return { preview };
   const written = previewOf(await pass('write', true));
+  await steps.onVerify?.();
   const check = await pass('verify', false);
   const equal =
     check.counts.new === 0 &&

@@ -144,11 +144,13 @@ async function restoreAndSelect(
         await recordTable(run, plan, (t) => ({ ...t, counts: { ...t.counts, ...countsOf('preview', preview) } }));
         await options.onPreview?.(preview);
       },
+      onVerify: () =>
+        recordTable(run, plan, (t) => phaseStarted(phaseEnded(t, 'sync', new Date()), 'verify', new Date())),
       onProgress: run.onProgress,
     },
   );
   await recordTable(run, plan, (t) => {
-    const ended = phaseEnded(t, 'sync', new Date());
+    const ended = phaseEnded(t, outcome.verification ? 'verify' : 'sync', new Date());
     if (!outcome.verification) return ended;
     const { equal, count, digest } = outcome.verification;
     const counts = {

@@ -1,11 +1,11 @@
 import { ITEM_FATES, type ItemsPreview, type RestoreItemsPlan, type RestoreItemsResult } from '@dynamo-dr/core';
 
 const LABELS = {
-  new: 'write (missing live)',
-  overwritten: 'overwrite',
-  skipped: 'skip (changed after the time; --overwrite-changed writes them)',
-  deleted: 'delete',
-  unchanged: 'unchanged',
+  new: ['write', 'missing live'],
+  overwritten: ['overwrite', 'live differs'],
+  skipped: ['skip', 'changed after the time: reported, kept; --overwrite-changed writes them'],
+  deleted: ['delete', 'did not exist at the time (--delete-missing)'],
+  unchanged: ['unchanged', 'already equal'],
 } as const;
 
 /** Where the items come from, in one line. */
@@ -19,10 +19,11 @@ export function describeSource(plan: RestoreItemsPlan): string {
 export function formatPreview(plan: RestoreItemsPlan, preview: ItemsPreview): string {
   const lines = [
     `Plan: restore items into ${plan.tableName} from ${describeSource(plan)}`,
-    `  selected ${preview.selected}`,
+    `  ${'selected'.padEnd(10)} ${String(preview.selected).padStart(8)}`,
   ];
   for (const fate of ITEM_FATES) {
-    lines.push(`  ${LABELS[fate].padEnd(14)} ${preview.counts[fate]}`);
+    const [label, note] = LABELS[fate];
+    lines.push(`  ${label.padEnd(10)} ${String(preview.counts[fate]).padStart(8)}  ${note}`);
     const sample = preview.samples[fate];
     if (fate !== 'unchanged' && sample.length)
       lines.push(
