@@ -15,3 +15,4 @@ export * from './journal/index.js';
 export * from './workflow/index.js';
 export * from './recoveryMode/index.js';
 export * from './itemFile/index.js';
+export * from './export/index.js';

@@ -6,4 +6,10 @@ export * from './restoreContext.js';
 export * from './planTableRestore.js';
 export * from './planRestore.js';
 export * from './runRestore.js';
-export { readRestorableWindow, type RestorableWindow } from './dynamoDbCalls.js';
+export {
+  deleteTableIfExists,
+  describeTableIfExists,
+  readRestorableWindow,
+  restoreToPointInTime,
+  type RestorableWindow,
+} from './dynamoDbCalls.js';
