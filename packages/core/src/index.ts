@@ -16,3 +16,4 @@ export * from './workflow/index.js';
 export * from './recoveryMode/index.js';
 export * from './itemFile/index.js';
 export * from './export/index.js';
+export * from './restoreAs/index.js';

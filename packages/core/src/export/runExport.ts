@@ -1,13 +1,13 @@
-import { DrError, NotReadyError } from '../errors.js';
+import { DrError } from '../errors.js';
 import { createItemFileWriter } from '../itemFile/createItemFileWriter.js';
 import { type ItemFileManifest, type ItemFileSource } from '../itemFile/itemFileManifest.js';
 import { newRunRecord, phaseEnded, phaseStarted, withTable, type TableRun } from '../journal/runRecord.js';
 import { cleanUpRestore } from '../restore/cleanUpRestore.js';
-import { describeTableIfExists } from '../restore/dynamoDbCalls.js';
 import { awaitRestoredTable, startPointInTimeRestore } from '../restore/pointInTimeRestore.js';
 import { recordTable } from '../restore/recordTable.js';
 import type { RestoreContext } from '../restore/restoreContext.js';
 import type { TableRestorePlan } from '../restore/restorePlan.js';
+import { awaitTableActive } from './awaitTableActive.js';
 import { restoreFromBackup } from './backupCalls.js';
 import type { ExportPlan } from './exportPlan.js';
 import { scanToFile } from './scanToFile.js';
@@ -101,26 +101,16 @@ async function restoreTemporaryTable(
   const backupArn = plan.source.backupArn;
   await recordTable(ctx, restore, (t) => phaseStarted(t, 'restore', new Date()));
   await restoreFromBackup(ctx.dynamodb, backupArn, restore.restoredTableName);
-  await untilReady(async () => {
-    const table = await describeTableIfExists(ctx.dynamodb, restore.restoredTableName);
-    if (table?.TableStatus !== 'ACTIVE') {
-      if (table && table.TableStatus !== 'CREATING') {
-        throw new DrError(`The temporary table ${restore.restoredTableName} is ${table.TableStatus}.`);
-      }
-      if (Date.now() > Date.parse(deadline)) {
-        throw new DrError(`Gave up waiting for the restore of ${backupArn} at ${deadline}.`, {
-          hint: 'Run the same command again with the same --incident to keep waiting.',
-        });
-      }
-      throw new NotReadyError(`${restore.restoredTableName} is not ACTIVE yet.`);
-    }
-    // Never export a table that merely has the name: it must be this backup's restore.
-    if (table.RestoreSummary?.SourceBackupArn !== backupArn) {
-      throw new DrError(`The table ${restore.restoredTableName} is not a restore of ${backupArn}.`, {
-        hint: `Use another --incident, or delete ${restore.restoredTableName} if it is not needed.`,
-      });
-    }
-  }, pollIntervalMs);
+  const table = await untilReady(
+    () => awaitTableActive(ctx.dynamodb, restore.restoredTableName, deadline),
+    pollIntervalMs,
+  );
+  // Never export a table that merely has the name: it must be this backup's restore.
+  if (table.RestoreSummary?.SourceBackupArn !== backupArn) {
+    throw new DrError(`The table ${restore.restoredTableName} is not a restore of ${backupArn}.`, {
+      hint: `Use another --incident, or delete ${restore.restoredTableName} if it is not needed.`,
+    });
+  }
   await recordTable(ctx, restore, (t) => phaseEnded(t, 'restore', new Date()));
 }
 
