@@ -17,3 +17,5 @@ export * from './recoveryMode/index.js';
 export * from './itemFile/index.js';
 export * from './restoreItems/index.js';
 export * from './diff/index.js';
+export * from './export/index.js';
+export * from './restoreAs/index.js';

@@ -4,7 +4,8 @@ import { dirname } from 'node:path';
 import type { DynamoDBClient, KeySchemaElement } from '@aws-sdk/client-dynamodb';
 import { InputError } from '../errors.js';
 import type { RunJournal } from '../journal/runJournal.js';
-import { describeBackupIfExists, describeTableIfExists } from '../restore/dynamoDbCalls.js';
+import { describeBackupIfExists } from '../export/backupCalls.js';
+import { describeTableIfExists } from '../restore/dynamoDbCalls.js';
 import type { DiffPlan, DiffSide } from './diffPlan.js';
 
 /** What `diff` was asked. Either `incidentId`, or both `left` and `right`. */

@@ -3,14 +3,16 @@ import { describeTableShape } from '../aws/describeTableShape.js';
 import { DrError } from '../errors.js';
 import { createChangeFileWriter } from '../itemFile/createItemFileWriter.js';
 import type { ItemFileManifest } from '../itemFile/itemFileManifest.js';
-import { deleteTableIfExists, describeTableIfExists, restoreFromBackup } from '../restore/dynamoDbCalls.js';
-import { sleep } from '../sync/backoff.js';
+import { awaitTableActive } from '../export/awaitTableActive.js';
+import { restoreFromBackup } from '../export/backupCalls.js';
+import { untilReady } from '../export/untilReady.js';
+import { deleteTableIfExists } from '../restore/dynamoDbCalls.js';
 import { createEngineContext } from '../sync/engineContext.js';
 import type { DiffPlan, DiffSide } from './diffPlan.js';
 import { diffTables, type DiffCounts } from './diffTables.js';
 
 export interface RunDiffOptions {
-  /** First wait between polls of a backup's restore, in ms (doubling up to 10 s). @default 1000 */
+  /** First wait between polls of a backup's restore, in ms (doubling up to 20 s). @default 1000 */
   readonly pollIntervalMs?: number;
   /** Told the number of items scanned on both sides so far. */
   readonly onScanned?: (scanned: number) => void;
@@ -71,23 +73,12 @@ export async function runDiff(
 async function materialize(client: DynamoDBClient, side: DiffSide, plan: DiffPlan, firstWaitMs: number): Promise<void> {
   if (side.kind !== 'backup') return;
   await restoreFromBackup(client, side.backupArn!, side.tableName);
-  const deadline = Date.now() + plan.restoreDeadlineMinutes * 60_000;
-  for (let wait = firstWaitMs; ; wait = Math.min(wait * 2, 10_000)) {
-    const table = await describeTableIfExists(client, side.tableName);
-    if (table?.TableStatus === 'ACTIVE') {
-      if (table.RestoreSummary?.SourceBackupArn === side.backupArn) return;
-      throw new DrError(`The table ${side.tableName} is not a restore of ${side.backupArn}.`, {
-        hint: `Delete ${side.tableName} if it is not needed and run diff again.`,
-      });
-    }
-    if (table && table.TableStatus !== 'CREATING') {
-      throw new DrError(`The temporary table ${side.tableName} is ${table.TableStatus}.`);
-    }
-    if (Date.now() > deadline) {
-      throw new DrError(`Gave up waiting for the restore of ${side.backupArn} into ${side.tableName}.`, {
-        hint: 'Run diff again; a larger backup takes longer to restore.',
-      });
-    }
-    await sleep(wait);
+  const deadline = new Date(Date.now() + plan.restoreDeadlineMinutes * 60_000).toISOString();
+  const table = await untilReady(() => awaitTableActive(client, side.tableName, deadline), firstWaitMs);
+  // Never compare a table that merely has the name: it must be this backup's restore.
+  if (table.RestoreSummary?.SourceBackupArn !== side.backupArn) {
+    throw new DrError(`The table ${side.tableName} is not a restore of ${side.backupArn}.`, {
+      hint: `Delete ${side.tableName} if it is not needed and run diff again.`,
+    });
   }
 }

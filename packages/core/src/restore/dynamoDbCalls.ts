@@ -1,5 +1,4 @@
 import {
-  BackupNotFoundException,
   CreateBackupCommand,
   DeleteTableCommand,
   DescribeBackupCommand,
@@ -7,10 +6,8 @@ import {
   DescribeTableCommand,
   ListBackupsCommand,
   ResourceNotFoundException,
-  RestoreTableFromBackupCommand,
   RestoreTableToPointInTimeCommand,
   TableAlreadyExistsException,
-  type BackupDescription,
   type BackupStatus,
   type DynamoDBClient,
   type TableDescription,
@@ -121,30 +118,6 @@ export async function deleteTableIfExists(client: DynamoDBClient, tableName: str
     return true;
   } catch (error) {
     if (error instanceof ResourceNotFoundException) return false;
-    throw error;
-  }
-}
-
-/** Starts restoring a backup into the new table `target`; returns false when `target` already exists. */
-export async function restoreFromBackup(client: DynamoDBClient, backupArn: string, target: string): Promise<boolean> {
-  try {
-    await client.send(new RestoreTableFromBackupCommand({ BackupArn: backupArn, TargetTableName: target }));
-    return true;
-  } catch (error) {
-    if (error instanceof TableAlreadyExistsException) return false;
-    throw error;
-  }
-}
-
-/** The backup's description, or `undefined` when there is no such backup. */
-export async function describeBackupIfExists(
-  client: DynamoDBClient,
-  backupArn: string,
-): Promise<BackupDescription | undefined> {
-  try {
-    return (await client.send(new DescribeBackupCommand({ BackupArn: backupArn }))).BackupDescription;
-  } catch (error) {
-    if (error instanceof BackupNotFoundException) return undefined;
     throw error;
   }
 }

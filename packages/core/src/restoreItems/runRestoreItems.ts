@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { NotReadyError } from '../errors.js';
+import { untilReady } from '../export/untilReady.js';
 import { MemoryRunJournal } from '../journal/memoryRunJournal.js';
 import { phaseEnded, phaseStarted, type TableRun } from '../journal/runRecord.js';
 import { cleanUpRestore } from '../restore/cleanUpRestore.js';
@@ -8,7 +8,6 @@ import { awaitRestoredTable, startPointInTimeRestore } from '../restore/pointInT
 import { isVerified, recordTable } from '../restore/recordTable.js';
 import type { RestoreContext } from '../restore/restoreContext.js';
 import { beginTableRun, endTableRun } from '../restore/tableRun.js';
-import { sleep } from '../sync/backoff.js';
 import { fileSelection } from './fileSelection.js';
 import { ITEM_FATES } from './reconcileItems.js';
 import { reconcileSelection, type ItemsPreview, type ItemsVerification } from './reconcileSelection.js';
@@ -28,7 +27,7 @@ export interface RestoreItemsOptions {
   readonly assertWritesAllowed?: (plan: RestoreItemsPlan) => Promise<void>;
   /** Told what will be written before the first write: the plan's numbers. */
   readonly onPreview?: (preview: ItemsPreview) => void | Promise<void>;
-  /** First wait between polls of the restore, in ms (doubling up to 10 s). @default 1000 */
+  /** First wait between polls of the restore, in ms (doubling up to 20 s). @default 500 */
   readonly pollIntervalMs?: number;
   readonly executionId?: string;
 }
@@ -127,7 +126,8 @@ async function restoreAndSelect(
   options: RestoreItemsOptions,
 ): Promise<Omit<RestoreItemsResult, 'plan' | 'dryRun'>> {
   await startPointInTimeRestore(run, plan);
-  await waitForRestoredTable(run, plan, options.pollIntervalMs ?? 1000);
+  const deadline = new Date(Date.now() + plan.restoreDeadlineMinutes * 60_000).toISOString();
+  await untilReady(() => awaitRestoredTable(run, plan, deadline), options.pollIntervalMs);
   const restored = { client: run.dynamodb, tableName: plan.restoredTableName };
   await recordTable(run, plan, (t) => phaseStarted(t, 'sync', new Date()));
   const outcome = await reconcileSelection(
@@ -161,24 +161,6 @@ async function restoreAndSelect(
     return { ...ended, counts, verification: { equal, count, digest } };
   });
   return outcome;
-}
-
-/** Polls the restore with doubling waits (capped at 10 s) until ACTIVE or the plan's deadline. */
-async function waitForRestoredTable(
-  ctx: RestoreContext,
-  plan: PointInTimeItemsPlan,
-  firstWaitMs: number,
-): Promise<void> {
-  const deadline = new Date(Date.now() + plan.restoreDeadlineMinutes * 60_000).toISOString();
-  for (let wait = firstWaitMs; ; wait = Math.min(wait * 2, 10_000)) {
-    try {
-      await awaitRestoredTable(ctx, plan, deadline);
-      return;
-    } catch (error) {
-      if (!(error instanceof NotReadyError)) throw error;
-      await sleep(wait);
-    }
-  }
 }
 
 function countsOf(prefix: string, preview: ItemsPreview): Record<string, number> {
