@@ -10,6 +10,7 @@ import {
   type WriteGuard,
 } from '@dynamo-dr/core';
 import { describeGuards, operator, writeGuards } from '../restore/index.js';
+import { restoreProgress } from '../restore/restoreProgress.js';
 import { restoreSettings, type ResolvedTable } from '../restore/restoreSettings.js';
 import { confirmTableName } from './confirmTableName.js';
 import { formatItemsResult, formatPreview } from './formatItemsResult.js';
@@ -84,7 +85,18 @@ export async function restoreItems(opts: RestoreItemsCommandOptions): Promise<vo
       (error: Error) => ({ refused: error.message }),
     );
   }
-  const result = await runRestoreItems({ dynamodb, aws, journal, startedBy: operator() }, plan, {
+  // On a terminal, a point-in-time run shows the restore command's live bar (phase, items/s, ETA).
+  const progress =
+    process.stderr.isTTY && !opts.json && plan.source === 'point-in-time'
+      ? restoreProgress({
+          incidentId: plan.incidentId,
+          requestedTime: plan.restoreTime,
+          restoreTime: plan.restoreTime,
+          tables: [plan],
+        })
+      : undefined;
+  const context = { dynamodb, aws, journal, startedBy: operator(), onProgress: progress?.onProgress };
+  const result = await runRestoreItems(context, plan, {
     dryRun: opts.dryRun,
     assertWritesAllowed: async () => {
       writes = { allowed: await guard() };
@@ -92,7 +104,7 @@ export async function restoreItems(opts: RestoreItemsCommandOptions): Promise<vo
     onPreview: (preview) => {
       if (!opts.json) console.error(formatPreview(plan, preview));
     },
-  });
+  }).finally(() => progress?.stop());
   if (opts.json) {
     console.log(JSON.stringify({ ...result, writes }, jsonSafe, 2));
     return;
