@@ -125,4 +125,44 @@ describe('restore-items from a point-in-time restore', () => {
     expect(again.verification).toEqual(first.verification);
     expect((await awsResources(client)).tables).toEqual(tablesAfterFirst);
   });
+
+  it('a run stopped after the restore resumes with the same incident: the temporary table is reused, the result is the same', async () => {
+    const table = `events-${++tableNumber}`;
+    const { atT, t } = await eventsAfterIncident(client, table);
+    const ctx = await context();
+    const stop = new Error('operator pressed Ctrl-C');
+    const plan = await planPointInTimeItems(client, ctx.journal, request(table, t, { overwriteChanged: true }));
+    await expect(
+      runRestoreItems(ctx, plan, {
+        pollIntervalMs: 50,
+        onPreview: () => {
+          throw stop;
+        },
+      }),
+    ).rejects.toBe(stop);
+    expect((await awsResources(client)).tables).toContain(`${table}-dr-inc-1`);
+    const failed = await ctx.journal.getRun('inc-1');
+    expect(failed?.result).toBe('failed');
+
+    const resumed = await runRestoreItems(
+      ctx,
+      await planPointInTimeItems(client, ctx.journal, request(table, t, { overwriteChanged: true })),
+      {
+        pollIntervalMs: 50,
+      },
+    );
+    expect(resumed.written?.counts).toMatchObject({ new: 5, overwritten: 1 });
+    const selected = (await byRule(client, table)).selected;
+    expect(selected.filter((i) => !i.includes('created after T'))).toEqual(
+      atT.filter((i) => i.includes('"rule#MD-001"')),
+    );
+    const run = await ctx.journal.getRun('inc-1');
+    expect(run).toMatchObject({ result: 'succeeded' });
+    expect(run!.attempts).toHaveLength(2);
+    // The restore phase started in the first attempt and was not restarted.
+    expect(Date.parse(run!.tables[table]!.phases.restore!.startedAt)).toBeLessThan(
+      Date.parse(run!.attempts[1]!.startedAt),
+    );
+    expect((await awsResources(client)).tables).not.toContain(`${table}-dr-inc-1`);
+  });
 });
