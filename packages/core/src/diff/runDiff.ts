@@ -60,13 +60,27 @@ export async function runDiff(
     });
     const counts = await diffTables(left, right, schema, plan.segments, (change) => writer.write(change), ctx);
     ctx.progress.finish();
-    return { plan, counts, manifest: await writer.close() };
+    const manifest = await writer.close();
+    await removeTemporaryTables(client, plan);
+    return { plan, counts, manifest };
   } catch (error) {
     await writer.abort();
-    throw error;
-  } finally {
-    for (const side of [plan.left, plan.right]) if (side.temporary) await deleteTableIfExists(client, side.tableName);
+    // The first error is the one reported (a table still CREATING cannot be deleted yet: the hint names it).
+    await removeTemporaryTables(client, plan).catch(() => undefined);
+    if (error instanceof DrError || !temporaryTables(plan).length) throw error;
+    throw new DrError(`The diff failed: ${(error as Error).message}`, {
+      cause: error,
+      hint: `Check that no temporary table is left (${temporaryTables(plan).join(', ')}) and run diff again.`,
+    });
   }
+}
+
+function temporaryTables(plan: DiffPlan): string[] {
+  return [plan.left, plan.right].filter((s) => s.temporary).map((s) => s.tableName);
+}
+
+async function removeTemporaryTables(client: DynamoDBClient, plan: DiffPlan): Promise<void> {
+  for (const tableName of temporaryTables(plan)) await deleteTableIfExists(client, tableName);
 }
 
 /** Restores a backup side into its temporary table and waits until it is ACTIVE and is that backup's restore. */

@@ -99,7 +99,6 @@ async function fromPointInTime(
     requestedTime: plan.restoreTime,
   });
   await run.journal.updateRun(plan.incidentId, (r) => ({ ...r!, kind: 'restore-items' }));
-  let finished = false;
   try {
     // Verified but not cleaned up (stopped in between): only the clean-up is left.
     const result = isVerified(recorded)
@@ -109,13 +108,15 @@ async function fromPointInTime(
       ? !plan.keepRestoredTable && (await deleteTableIfExists(ctx.dynamodb, plan.restoredTableName))
       : (await cleanUpRestore(run, plan)).deleted;
     await endTableRun(run, plan);
-    finished = true;
     return { ...result, restoredTable: { name: plan.restoredTableName, deleted } };
   } catch (error) {
     await endTableRun(run, plan, { name: (error as Error).name, message: (error as Error).message });
+    // A failed real run keeps the temporary table for its resume; a dry run has nothing to resume. The
+    // first error is the one reported: a table still CREATING cannot be deleted yet, and a re-run reuses it.
+    if (dryRun && !plan.keepRestoredTable) {
+      await deleteTableIfExists(ctx.dynamodb, plan.restoredTableName).catch(() => undefined);
+    }
     throw error;
-  } finally {
-    if (dryRun && !finished && !plan.keepRestoredTable) await deleteTableIfExists(ctx.dynamodb, plan.restoredTableName);
   }
 }
 
