@@ -1,5 +1,7 @@
 import { Command, Option } from 'commander';
 import type { SandboxCommandOptions } from './commands/sandbox/index.js';
+import { registerExport } from './commands/export/register.js';
+import { registerRestoreAs } from './commands/restore-as/register.js';
 
 /**
  * Registers every command; each command's module is loaded only when it runs.
@@ -82,6 +84,8 @@ export function buildProgram(): Command {
     .action(async (opts) => (await import('./commands/demo/index.js')).demo(opts));
 
   registerRecoveryMode(program);
+  registerExport(program);
+  registerRestoreAs(program);
 
   return program;
 }
