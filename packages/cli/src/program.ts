@@ -54,6 +54,7 @@ export function buildProgram(): Command {
     .option('--region <region>', 'AWS region')
     .option('--profile <profile>', 'AWS profile')
     .option('--endpoint-url <url>', 'AWS endpoint (e.g. the sandbox); AWS_ENDPOINT_URL is honoured too')
+    .option('--allow-live-writes', 'write even though the environment is not in recovery mode')
     .action(async (opts) => (await import('./commands/restore/index.js')).restore(opts));
 
   const runs = program.command('runs').description('Recorded recovery runs: list, show, unlock');

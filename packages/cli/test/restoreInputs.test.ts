@@ -2,10 +2,11 @@ import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { FileRunJournal } from '@dynamo-dr/core';
+import { FileRunJournal, InputError } from '@dynamo-dr/core';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsResources, createSampleTable, timeBetweenWrites } from '../../core/test/restore/restoreFixtures.js';
+import { restore as restoreCommand, type RestoreCommandOptions } from '../src/commands/restore/index.js';
 import { runCli } from './restoreHarness.js';
 
 let sandbox: Sandbox;
@@ -16,6 +17,8 @@ const NO_PITR = 'Prod-Audit-NoPitr';
 
 beforeAll(async () => {
   sandbox = await startSandbox();
+  // The command runs in this process too: point its clients at the sandbox as AWS_ENDPOINT_URL would.
+  Object.assign(process.env, sandbox.env);
   client = new DynamoDBClient({
     endpoint: sandbox.endpoint,
     region: sandbox.region,
@@ -46,39 +49,79 @@ const config = {
 };
 
 /** A working directory, optionally with a configuration file. */
+const withConfigFile = new Set<string>();
+
 async function workdir(withConfig = false): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'drcli-'));
-  if (withConfig) await writeFile(path.join(dir, 'dynamo-dr.config.json'), JSON.stringify(config));
+  if (withConfig) {
+    await writeFile(path.join(dir, 'dynamo-dr.config.json'), JSON.stringify(config));
+    withConfigFile.add(dir);
+  }
   return dir;
 }
 
-const restore = (over: Record<string, string | undefined> = {}) => {
-  const flags: Record<string, string | undefined> = {
-    '--table': TABLE,
-    '--to': t,
-    '--incident': 'inc-1',
-    '--confirm': TABLE,
-    ...over,
-  };
-  return ['restore', ...Object.entries(flags).flatMap(([k, v]) => (v === undefined ? [] : [k, v]))];
-};
+const flags = (over: Record<string, string | undefined> = {}): Record<string, string | undefined> => ({
+  '--table': TABLE,
+  '--to': t,
+  '--incident': 'inc-1',
+  '--confirm': TABLE,
+  ...over,
+});
 
-/** Runs the command and checks it refused with exit 2 and left nothing behind. */
-async function refused(args: string[], dir: string, message: RegExp, allowedLocks = 0): Promise<void> {
-  const before = await awsResources(client);
-  const result = await runCli(sandbox, dir, args);
-  expect(result.stderr).toMatch(message);
-  expect(result.code).toBe(2);
+/** The command line of `dynamo-dr restore` with these flags. */
+const restore = (over: Record<string, string | undefined> = {}) => [
+  'restore',
+  ...Object.entries(flags(over)).flatMap(([k, v]) => (v === undefined ? [] : [k, v])),
+];
+
+/** The same flags as the command's options, for running it in this process. */
+function options(dir: string, over: Record<string, string | undefined> = {}): RestoreCommandOptions {
+  const f = flags(over);
+  return {
+    table: f['--table'] === undefined ? [] : [f['--table']],
+    to: f['--to'],
+    incident: f['--incident'],
+    confirm: f['--confirm'] === undefined ? [] : [f['--confirm']],
+    stateDir: path.join(dir, '.dynamo-dr'),
+    config: withConfigFile.has(dir) ? path.join(dir, 'dynamo-dr.config.json') : undefined,
+  };
+}
+
+/** What nothing-changed means: the same tables and backups, no run recorded, no lock but those already there. */
+async function unchanged(dir: string, before: Awaited<ReturnType<typeof awsResources>>, locks = 0): Promise<void> {
   expect(await awsResources(client)).toEqual(before);
   const journal = new FileRunJournal(path.join(dir, '.dynamo-dr'));
   expect(await journal.listRuns()).toEqual([]);
-  expect(await journal.listLocks()).toHaveLength(allowedLocks);
+  expect(await journal.listLocks()).toHaveLength(locks);
 }
 
-describe.concurrent('dynamo-dr restore refuses bad input with exit 2 and changes nothing', () => {
+/** Runs the command (in this process) and checks it refused with an input error and left nothing behind. */
+async function refused(
+  over: Record<string, string | undefined>,
+  dir: string,
+  message: RegExp,
+  locks = 0,
+): Promise<void> {
+  const before = await awsResources(client);
+  const run = restoreCommand(options(dir, over));
+  await expect(run).rejects.toBeInstanceOf(InputError);
+  await expect(run).rejects.toThrow(message);
+  await unchanged(dir, before, locks);
+}
+
+describe('dynamo-dr restore refuses bad input and changes nothing', () => {
+  it('exits with 2 from the command line, the message naming the flag, the value and the fix', async () => {
+    const dir = await workdir();
+    const before = await awsResources(client);
+    const result = await runCli(sandbox, dir, restore({ '--incident': 'incident 7!' }));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: --incident "incident 7!" is not a valid incident id\. Use 1 to 64 letters/);
+    await unchanged(dir, before);
+  });
+
   it('a bad incident id', async () => {
     await refused(
-      restore({ '--incident': 'incident 7!' }),
+      { '--incident': 'incident 7!' },
       await workdir(),
       /--incident "incident 7!" is not a valid incident id.*letters, digits and hyphens/,
     );
@@ -86,7 +129,7 @@ describe.concurrent('dynamo-dr restore refuses bad input with exit 2 and changes
 
   it('a malformed time', async () => {
     await refused(
-      restore({ '--to': '2025-01-15 09:00' }),
+      { '--to': '2025-01-15 09:00' },
       await workdir(),
       /--to "2025-01-15 09:00" is not an ISO 8601 date-time with an offset/,
     );
@@ -94,7 +137,7 @@ describe.concurrent('dynamo-dr restore refuses bad input with exit 2 and changes
 
   it('a time without an offset', async () => {
     await refused(
-      restore({ '--to': t.replace('Z', '') }),
+      { '--to': t.replace('Z', '') },
       await workdir(),
       /is not an ISO 8601 date-time with an offset.*2025-01-15T09:00:00Z/,
     );
@@ -102,7 +145,7 @@ describe.concurrent('dynamo-dr restore refuses bad input with exit 2 and changes
 
   it('a time outside the restorable window, saying the window', async () => {
     await refused(
-      restore({ '--to': '2020-01-01T00:00:00Z' }),
+      { '--to': '2020-01-01T00:00:00Z' },
       await workdir(),
       /--to "2020-01-01T00:00:00Z" is outside the restorable window of Prod-Orders-ABC, \d{4}-\d\d-\d\dT[\d:.]+Z to \d{4}-\d\d-\d\dT[\d:.]+Z/,
     );
@@ -110,7 +153,7 @@ describe.concurrent('dynamo-dr restore refuses bad input with exit 2 and changes
 
   it('a table with PITR off', async () => {
     await refused(
-      restore({ '--table': NO_PITR, '--confirm': NO_PITR }),
+      { '--table': NO_PITR, '--confirm': NO_PITR },
       await workdir(),
       /--table "Prod-Audit-NoPitr" has point-in-time recovery disabled.*update-continuous-backups/,
     );
@@ -118,7 +161,7 @@ describe.concurrent('dynamo-dr restore refuses bad input with exit 2 and changes
 
   it('a confirmation that differs only in case', async () => {
     await refused(
-      restore({ '--confirm': TABLE.toLowerCase() }),
+      { '--confirm': TABLE.toLowerCase() },
       await workdir(),
       /--confirm "prod-orders-abc" differs in letter case from the table name "Prod-Orders-ABC"/,
     );
@@ -126,7 +169,7 @@ describe.concurrent('dynamo-dr restore refuses bad input with exit 2 and changes
 
   it('a confirmation of another table', async () => {
     await refused(
-      restore({ '--confirm': 'Prod-Orders' }),
+      { '--confirm': 'Prod-Orders' },
       await workdir(),
       /--confirm "Prod-Orders" does not match the table name "Prod-Orders-ABC"/,
     );
@@ -134,7 +177,7 @@ describe.concurrent('dynamo-dr restore refuses bad input with exit 2 and changes
 
   it('no confirmation and no terminal to ask on', async () => {
     await refused(
-      restore({ '--confirm': undefined }),
+      { '--confirm': undefined },
       await workdir(),
       /--confirm null is required when not running on a terminal/,
     );
@@ -142,7 +185,7 @@ describe.concurrent('dynamo-dr restore refuses bad input with exit 2 and changes
 
   it('a table the configuration excludes', async () => {
     await refused(
-      restore({ '--table': 'Ssn', '--confirm': 'Prod-Ssn-XYZ' }),
+      { '--table': 'Ssn', '--confirm': 'Prod-Ssn-XYZ' },
       await workdir(true),
       /--table "Ssn" is excluded from recovery in the configuration \(extra security review\)/,
     );
@@ -150,7 +193,7 @@ describe.concurrent('dynamo-dr restore refuses bad input with exit 2 and changes
 
   it('a table the configuration does not list', async () => {
     await refused(
-      restore({ '--table': NO_PITR, '--confirm': NO_PITR }),
+      { '--table': NO_PITR, '--confirm': NO_PITR },
       await workdir(true),
       /--table "Prod-Audit-NoPitr" is not in the configuration file/,
     );
@@ -158,7 +201,7 @@ describe.concurrent('dynamo-dr restore refuses bad input with exit 2 and changes
 
   it('a table that does not exist', async () => {
     await refused(
-      restore({ '--table': 'Nope-Table', '--confirm': 'Nope-Table' }),
+      { '--table': 'Nope-Table', '--confirm': 'Nope-Table' },
       await workdir(),
       /--table "Nope-Table" does not exist/,
     );
@@ -178,12 +221,25 @@ describe.concurrent('dynamo-dr restore refuses bad input with exit 2 and changes
     };
     await journal.tryLock(holder);
     await refused(
-      restore(),
+      {},
       dir,
       /--table "Prod-Orders-ABC" is being recovered by incident inc-other \(started by alice@ops.*dynamo-dr runs unlock --table Prod-Orders-ABC/,
       1,
     );
     expect(await journal.readLock(TABLE)).toEqual(holder);
+  });
+
+  it('writing into a live table: no known environment, or an environment not in recovery mode', async () => {
+    await refused(
+      {},
+      await workdir(),
+      /--table "Prod-Orders-ABC" has no known environment, so recovery mode cannot be checked.*--allow-live-writes/,
+    );
+    await refused(
+      { '--table': 'Orders' },
+      await workdir(true),
+      /--environment "Prod" is not in recovery mode \(table Prod-Orders-ABC is live\)/,
+    );
   });
 
   it('--dry-run prints the plan (names, UTC time, estimates, mode) and changes nothing', async () => {

@@ -73,6 +73,7 @@ describe.concurrent('kill -9 of dynamo-dr restore, then the same command again',
       'reset',
       '--segments',
       '2',
+      '--allow-live-writes',
     ];
 
     const { child, done } = startCli(sandbox, dir, args);

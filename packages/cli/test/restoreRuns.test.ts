@@ -2,15 +2,16 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { FileRunJournal } from '@dynamo-dr/core';
+import { FileRunJournal, InputError } from '@dynamo-dr/core';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import {
   createSampleTable,
   simulateIncident,
   tableContents,
   timeBetweenWrites,
 } from '../../core/test/restore/restoreFixtures.js';
+import { listRuns, showRun, unlockTable } from '../src/commands/runs/index.js';
 import { runCli } from './restoreHarness.js';
 
 let sandbox: Sandbox;
@@ -24,6 +25,18 @@ beforeAll(async () => {
   });
 });
 afterAll(() => sandbox.stop());
+afterEach(() => vi.restoreAllMocks());
+
+/** Runs a `runs` subcommand in this process and returns what it printed on stdout and stderr. */
+async function printed(command: () => Promise<void>): Promise<{ stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
+  vi.spyOn(console, 'error').mockImplementation((line: string) => void err.push(line));
+  await command();
+  vi.restoreAllMocks();
+  return { stdout: out.join('\n'), stderr: err.join('\n') };
+}
 
 it('restores with --json, then `runs` lists the run and `runs show` gives its inputs, phases, RTO and counts', async () => {
   await createSampleTable(client, 'Ledger', 40);
@@ -44,6 +57,7 @@ it('restores with --json, then `runs` lists the run and `runs show` gives its in
     '--json',
     '--endpoint-url',
     sandbox.endpoint,
+    '--allow-live-writes',
   ]);
   expect(restored.code).toBe(0);
   expect(await tableContents(client, 'Ledger')).toEqual(atT);
@@ -51,28 +65,26 @@ it('restores with --json, then `runs` lists the run and `runs show` gives its in
   expect(result).toMatchObject({ incidentId: 'inc-42', result: 'succeeded', restoreTime: t });
   expect(result.rto.Ledger.total).toBeGreaterThan(0);
 
-  const list = await runCli(sandbox, dir, ['runs', '--json']);
+  const stateDir = path.join(dir, '.dynamo-dr');
+  const list = await printed(() => listRuns({ stateDir, json: true }));
   expect(JSON.parse(list.stdout)).toMatchObject({ runs: [{ incidentId: 'inc-42', result: 'succeeded' }], locks: [] });
 
-  const show = await runCli(sandbox, dir, ['runs', 'show', 'inc-42']);
-  expect(show.code).toBe(0);
+  const show = await printed(() => showRun('inc-42', { stateDir }));
   expect(show.stderr).toMatch(/Incident inc-42: succeeded/);
   expect(show.stderr).toMatch(
     /backup [\d.]+ s, restore [\d.]+ s, sync [\d.]+ s, verify [\d.]+ s, cleanup [\d.]+ s; RTO [\d.]+ s/,
   );
   expect(show.stderr).toMatch(/delta\.written 10, delta\.deleted 5/);
-  const shown = JSON.parse((await runCli(sandbox, dir, ['runs', 'show', 'inc-42', '--json'])).stdout);
+  const shown = JSON.parse((await printed(() => showRun('inc-42', { stateDir, json: true }))).stdout);
   expect(shown.attempts[0].startedBy).toMatch(/@/);
   expect(shown.tables.Ledger.plan).toMatchObject({ mode: 'delta', forensicBackupName: 'Ledger-forensic-inc-42' });
 
-  const missing = await runCli(sandbox, dir, ['runs', 'show', 'inc-404']);
-  expect(missing.code).toBe(2);
-  expect(missing.stderr).toMatch(/ID "inc-404" is not a recorded run/);
+  await expect(showRun('inc-404', { stateDir })).rejects.toThrow(/ID "inc-404" is not a recorded run/);
 });
 
 it('`runs unlock` clears a stale lock so another incident can run', async () => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'drruns-'));
-  const journal = new FileRunJournal(path.join(dir, '.dynamo-dr'));
+  const stateDir = path.join(await mkdtemp(path.join(tmpdir(), 'drruns-')), '.dynamo-dr');
+  const journal = new FileRunJournal(stateDir);
   await journal.tryLock({
     tableName: 'Ledger',
     incidentId: 'inc-crashed',
@@ -82,11 +94,9 @@ it('`runs unlock` clears a stale lock so another incident can run', async () => 
     pid: 1,
     acquiredAt: '2026-01-01T00:00:00Z',
   });
-  const listed = await runCli(sandbox, dir, ['runs']);
-  expect(listed.stderr).toMatch(/locked: Ledger by incident inc-crashed/);
-  const cleared = await runCli(sandbox, dir, ['runs', 'unlock', '--table', 'Ledger']);
-  expect(cleared.code).toBe(0);
+  expect((await printed(() => listRuns({ stateDir }))).stderr).toMatch(/locked: Ledger by incident inc-crashed/);
+  const cleared = await printed(() => unlockTable({ stateDir, table: 'Ledger' }));
   expect(cleared.stderr).toMatch(/Cleared the lock of Ledger held by incident inc-crashed/);
   expect(await journal.readLock('Ledger')).toBeUndefined();
-  expect((await runCli(sandbox, dir, ['runs', 'unlock', '--table', 'Ledger'])).code).toBe(2);
+  await expect(unlockTable({ stateDir, table: 'Ledger' })).rejects.toBeInstanceOf(InputError);
 });

@@ -4,10 +4,11 @@ import { verifiedRun } from './verifiedRun.js';
 
 /**
  * Makes `destination` hold exactly what `source` holds with the fewest
- * writes, and without ever emptying it: per source segment, reads the page's
- * keys from the destination (BatchGetItem) and puts only missing or different
- * items; per destination segment, reads its keys from the source and deletes
- * those the source lacks. Ends with the same verification as {@link copyTable}.
+ * writes, and without ever emptying it: each segment of both tables is
+ * scanned side by side and matched by key; only missing or different items
+ * are put and only items the source lacks are deleted (keys that find no
+ * match in the other scan are checked with BatchGetItem). Ends with the same
+ * verification as {@link copyTable}.
  *
  * @example
  * const result = await deltaSync(restored, live, { checkpoints, runId: 'incident-42' });

@@ -38,9 +38,9 @@ export function createEngineContext(
   }
   const writeRates = new Map<string, RateController>();
   const readRates = new Map<string, RateController>();
-  const rate = (map: Map<string, RateController>, name: string, cap?: number) => {
+  const rate = (map: Map<string, RateController>, name: string, cap: number | undefined, adaptive: boolean) => {
     let found = map.get(name);
-    if (!found) map.set(name, (found = new RateController(cap)));
+    if (!found) map.set(name, (found = new RateController(cap, adaptive)));
     return found;
   };
   return {
@@ -51,7 +51,10 @@ export function createEngineContext(
     pageSize: options.pageSize ?? 1000,
     signal: controller.signal,
     abort: (reason) => controller.abort(reason),
-    writeRate: (name) => rate(writeRates, name, options.maxWriteUnitsPerSecond),
-    readRate: (name) => rate(readRates, name, options.maxReadUnitsPerSecond),
+    writeRate: (name) => rate(writeRates, name, options.maxWriteUnitsPerSecond, true),
+    // Reads are paced by their cap and backoff only: their demand follows the writes (a copy reads as fast
+    // as it writes), so the read rate DynamoDB accepted says nothing about the read capacity, and pacing to
+    // it would throttle the engine itself.
+    readRate: (name) => rate(readRates, name, options.maxReadUnitsPerSecond, false),
   };
 }

@@ -37,7 +37,14 @@ export class RateController {
   private largestRequest = 1;
   private readonly accepted: { at: number; units: number }[] = [];
 
-  constructor(private readonly cap?: number) {
+  /**
+   * @param cap most units per second, if any.
+   * @param adaptive whether throttling lowers the pace (see {@link onThrottled}).
+   */
+  constructor(
+    private readonly cap?: number,
+    private readonly adaptive = true,
+  ) {
     this.rate = cap ?? Infinity;
     this.tokens = cap ? Math.min(cap / 10, 25) : 0;
   }
@@ -84,7 +91,7 @@ export class RateController {
   /** DynamoDB throttled a request or handed items back unprocessed. */
   onThrottled(): void {
     const now = performance.now();
-    if (now - this.lastDecreaseAt < DECREASE_COOLDOWN_MS) return;
+    if (!this.adaptive || now - this.lastDecreaseAt < DECREASE_COOLDOWN_MS) return;
     // Unpaced, the first pace comes from a full second of what DynamoDB accepted; before that, backoff alone.
     if (this.rate === Infinity && now - this.createdAt < WINDOW_MS) return;
     if (this.rate !== Infinity && now - this.waitedAt > WINDOW_MS) return;

@@ -7,11 +7,11 @@ import type { SyncOperation } from './syncTypes.js';
 import type { TableDigest } from './tableDigest.js';
 import { addCounts } from './segmentCounts.js';
 
-/** The passes an operation makes over each segment; a delta's two passes touch disjoint keys, so they run together. */
+/** The passes an operation makes over each segment. */
 export const PASSES: Readonly<Record<SyncOperation, readonly Pass[]>> = {
   copy: ['copy'],
   empty: ['empty'],
-  delta: ['delta-put', 'delta-delete'],
+  delta: ['delta'],
   digest: ['digest'],
 };
 

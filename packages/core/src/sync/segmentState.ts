@@ -6,7 +6,12 @@ import type { TableDigest } from './tableDigest.js';
 
 /** What a segment needs to continue: where its scan stopped and the digest of what it read so far. */
 export interface SegmentState {
+  /** Where the scan (of the source, for a delta) continues. */
   readonly cursor?: Item;
+  /** A delta's second scan, of the destination. */
+  readonly destinationCursor?: Item;
+  readonly sourceDone?: boolean;
+  readonly destinationDone?: boolean;
   readonly digest?: TableDigest;
 }
 
@@ -48,7 +53,11 @@ export class SegmentStateCodec {
   }
 
   encode(state: SegmentState): string {
-    const json = JSON.stringify({ cursor: state.cursor && itemToJson(state.cursor), digest: state.digest });
+    const json = JSON.stringify({
+      ...state,
+      cursor: state.cursor && itemToJson(state.cursor),
+      destinationCursor: state.destinationCursor && itemToJson(state.destinationCursor),
+    });
     if (!this.sensitive) return json;
     this.assertCanStore();
     const iv = randomBytes(12);
@@ -77,8 +86,15 @@ export class SegmentStateCodec {
         hint: 'Start a new run id.',
       });
     }
-    const parsed = JSON.parse(json) as { cursor?: JsonItem; digest?: TableDigest };
-    return { cursor: parsed.cursor && itemFromJson(parsed.cursor), digest: parsed.digest };
+    const parsed = JSON.parse(json) as Omit<SegmentState, 'cursor' | 'destinationCursor'> & {
+      cursor?: JsonItem;
+      destinationCursor?: JsonItem;
+    };
+    return {
+      ...parsed,
+      cursor: parsed.cursor && itemFromJson(parsed.cursor),
+      destinationCursor: parsed.destinationCursor && itemFromJson(parsed.destinationCursor),
+    };
   }
 }
 

@@ -5,7 +5,7 @@ import type { SegmentCheckpoint, SegmentCounts } from '../checkpoint/checkpointS
 import { MemoryCheckpointStore } from '../checkpoint/memoryCheckpointStore.js';
 import { InputError } from '../errors.js';
 import { createEngineContext } from './engineContext.js';
-import { checkpointKey } from './runPass.js';
+import { checkpointKey } from './passCheckpoint.js';
 import { PASSES, runSegment } from './runSegment.js';
 import { SegmentStateCodec } from './segmentState.js';
 import type { SyncOperation } from './syncTypes.js';

@@ -90,6 +90,10 @@ describe('restore in place through the restore state machine', () => {
       for (const phase of ['backup', 'restore', 'sync', 'verify', 'cleanup'] as const) {
         expect(recorded.phases[phase]?.endedAt, phase).toBeDefined();
       }
+      // Nothing was deleted before the forensic backup was AVAILABLE.
+      expect(Date.parse(recorded.phases.sync!.startedAt)).toBeGreaterThanOrEqual(
+        Date.parse(recorded.phases.backup!.endedAt!),
+      );
       if (mode === 'delta') {
         // Only the damage is rewritten: 5 deleted + 5 corrupted items put back, 5 new ones deleted.
         expect(recorded.counts).toMatchObject({ 'delta.written': 10, 'delta.deleted': 5 });

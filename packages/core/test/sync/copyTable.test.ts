@@ -14,19 +14,19 @@ describe('copyTable', () => {
     const client = sandboxClient(sandbox);
     const source = await createTable(client, { partitionKey: ['pk', 'S'], sortKey: ['sk', 'S'] });
     const destination = await createTable(client, { partitionKey: ['pk', 'S'], sortKey: ['sk', 'S'] });
-    await putItems(source, simpleItems(1500, true));
+    await putItems(source, simpleItems(1000, true));
     const progress: SyncProgress[] = [];
     const result = await copyTable(source, destination, {
       segments: 4,
       pageSize: 200,
       onProgress: (p) => progress.push(p),
     });
-    expect(result.counts.written).toBe(1500);
+    expect(result.counts.written).toBe(1000);
     expect(result.destination).toEqual(result.source);
-    expect(result.destination.count).toBe(1500);
+    expect(result.destination.count).toBe(1000);
     expect(await digestTable(destination)).toEqual(await digestTable(source));
     const lastSync = progress.filter((p) => p.phase === 'sync').at(-1)!;
-    expect(lastSync).toMatchObject({ written: 1500, scanned: 1500, segmentsDone: 4, totalSegments: 4 });
+    expect(lastSync).toMatchObject({ written: 1000, scanned: 1000, segmentsDone: 4, totalSegments: 4 });
     expect(progress.some((p) => p.phase === 'verify')).toBe(true);
   });
 

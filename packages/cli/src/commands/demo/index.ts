@@ -9,24 +9,43 @@ import {
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import {
+  assertWritesAllowed,
   defaultRestoreSettings,
   digestTable,
+  endRecoveryMode,
   FileRunJournal,
-  logicalNameOf,
+  parseConfig,
   planRestore,
+  recoveryModeClients,
   runRestore,
+  startRecoveryMode,
 } from '@dynamo-dr/core';
 import { startSandbox } from '@dynamo-dr/sandbox';
 import { formatRun, runDocument } from '../restore/formatRun.js';
+import { createSampleApplication } from './sampleApplication.js';
 import { createSampleTables, putItems, sampleItem, SAMPLE_TABLES } from './sampleTables.js';
 
 const ITEMS = 200;
+const ENVIRONMENT = 'Demo';
+
+/** The demo's configuration: one environment, its two tables by logical name. */
+const config = parseConfig({
+  environments: {
+    [ENVIRONMENT]: {
+      tables: {
+        ProviderTable: { tableName: SAMPLE_TABLES.providers },
+        TransactionHistoryTable: { tableName: SAMPLE_TABLES.transactions },
+      },
+    },
+  },
+});
 
 /**
  * `dynamo-dr demo`: the whole recovery on an in-process sandbox — two sample
- * tables, an incident (deletes, corrupting updates, new bad items), the
- * restore through the same code path as `dynamo-dr restore`, the check that
- * every item is back as it was, and the measured RTO.
+ * tables and an application, an incident (deletes, corrupting updates, new
+ * bad items), recovery mode, the restore through the same code path as
+ * `dynamo-dr restore`, the check that every item is back as it was, the end
+ * of recovery mode, and the measured RTO.
  */
 export async function demo(opts: { readonly json?: boolean }): Promise<void> {
   const say = (line: string) => !opts.json && console.error(line);
@@ -40,6 +59,8 @@ export async function demo(opts: { readonly json?: boolean }): Promise<void> {
       `Sandbox on ${sandbox.endpoint}; creating ${Object.values(SAMPLE_TABLES).join(' and ')} (${ITEMS} items each, PITR on)`,
     );
     await createSampleTables(dynamodb, ITEMS);
+    const { lambda, ssm } = recoveryModeClients({ region: sandbox.region, endpointUrl: sandbox.endpoint });
+    await createSampleApplication(lambda, ENVIRONMENT);
     const tables = Object.values(SAMPLE_TABLES);
     const before = await Promise.all(tables.map((tableName) => digestTable({ client: dynamodb, tableName })));
     const t = await restorableNow(dynamodb, tables);
@@ -48,26 +69,43 @@ export async function demo(opts: { readonly json?: boolean }): Promise<void> {
     say('Incident: 20 items deleted, 20 corrupted, 20 bad items added per table');
     for (const table of tables) await simulateIncident(dynamodb, table);
 
+    const started = await startRecoveryMode({ lambda, ssm, config, environment: ENVIRONMENT, operator: 'demo' });
+    say(
+      `Recovery mode started for ${ENVIRONMENT}: ${started.changes.length} changes (application throttled, its queue mapping disabled)`,
+    );
+
     const journal = new FileRunJournal(stateDir);
     const incidentId = 'demo-incident-1';
     const plan = await planRestore(dynamodb, journal, {
       incidentId,
       pitrBackupTime: t,
-      tables: tables.map((tableName) => ({
+      tables: Object.entries(config.environments[ENVIRONMENT]!.tables!).map(([logicalName, t]) => ({
         ...defaultRestoreSettings,
-        tableName,
-        logicalName: logicalNameOf(tableName),
+        tableName: t.tableName,
+        logicalName,
       })),
       confirmations: tables,
     });
     say(`Restoring both tables to T (mode ${plan.tables[0]!.mode}) through their restore state machines`);
-    const run = await runRestore(
-      { dynamodb, aws: { region: sandbox.region, endpoint: sandbox.endpoint }, journal, startedBy: 'demo' },
-      plan,
-      {
-        pollIntervalMs: 100,
+    const ctx = { dynamodb, aws: { region: sandbox.region, endpoint: sandbox.endpoint }, journal, startedBy: 'demo' };
+    const run = await runRestore(ctx, plan, {
+      pollIntervalMs: 100,
+      // The same guard as `dynamo-dr restore`: refuses unless the environment is in recovery mode.
+      assertWritesAllowed: async () => {
+        for (const table of plan.tables) {
+          await assertWritesAllowed({
+            lambda,
+            ssm,
+            config,
+            environment: ENVIRONMENT,
+            allowLiveWrites: false,
+            tableName: table.tableName,
+          });
+        }
       },
-    );
+    });
+    const ended = await endRecoveryMode({ lambda, ssm, config, environment: ENVIRONMENT });
+    say(`Recovery mode ended: ${ended.changes.length} settings given back exactly as they were`);
     const after = await Promise.all(tables.map((tableName) => digestTable({ client: dynamodb, tableName })));
     const identical = tables.map((table, i) => ({ table, equalToT: before[i]!.digest === after[i]!.digest }));
     if (opts.json) {

@@ -1,18 +1,22 @@
 import { hostname, userInfo } from 'node:os';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { input } from '@inquirer/prompts';
 import {
+  assertWritesAllowed,
+  createDynamoDbClient,
   FileRunJournal,
   InputError,
   loadConfig,
   planRestore,
+  recoveryModeClients,
   runRestore,
+  type DrConfig,
   type InputLabels,
   type WorkflowHandlerContext,
+  type WriteGuard,
 } from '@dynamo-dr/core';
 import { formatPlan, formatRun, runDocument } from './formatRun.js';
 import { restoreProgress } from './restoreProgress.js';
-import { restoreSettings, type SettingsFlags } from './restoreSettings.js';
+import { restoreSettings, type ResolvedTable, type SettingsFlags } from './restoreSettings.js';
 
 /** Flags of `dynamo-dr restore`. */
 export interface RestoreCommandOptions extends SettingsFlags {
@@ -26,6 +30,7 @@ export interface RestoreCommandOptions extends SettingsFlags {
   readonly region?: string;
   readonly profile?: string;
   readonly endpointUrl?: string;
+  readonly allowLiveWrites?: boolean;
 }
 
 const labels: InputLabels = {
@@ -41,21 +46,27 @@ const labels: InputLabels = {
  */
 export async function restore(opts: RestoreCommandOptions): Promise<void> {
   const config = await loadConfig({ explicitPath: opts.config });
-  const tables = restoreSettings(opts, config);
+  const resolved = restoreSettings(opts, config);
+  const tables = resolved.map((r) => r.settings);
   const incidentId = required(opts.incident, '--incident', 'Give the incident id, e.g. --incident incident-2025-001.');
   const pitrBackupTime = required(opts.to, '--to', 'Give the time to restore to, e.g. --to 2025-01-15T09:00:00Z.');
   const confirmations = opts.confirm.length ? opts.confirm : await askConfirmations(tables.map((t) => t.tableName));
   const aws = { region: opts.region ?? config?.region, profile: opts.profile, endpoint: opts.endpointUrl };
-  const dynamodb = new DynamoDBClient({
-    ...(aws.region ? { region: aws.region } : {}),
-    ...(aws.endpoint ? { endpoint: aws.endpoint } : {}),
-    ...(aws.profile ? { profile: aws.profile } : {}),
-  });
+  const dynamodb = createDynamoDbClient(aws);
   const journal = new FileRunJournal(opts.stateDir);
   const plan = await planRestore(dynamodb, journal, { incidentId, pitrBackupTime, tables, confirmations, labels });
+  const guard = () => writeGuards(resolved, config, aws, opts.allowLiveWrites ?? false);
   if (opts.dryRun) {
-    if (opts.json) console.log(JSON.stringify({ dryRun: true, plan }, null, 2));
-    else console.error(formatPlan(plan));
+    // The plan also says whether the run would be allowed to write now (recovery mode), without refusing.
+    const writes = await guard().then(
+      (guards) => ({ allowed: guards }),
+      (error: Error) => ({ refused: error.message }),
+    );
+    if (opts.json) console.log(JSON.stringify({ dryRun: true, plan, writes }, null, 2));
+    else
+      console.error(
+        `${formatPlan(plan)}\n${'refused' in writes ? `Writes: refused now: ${writes.refused}` : `Writes: ${describeGuards(writes.allowed)}`}`,
+      );
     return;
   }
   const progress = process.stderr.isTTY && !opts.json ? restoreProgress(plan) : undefined;
@@ -68,12 +79,50 @@ export async function restore(opts: RestoreCommandOptions): Promise<void> {
   };
   let run;
   try {
-    run = await runRestore(ctx, plan);
+    run = await runRestore(ctx, plan, {
+      assertWritesAllowed: async () => {
+        const guards = await guard();
+        if (!opts.json) console.error(`Writes: ${describeGuards(guards)}`);
+      },
+    });
   } finally {
     progress?.stop();
   }
   if (opts.json) console.log(JSON.stringify(runDocument(run), null, 2));
   else console.error(formatRun(run));
+}
+
+/**
+ * Recovery mode's guard, per table: writing into a live table is refused
+ * unless its environment is in recovery mode, or `--allow-live-writes`.
+ */
+async function writeGuards(
+  tables: readonly ResolvedTable[],
+  config: DrConfig | undefined,
+  aws: { region?: string; profile?: string; endpoint?: string },
+  allowLiveWrites: boolean,
+): Promise<WriteGuard[]> {
+  const clients = recoveryModeClients({ region: aws.region, profile: aws.profile, endpointUrl: aws.endpoint });
+  const guards: WriteGuard[] = [];
+  for (const table of tables) {
+    guards.push(
+      await assertWritesAllowed({
+        ...clients,
+        config,
+        environment: table.environment,
+        allowLiveWrites,
+        tableName: table.settings.tableName,
+      }),
+    );
+  }
+  return guards;
+}
+
+function describeGuards(guards: readonly WriteGuard[]): string {
+  const first = guards[0];
+  if (!first || first.allowedBy === 'allow-live-writes')
+    return 'allowed by --allow-live-writes (the application may be writing too)';
+  return `allowed: ${[...new Set(guards.map((g) => g.environment))].join(', ')} in recovery mode since ${first.since} (by ${first.by})`;
 }
 
 function required(value: string | undefined, flag: string, hint: string): string {

@@ -17,12 +17,18 @@ export interface SettingsFlags {
   readonly restoreDeadline?: string;
 }
 
+/** A table to restore: its settings, and its environment when the configuration names one. */
+export interface ResolvedTable {
+  readonly settings: TableRestoreSettings;
+  readonly environment?: string;
+}
+
 /**
  * Each `--table` as settings: flags first, then the configuration's defaults,
  * then the built-in ones. With a configuration file, a table must be listed
  * in it and not excluded; without one, flags alone suffice.
  */
-export function restoreSettings(flags: SettingsFlags, config: DrConfig | undefined): TableRestoreSettings[] {
+export function restoreSettings(flags: SettingsFlags, config: DrConfig | undefined): ResolvedTable[] {
   if (flags.table.length === 0) {
     throw new InputError(
       '--table',
@@ -58,7 +64,8 @@ export function restoreSettings(flags: SettingsFlags, config: DrConfig | undefin
   }
   return flags.table.map((name) => {
     const common = { mode, segments, restoreDeadlineMinutes, keepRestoredTable } as const;
-    if (!config) return { ...common, tableName: name, logicalName: logicalNameOf(name), sensitive: false };
+    if (!config)
+      return { settings: { ...common, tableName: name, logicalName: logicalNameOf(name), sensitive: false } };
     const found = findTable(config, name, flags.environment);
     if (!found) {
       throw new InputError(
@@ -77,10 +84,13 @@ export function restoreSettings(flags: SettingsFlags, config: DrConfig | undefin
       );
     }
     return {
-      ...common,
-      tableName: found.tableName,
-      logicalName: found.logicalName,
-      sensitive: found.sensitive ?? false,
+      environment: found.environment,
+      settings: {
+        ...common,
+        tableName: found.tableName,
+        logicalName: found.logicalName,
+        sensitive: found.sensitive ?? false,
+      },
     };
   });
 }

@@ -1,0 +1,68 @@
+import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import type { Item, TableRef } from '@dynamo-dr/core';
+
+/** An engine client for the benchmark's sandbox: SDK retries off, as recommended for the sync engine. */
+export function benchClient(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+    maxAttempts: 1,
+  });
+}
+
+export async function createTable(client: DynamoDBClient, tableName: string): Promise<TableRef> {
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+    }),
+  );
+  return { client, tableName };
+}
+
+/** Item `i` of the benchmark data: about 200 bytes, like the tables in docs/DESIGN. */
+export function benchItem(i: number, version = 0): Item {
+  return {
+    pk: { S: `tenant#${String(i % 5000).padStart(5, '0')}` },
+    sk: { S: `event#${String(i).padStart(9, '0')}` },
+    amount: { N: `${i}.${version}5` },
+    kind: { S: i % 3 ? 'payment' : 'refund' },
+    note: { S: `event ${i} v${version} `.padEnd(120, '.') },
+    ok: { BOOL: i % 2 === 0 },
+  };
+}
+
+/**
+ * The raw write ceiling: a tight loop of BatchWriteItem calls of 25
+ * prepared items at `concurrency`, retrying only unprocessed items. Nothing
+ * but the writes: no scan, no digest, no pacing. Returns items per second.
+ */
+export async function rawWrite(table: TableRef, from: number, to: number, concurrency: number): Promise<number> {
+  const started = performance.now();
+  let next = from;
+  const worker = async () => {
+    while (next < to) {
+      const start = next;
+      next = Math.min(to, next + 25);
+      let pending: WriteRequest[] = [];
+      for (let i = start; i < next; i++) pending.push({ PutRequest: { Item: benchItem(i) } });
+      while (pending.length) {
+        const out = await table.client.send(
+          new BatchWriteItemCommand({ RequestItems: { [table.tableName]: pending } }),
+        );
+        pending = out.UnprocessedItems?.[table.tableName] ?? [];
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return (to - from) / ((performance.now() - started) / 1000);
+}

@@ -1,0 +1,27 @@
+// `npm run bench`: runs every bench/*.bench.ts in its own child process, one after the other (so that no
+// benchmark competes with another for the two cores), and prints what each prints (its tables).
+import { spawn } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const only = process.argv.slice(2);
+const files = (await readdir(here))
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+
+let failed = 0;
+for (const file of files) {
+  console.log(`\n=== ${file} ===`);
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, file)], { stdio: 'inherit' });
+    child.once('exit', (c) => resolve(c));
+  });
+  if (code !== 0) {
+    failed += 1;
+    console.error(`${file} failed with exit code ${code}`);
+  }
+}
+process.exitCode = failed ? 1 : 0;

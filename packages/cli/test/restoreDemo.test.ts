@@ -1,0 +1,26 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../bin/dynamo-dr.js', import.meta.url));
+
+it('`dynamo-dr demo` restores both sample tables to exactly T, in well under a minute, and reports the RTO', () => {
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [BIN, 'demo', '--json'], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+    timeout: 60_000,
+  });
+  expect(result.status, result.stderr).toBe(0);
+  expect(Date.now() - started).toBeLessThan(60_000);
+  const summary = JSON.parse(result.stdout);
+  expect(summary.result).toBe('succeeded');
+  expect(summary.identicalToT).toEqual([
+    { table: 'Demo-ProviderTable', equalToT: true },
+    { table: 'Demo-TransactionHistoryTable', equalToT: true },
+  ]);
+  for (const table of ['Demo-ProviderTable', 'Demo-TransactionHistoryTable']) {
+    expect(summary.rto[table].total).toBeGreaterThan(0);
+    expect(summary.tables[table].counts).toMatchObject({ 'delta.written': 40, 'delta.deleted': 20 });
+  }
+});
