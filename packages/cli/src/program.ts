@@ -2,6 +2,8 @@ import { Command, Option } from 'commander';
 import type { SandboxCommandOptions } from './commands/sandbox/index.js';
 import { registerRestoreItems } from './commands/restore-items/register.js';
 import { registerDiff } from './commands/diff/register.js';
+import { registerExport } from './commands/export/register.js';
+import { registerRestoreAs } from './commands/restore-as/register.js';
 
 /**
  * Registers every command; each command's module is loaded only when it runs.
@@ -87,6 +89,8 @@ export function buildProgram(): Command {
   registerRecoveryMode(program);
   registerRestoreItems(program);
   registerDiff(program);
+  registerExport(program);
+  registerRestoreAs(program);
 
   return program;
 }

@@ -3,6 +3,7 @@ import {
   DescribeBackupCommand,
   RestoreTableFromBackupCommand,
   TableAlreadyExistsException,
+  TableInUseException,
   type BackupDescription,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
@@ -27,14 +28,14 @@ export async function describeBackupIfExists(
 /**
  * Starts RestoreTableFromBackup into the new table `target`
  * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableFromBackup.html).
- * Returns false when `target` already exists (a re-run of the same incident).
+ * Returns false when `target` already exists or is being created (a re-run of the same incident).
  */
 export async function restoreFromBackup(client: DynamoDBClient, backupArn: string, target: string): Promise<boolean> {
   try {
     await client.send(new RestoreTableFromBackupCommand({ BackupArn: backupArn, TargetTableName: target }));
     return true;
   } catch (error) {
-    if (error instanceof TableAlreadyExistsException) return false;
+    if (error instanceof TableAlreadyExistsException || error instanceof TableInUseException) return false;
     throw error;
   }
 }

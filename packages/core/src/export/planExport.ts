@@ -54,6 +54,14 @@ export async function planExport(client: DynamoDBClient, request: ExportRequest)
       'A backup has its own time: drop --at.',
     );
   }
+  if (request.backupArn && request.tableName) {
+    throw new InputError(
+      '--table',
+      request.tableName,
+      'cannot be combined with --backup',
+      'A backup names its own table: drop --table.',
+    );
+  }
   const time = request.at === undefined ? undefined : parseRestoreTime(request.at, FLAGS.pitrBackupTime);
   const incidentId = request.incidentId ?? generatedIncidentId();
   await assertWritableOut(out, request.force ?? false);

@@ -9,3 +9,4 @@ export { planRestoreAs, type RestoreAsRequest } from './planRestoreAs.js';
 export type { RestoreAsPlan, SettingName, SettingReport } from './restoreAsPlan.js';
 export { runRestoreAs, type RestoreAsResult, type RunRestoreAsOptions } from './runRestoreAs.js';
 export type { TableSettings } from './tableSettings.js';
+export { restoreAsClients } from './restoreAsClients.js';

@@ -20,6 +20,7 @@ import {
   InputError,
   planExport,
   readItemFile,
+  restoreToPointInTime,
   runExport,
   verifyItemFile,
   type ExportRequest,
@@ -194,5 +195,33 @@ describe('export refuses bad input and creates nothing', () => {
       { tableName: table, out: out('x.xml'), format: 'xml' },
       /--format "xml" is not an item file format/,
     );
+  });
+});
+
+describe('export resumes with the same incident', () => {
+  it("reuses the temporary table a killed run left (this incident's restore at T) and deletes it at the end", async () => {
+    const table = await sampleTable(20);
+    const t = await timeBetweenWrites();
+    await client.send(new PutItemCommand({ TableName: table, Item: sampleItem(777) }));
+    // What a run killed after starting the restore leaves behind:
+    await restoreToPointInTime(client, { source: table, target: `${table}-dr-export-resume-1`, time: new Date(t) });
+
+    const manifest = await exportTable({ tableName: table, at: t, out: out('resumed.json'), incidentId: 'resume-1' });
+
+    expect(manifest.itemCount).toBe(20);
+    expect(await tableNames()).not.toContain(`${table}-dr-export-resume-1`);
+  });
+
+  it('refuses a leftover table of that name that holds another time, and leaves it alone when kept', async () => {
+    const table = await sampleTable(5);
+    const t = await timeBetweenWrites();
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // RestoreDateTime is compared to the second
+    const other = await timeBetweenWrites();
+    await restoreToPointInTime(client, { source: table, target: `${table}-dr-export-clash-1`, time: new Date(other) });
+    const request = { tableName: table, at: t, out: out('clash.json'), incidentId: 'clash-1', keepRestoredTable: true };
+
+    await expect(exportTable(request)).rejects.toThrow(/is not a restore of Consent-\d+ at /);
+    expect(await tableNames()).toContain(`${table}-dr-export-clash-1`);
+    expect(await readdir(dir)).not.toContain('clash.json');
   });
 });

@@ -155,6 +155,25 @@ describe('restore-as', () => {
     expect(await parameter(name)).toBe(table);
     expect(await parameter(`${name}/previous`)).toBeUndefined();
   });
+  it('does not switch the parameter when a setting could not be copied', async () => {
+    const { table, t } = await configuredSource();
+    const name = `/app/unswitched${tableNumber}/table_name`;
+    await ssm.send(new PutParameterCommand({ Name: name, Value: table, Type: 'String' }));
+    const plan = await planRestoreAs(ddb, ssm, {
+      tableName: table,
+      time: t,
+      targetTableName: `${table}-b`,
+      switchParameter: name,
+    });
+    // A source with a stream, which the sandbox's new table refuses (no sandbox table can have one).
+    const withStream = { ...plan, settings: { ...plan.settings, streamViewType: 'NEW_IMAGE' as const } };
+
+    const error = await runRestoreAs(ddb, ssm, withStream, { pollIntervalMs: 20 }).catch((e: unknown) => e);
+
+    expect((error as Error).message).toMatch(/is restored, but stream could not be copied: .* was not switched/);
+    expect(await parameter(name)).toBe(table);
+    expect(await parameter(`${name}/previous`)).toBeUndefined();
+  });
 });
 
 describe('restore-as refuses bad input and changes nothing', () => {
