@@ -1,5 +1,9 @@
 import { Command, Option } from 'commander';
 import type { SandboxCommandOptions } from './commands/sandbox/index.js';
+import { registerRestoreItems } from './commands/restore-items/register.js';
+import { registerDiff } from './commands/diff/register.js';
+import { registerExport } from './commands/export/register.js';
+import { registerRestoreAs } from './commands/restore-as/register.js';
 
 /**
  * Registers every command; each command's module is loaded only when it runs.
@@ -83,6 +87,10 @@ export function buildProgram(): Command {
     .action(async (opts) => (await import('./commands/demo/index.js')).demo(opts));
 
   registerRecoveryMode(program);
+  registerRestoreItems(program);
+  registerDiff(program);
+  registerExport(program);
+  registerRestoreAs(program);
 
   return program;
 }

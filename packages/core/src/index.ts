@@ -14,3 +14,8 @@ export * from './restore/index.js';
 export * from './journal/index.js';
 export * from './workflow/index.js';
 export * from './recoveryMode/index.js';
+export * from './itemFile/index.js';
+export * from './restoreItems/index.js';
+export * from './diff/index.js';
+export * from './export/index.js';
+export * from './restoreAs/index.js';

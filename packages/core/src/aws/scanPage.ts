@@ -1,4 +1,5 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Item, TableRef } from './tableRef.js';
 
 export interface ScanPageRequest {
@@ -9,7 +10,16 @@ export interface ScanPageRequest {
   readonly attributes?: readonly string[];
   /** Most items to return (the page also ends at 1 MB). */
   readonly limit?: number;
+  /** Only items matching this filter come back (DynamoDB evaluates it after reading the page). */
+  readonly filter?: ScanFilter;
   readonly signal?: AbortSignal;
+}
+
+/** A FilterExpression with its placeholders, as DynamoDB takes them. */
+export interface ScanFilter {
+  readonly expression: string;
+  readonly names?: Record<string, string>;
+  readonly values?: Record<string, AttributeValue>;
 }
 
 export interface ScanPage {
@@ -26,6 +36,9 @@ export interface ScanPage {
  */
 export async function scanPage(table: TableRef, request: ScanPageRequest): Promise<ScanPage> {
   const projection = request.attributes && projectionOf(request.attributes);
+  const filter = request.filter;
+  // Projection and filter placeholders share ExpressionAttributeNames: `#dr_k<i>` is refused as a user name.
+  const names = { ...filter?.names, ...projection?.ExpressionAttributeNames };
   const out = await table.client.send(
     new ScanCommand({
       TableName: table.tableName,
@@ -34,7 +47,10 @@ export async function scanPage(table: TableRef, request: ScanPageRequest): Promi
       ExclusiveStartKey: request.startKey,
       Limit: request.limit,
       ReturnConsumedCapacity: 'TOTAL',
-      ...projection,
+      ProjectionExpression: projection?.ProjectionExpression,
+      FilterExpression: filter?.expression,
+      ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
+      ExpressionAttributeValues: filter?.values,
     }),
     { abortSignal: request.signal },
   );
@@ -47,6 +63,6 @@ export function projectionOf(attributes: readonly string[]): {
   ExpressionAttributeNames: Record<string, string>;
 } {
   const names: Record<string, string> = {};
-  attributes.forEach((a, i) => (names[`#k${i}`] = a));
+  attributes.forEach((a, i) => (names[`#dr_k${i}`] = a));
   return { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names };
 }

@@ -3,3 +3,4 @@ export * from './runRecord.js';
 export * from './fileRunJournal.js';
 export * from './recoveryLock.js';
 export * from './dynamoDbRunJournal.js';
+export * from './memoryRunJournal.js';

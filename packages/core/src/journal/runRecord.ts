@@ -46,6 +46,8 @@ export interface TableRun {
  */
 export interface RunRecord {
   readonly incidentId: string;
+  /** The command that made the run: a whole-table `restore` (when absent) or a selective `restore-items`. */
+  readonly kind?: 'restore' | 'restore-items';
   readonly requestedTime: string;
   readonly restoreTime: string;
   readonly startedAt: string;

@@ -8,6 +8,7 @@ import {
   ResourceNotFoundException,
   RestoreTableToPointInTimeCommand,
   TableAlreadyExistsException,
+  TableInUseException,
   type BackupStatus,
   type DynamoDBClient,
   type TableDescription,
@@ -90,7 +91,8 @@ export async function backupStatus(client: DynamoDBClient, backupArn: string): P
 
 /**
  * Starts a PITR restore of `source` at `time` into the new table `target`.
- * Returns false when `target` already exists (a re-run of the same incident).
+ * Returns false when `target` already exists or is being created (a re-run of the same incident; AWS
+ * answers TableInUseException while the earlier restore is still CREATING).
  */
 export async function restoreToPointInTime(
   client: DynamoDBClient,
@@ -106,7 +108,7 @@ export async function restoreToPointInTime(
     );
     return true;
   } catch (error) {
-    if (error instanceof TableAlreadyExistsException) return false;
+    if (error instanceof TableAlreadyExistsException || error instanceof TableInUseException) return false;
     throw error;
   }
 }

@@ -1,6 +1,6 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient, TableDescription } from '@aws-sdk/client-dynamodb';
 import { InputError } from '../errors.js';
-import { describeTableIfExists, readRestorableWindow } from './dynamoDbCalls.js';
+import { describeTableIfExists, readRestorableWindow, type RestorableWindow } from './dynamoDbCalls.js';
 import { workflowInputLabels, type InputLabels, type RestoreInput } from './restoreInput.js';
 import { restoreNames } from './restoreNames.js';
 import type { TableRestorePlan, TableRestoreSettings } from './restorePlan.js';
@@ -26,6 +26,30 @@ export async function planTableRestore(
   const time = parseRestoreTime(input.pitrBackupTime, labels.pitrBackupTime);
   assertConfirmation(input.tableNameRecoveryConfirmation, table, labels.tableNameRecoveryConfirmation);
 
+  const { description, window } = await assertRestorable(client, table, time, input.pitrBackupTime, labels);
+  return {
+    ...settings,
+    ...names,
+    incidentId: input.incidentId,
+    restoreTime: time.toISOString(),
+    estimatedItems: description.ItemCount ?? 0,
+    estimatedBytes: description.TableSizeBytes ?? 0,
+    restorableWindow: { earliest: window.earliest.toISOString(), latest: window.latest.toISOString() },
+  };
+}
+
+/**
+ * Checks that `table` exists and that `time` is inside its current restorable window; returns what it read.
+ * Every failure is an {@link InputError} naming the flag (`labels.table`, `labels.pitrBackupTime`), the
+ * value, the window and the fix. Only reads (DescribeTable, DescribeContinuousBackups).
+ */
+export async function assertRestorable(
+  client: DynamoDBClient,
+  table: string,
+  time: Date,
+  typedTime: string,
+  labels: Pick<InputLabels, 'table' | 'pitrBackupTime'>,
+): Promise<{ description: TableDescription; window: Required<RestorableWindow> }> {
   const description = await describeTableIfExists(client, table);
   if (!description) {
     throw new InputError(labels.table, table, 'does not exist', 'Check the exact table name and the region.');
@@ -42,23 +66,16 @@ export async function planTableRestore(
   if (time < window.earliest || time > window.latest) {
     throw new InputError(
       labels.pitrBackupTime,
-      input.pitrBackupTime,
+      typedTime,
       `is outside the restorable window of ${table}, ${window.earliest.toISOString()} to ${window.latest.toISOString()}`,
       'Choose a time inside that window (the latest restorable time trails now by about five minutes).',
     );
   }
-  return {
-    ...settings,
-    ...names,
-    incidentId: input.incidentId,
-    restoreTime: time.toISOString(),
-    estimatedItems: description.ItemCount ?? 0,
-    estimatedBytes: description.TableSizeBytes ?? 0,
-    restorableWindow: { earliest: window.earliest.toISOString(), latest: window.latest.toISOString() },
-  };
+  return { description, window: { enabled: true, earliest: window.earliest, latest: window.latest } };
 }
 
-function assertConfirmation(confirmation: string, table: string, field: string): void {
+/** Refuses a confirmation that is not the table's exact name (a case-only difference is named as such). */
+export function assertConfirmation(confirmation: string, table: string, field: string): void {
   if (confirmation === table) return;
   const sameButCase = confirmation.toLowerCase() === table.toLowerCase();
   throw new InputError(

@@ -11,3 +11,8 @@ export type { SyncOperation, SyncOptions, SyncProgress, SyncResult, TableCompari
 export type { RetryPolicy } from './backoff.js';
 export { combineDigests, EMPTY_DIGEST, itemHash, type TableDigest } from './tableDigest.js';
 export { itemFromJson, itemToJson, type JsonItem } from './attributeJson.js';
+export { createEngineContext, type EngineContext } from './engineContext.js';
+export { readItems, readPage } from './readItems.js';
+export { writeItems } from './writeItems.js';
+export { DigestAccumulator } from './tableDigest.js';
+export { reportedKey } from './reportedKeys.js';

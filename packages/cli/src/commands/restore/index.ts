@@ -96,7 +96,7 @@ export async function restore(opts: RestoreCommandOptions): Promise<void> {
  * Recovery mode's guard, per table: writing into a live table is refused
  * unless its environment is in recovery mode, or `--allow-live-writes`.
  */
-async function writeGuards(
+export async function writeGuards(
   tables: readonly ResolvedTable[],
   config: DrConfig | undefined,
   aws: { region?: string; profile?: string; endpoint?: string },
@@ -118,7 +118,8 @@ async function writeGuards(
   return guards;
 }
 
-function describeGuards(guards: readonly WriteGuard[]): string {
+/** The write guards in one line, for the terminal. */
+export function describeGuards(guards: readonly WriteGuard[]): string {
   const first = guards[0];
   if (!first || first.allowedBy === 'allow-live-writes')
     return 'allowed by --allow-live-writes (the application may be writing too)';
@@ -152,7 +153,8 @@ async function askConfirmations(tableNames: readonly string[]): Promise<string[]
   return answers;
 }
 
-function operator(): string {
+/** Who runs the command: `$DYNAMO_DR_OPERATOR` or the OS user, `@host`. */
+export function operator(): string {
   let user = process.env.DYNAMO_DR_OPERATOR;
   try {
     user ??= userInfo().username;

@@ -1,0 +1,58 @@
+import { createDynamoDbClient, FileRunJournal, InputError, planDiff, runDiff } from '@dynamo-dr/core';
+
+/** Flags of `dynamo-dr diff`. */
+export interface DiffCommandOptions {
+  readonly incident?: string;
+  readonly table?: string;
+  readonly left?: string;
+  readonly right?: string;
+  readonly out?: string;
+  readonly segments: string;
+  readonly json?: boolean;
+  readonly stateDir?: string;
+  readonly region?: string;
+  readonly profile?: string;
+  readonly endpointUrl?: string;
+}
+
+/**
+ * `dynamo-dr diff`: writes every added, removed and changed item (both
+ * versions) to `--out` and prints the counts. Thin over core's planDiff and runDiff.
+ */
+export async function diff(opts: DiffCommandOptions): Promise<void> {
+  const segments = Number(opts.segments);
+  if (!Number.isInteger(segments) || segments < 1 || segments > 1000) {
+    throw new InputError('--segments', opts.segments, 'is not a whole number in range', 'Give 1 to 1000.');
+  }
+  const dynamodb = createDynamoDbClient({ region: opts.region, profile: opts.profile, endpoint: opts.endpointUrl });
+  const plan = await planDiff(dynamodb, new FileRunJournal(opts.stateDir), {
+    incidentId: opts.incident,
+    table: opts.table,
+    left: opts.left,
+    right: opts.right,
+    out: opts.out,
+    segments,
+  });
+  if (!opts.json) console.error(`Comparing ${plan.left.spec} (left) with ${plan.right.spec} (right)...`);
+  const { counts, manifest } = await runDiff(dynamodb, plan);
+  if (opts.json) {
+    console.log(
+      JSON.stringify({ left: plan.left.spec, right: plan.right.spec, out: plan.out, counts, manifest }, null, 2),
+    );
+    return;
+  }
+  console.error(
+    [
+      `added     ${counts.added}   (only in ${plan.right.spec})`,
+      `removed   ${counts.removed}   (only in ${plan.left.spec})`,
+      `changed   ${counts.changed}`,
+      `unchanged ${counts.unchanged}`,
+      `Wrote ${manifest.itemCount} change(s) to ${plan.out} (manifest ${plan.out}.manifest.json).`,
+      plan.incidentId
+        ? `To put the thrown-away writes back: dynamo-dr restore-items --table ${plan.right.spec} --from-file ${plan.out} --delete-missing`
+        : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+}

@@ -1,0 +1,131 @@
+import {
+  createDynamoDbClient,
+  FileRunJournal,
+  InputError,
+  planExport,
+  runExport,
+  verifyItemFile,
+  type ExportPlan,
+  type ItemFileManifest,
+} from '@dynamo-dr/core';
+import { ExitError } from '../../exitError.js';
+
+/** Flags of `dynamo-dr export`. */
+export interface ExportCommandOptions {
+  readonly table?: string;
+  readonly at?: string;
+  readonly backup?: string;
+  readonly out?: string;
+  readonly format?: string;
+  readonly force?: boolean;
+  readonly incident?: string;
+  readonly keepRestoredTable?: boolean;
+  readonly segments?: string;
+  readonly dryRun?: boolean;
+  readonly json?: boolean;
+  readonly stateDir?: string;
+  readonly region?: string;
+  readonly profile?: string;
+  readonly endpointUrl?: string;
+}
+
+/** `dynamo-dr export`: validates, then restores (if needed), streams the items to the file, cleans up. */
+export async function exportTable(opts: ExportCommandOptions): Promise<void> {
+  if (!opts.out) throw new InputError('--out', null, 'is required', 'Give the file to write, e.g. --out audit.json.');
+  const segments = Number(opts.segments ?? 4);
+  if (!Number.isInteger(segments) || segments < 1 || segments > 1000) {
+    throw new InputError('--segments', opts.segments, 'is not a whole number from 1 to 1000', 'Use e.g. --segments 4.');
+  }
+  const aws = { region: opts.region, profile: opts.profile, endpoint: opts.endpointUrl };
+  const dynamodb = createDynamoDbClient(aws);
+  const plan = await planExport(dynamodb, {
+    tableName: opts.table,
+    at: opts.at,
+    backupArn: opts.backup,
+    out: opts.out,
+    format: opts.format,
+    force: opts.force,
+    incidentId: opts.incident,
+    keepRestoredTable: opts.keepRestoredTable,
+    segments,
+  });
+  if (opts.dryRun) {
+    if (opts.json) console.log(JSON.stringify({ dryRun: true, plan }, null, 2));
+    else console.error(formatPlan(plan));
+    return;
+  }
+  if (!opts.json) console.error(formatPlan(plan));
+  const progress = process.stderr.isTTY ? itemCounter() : undefined;
+  const journal = new FileRunJournal(opts.stateDir);
+  let manifest: ItemFileManifest;
+  try {
+    manifest = await runExport({ dynamodb, aws, journal }, plan, { onItems: progress?.add });
+  } finally {
+    progress?.stop();
+  }
+  if (opts.json) console.log(JSON.stringify(manifest, null, 2));
+  else console.error(formatManifest(plan.out, manifest));
+}
+
+/** `dynamo-dr export verify FILE`: exit 0 when the file matches its manifest, 1 with each difference. */
+export async function verifyExport(file: string, opts: { readonly json?: boolean }): Promise<void> {
+  const verification = await verifyItemFile(file);
+  if (opts.json) console.log(JSON.stringify(verification, null, 2));
+  const { manifest, actual } = verification;
+  if (!verification.ok) {
+    throw new ExitError(
+      1,
+      `${file} does not match its manifest:\n${verification.differences.map((d) => `  - ${d}`).join('\n')}`,
+    );
+  }
+  if (!opts.json) {
+    const digest = actual.digest
+      ? `content digest ${actual.digest}`
+      : `content digest not recomputable (${manifest.format} is lossy)`;
+    console.error(`${file} matches its manifest: ${actual.itemCount} item(s), ${digest}, SHA-256 ${actual.sha256}.`);
+  }
+}
+
+function formatPlan(plan: ExportPlan): string {
+  const source = plan.source;
+  const from =
+    source.kind === 'pitr'
+      ? `${source.tableName} as it was at ${source.restoreTime} (restorable window ${source.restorableWindow.earliest} to ${source.restorableWindow.latest})`
+      : source.kind === 'backup'
+        ? `backup ${source.backupArn} of ${source.tableName}, taken ${source.backupCreatedAt}`
+        : `${source.tableName} as it is now (a live scan, not a point-in-time snapshot)`;
+  const lines = [
+    `Export ${from}`,
+    `  to ${plan.out} (${plan.format}${plan.format === 'dynamodb-json' ? '' : ', lossy'})`,
+  ];
+  if (plan.restore) {
+    lines.push(
+      `  through the temporary table ${plan.restore.restoredTableName} (${plan.restore.keepRestoredTable ? 'kept' : 'deleted'} afterwards; journal entry ${plan.restore.incidentId})`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function formatManifest(out: string, manifest: ItemFileManifest): string {
+  return [
+    `Wrote ${manifest.itemCount} item(s) to ${out}`,
+    `  content digest ${manifest.digest}`,
+    `  SHA-256 ${manifest.sha256}`,
+    `  manifest ${out}.manifest.json (check later with: dynamo-dr export verify ${out})`,
+  ].join('\n');
+}
+
+/** A one-line item counter on the terminal. */
+function itemCounter(): { add: (count: number) => void; stop: () => void } {
+  let total = 0;
+  let shown = 0;
+  return {
+    add: (count) => {
+      total += count;
+      if (Date.now() - shown < 200) return;
+      shown = Date.now();
+      process.stderr.write(`\r  ${total} item(s) written`);
+    },
+    stop: () => process.stderr.write(`\r  ${total} item(s) written\n`),
+  };
+}

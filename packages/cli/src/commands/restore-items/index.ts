@@ -1,0 +1,159 @@
+import {
+  createDynamoDbClient,
+  FileRunJournal,
+  InputError,
+  loadConfig,
+  planFileItems,
+  planPointInTimeItems,
+  runRestoreItems,
+  type RestoreItemsPlan,
+  type WriteGuard,
+} from '@dynamo-dr/core';
+import { describeGuards, operator, writeGuards } from '../restore/index.js';
+import { restoreProgress } from '../restore/restoreProgress.js';
+import { restoreSettings, type ResolvedTable } from '../restore/restoreSettings.js';
+import { confirmTableName } from './confirmTableName.js';
+import { formatItemsResult, formatPreview } from './formatItemsResult.js';
+
+/** Flags of `dynamo-dr restore-items`. */
+export interface RestoreItemsCommandOptions {
+  readonly table?: string;
+  readonly to?: string;
+  readonly incident?: string;
+  readonly where?: string;
+  readonly values?: string;
+  readonly names?: string;
+  readonly fromFile?: string;
+  readonly confirm?: string;
+  readonly deleteMissing?: boolean;
+  readonly overwriteChanged?: boolean;
+  readonly allowLiveWrites?: boolean;
+  readonly keepRestoredTable?: boolean;
+  readonly segments?: string;
+  readonly dryRun?: boolean;
+  readonly json?: boolean;
+  readonly config?: string;
+  readonly environment?: string;
+  readonly stateDir?: string;
+  readonly region?: string;
+  readonly profile?: string;
+  readonly endpointUrl?: string;
+}
+
+/**
+ * `dynamo-dr restore-items`: validates everything, shows the plan, writes the
+ * selected items through the sync engine and verifies them. Thin over core's
+ * planPointInTimeItems / planFileItems and runRestoreItems.
+ */
+export async function restoreItems(opts: RestoreItemsCommandOptions): Promise<void> {
+  const config = await loadConfig({ explicitPath: opts.config });
+  if (!opts.table)
+    throw new InputError('--table', null, 'is required', 'Name the live table to write into: --table <name>.');
+  const [resolved] = restoreSettings({ ...opts, table: [opts.table] }, config) as [ResolvedTable];
+  const { settings } = resolved;
+  const tableName = settings.tableName;
+  assertSourceFlags(opts);
+  const confirmation = await confirmTableName(opts.confirm, tableName, 'writes restored items into');
+  const aws = { region: opts.region ?? config?.region, profile: opts.profile, endpoint: opts.endpointUrl };
+  const dynamodb = createDynamoDbClient(aws);
+  const journal = new FileRunJournal(opts.stateDir);
+  const choices = { overwriteChanged: opts.overwriteChanged ?? false, deleteMissing: opts.deleteMissing ?? false };
+  const plan: RestoreItemsPlan = opts.fromFile
+    ? await planFileItems(dynamodb, {
+        tableName,
+        confirmation,
+        file: opts.fromFile,
+        segments: settings.segments,
+        sensitive: settings.sensitive,
+        ...choices,
+      })
+    : await planPointInTimeItems(dynamodb, journal, {
+        settings,
+        incidentId: opts.incident!,
+        pitrBackupTime: opts.to!,
+        confirmation,
+        selection: { where: opts.where!, values: opts.values, names: opts.names },
+        ...choices,
+      });
+
+  const guard = () => writeGuards([resolved], config, aws, opts.allowLiveWrites ?? false);
+  let writes: { allowed: WriteGuard[] } | { refused: string } | undefined;
+  if (opts.dryRun) {
+    // A dry run also says whether a real run would be allowed to write now, without refusing.
+    writes = await guard().then(
+      (allowed) => ({ allowed }),
+      (error: Error) => ({ refused: error.message }),
+    );
+  }
+  // On a terminal, a point-in-time run shows the restore command's live bar (phase, items/s, ETA).
+  const progress =
+    process.stderr.isTTY && !opts.json && plan.source === 'point-in-time'
+      ? restoreProgress({
+          incidentId: plan.incidentId,
+          requestedTime: plan.restoreTime,
+          restoreTime: plan.restoreTime,
+          tables: [plan],
+        })
+      : undefined;
+  const context = { dynamodb, aws, journal, startedBy: operator(), onProgress: progress?.onProgress };
+  const result = await runRestoreItems(context, plan, {
+    dryRun: opts.dryRun,
+    assertWritesAllowed: async () => {
+      writes = { allowed: await guard() };
+    },
+    onPreview: (preview) => {
+      if (!opts.json) console.error(formatPreview(plan, preview));
+    },
+  }).finally(() => progress?.stop());
+  if (opts.json) {
+    console.log(JSON.stringify({ ...result, writes }, jsonSafe, 2));
+    return;
+  }
+  if (writes) console.error(describeWrites(writes));
+  console.error(formatItemsResult(result));
+}
+
+/** A file replaces the restore: the flags of one source cannot be mixed with the other's. */
+function assertSourceFlags(opts: RestoreItemsCommandOptions): void {
+  if (opts.fromFile) {
+    for (const [flag, value] of Object.entries({
+      '--to': opts.to,
+      '--incident': opts.incident,
+      '--where': opts.where,
+      '--values': opts.values,
+      '--names': opts.names,
+    })) {
+      if (value !== undefined) {
+        throw new InputError(
+          flag,
+          value,
+          'cannot be combined with --from-file',
+          'The file says which items to write; leave it out, or leave --from-file out.',
+        );
+      }
+    }
+    return;
+  }
+  const required = {
+    '--to': [opts.to, 'Give the time to restore items from, e.g. --to 2026-02-15T10:30:00Z.'],
+    '--incident': [opts.incident, 'Give the incident id, e.g. --incident incident-2026-001.'],
+    '--where': [
+      opts.where,
+      'Say which items, e.g. --where "begins_with(pk, :rule)" --values \'{":rule": "rule#MD-001"}\'.',
+    ],
+  } as const;
+  for (const [flag, [value, hint]] of Object.entries(required)) {
+    if (!value) throw new InputError(flag, value ?? null, 'is required (or --from-file)', hint);
+  }
+}
+
+function describeWrites(writes: { allowed: WriteGuard[] } | { refused: string }): string {
+  return 'refused' in writes
+    ? `Writes: a real run would be refused now: ${writes.refused}`
+    : `Writes: ${describeGuards(writes.allowed)}`;
+}
+
+/** Binary values (Uint8Array) print as base64, as the AWS CLI shows them. */
+function jsonSafe(_key: string, value: unknown): unknown {
+  return value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value;
+}

@@ -1,0 +1,122 @@
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createItemFileWriter, digestTable } from '@dynamo-dr/core';
+import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awsResources } from '../../core/test/restore/restoreFixtures.js';
+import { byRule, canonicalOf, eventsAfterIncident } from '../../core/test/restoreItems/itemsFixtures.js';
+import { runCli } from './restoreHarness.js';
+
+let sandbox: Sandbox;
+let client: DynamoDBClient;
+let t: string;
+let atT: string[];
+const TABLE = 'fp-events';
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  client = new DynamoDBClient({
+    endpoint: sandbox.endpoint,
+    region: sandbox.region,
+    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+  });
+  ({ t, atT } = await eventsAfterIncident(client, TABLE));
+});
+afterAll(() => sandbox.stop());
+
+/** A working directory with a configuration placing the table in environment Prod (not in recovery mode). */
+async function workdir(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'dritems-cli-'));
+  const config = { environments: { Prod: { tables: { FpEvents: { tableName: TABLE } } } } };
+  await writeFile(path.join(dir, 'dynamo-dr.config.json'), JSON.stringify(config));
+  return dir;
+}
+
+function args(over: Record<string, string | boolean | undefined> = {}): string[] {
+  const flags: Record<string, string | boolean | undefined> = {
+    '--table': TABLE,
+    '--to': t,
+    '--incident': 'inc-1',
+    '--where': 'begins_with(pk, :rule)',
+    '--values': '{":rule": "rule#MD-001"}',
+    '--confirm': TABLE,
+    '--allow-live-writes': true,
+    ...over,
+  };
+  const out = ['restore-items'];
+  for (const [flag, value] of Object.entries(flags)) {
+    if (value === true) out.push(flag);
+    else if (typeof value === 'string') out.push(flag, value);
+  }
+  return out;
+}
+
+describe('dynamo-dr restore-items: bad input changes nothing', () => {
+  it.each([
+    ['a bad expression', { '--where': 'begins_with(pk :rule' }, '--where/--values', 'begins_with(pk :rule'],
+    [
+      'a placeholder --values does not use',
+      { '--values': '{":rule": "rule#MD-001", ":other": 1}' },
+      '--values',
+      ':other',
+    ],
+    ['a placeholder --values lacks', { '--where': 'begins_with(pk, :rul)' }, '--where', ':rul'],
+    ['a time outside the window', { '--to': '2001-01-01T00:00:00Z' }, '--to', '2001-01-01T00:00:00Z'],
+    ['a confirmation that is not the table name', { '--confirm': 'FP-EVENTS' }, '--confirm', 'FP-EVENTS'],
+    ['no confirmation without a terminal', { '--confirm': undefined }, '--confirm', 'terminal'],
+    ['writes outside recovery mode', { '--allow-live-writes': undefined }, '--environment', 'Prod'],
+  ])('%s: exit 2 naming %s, no table created, table unchanged, no journal entry', async (_name, over, flag, value) => {
+    const cwd = await workdir();
+    const tablesBefore = (await awsResources(client)).tables;
+    const digestBefore = await digestTable({ client, tableName: TABLE });
+    const result = await runCli(sandbox, cwd, args(over));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(flag);
+    expect(result.stderr).toContain(value);
+    expect((await awsResources(client)).tables).toEqual(tablesBefore);
+    expect(await digestTable({ client, tableName: TABLE })).toEqual(digestBefore);
+    expect(await readdir(path.join(cwd, '.dynamo-dr', 'runs')).catch(() => [])).toEqual([]);
+  });
+});
+
+describe('dynamo-dr restore-items', () => {
+  it('--from-file with an export file writes its items (changed ones skipped), then a point-in-time run finds nothing left to do', async () => {
+    const cwd = await workdir();
+    const before = await byRule(client, TABLE);
+    // An export of MD-001 at T, in the item-file format `dynamo-dr export` writes.
+    const file = path.join(cwd, 'md-001.jsonl');
+    const writer = createItemFileWriter(file, 'dynamodb-json', {
+      source: { kind: 'table', tableName: 'copy', at: 'now' },
+      time: t,
+    });
+    for (const line of atT.filter((i) => i.includes('"rule#MD-001"'))) await writer.write(JSON.parse(line));
+    await writer.close();
+
+    const result = await runCli(sandbox, cwd, [
+      'restore-items',
+      '--table',
+      TABLE,
+      '--from-file',
+      file,
+      '--confirm',
+      TABLE,
+      '--allow-live-writes',
+      '--json',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const out = JSON.parse(result.stdout);
+    expect(out.written.counts).toEqual({ new: 5, overwritten: 0, skipped: 1, deleted: 0, unchanged: 4 });
+    expect(out.verification).toMatchObject({ equal: true, skipped: 1 });
+    const after = await byRule(client, TABLE);
+    for (let n = 0; n < 5; n++) expect(canonicalOf(after.all, 'MD-001', n)).toBe(canonicalOf(atT, 'MD-001', n));
+    expect(after.rest).toEqual(before.rest);
+
+    const again = await runCli(sandbox, cwd, args({ '--dry-run': true, '--allow-live-writes': undefined }));
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/write\s+0 /);
+    expect(again.stderr).toContain('a real run would be refused now');
+    expect(again.stderr).toContain('now deleted');
+  });
+});

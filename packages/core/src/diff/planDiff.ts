@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import { access } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { DynamoDBClient, KeySchemaElement } from '@aws-sdk/client-dynamodb';
+import { InputError } from '../errors.js';
+import type { RunJournal } from '../journal/runJournal.js';
+import { describeBackupIfExists } from '../export/backupCalls.js';
+import { describeTableIfExists } from '../restore/dynamoDbCalls.js';
+import type { DiffPlan, DiffSide } from './diffPlan.js';
+
+/** What `diff` was asked. Either `incidentId`, or both `left` and `right`. */
+export interface DiffRequest {
+  readonly incidentId?: string;
+  /** With `incidentId` and a run of several tables: which one. */
+  readonly table?: string;
+  readonly left?: string;
+  readonly right?: string;
+  readonly out?: string;
+  /** @default 4 */
+  readonly segments?: number;
+  /** @default 360 */
+  readonly restoreDeadlineMinutes?: number;
+}
+
+/** `arn:aws:dynamodb:REGION:ACCOUNT:table/TABLE/backup/ID` (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html). */
+const BACKUP_ARN = /^arn:aws[a-z-]*:dynamodb:[^:]*:[^:]*:table\/([^/]+)\/backup\/[^/]+$/;
+
+/**
+ * Validates a diff and returns its plan; reads only: the sides exist (a
+ * backup AVAILABLE), have the same key schema, and the output file does not
+ * exist yet (a diff never overwrites a file) in a directory that does.
+ *
+ * @example
+ * const plan = await planDiff(ddb, journal, { incidentId: 'inc-7', out: 'lost-writes.jsonl' });
+ */
+export async function planDiff(client: DynamoDBClient, journal: RunJournal, request: DiffRequest): Promise<DiffPlan> {
+  const out = await outputFile(request.out);
+  const [leftSpec, rightSpec] = await sideSpecs(journal, request);
+  const left = await side(client, leftSpec, request.incidentId ? '--incident' : '--left');
+  const right = await side(client, rightSpec, request.incidentId ? '--incident' : '--right');
+  if (JSON.stringify(left.schema) !== JSON.stringify(right.schema)) {
+    throw new InputError(
+      '--right',
+      rightSpec,
+      `has key schema ${JSON.stringify(right.schema)}, but ${leftSpec} has ${JSON.stringify(left.schema)}`,
+      'Compare a table with itself at another time (a backup of it, or a restored copy).',
+    );
+  }
+  return {
+    ...(request.incidentId ? { incidentId: request.incidentId } : {}),
+    left: left.side,
+    right: right.side,
+    out,
+    segments: request.segments ?? 4,
+    restoreDeadlineMinutes: request.restoreDeadlineMinutes ?? 360,
+  };
+}
+
+async function outputFile(out: string | undefined): Promise<string> {
+  if (!out)
+    throw new InputError('--out', null, 'is required', 'Name the diff file to write, e.g. --out lost-writes.jsonl.');
+  const exists = await access(out).then(
+    () => true,
+    () => false,
+  );
+  if (exists)
+    throw new InputError('--out', out, 'already exists', 'Choose a new file name, or move the old file away.');
+  const dir = await access(dirname(out)).then(
+    () => true,
+    () => false,
+  );
+  if (!dir) throw new InputError('--out', out, 'is in a directory that does not exist', 'Create the directory first.');
+  return out;
+}
+
+/** With an incident: its forensic backup (left) against the table now (right), from the run journal. */
+async function sideSpecs(journal: RunJournal, request: DiffRequest): Promise<[string, string]> {
+  if (request.incidentId === undefined) {
+    if (!request.left || !request.right) {
+      throw new InputError(
+        request.left ? '--right' : '--left',
+        null,
+        'is required without --incident',
+        'Give --incident ID (the forensic backup of that restore vs the table now), or both --left and --right.',
+      );
+    }
+    return [request.left, request.right];
+  }
+  if (request.left || request.right) {
+    throw new InputError(
+      '--incident',
+      request.incidentId,
+      'cannot be combined with --left/--right',
+      'Give one or the other.',
+    );
+  }
+  const run = await journal.getRun(request.incidentId);
+  if (!run) {
+    throw new InputError(
+      '--incident',
+      request.incidentId,
+      'has no recorded run in this state directory',
+      'Run diff where the restore ran (or pass its --state-dir), or give --left BACKUP_ARN --right TABLE.',
+    );
+  }
+  const withBackup = Object.entries(run.tables).filter(([, t]) => t.forensicBackupArn);
+  const chosen = request.table ? withBackup.filter(([name]) => name === request.table) : withBackup;
+  if (chosen.length !== 1) {
+    const names = withBackup.map(([name]) => name);
+    throw new InputError(
+      request.table ? '--table' : '--incident',
+      request.table ?? request.incidentId,
+      names.length
+        ? `does not pick one table of the run (tables with a forensic backup: ${names.join(', ')})`
+        : 'has no forensic backup recorded (only a whole-table restore takes one)',
+      names.length
+        ? 'Add --table with one of those names.'
+        : 'Use --left/--right with the tables or backups to compare.',
+    );
+  }
+  const [tableName, table] = chosen[0]!;
+  return [table.forensicBackupArn!, tableName];
+}
+
+async function side(
+  client: DynamoDBClient,
+  spec: string,
+  flag: string,
+): Promise<{ side: DiffSide; schema: readonly KeySchemaElement[] }> {
+  const arn = BACKUP_ARN.exec(spec);
+  if (!arn) {
+    const table = await describeTableIfExists(client, spec);
+    if (!table)
+      throw new InputError(
+        flag,
+        spec,
+        'is neither an existing table nor a backup ARN',
+        'Check the name and the region.',
+      );
+    return { side: { kind: 'table', spec, tableName: spec, temporary: false }, schema: sorted(table.KeySchema) };
+  }
+  const backup = await describeBackupIfExists(client, spec);
+  if (!backup)
+    throw new InputError(flag, spec, 'is not an existing backup', 'Check the ARN (aws dynamodb list-backups).');
+  const status = backup.BackupDetails?.BackupStatus;
+  if (status !== 'AVAILABLE') {
+    throw new InputError(
+      flag,
+      spec,
+      `is ${status}, not AVAILABLE`,
+      'Wait until the backup is AVAILABLE and run diff again.',
+    );
+  }
+  const tableName = `${arn[1]}-diff-${randomBytes(4).toString('hex')}`;
+  return {
+    side: { kind: 'backup', spec, tableName, backupArn: spec, temporary: true },
+    schema: sorted(backup.SourceTableDetails?.KeySchema),
+  };
+}
+
+function sorted(schema: readonly KeySchemaElement[] | undefined): readonly KeySchemaElement[] {
+  return [...(schema ?? [])]
+    .map((k) => ({ AttributeName: k.AttributeName, KeyType: k.KeyType }))
+    .sort((a, b) => (a.KeyType! < b.KeyType! ? -1 : 1));
+}

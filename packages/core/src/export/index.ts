@@ -1,0 +1,3 @@
+export type { ExportPlan, ExportSource } from './exportPlan.js';
+export { planExport, type ExportRequest } from './planExport.js';
+export { runExport, type RunExportOptions } from './runExport.js';

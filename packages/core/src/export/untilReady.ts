@@ -1,0 +1,17 @@
+import { NotReadyError } from '../errors.js';
+import { sleep } from '../sync/backoff.js';
+
+/**
+ * Calls `step` until it stops throwing {@link NotReadyError}, waiting between calls with exponential
+ * backoff from `firstWaitMs` up to 20 s (the restore steps themselves enforce their deadline).
+ */
+export async function untilReady<T>(step: () => Promise<T>, firstWaitMs = 500): Promise<T> {
+  for (let wait = firstWaitMs; ; wait = Math.min(wait * 2, 20_000)) {
+    try {
+      return await step();
+    } catch (error) {
+      if (!(error instanceof NotReadyError)) throw error;
+      await sleep(wait);
+    }
+  }
+}

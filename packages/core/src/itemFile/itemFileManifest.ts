@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import { DrError } from '../errors.js';
+import type { ItemFileKind } from './itemFileFormat.js';
+
+/**
+ * Where a file's items came from. `time` fields are UTC ISO 8601 instants.
+ * - `table`: read straight from a live table (`at: 'now'`: the content is whatever the scan saw, not a
+ *   point-in-time snapshot).
+ * - `pitr`: a point-in-time restore of `tableName` at `restoreTime`.
+ * - `backup`: an on-demand backup.
+ * - `diff`: the difference between two sources, each described as text (table name, backup ARN, ...).
+ */
+export type ItemFileSource =
+  | { readonly kind: 'table'; readonly tableName: string; readonly tableArn?: string; readonly at: 'now' }
+  | { readonly kind: 'pitr'; readonly tableName: string; readonly tableArn?: string; readonly restoreTime: string }
+  | {
+      readonly kind: 'backup';
+      readonly backupArn: string;
+      readonly tableName?: string;
+      readonly backupCreatedAt?: string;
+    }
+  | { readonly kind: 'diff'; readonly left: string; readonly right: string; readonly incidentId?: string };
+
+/** What the caller of `createItemFileWriter` says about a file; the writer adds the rest. */
+export interface ItemFileManifestFields {
+  readonly source: ItemFileSource;
+  /** The instant the content represents (UTC ISO 8601): the restore time, backup time, or when the scan began. */
+  readonly time: string;
+}
+
+/**
+ * `FILE.manifest.json`, written next to every item file. `digest` is the sync engine's content digest of the
+ * items (for a `dynamodb-json` export of a table at T it equals `digestTable` of the table at T); for a
+ * `diff` file, the digest of its change records. `sha256` is of the file's bytes.
+ */
+export interface ItemFileManifest extends ItemFileManifestFields {
+  readonly manifestVersion: 1;
+  readonly format: ItemFileKind;
+  /** False for jsonl/csv: types are lost, the file cannot be restored and its digest cannot be recomputed. */
+  readonly lossless: boolean;
+  /** Items (or, for a diff, change records) in the file. */
+  readonly itemCount: number;
+  readonly digest: string;
+  readonly sha256: string;
+  /** The data file's name, without directory (the manifest sits beside it). */
+  readonly file: string;
+  readonly toolVersion: string;
+  readonly createdAt: string;
+}
+
+/** The manifest path of an item file. */
+export function manifestPath(file: string): string {
+  return `${file}.manifest.json`;
+}
+
+/**
+ * Reads the manifest beside `file`.
+ *
+ * @throws DrError when it is missing or not a dynamo-dr manifest.
+ */
+export async function readItemFileManifest(file: string): Promise<ItemFileManifest> {
+  const path = manifestPath(file);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new DrError(`No manifest for ${file}: ${path} cannot be read (${(error as Error).message}).`, {
+      hint: 'An item file is complete only with its manifest; export again, or pass the data file itself (not the manifest).',
+      cause: error,
+    });
+  }
+  const manifest = parseManifest(text);
+  if (!manifest) {
+    throw new DrError(`${path} is not a dynamo-dr item file manifest.`, {
+      hint: 'Pass the data file that dynamo-dr export or diff wrote; its manifest is FILE.manifest.json.',
+    });
+  }
+  return manifest;
+}
+
+function parseManifest(text: string): ItemFileManifest | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<ItemFileManifest>;
+    if (value.manifestVersion !== 1 || typeof value.format !== 'string' || typeof value.sha256 !== 'string') {
+      return undefined;
+    }
+    return value as ItemFileManifest;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,143 @@
+import { createReadStream } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import type { KeySchema } from '../aws/describeTableShape.js';
+import type { Item } from '../aws/tableRef.js';
+import { InputError } from '../errors.js';
+import { manifestPath, readItemFileManifest } from '../itemFile/itemFileManifest.js';
+import { readItemChanges, readItemFile } from '../itemFile/readItemFile.js';
+import { itemFromJson, type JsonItem } from '../sync/attributeJson.js';
+import type { WantedItem } from './reconcileItems.js';
+
+/**
+ * What `--from-file` reads:
+ * - `dynamodb-json`: an `export` file (or a data file of AWS's export to S3): each item is written;
+ * - `diff`: a `diff` file: each change's `left` version (what a rollback threw away) is written, and with
+ *   `--delete-missing` keys whose `left` is null are deleted;
+ * - `aws-scan`: what `aws dynamodb scan ... > file.json` prints (`{"Items": [...], "Count": ...}`).
+ */
+export type ItemSourceFormat = 'dynamodb-json' | 'diff' | 'aws-scan';
+
+const PAGE = 100;
+
+/**
+ * Tells the format of a file: its manifest when it has one, else its first line (`{"Item": ...}` or
+ * `{"change": ...}`), else a whole JSON document with `Items` (the AWS CLI's output, pretty-printed).
+ */
+export async function detectItemSourceFormat(path: string, field = '--from-file'): Promise<ItemSourceFormat> {
+  try {
+    await access(path);
+  } catch {
+    throw new InputError(field, path, 'does not exist or cannot be read', 'Check the path.');
+  }
+  const hasManifest = await access(manifestPath(path)).then(
+    () => true,
+    () => false,
+  );
+  if (hasManifest) {
+    const { format } = await readItemFileManifest(path);
+    if (format === 'diff' || format === 'dynamodb-json') return format;
+    throw new InputError(
+      field,
+      path,
+      `is a ${format} export, which loses DynamoDB types and cannot be restored`,
+      'Export again with --format dynamodb-json (the default) and use that file.',
+    );
+  }
+  const first = await firstLine(path);
+  const parsed = parseJson(first);
+  if (parsed && typeof parsed === 'object' && 'Item' in parsed) return 'dynamodb-json';
+  if (parsed && typeof parsed === 'object' && 'change' in parsed) return 'diff';
+  return 'aws-scan';
+}
+
+/**
+ * The file's items as wanted items, in pages. Every item must carry the table's key attributes; the first
+ * that does not stops the pass (the plan is computed from a full pass before anything is written).
+ */
+export async function* fileSelection(
+  path: string,
+  format: ItemSourceFormat,
+  schema: KeySchema,
+  deleteMissing: boolean,
+  field = '--from-file',
+): AsyncGenerator<WantedItem[]> {
+  let page: WantedItem[] = [];
+  let index = 0;
+  for await (const entry of entries(path, format, field)) {
+    index += 1;
+    const source = entry.item ?? entry.key!;
+    const key = keyOrRefuse(source, schema, path, index, field);
+    const expected = entry.expected === undefined ? {} : { expected: entry.expected };
+    if (entry.item) page.push({ key, item: entry.item, ...expected });
+    else if (deleteMissing) page.push({ key, item: null, ...expected });
+    if (page.length === PAGE) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length) yield page;
+}
+
+async function* entries(
+  path: string,
+  format: ItemSourceFormat,
+  field: string,
+): AsyncGenerator<{ item: Item | null; key?: Item; expected?: Item | null }> {
+  if (format === 'dynamodb-json') {
+    for await (const item of readItemFile(path, field)) yield { item };
+  } else if (format === 'diff') {
+    // The diff's right side is what the table held when it was taken: replacing that is the point.
+    for await (const change of readItemChanges(path, field))
+      yield { item: change.left, key: change.key, expected: change.right };
+  } else {
+    for (const item of await scanOutputItems(path, field)) yield { item };
+  }
+}
+
+/** The AWS CLI's scan output is one JSON document; the CLI itself holds it whole, and so does this. */
+async function scanOutputItems(path: string, field: string): Promise<Item[]> {
+  const parsed = parseJson(await readFile(path, 'utf8'));
+  const items = (parsed as { Items?: unknown } | undefined)?.Items;
+  if (!Array.isArray(items)) {
+    throw new InputError(
+      field,
+      path,
+      'is neither a dynamo-dr item file nor AWS CLI scan output ({"Items": [...]})',
+      'Pass a file written by dynamo-dr export or diff, or by aws dynamodb scan --output json.',
+    );
+  }
+  return items.map((i) => itemFromJson(i as JsonItem));
+}
+
+function keyOrRefuse(item: Item, schema: KeySchema, path: string, index: number, field: string): Item {
+  const names = [schema.partitionKey, ...(schema.sortKey ? [schema.sortKey] : [])];
+  const missing = names.filter((n) => item[n] === undefined);
+  if (missing.length) {
+    throw new InputError(
+      field,
+      path,
+      `has an item (number ${index}) without the table's key attribute ${missing.join(' and ')}`,
+      `Use a file of items from a table keyed by ${names.join(', ')}.`,
+    );
+  }
+  return Object.fromEntries(names.map((n) => [n, item[n]!]));
+}
+
+async function firstLine(path: string): Promise<string> {
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  try {
+    for await (const line of lines) if (line.trim()) return line;
+    throw new InputError('--from-file', path, 'is empty', 'Pass a file with items.');
+  } finally {
+    lines.close();
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,24 @@
+export {
+  parseItemSelection,
+  selectionFlagLabels,
+  type ItemSelectionInput,
+  type SelectionLabels,
+} from './itemSelection.js';
+export { assertSelectionAccepted } from './assertSelectionAccepted.js';
+export { detectItemSourceFormat, type ItemSourceFormat } from './fileSelection.js';
+export { ITEM_FATES, type ItemFate } from './reconcileItems.js';
+export type { ItemsPreview, ItemsVerification } from './reconcileSelection.js';
+export type { FileItemsPlan, PointInTimeItemsPlan, RestoreItemsChoices, RestoreItemsPlan } from './restoreItemsPlan.js';
+export {
+  planFileItems,
+  planPointInTimeItems,
+  restoreItemsLabels,
+  type FileItemsRequest,
+  type PointInTimeItemsRequest,
+} from './planRestoreItems.js';
+export {
+  runRestoreItems,
+  type RestoreItemsContext,
+  type RestoreItemsOptions,
+  type RestoreItemsResult,
+} from './runRestoreItems.js';

@@ -1,0 +1,135 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { InputError } from '../errors.js';
+import { assertNotLocked } from '../journal/recoveryLock.js';
+import type { RunJournal } from '../journal/runJournal.js';
+import { describeTableIfExists } from '../restore/dynamoDbCalls.js';
+import { assertConfirmation, planTableRestore } from '../restore/planTableRestore.js';
+import type { InputLabels } from '../restore/restoreInput.js';
+import type { TableRestoreSettings } from '../restore/restorePlan.js';
+import { assertIncidentMatches } from '../restore/tableRun.js';
+import { assertSelectionAccepted } from './assertSelectionAccepted.js';
+import { detectItemSourceFormat } from './fileSelection.js';
+import { parseItemSelection, selectionFlagLabels, type ItemSelectionInput } from './itemSelection.js';
+import type { FileItemsPlan, PointInTimeItemsPlan, RestoreItemsChoices } from './restoreItemsPlan.js';
+
+/** The CLI flag of each input, named in errors. */
+export const restoreItemsLabels: InputLabels = {
+  incidentId: '--incident',
+  pitrBackupTime: '--to',
+  tableNameRecoveryConfirmation: '--confirm',
+  table: '--table',
+};
+
+/** A selective restore from the table's own point-in-time recovery. */
+export interface PointInTimeItemsRequest extends RestoreItemsChoices {
+  readonly settings: TableRestoreSettings;
+  readonly incidentId: string;
+  readonly pitrBackupTime: string;
+  readonly confirmation: string;
+  readonly selection: ItemSelectionInput;
+}
+
+/**
+ * Validates a selective point-in-time restore and returns its plan; reads
+ * only. In order: the selection's JSON and placeholders, the incident id, the
+ * time's form, the confirmation, the table and its restorable window, then
+ * DynamoDB's own parse of the expression (a one-item Scan of the live table),
+ * then the journal (the incident not used by another command, time or
+ * selection; no other recovery holding the table).
+ *
+ * @example
+ * const plan = await planPointInTimeItems(ddb, journal, {
+ *   settings, incidentId: 'inc-7', pitrBackupTime: '2026-02-15T10:30:00Z', confirmation: 'fp-events',
+ *   selection: { where: 'begins_with(pk, :rule)', values: '{":rule": "rule#MD-001"}' },
+ *   overwriteChanged: false, deleteMissing: false,
+ * });
+ */
+export async function planPointInTimeItems(
+  client: DynamoDBClient,
+  journal: RunJournal,
+  request: PointInTimeItemsRequest,
+): Promise<PointInTimeItemsPlan> {
+  const labels = restoreItemsLabels;
+  const selection = parseItemSelection(request.selection);
+  const table = await planTableRestore(
+    client,
+    {
+      incidentId: request.incidentId,
+      pitrBackupTime: request.pitrBackupTime,
+      tableNameRecoveryConfirmation: request.confirmation,
+    },
+    request.settings,
+    labels,
+  );
+  await assertSelectionAccepted({ client, tableName: table.tableName }, selection, selectionFlagLabels);
+  const plan: PointInTimeItemsPlan = {
+    ...table,
+    source: 'point-in-time',
+    selection,
+    overwriteChanged: request.overwriteChanged,
+    deleteMissing: request.deleteMissing,
+  };
+  const run = await journal.getRun(plan.incidentId);
+  if (run && run.kind !== 'restore-items') {
+    throw new InputError(
+      labels.incidentId,
+      plan.incidentId,
+      'was already used by a whole-table restore',
+      'Use a new incident id for the selective restore (see dynamo-dr runs show).',
+    );
+  }
+  await assertIncidentMatches(journal, plan, labels.incidentId);
+  const recorded = run?.tables[plan.tableName]?.plan as Partial<PointInTimeItemsPlan> | undefined;
+  if (recorded && JSON.stringify(recorded.selection) !== JSON.stringify(plan.selection)) {
+    throw new InputError(
+      labels.incidentId,
+      plan.incidentId,
+      `was already used with another selection (${recorded.selection?.expression})`,
+      'Resume it with the same --where/--values/--names, or use a new incident id.',
+    );
+  }
+  await assertNotLocked(journal, plan.tableName, plan.incidentId, labels.table);
+  return plan;
+}
+
+/** A selective restore from a file. */
+export interface FileItemsRequest extends RestoreItemsChoices {
+  readonly tableName: string;
+  readonly confirmation: string;
+  readonly file: string;
+  /** @default 4 */
+  readonly segments?: number;
+  readonly sensitive?: boolean;
+}
+
+/**
+ * Validates a restore from a file and returns its plan; reads only: the
+ * confirmation, the table, the file's format (from its manifest or its
+ * first line). `--delete-missing` needs a diff file: an item file says what
+ * to write, not which keys should not exist.
+ */
+export async function planFileItems(client: DynamoDBClient, request: FileItemsRequest): Promise<FileItemsPlan> {
+  assertConfirmation(request.confirmation, request.tableName, restoreItemsLabels.tableNameRecoveryConfirmation);
+  if (!(await describeTableIfExists(client, request.tableName))) {
+    throw new InputError('--table', request.tableName, 'does not exist', 'Check the exact table name and the region.');
+  }
+  const format = await detectItemSourceFormat(request.file);
+  if (request.deleteMissing && format !== 'diff') {
+    throw new InputError(
+      '--delete-missing',
+      request.file,
+      `needs a diff file, but this is ${format === 'aws-scan' ? 'AWS CLI scan output' : 'an item file'}`,
+      'Leave --delete-missing out, or use the file written by dynamo-dr diff.',
+    );
+  }
+  return {
+    source: 'file',
+    tableName: request.tableName,
+    file: request.file,
+    format,
+    segments: request.segments ?? 4,
+    sensitive: request.sensitive ?? false,
+    overwriteChanged: request.overwriteChanged,
+    deleteMissing: request.deleteMissing,
+  };
+}

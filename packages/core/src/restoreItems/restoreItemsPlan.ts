@@ -1,0 +1,33 @@
+import type { ScanFilter } from '../aws/scanPage.js';
+import type { TableRestorePlan } from '../restore/restorePlan.js';
+import type { ItemSourceFormat } from './fileSelection.js';
+
+/** What to do with selected items that the live table holds differently, and with keys that should not exist. */
+export interface RestoreItemsChoices {
+  /** `--overwrite-changed`: write back items changed after the time (default: report and skip them). */
+  readonly overwriteChanged: boolean;
+  /** `--delete-missing`: delete live items of the selection that did not exist at the time (or whose diff `left` is null). */
+  readonly deleteMissing: boolean;
+}
+
+/**
+ * A selective restore from a point-in-time restore: the table's restore plan
+ * (names, time, window, segments) plus the selection and the choices.
+ */
+export interface PointInTimeItemsPlan extends TableRestorePlan, RestoreItemsChoices {
+  readonly source: 'point-in-time';
+  readonly selection: ScanFilter;
+}
+
+/** A selective restore from a file written by `export` or `diff` (or AWS CLI scan output). */
+export interface FileItemsPlan extends RestoreItemsChoices {
+  readonly source: 'file';
+  readonly tableName: string;
+  readonly file: string;
+  readonly format: ItemSourceFormat;
+  readonly segments: number;
+  readonly sensitive: boolean;
+}
+
+/** The serialisable plan of `restore-items`, made by validation before anything changes. */
+export type RestoreItemsPlan = PointInTimeItemsPlan | FileItemsPlan;

@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { untilReady } from '../export/untilReady.js';
+import { MemoryRunJournal } from '../journal/memoryRunJournal.js';
+import { phaseEnded, phaseStarted, type TableRun } from '../journal/runRecord.js';
+import { cleanUpRestore } from '../restore/cleanUpRestore.js';
+import { deleteTableIfExists } from '../restore/dynamoDbCalls.js';
+import { awaitRestoredTable, startPointInTimeRestore } from '../restore/pointInTimeRestore.js';
+import { isVerified, recordTable } from '../restore/recordTable.js';
+import type { RestoreContext } from '../restore/restoreContext.js';
+import { beginTableRun, endTableRun } from '../restore/tableRun.js';
+import { fileSelection } from './fileSelection.js';
+import { ITEM_FATES } from './reconcileItems.js';
+import { reconcileSelection, type ItemsPreview, type ItemsVerification } from './reconcileSelection.js';
+import type { FileItemsPlan, PointInTimeItemsPlan, RestoreItemsPlan } from './restoreItemsPlan.js';
+import { missingAtTime, restoredSelection } from './selectionSources.js';
+
+/** What a selective restore runs with. */
+export interface RestoreItemsContext extends RestoreContext {
+  /** `user@host`, recorded in the run journal. */
+  readonly startedBy: string;
+}
+
+export interface RestoreItemsOptions {
+  /** Count only: write nothing and record nothing (a point-in-time dry run still restores, then deletes, the temporary table). */
+  readonly dryRun?: boolean;
+  /** Called after validation and before the first change (recovery mode's guard); not called by a dry run. */
+  readonly assertWritesAllowed?: (plan: RestoreItemsPlan) => Promise<void>;
+  /** Told what will be written before the first write: the plan's numbers. */
+  readonly onPreview?: (preview: ItemsPreview) => void | Promise<void>;
+  /** First wait between polls of the restore, in ms (doubling up to 20 s). @default 500 */
+  readonly pollIntervalMs?: number;
+  readonly executionId?: string;
+}
+
+export interface RestoreItemsResult {
+  readonly plan: RestoreItemsPlan;
+  readonly dryRun: boolean;
+  /** What the selection held against the live table before any write (for a resumed finished run: counts only). */
+  readonly preview: ItemsPreview;
+  /** What the write pass did (absent in a dry run). */
+  readonly written?: ItemsPreview;
+  readonly verification?: ItemsVerification;
+  /** The temporary table of a point-in-time restore, and whether it was deleted. */
+  readonly restoredTable?: { readonly name: string; readonly deleted: boolean };
+}
+
+/**
+ * Runs a selective restore: puts back the selected items at their version
+ * from the time (or from the file), and with `deleteMissing` deletes those
+ * that should not exist; items changed after the time are skipped unless
+ * `overwriteChanged`. Every write goes through the sync engine's batch
+ * writer; the run ends with a read-back of the whole selection. A point-in-time
+ * run is journaled under its incident and resumes (reusing the temporary
+ * table) when run again; a finished one is reported as it was recorded.
+ *
+ * @example
+ * const plan = await planPointInTimeItems(ddb, journal, request);
+ * const result = await runRestoreItems({ dynamodb: ddb, aws, journal, startedBy }, plan);
+ * console.log(result.written?.counts); // { new, overwritten, skipped, deleted, unchanged }
+ */
+export function runRestoreItems(
+  ctx: RestoreItemsContext,
+  plan: RestoreItemsPlan,
+  options: RestoreItemsOptions = {},
+): Promise<RestoreItemsResult> {
+  return plan.source === 'file' ? fromFile(ctx, plan, options) : fromPointInTime(ctx, plan, options);
+}
+
+async function fromFile(
+  ctx: RestoreItemsContext,
+  plan: FileItemsPlan,
+  options: RestoreItemsOptions,
+): Promise<RestoreItemsResult> {
+  if (!options.dryRun) await options.assertWritesAllowed?.(plan);
+  const outcome = await reconcileSelection(
+    { client: ctx.dynamodb, tableName: plan.tableName },
+    plan,
+    (_live, schema) => [fileSelection(plan.file, plan.format, schema, plan.deleteMissing)],
+    !options.dryRun,
+    { onPreview: options.onPreview, onProgress: ctx.onProgress },
+  );
+  return { plan, dryRun: !!options.dryRun, ...outcome };
+}
+
+async function fromPointInTime(
+  ctx: RestoreItemsContext,
+  plan: PointInTimeItemsPlan,
+  options: RestoreItemsOptions,
+): Promise<RestoreItemsResult> {
+  const dryRun = !!options.dryRun;
+  const recorded = dryRun ? undefined : (await ctx.journal.getRun(plan.incidentId))?.tables[plan.tableName];
+  if (recorded?.result === 'succeeded') return recordedResult(plan, recorded);
+  if (!dryRun) await options.assertWritesAllowed?.(plan);
+  // A dry run records nothing: its run lives in memory and ends with the process.
+  const run: RestoreItemsContext = dryRun ? { ...ctx, journal: new MemoryRunJournal() } : ctx;
+  await beginTableRun(run, plan, {
+    executionId: options.executionId ?? randomUUID(),
+    startedBy: ctx.startedBy,
+    requestedTime: plan.restoreTime,
+  });
+  await run.journal.updateRun(plan.incidentId, (r) => ({ ...r!, kind: 'restore-items' }));
+  try {
+    // Verified but not cleaned up (stopped in between): only the clean-up is left.
+    const result = isVerified(recorded)
+      ? recordedResult(plan, recorded!)
+      : { plan, dryRun, ...(await restoreAndSelect(run, plan, dryRun, options)) };
+    const deleted = dryRun
+      ? !plan.keepRestoredTable && (await deleteTableIfExists(ctx.dynamodb, plan.restoredTableName))
+      : (await cleanUpRestore(run, plan)).deleted;
+    await endTableRun(run, plan);
+    return { ...result, restoredTable: { name: plan.restoredTableName, deleted } };
+  } catch (error) {
+    await endTableRun(run, plan, { name: (error as Error).name, message: (error as Error).message });
+    // A failed real run keeps the temporary table for its resume; a dry run has nothing to resume. The
+    // first error is the one reported: a table still CREATING cannot be deleted yet, and a re-run reuses it.
+    if (dryRun && !plan.keepRestoredTable) {
+      await deleteTableIfExists(ctx.dynamodb, plan.restoredTableName).catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+async function restoreAndSelect(
+  run: RestoreItemsContext,
+  plan: PointInTimeItemsPlan,
+  dryRun: boolean,
+  options: RestoreItemsOptions,
+): Promise<Omit<RestoreItemsResult, 'plan' | 'dryRun'>> {
+  await startPointInTimeRestore(run, plan);
+  const deadline = new Date(Date.now() + plan.restoreDeadlineMinutes * 60_000).toISOString();
+  await untilReady(() => awaitRestoredTable(run, plan, deadline), options.pollIntervalMs);
+  const restored = { client: run.dynamodb, tableName: plan.restoredTableName };
+  await recordTable(run, plan, (t) => phaseStarted(t, 'sync', new Date()));
+  const outcome = await reconcileSelection(
+    { client: run.dynamodb, tableName: plan.tableName },
+    plan,
+    (live, schema, engine) => {
+      const scan = { filter: plan.selection, schema, totalSegments: plan.segments };
+      const wanted = restoredSelection(restored, scan, engine);
+      return plan.deleteMissing ? [...wanted, ...missingAtTime(live, restored, scan, engine)] : wanted;
+    },
+    !dryRun,
+    {
+      onPreview: async (preview) => {
+        await recordTable(run, plan, (t) => ({ ...t, counts: { ...t.counts, ...countsOf('preview', preview) } }));
+        await options.onPreview?.(preview);
+      },
+      onVerify: () =>
+        recordTable(run, plan, (t) => phaseStarted(phaseEnded(t, 'sync', new Date()), 'verify', new Date())),
+      onProgress: run.onProgress,
+    },
+  );
+  await recordTable(run, plan, (t) => {
+    const ended = phaseEnded(t, outcome.verification ? 'verify' : 'sync', new Date());
+    if (!outcome.verification) return ended;
+    const { equal, count, digest } = outcome.verification;
+    const counts = {
+      ...t.counts,
+      ...countsOf('written', outcome.written!),
+      'verify.skipped': outcome.verification.skipped,
+    };
+    return { ...ended, counts, verification: { equal, count, digest } };
+  });
+  return outcome;
+}
+
+function countsOf(prefix: string, preview: ItemsPreview): Record<string, number> {
+  const out: Record<string, number> = { [`${prefix}.selected`]: preview.selected };
+  for (const fate of ITEM_FATES) out[`${prefix}.${fate}`] = preview.counts[fate];
+  return out;
+}
+
+/** A finished run as the journal recorded it (run again: nothing is redone). */
+function recordedResult(plan: PointInTimeItemsPlan, table: TableRun): RestoreItemsResult {
+  const read = (prefix: string): ItemsPreview => ({
+    selected: table.counts[`${prefix}.selected`] ?? 0,
+    counts: Object.fromEntries(
+      ITEM_FATES.map((f) => [f, table.counts[`${prefix}.${f}`] ?? 0]),
+    ) as ItemsPreview['counts'],
+    samples: Object.fromEntries(ITEM_FATES.map((f) => [f, []])) as unknown as ItemsPreview['samples'],
+  });
+  const v = table.verification;
+  return {
+    plan,
+    dryRun: false,
+    preview: read('preview'),
+    written: read('written'),
+    verification: v && { ...v, skipped: table.counts['verify.skipped'] ?? 0 },
+  };
+}
