@@ -1,14 +1,19 @@
-import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
-import type { Item, TableRef } from '@dynamo-dr/core';
+import {
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  type DynamoDBClient,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
+import { createDynamoDbClient, type Item, type TableRef } from '@dynamo-dr/core';
 
-/** An engine client for the benchmark's sandbox: SDK retries off, as recommended for the sync engine. */
+/**
+ * The client of the whole benchmark (raw loop and engine alike): the one the engine recommends (SDK retries
+ * off, no log filtering), with sandbox credentials from the environment.
+ */
 export function benchClient(endpoint: string): DynamoDBClient {
-  return new DynamoDBClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-    maxAttempts: 1,
-  });
+  process.env.AWS_ACCESS_KEY_ID ??= 'x';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'y';
+  return createDynamoDbClient({ endpoint, region: 'us-east-1', maxAttempts: 1 });
 }
 
 export async function createTable(client: DynamoDBClient, tableName: string): Promise<TableRef> {
