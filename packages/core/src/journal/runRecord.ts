@@ -1,5 +1,5 @@
 import type { RestorePlan, TableRestorePlan } from '../restore/restorePlan.js';
-import type { SegmentResult } from '../sync/index.js';
+import type { SegmentResult, TableDigest } from '../sync/index.js';
 
 /** The steps of a table's recovery whose timings make up the measured RTO. */
 export type PhaseName = 'backup' | 'restore' | 'sync' | 'verify' | 'cleanup';
@@ -33,6 +33,8 @@ export interface TableRun {
   readonly segmentsDone: readonly string[];
   /** The sync engine's resume state per unfinished `operation:segment` (encrypted for sensitive tables). */
   readonly checkpoints?: Readonly<Record<string, SegmentResult['checkpoints']>>;
+  /** Digests of finished verification segments, as `verify-restored:segment` and `verify-destination:segment`. */
+  readonly digests?: Readonly<Record<string, TableDigest>>;
   readonly counts: SyncCounts;
   readonly verification?: { readonly equal: boolean; readonly count: number; readonly digest: string };
   readonly error?: { readonly name: string; readonly message: string };

@@ -1,17 +1,14 @@
-import { DrError, VerificationError } from '../errors.js';
-import { phaseEnded, phaseStarted } from '../journal/runRecord.js';
-import { compareTables, syncSegment, type SegmentResult } from '../sync/index.js';
+import { DrError } from '../errors.js';
+import { phaseStarted } from '../journal/runRecord.js';
+import type { SegmentResult } from '../sync/index.js';
 import { backupStatus } from './dynamoDbCalls.js';
 import { isVerified, readTableRun, recordTable } from './recordTable.js';
 import type { RestoreContext } from './restoreContext.js';
 import type { TableRestorePlan } from './restorePlan.js';
+import { runSegmentChunks, segmentDeadline } from './segmentChunks.js';
 
 /** What the sync state machine does per segment: seed 002's delete and copy phases, or the delta. */
 export type SyncOperation = 'empty' | 'copy' | 'delta';
-
-/** How long one sync engine call runs before it checkpoints (and reports progress). */
-const CHUNK_MS = 1000;
-const DEFAULT_SEGMENT_BUDGET_MS = 600_000;
 
 /**
  * The gate of phase 2: refuses to touch the destination unless the forensic
@@ -33,10 +30,10 @@ export async function prepareSync(ctx: RestoreContext, plan: TableRestorePlan): 
 }
 
 /**
- * Runs one segment of a sync operation with the sync engine, saving its
- * checkpoints in the run journal after every chunk: a resumed run skips done
- * segments and continues the others where they stopped. Returns `done: false`
- * when its time budget ran out; the workflow calls it again.
+ * Runs one segment of a sync operation with the sync engine (checkpointed in
+ * the run journal): a resumed run skips done segments and continues the
+ * others where they stopped. Returns `done: false` when its time budget ran
+ * out; the workflow calls it again.
  */
 export async function syncTableSegment(
   ctx: RestoreContext,
@@ -47,75 +44,30 @@ export async function syncTableSegment(
   const key = `${operation}:${segment}`;
   const table = await readTableRun(ctx, plan);
   if (isVerified(table) || table?.segmentsDone.includes(key)) return { done: true };
-  let checkpoints = table?.checkpoints?.[key];
-  const until = Date.now() + (ctx.segmentBudgetMs ?? DEFAULT_SEGMENT_BUDGET_MS);
-  let scanned = 0;
-  for (;;) {
-    const result: SegmentResult = await syncSegment({
+  const result = await runSegmentChunks(
+    ctx,
+    plan,
+    key,
+    operation,
+    {
       operation,
       source: operation === 'empty' ? undefined : { ...ctx.aws, tableName: plan.restoredTableName },
       destination: { ...ctx.aws, tableName: plan.tableName },
       segment,
       totalSegments: plan.segments,
-      checkpoints,
-      timeBudgetMs: CHUNK_MS,
       sensitive: plan.sensitive,
-    });
-    checkpoints = result.checkpoints;
-    ctx.onProgress?.({ tableName: plan.tableName, phase: operation, newItems: result.counts.scanned - scanned });
-    scanned = result.counts.scanned;
+    },
+    segmentDeadline(ctx),
+  );
+  if (result.done) {
     await recordTable(ctx, plan, (t) => ({
       ...t,
-      checkpoints: { ...t.checkpoints, [key]: result.checkpoints },
-      ...(result.done
-        ? { segmentsDone: [...t.segmentsDone, key], counts: addCounts(t.counts, operation, result.counts) }
-        : {}),
+      segmentsDone: [...t.segmentsDone, key],
+      counts: addCounts(t.counts, operation, result.counts),
+      checkpoints: withoutKey(t.checkpoints, key),
     }));
-    if (result.done || Date.now() >= until) return { done: result.done };
   }
-}
-
-/**
- * Verifies the destination against the restored table (count and content
- * digest) and records the result. A difference fails the run loudly.
- */
-export async function verifyTableData(
-  ctx: RestoreContext,
-  plan: TableRestorePlan,
-): Promise<{ verification: { equal: boolean; count: number; digest: string } }> {
-  const recorded = await readTableRun(ctx, plan);
-  if (isVerified(recorded)) return { verification: recorded!.verification! };
-  await recordTable(ctx, plan, (t) => phaseStarted(phaseEnded(t, 'sync', new Date()), 'verify', new Date()));
-  let reported = 0;
-  const comparison = await compareTables(
-    { client: ctx.dynamodb, tableName: plan.restoredTableName },
-    { client: ctx.dynamodb, tableName: plan.tableName },
-    {
-      segments: plan.segments,
-      sensitive: plan.sensitive,
-      onProgress: (p) => {
-        ctx.onProgress?.({ tableName: plan.tableName, phase: 'verify', newItems: p.scanned - reported });
-        reported = p.scanned;
-      },
-    },
-  );
-  const verification = { equal: comparison.equal, count: comparison.b.count, digest: comparison.b.digest };
-  // A failed verification forgets the finished segments: running the command again syncs anew.
-  await recordTable(ctx, plan, (t) =>
-    phaseEnded(
-      comparison.equal ? { ...t, verification } : { ...t, verification, segmentsDone: [], checkpoints: {} },
-      'verify',
-      new Date(),
-    ),
-  );
-  if (!comparison.equal) {
-    throw new VerificationError(
-      `${plan.tableName} differs from its restored copy ${plan.restoredTableName} after the sync (the forensic backup ${plan.forensicBackupName} and ${plan.restoredTableName} are kept)`,
-      comparison.a,
-      comparison.b,
-    );
-  }
-  return { verification };
+  return { done: result.done };
 }
 
 function addCounts(
@@ -124,7 +76,14 @@ function addCounts(
   add: SegmentResult['counts'],
 ): Record<string, number> {
   const out = { ...counts };
-  for (const [name, value] of Object.entries(add))
+  for (const [name, value] of Object.entries(add)) {
     out[`${operation}.${name}`] = (out[`${operation}.${name}`] ?? 0) + value;
+  }
   return out;
+}
+
+/** The checkpoints without a finished segment's. */
+export function withoutKey<T>(map: Readonly<Record<string, T>> | undefined, key: string): Record<string, T> {
+  const { [key]: _done, ...rest } = map ?? {};
+  return rest;
 }

@@ -12,7 +12,8 @@ export const SYNC_TIMEOUT_SECONDS = 24 * 3600;
  * (seed 002's delete and copy phases); `delta` writes only the differences.
  * Each fans out over scan segments with a Distributed Map (one Lambda per
  * segment on AWS; the local runner runs the same Map inline). Then the
- * destination is verified against the restored table (count + digest).
+ * destination is verified against the restored table: both are digested per
+ * segment by another Map, and the counts and digests compared.
  *
  * @example
  * const child = syncStateMachineDefinition(settings, resources);
@@ -22,8 +23,15 @@ export function syncStateMachineDefinition(
   resources: WorkflowResources,
 ): AslDefinition {
   const fn = resources.handlerFunctionArn;
-  const overSegments = (operation: SyncOperation, stateName: string, taskName: string, next: string): AslState => ({
+  /** A Distributed Map running `handler` once per scan segment, again while a segment returns unfinished. */
+  const overSegments = (
+    handler: 'syncTableSegment' | 'verifyTableSegment',
+    operation: SyncOperation | 'verify',
+    taskName: string,
+    next: string,
+  ): AslState => ({
     Type: 'Map',
+    Comment: `${operation} over ${settings.segments} scan segments`,
     ItemsPath: '$.sync.segments',
     ItemSelector: { 'plan.$': '$.plan', operation, 'segment.$': '$$.Map.Item.Value' },
     MaxConcurrency: settings.segments,
@@ -34,7 +42,7 @@ export function syncStateMachineDefinition(
         // A segment returns unfinished when its time budget (under Lambda's limit) runs out: call it again.
         [taskName]: handlerTask(
           fn,
-          'syncTableSegment',
+          handler,
           { 'plan.$': '$.plan', 'operation.$': '$.operation', 'segment.$': '$.segment' },
           { ResultPath: '$.result', Next: `${taskName}Finished` },
         ),
@@ -48,7 +56,6 @@ export function syncStateMachineDefinition(
     },
     ResultPath: null,
     Next: next,
-    Comment: `${operation} over ${settings.segments} scan segments (${stateName})`,
   });
   return {
     Comment: `Syncs ${settings.tableName} to its restored copy (dynamo-dr)`,
@@ -66,14 +73,16 @@ export function syncStateMachineDefinition(
         Choices: [{ Variable: '$.plan.mode', StringEquals: 'reset', Next: 'EmptyDestinationTable' }],
         Default: 'DeltaSyncTableData',
       },
-      EmptyDestinationTable: overSegments(
-        'empty',
-        'EmptyDestinationTable',
-        'EmptyDestinationSegment',
-        'CopyRestoredData',
+      EmptyDestinationTable: overSegments('syncTableSegment', 'empty', 'EmptyDestinationSegment', 'CopyRestoredData'),
+      CopyRestoredData: overSegments('syncTableSegment', 'copy', 'CopyRestoredSegment', 'StartVerification'),
+      DeltaSyncTableData: overSegments('syncTableSegment', 'delta', 'DeltaSyncSegment', 'StartVerification'),
+      StartVerification: handlerTask(
+        fn,
+        'startVerification',
+        { 'plan.$': '$.plan' },
+        { ResultPath: null, Next: 'VerifyTableSegments' },
       ),
-      CopyRestoredData: overSegments('copy', 'CopyRestoredData', 'CopyRestoredSegment', 'VerifyTableData'),
-      DeltaSyncTableData: overSegments('delta', 'DeltaSyncTableData', 'DeltaSyncSegment', 'VerifyTableData'),
+      VerifyTableSegments: overSegments('verifyTableSegment', 'verify', 'VerifySegment', 'VerifyTableData'),
       VerifyTableData: handlerTask(fn, 'verifyTableData', { 'plan.$': '$.plan' }, { End: true }),
     },
   };

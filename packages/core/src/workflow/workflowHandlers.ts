@@ -6,7 +6,8 @@ import { awaitRestoredTable, startPointInTimeRestore } from '../restore/pointInT
 import type { RestoreContext } from '../restore/restoreContext.js';
 import type { RestoreInput } from '../restore/restoreInput.js';
 import type { TableRestorePlan, TableRestoreSettings } from '../restore/restorePlan.js';
-import { prepareSync, syncTableSegment, verifyTableData, type SyncOperation } from '../restore/syncPhase.js';
+import { prepareSync, syncTableSegment, type SyncOperation } from '../restore/syncPhase.js';
+import { startVerification, verifyTableData, verifyTableSegment } from '../restore/verifyPhase.js';
 import { assertIncidentMatches, beginTableRun, endTableRun } from '../restore/tableRun.js';
 
 /** What the workflow handlers run with: a recovery context and who started the run. */
@@ -67,6 +68,11 @@ export function createWorkflowHandlers(ctx: WorkflowHandlerContext) {
     prepareSync: (event: WorkflowEvent) => prepareSync(ctx, planOf(event)),
     syncTableSegment: (event: WorkflowEvent) =>
       syncTableSegment(ctx, planOf(event), event.operation as SyncOperation, Number(event.segment)),
+    async startVerification(event: WorkflowEvent) {
+      await startVerification(ctx, planOf(event));
+      return null;
+    },
+    verifyTableSegment: (event: WorkflowEvent) => verifyTableSegment(ctx, planOf(event), Number(event.segment)),
     verifyTableData: (event: WorkflowEvent) => verifyTableData(ctx, planOf(event)),
     cleanUpRestoredTable: (event: WorkflowEvent) => cleanUpRestore(ctx, planOf(event)),
     async recordRestoreSuccess(event: WorkflowEvent) {

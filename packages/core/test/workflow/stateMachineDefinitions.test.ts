@@ -71,7 +71,12 @@ describe('the state machine definitions', () => {
 
   it('fans the sync out with a Distributed Map over scan segments', () => {
     const maps = allStates(child).filter(([, s]) => s.Type === 'Map');
-    expect(maps.map(([n]) => n).sort()).toEqual(['CopyRestoredData', 'DeltaSyncTableData', 'EmptyDestinationTable']);
+    expect(maps.map(([n]) => n).sort()).toEqual([
+      'CopyRestoredData',
+      'DeltaSyncTableData',
+      'EmptyDestinationTable',
+      'VerifyTableSegments',
+    ]);
     for (const [, map] of maps) {
       expect((map.ItemProcessor as { ProcessorConfig: unknown }).ProcessorConfig).toEqual({
         Mode: 'DISTRIBUTED',
