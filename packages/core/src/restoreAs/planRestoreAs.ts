@@ -38,9 +38,10 @@ export async function planRestoreAs(
   request: RestoreAsRequest,
 ): Promise<RestoreAsPlan> {
   const time = parseRestoreTime(request.time, '--to');
+  // The same form as a restore's incident id; the error names the id as typed.
+  if (request.incidentId !== undefined)
+    restoreNames(request.tableName, request.incidentId, { incidentId: '--incident' });
   const incidentId = `restore-as-${request.incidentId ?? generatedIncidentId()}`;
-  // Validates the id's form and length as a restore's would be (the run key is a restore name's incident part).
-  restoreNames(request.tableName, incidentId, { incidentId: '--incident' });
   const target = request.targetTableName;
   if (!TABLE_NAME.test(target)) {
     throw new InputError('--target', target, 'is not a valid table name', 'Use 3 to 255 letters, digits, _ . or -.');
