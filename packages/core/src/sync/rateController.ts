@@ -34,6 +34,7 @@ export class RateController {
   private lastDecreaseAt = -Infinity;
   private readonly createdAt = performance.now();
   private waitedAt = -Infinity;
+  private throttledAt = -Infinity;
   private largestRequest = 1;
   private readonly accepted: { at: number; units: number }[] = [];
 
@@ -52,6 +53,35 @@ export class RateController {
   /** The current allowed rate in units per second (`Infinity` while unpaced). */
   get unitsPerSecond(): number {
     return this.rate;
+  }
+
+  /**
+   * The pace another controller of the same table should start from (see
+   * {@link continueFrom}): the current rate; or, unpaced but throttled (a run
+   * shorter than the one second of measurement the first cut waits for), what
+   * DynamoDB accepted since the start, the pace that cut would have set.
+   * `undefined` when nothing was learned: unpaced and never throttled.
+   */
+  get pace(): number | undefined {
+    if (this.rate !== Infinity) return this.rate;
+    if (!this.adaptive || this.throttledAt === -Infinity) return undefined;
+    const now = performance.now();
+    this.trim(now);
+    const units = this.accepted.reduce((s, a) => s + a.units, 0);
+    if (units === 0) return undefined;
+    const measuredMs = Math.max(100, Math.min(WINDOW_MS, now - this.createdAt));
+    return Math.max(this.largestRequest * MIN_REQUESTS_PER_SECOND, (units / measuredMs) * 1000);
+  }
+
+  /**
+   * Starts from the pace an earlier controller of the same table ended with,
+   * so that a run made of many short calls (a segment in time slices) paces
+   * as one long run would, instead of meeting throttling unpaced each time.
+   */
+  continueFrom(unitsPerSecond: number): void {
+    this.rate = Math.min(this.cap ?? Infinity, unitsPerSecond);
+    this.refilledAt = performance.now();
+    this.tokens = Math.min(this.tokens, this.rate / 10, 25);
   }
 
   /** Waits until `units` may be spent. The bucket may go into debt by one request, so large items never starve. */
@@ -91,6 +121,7 @@ export class RateController {
   /** DynamoDB throttled a request or handed items back unprocessed. */
   onThrottled(): void {
     const now = performance.now();
+    this.throttledAt = now;
     if (!this.adaptive || now - this.lastDecreaseAt < DECREASE_COOLDOWN_MS) return;
     // Unpaced, the first pace comes from a full second of what DynamoDB accepted; before that, backoff alone.
     if (this.rate === Infinity && now - this.createdAt < WINDOW_MS) return;
