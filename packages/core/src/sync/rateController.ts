@@ -9,6 +9,8 @@ const DECREASE_COOLDOWN_MS = 1000;
 const WINDOW_MS = 1000;
 /** The rate never drops below this many of the largest request seen per second, so progress never stalls. */
 const MIN_REQUESTS_PER_SECOND = 4;
+/** A pace measured over less than this is noise. */
+const MIN_MEASURE_MS = 50;
 
 /**
  * Paces requests against one table, in capacity units per second: a token
@@ -34,7 +36,7 @@ export class RateController {
   private lastDecreaseAt = -Infinity;
   private readonly createdAt = performance.now();
   private waitedAt = -Infinity;
-  private throttledAt = -Infinity;
+  private firstThrottledAt = -Infinity;
   private largestRequest = 1;
   private readonly accepted: { at: number; units: number }[] = [];
 
@@ -58,19 +60,20 @@ export class RateController {
   /**
    * The pace another controller of the same table should start from (see
    * {@link continueFrom}): the current rate; or, unpaced but throttled (a run
-   * shorter than the one second of measurement the first cut waits for), what
-   * DynamoDB accepted since the start, the pace that cut would have set.
-   * `undefined` when nothing was learned: unpaced and never throttled.
+   * shorter than the second of measurement the first cut waits for), what
+   * DynamoDB accepted since it began throttling — by then any burst capacity
+   * is spent, so that is the table's rate. `undefined` when nothing was
+   * learned: unpaced and never throttled.
    */
   get pace(): number | undefined {
     if (this.rate !== Infinity) return this.rate;
-    if (!this.adaptive || this.throttledAt === -Infinity) return undefined;
+    if (!this.adaptive || this.firstThrottledAt === -Infinity) return undefined;
     const now = performance.now();
-    this.trim(now);
-    const units = this.accepted.reduce((s, a) => s + a.units, 0);
-    if (units === 0) return undefined;
-    const measuredMs = Math.max(100, Math.min(WINDOW_MS, now - this.createdAt));
-    return Math.max(this.largestRequest * MIN_REQUESTS_PER_SECOND, (units / measuredMs) * 1000);
+    const since = Math.max(this.firstThrottledAt, now - WINDOW_MS);
+    const units = this.accepted.filter((a) => a.at >= since).reduce((s, a) => s + a.units, 0);
+    // Too short a stretch to measure says nothing: the next call learns afresh.
+    if (units === 0 || now - since < MIN_MEASURE_MS) return undefined;
+    return Math.max(this.largestRequest * MIN_REQUESTS_PER_SECOND, (units / (now - since)) * 1000);
   }
 
   /**
@@ -121,7 +124,7 @@ export class RateController {
   /** DynamoDB throttled a request or handed items back unprocessed. */
   onThrottled(): void {
     const now = performance.now();
-    this.throttledAt = now;
+    if (this.firstThrottledAt === -Infinity) this.firstThrottledAt = now;
     if (!this.adaptive || now - this.lastDecreaseAt < DECREASE_COOLDOWN_MS) return;
     // Unpaced, the first pace comes from a full second of what DynamoDB accepted; before that, backoff alone.
     if (this.rate === Infinity && now - this.createdAt < WINDOW_MS) return;
