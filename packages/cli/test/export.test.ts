@@ -53,6 +53,12 @@ describe('dynamo-dr export', () => {
     );
   });
 
+  it('export verify of a file that does not exist is bad input (exit 2)', async () => {
+    const result = await runCli(sandbox, await workdir(), ['export', 'verify', 'missing.json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/FILE "missing.json" is not a file/);
+  });
+
   it('--dry-run shows the plan, with the window, and creates nothing', async () => {
     const cwd = await workdir();
     const result = await runCli(sandbox, cwd, [

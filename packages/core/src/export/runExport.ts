@@ -24,7 +24,7 @@ export interface RunExportOptions {
 /**
  * Executes an export plan: restores the source into the temporary table (a re-run with the same incident
  * reuses it), streams a parallel scan into the file, writes the manifest, and deletes the temporary table —
- * also when the export fails, unless the plan keeps it. Journaled as `export-<incident>`.
+ * also when the export fails after the table was restored, unless the plan keeps it. Journaled as `export-<incident>`.
  *
  * @example
  * const plan = await planExport(ddb, { tableName: 'consent', at: '2025-12-01T00:00:00Z', out: 'audit.json' });
@@ -40,8 +40,11 @@ export async function runExport(
     return writeFile(ctx, plan, plan.source.tableName, { time: new Date().toISOString() }, options);
   }
   await startRun(ctx, restore);
+  // Only a table checked to be this export's restore is ever deleted: a leftover of the same name is left alone.
+  let ours = false;
   try {
     await restoreTemporaryTable(ctx, plan, restore, options.pollIntervalMs);
+    ours = true;
     await recordTable(ctx, restore, (t) => phaseStarted(t, 'sync', new Date()));
     const manifest = await writeFile(ctx, plan, restore.restoredTableName, { time: restore.restoreTime }, options);
     await recordTable(ctx, restore, (t) => ({
@@ -58,7 +61,7 @@ export async function runExport(
       result: 'failed',
       error: { name: (error as Error).name, message: (error as Error).message },
     });
-    await cleanUpRestore(ctx, restore).catch(() => undefined);
+    if (ours) await cleanUpRestore(ctx, restore).catch(() => undefined);
     await recordTable(ctx, restore, failed).catch(() => undefined);
     throw error;
   }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { InputError } from '../errors.js';
 import { DigestAccumulator } from '../sync/tableDigest.js';
 import { CsvRecordCounter } from './csvRow.js';
 import { isLosslessKind } from './itemFileFormat.js';
@@ -25,11 +27,14 @@ export interface ItemFileVerification {
  * Recomputes an item file's SHA-256, record count and (for lossless formats) content digest, and compares
  * them with its manifest. A file that was edited, truncated or swapped shows at least one difference.
  *
- * @throws DrError when the manifest is missing or unreadable.
+ * @throws InputError when `file` is not a file; DrError when its manifest is missing or unreadable.
  * @example
  * const { ok, differences } = await verifyItemFile('consent-audit.jsonl');
  */
 export async function verifyItemFile(file: string): Promise<ItemFileVerification> {
+  if (!(await stat(file).catch(() => undefined))?.isFile()) {
+    throw new InputError('FILE', file, 'is not a file', 'Pass the data file an export wrote (not its manifest).');
+  }
   const manifest = await readItemFileManifest(file);
   const { sha256, records } = await hashFile(file, manifest.format === 'csv');
   let itemCount = records;

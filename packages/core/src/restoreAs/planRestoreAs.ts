@@ -1,4 +1,4 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient, TableDescription } from '@aws-sdk/client-dynamodb';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { InputError } from '../errors.js';
 import { describeTableIfExists } from '../restore/dynamoDbCalls.js';
@@ -22,8 +22,8 @@ export interface RestoreAsRequest {
 const TABLE_NAME = /^[a-zA-Z0-9_.-]{3,255}$/;
 
 /**
- * Validates a restore to a new table and returns its plan: the time inside the window, the target new and
- * well named, the parameter present and not already switched; reads the source's settings. Only reads.
+ * Validates a restore to a new table and returns its plan: the time inside the window, the target new (or
+ * the restore of the same source and time an interrupted run left, which is then resumed) and well named, the parameter present and not already switched; reads the source's settings. Only reads.
  *
  * @example
  * const plan = await planRestoreAs(ddb, ssm, { tableName: 'fp-events', time: '2026-02-15T09:00:00Z', targetTableName: 'fp-events-restored' });
@@ -50,7 +50,9 @@ export async function planRestoreAs(
     table: '--table',
     pitrBackupTime: '--to',
   });
-  if (await describeTableIfExists(dynamodb, target)) {
+  const existing = await describeTableIfExists(dynamodb, target);
+  const resume = existing !== undefined && isRestoreOf(existing, request.tableName, time);
+  if (existing && !resume) {
     throw new InputError(
       '--target',
       target,
@@ -67,6 +69,18 @@ export async function planRestoreAs(
     restorableWindow: { earliest: window.earliest.toISOString(), latest: window.latest.toISOString() },
     settings: await readTableSettings(dynamodb, description),
     switchParameter,
+    resume,
     estimatedItems: description.ItemCount ?? 0,
   };
+}
+
+/**
+ * The target is what an interrupted run of the same command left: a restore of `source` at `time` (its
+ * RestoreSummary says so, to the second, as the API reports it). The run then continues on it.
+ */
+function isRestoreOf(table: TableDescription, source: string, time: Date): boolean {
+  const summary = table.RestoreSummary;
+  const at = summary?.RestoreDateTime;
+  const fromSource = summary?.SourceTableArn?.endsWith(`:table/${source}`) ?? false;
+  return fromSource && at !== undefined && Math.abs(at.getTime() - time.getTime()) < 1000;
 }

@@ -13,8 +13,8 @@ import {
 } from './tableSettings.js';
 
 /**
- * Applies to the new table each setting the source has, then describes the new table and reports each
- * setting as copied only if it reads back equal. One failure does not stop the others.
+ * Applies to the new table each setting the source has and it lacks, then describes the new table and
+ * reports each setting as copied only if it reads back equal. One failure does not stop the others.
  */
 export async function reapplySettings(
   client: DynamoDBClient,
@@ -49,8 +49,10 @@ export async function reapplySettings(
     ],
   ];
   const failures = new Map<SettingName, string>();
-  for (const [setting, , apply] of steps) {
-    if (!apply) continue;
+  // A resumed run finds some settings already there: applying them again would fail (e.g. TTL already enabled).
+  const before = await readTableSettings(client, target);
+  for (const [setting, value, apply] of steps) {
+    if (!apply || JSON.stringify(readBack(setting, before)) === JSON.stringify(value)) continue;
     try {
       await apply();
     } catch (error) {

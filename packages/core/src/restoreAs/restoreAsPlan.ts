@@ -12,6 +12,8 @@ export interface RestoreAsPlan {
   /** The source's settings now, which the new table gets after the restore. */
   readonly settings: TableSettings;
   readonly switchParameter?: SwitchPlan;
+  /** The target already is this restore (an interrupted run): continue on it instead of restoring again. */
+  readonly resume: boolean;
   readonly estimatedItems: number;
 }
 

@@ -49,7 +49,7 @@ export async function runRestoreAs(
     target: plan.targetTableName,
     time: new Date(plan.restoreTime),
   });
-  if (!created) {
+  if (!created && !plan.resume) {
     throw new DrError(`The table ${plan.targetTableName} was created by someone else after the plan was made.`, {
       hint: 'Choose another --target name.',
     });

@@ -212,13 +212,13 @@ describe('export resumes with the same incident', () => {
     expect(await tableNames()).not.toContain(`${table}-dr-export-resume-1`);
   });
 
-  it('refuses a leftover table of that name that holds another time, and leaves it alone when kept', async () => {
+  it('refuses a leftover table of that name that holds another time, and leaves it alone', async () => {
     const table = await sampleTable(5);
     const t = await timeBetweenWrites();
     await new Promise((resolve) => setTimeout(resolve, 1100)); // RestoreDateTime is compared to the second
     const other = await timeBetweenWrites();
     await restoreToPointInTime(client, { source: table, target: `${table}-dr-export-clash-1`, time: new Date(other) });
-    const request = { tableName: table, at: t, out: out('clash.json'), incidentId: 'clash-1', keepRestoredTable: true };
+    const request = { tableName: table, at: t, out: out('clash.json'), incidentId: 'clash-1' };
 
     await expect(exportTable(request)).rejects.toThrow(/is not a restore of Consent-\d+ at /);
     expect(await tableNames()).toContain(`${table}-dr-export-clash-1`);

@@ -14,7 +14,14 @@ import {
 import { GetParameterCommand, GetParametersByPathCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InputError, planRestoreAs, rollbackSwitch, runRestoreAs, type RestoreAsRequest } from '../../src/index.js';
+import {
+  InputError,
+  planRestoreAs,
+  restoreToPointInTime,
+  rollbackSwitch,
+  runRestoreAs,
+  type RestoreAsRequest,
+} from '../../src/index.js';
 import { reapplySettings } from '../../src/restoreAs/reapplySettings.js';
 import { createSampleTable, sampleItem, tableContents, timeBetweenWrites } from '../restore/restoreFixtures.js';
 
@@ -155,6 +162,31 @@ describe('restore-as', () => {
     expect(await parameter(name)).toBe(table);
     expect(await parameter(`${name}/previous`)).toBeUndefined();
   });
+  it('continues on the restore an interrupted run left (same source and time), re-applying only what is missing', async () => {
+    const { table, atT, t } = await configuredSource();
+    const target = `${table}-resumed`;
+    // What a run killed after the restore and the TTL step leaves:
+    await restoreToPointInTime(ddb, { source: table, target, time: new Date(t) });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the sandbox's restore is CREATING for 100 ms
+    await ddb.send(
+      new UpdateTimeToLiveCommand({
+        TableName: target,
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      }),
+    );
+
+    const result = await restoreAs({ tableName: table, time: t, targetTableName: target });
+
+    expect(result.plan.resume).toBe(true);
+    expect(result.settings.filter((s) => s.status !== 'not-set-on-source').map((s) => [s.setting, s.status])).toEqual([
+      ['ttl', 'copied'],
+      ['tags', 'copied'],
+      ['pitr', 'copied'],
+      ['deletionProtection', 'copied'],
+    ]);
+    expect(await tableContents(ddb, target)).toEqual(atT);
+  });
+
   it('does not switch the parameter when a setting could not be copied', async () => {
     const { table, t } = await configuredSource();
     const name = `/app/unswitched${tableNumber}/table_name`;

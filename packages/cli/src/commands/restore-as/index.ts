@@ -96,6 +96,7 @@ function formatPlan(plan: RestoreAsPlan): string {
   const lines = [
     `Restore ${plan.tableName} as it was at ${plan.restoreTime} into the new table ${plan.targetTableName}`,
     `  (restorable window ${plan.restorableWindow.earliest} to ${plan.restorableWindow.latest})`,
+    ...(plan.resume ? [`  continuing on ${plan.targetTableName}: an earlier run already restored it`] : []),
     `  then re-apply: TTL ${s.ttlAttribute ?? 'none'}, stream ${s.streamViewType ?? 'none'}, ${s.tags.length} tag(s), ` +
       `PITR ${s.pitrRecoveryPeriodInDays ? `${s.pitrRecoveryPeriodInDays} days` : 'off'}, deletion protection ${s.deletionProtection ? 'on' : 'off'}`,
   ];

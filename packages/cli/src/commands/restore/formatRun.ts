@@ -41,9 +41,10 @@ export function formatRun(run: RunRecord): string {
     }
     const counts = Object.entries(table.counts).filter(([, v]) => v > 0);
     if (counts.length) lines.push(`    ${counts.map(([k, v]) => `${k} ${v}`).join(', ')}`);
-    lines.push(
-      `    forensic backup ${table.plan.forensicBackupName}${table.forensicBackupArn ? ` (${table.forensicBackupArn})` : ''}`,
-    );
+    // Only runs that took one have a forensic backup (exports and selective restores take none).
+    if (table.forensicBackupArn) {
+      lines.push(`    forensic backup ${table.plan.forensicBackupName} (${table.forensicBackupArn})`);
+    }
   }
   return lines.join('\n');
 }
