@@ -47,6 +47,8 @@ describe('dynamo-dr restore-as', () => {
       `${TABLE}-restored`,
       '--switch-parameter',
       PARAMETER,
+      '--incident',
+      'inc-as-1',
       '--json',
     ]);
     expect(restored.code, restored.stderr).toBe(0);
@@ -59,11 +61,24 @@ describe('dynamo-dr restore-as', () => {
       'ACTIVE',
     );
     expect(await parameter()).toBe(`${TABLE}-restored`);
+    expect(result.plan.incidentId).toBe('restore-as-inc-as-1');
 
     const rolledBack = await runCli(sandbox, cwd, ['restore-as', '--rollback', '--switch-parameter', PARAMETER]);
     expect(rolledBack.code, rolledBack.stderr).toBe(0);
     expect(rolledBack.stderr).toMatch(`${PARAMETER} is back to ${TABLE} (it pointed at ${TABLE}-restored).`);
     expect(await parameter()).toBe(TABLE);
+
+    // The run, its settings report, the switch and its rollback are in the journal; `runs show` prints them.
+    const shown = await runCli(sandbox, cwd, ['runs', 'show', 'restore-as-inc-as-1']);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stderr).toContain(
+      `Incident restore-as-inc-as-1: succeeded, restore-as: ${TABLE} as of ${new Date(t).toISOString()} into the new table ${TABLE}-restored`,
+    );
+    expect(shown.stderr).toMatch(/restore [\d.]+ s, settings [\d.]+ s, switch [\d.]+ s; RTO [\d.]+ s/);
+    expect(shown.stderr).toContain('setting pitr: copied 35');
+    expect(shown.stderr).toContain(`switched ${PARAMETER} to ${TABLE}-restored`);
+    expect(shown.stderr).toContain(`rolled back: ${PARAMETER} back to ${TABLE} (was ${TABLE}-restored)`);
+    expect(shown.stderr).not.toMatch(/forensic backup|rolled back in place/);
 
     const again = await runCli(sandbox, cwd, ['restore-as', '--rollback', '--switch-parameter', PARAMETER]);
     expect(again.code).toBe(2);

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createItemFileWriter, digestTable } from '@dynamo-dr/core';
+import { createItemFileWriter, digestTable, FileRunJournal, readItemFileManifest } from '@dynamo-dr/core';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsResources } from '../../core/test/restore/restoreFixtures.js';
@@ -33,6 +33,30 @@ async function workdir(): Promise<string> {
   await writeFile(path.join(dir, 'dynamo-dr.config.json'), JSON.stringify(config));
   return dir;
 }
+
+/** An export of MD-001 at T, in the item-file format `dynamo-dr export` writes. */
+async function exportOfMd001(cwd: string): Promise<string> {
+  const file = path.join(cwd, 'md-001.jsonl');
+  const writer = createItemFileWriter(file, 'dynamodb-json', {
+    source: { kind: 'table', tableName: 'copy', at: 'now' },
+    time: t,
+  });
+  for (const line of atT.filter((i) => i.includes('"rule#MD-001"'))) await writer.write(JSON.parse(line));
+  await writer.close();
+  return file;
+}
+
+const fromFile = (file: string) => [
+  'restore-items',
+  '--table',
+  TABLE,
+  '--from-file',
+  file,
+  '--confirm',
+  TABLE,
+  '--allow-live-writes',
+  '--json',
+];
 
 function args(over: Record<string, string | boolean | undefined> = {}): string[] {
   const flags: Record<string, string | boolean | undefined> = {
@@ -82,31 +106,50 @@ describe('dynamo-dr restore-items: bad input changes nothing', () => {
 });
 
 describe('dynamo-dr restore-items', () => {
-  it('--from-file with an export file writes its items (changed ones skipped), then a point-in-time run finds nothing left to do', async () => {
+  it('--from-file refuses a table whose recovery lock another run holds (exit 2), changing and recording nothing', async () => {
+    const cwd = await workdir();
+    const file = await exportOfMd001(cwd);
+    const journal = new FileRunJournal(path.join(cwd, '.dynamo-dr'));
+    await journal.tryLock({
+      tableName: TABLE,
+      incidentId: 'inc-other',
+      executionId: 'e-other',
+      startedBy: 'bob@elsewhere',
+      host: 'elsewhere',
+      pid: 1,
+      acquiredAt: '2026-01-01T00:00:00Z',
+    });
+    const digestBefore = await digestTable({ client, tableName: TABLE });
+
+    const result = await runCli(sandbox, cwd, fromFile(file));
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('is being recovered by incident inc-other');
+    expect(await digestTable({ client, tableName: TABLE })).toEqual(digestBefore);
+    expect(await journal.listRuns()).toEqual([]);
+    expect((await journal.readLock(TABLE))?.incidentId).toBe('inc-other');
+  });
+
+  it('--from-file with an export file writes its items (changed ones skipped) and journals the run; then a point-in-time run finds nothing left to do', async () => {
     const cwd = await workdir();
     const before = await byRule(client, TABLE);
-    // An export of MD-001 at T, in the item-file format `dynamo-dr export` writes.
-    const file = path.join(cwd, 'md-001.jsonl');
-    const writer = createItemFileWriter(file, 'dynamodb-json', {
-      source: { kind: 'table', tableName: 'copy', at: 'now' },
-      time: t,
-    });
-    for (const line of atT.filter((i) => i.includes('"rule#MD-001"'))) await writer.write(JSON.parse(line));
-    await writer.close();
+    const file = await exportOfMd001(cwd);
 
-    const result = await runCli(sandbox, cwd, [
-      'restore-items',
-      '--table',
-      TABLE,
-      '--from-file',
-      file,
-      '--confirm',
-      TABLE,
-      '--allow-live-writes',
-      '--json',
-    ]);
+    const result = await runCli(sandbox, cwd, fromFile(file));
     expect(result.code, result.stderr).toBe(0);
     const out = JSON.parse(result.stdout);
+    const journal = new FileRunJournal(path.join(cwd, '.dynamo-dr'));
+    expect(await journal.getRun(out.plan.incidentId)).toMatchObject({
+      kind: 'restore-items',
+      result: 'succeeded',
+      tables: {
+        [TABLE]: {
+          plan: { file, manifestDigest: (await readItemFileManifest(file)).digest },
+          verification: { equal: true },
+        },
+      },
+    });
+    expect(await journal.listLocks()).toEqual([]);
     expect(out.written.counts).toEqual({ new: 5, overwritten: 0, skipped: 1, deleted: 0, unchanged: 4 });
     expect(out.verification).toMatchObject({ equal: true, skipped: 1 });
     const after = await byRule(client, TABLE);

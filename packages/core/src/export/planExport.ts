@@ -3,6 +3,7 @@ import { access, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { InputError } from '../errors.js';
+import { generatedIncidentId } from '../journal/generatedIncidentId.js';
 import { parseItemFileFormat } from '../itemFile/itemFileFormat.js';
 import { manifestPath } from '../itemFile/itemFileManifest.js';
 import { describeTableIfExists } from '../restore/dynamoDbCalls.js';
@@ -180,10 +181,4 @@ async function assertWritableOut(out: string, force: boolean): Promise<void> {
       'Create the directory or choose another path.',
     );
   }
-}
-
-/** A fresh id when none is given: the UTC time to the second and a random suffix. */
-function generatedIncidentId(): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, 'Z');
-  return `${stamp}-${Math.random().toString(36).slice(2, 6)}`;
 }

@@ -83,8 +83,14 @@ async function startRun(ctx: RestoreContext, restore: TableRestorePlan): Promise
         new Date(),
       );
     const previous = run.tables[restore.tableName];
-    if (previous && previous.result !== 'succeeded') return withTable(run, restore);
-    return { ...run, result: 'running', endedAt: undefined, tables: { ...run.tables, [restore.tableName]: fresh } };
+    if (previous && previous.result !== 'succeeded') return { ...withTable(run, restore), kind: 'export' };
+    return {
+      ...run,
+      kind: 'export',
+      result: 'running',
+      endedAt: undefined,
+      tables: { ...run.tables, [restore.tableName]: fresh },
+    };
   });
 }
 

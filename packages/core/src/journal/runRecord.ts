@@ -1,8 +1,14 @@
 import type { RestorePlan, TableRestorePlan } from '../restore/restorePlan.js';
+import type { RestoreAsPlan, SettingReport } from '../restoreAs/restoreAsPlan.js';
+import type { SavedSwitch, SwitchRollback } from '../restoreAs/parameterSwitch.js';
+import type { FileItemsPlan } from '../restoreItems/restoreItemsPlan.js';
 import type { SegmentResult, TableDigest } from '../sync/index.js';
 
-/** The steps of a table's recovery whose timings make up the measured RTO. */
-export type PhaseName = 'backup' | 'restore' | 'sync' | 'verify' | 'cleanup';
+/**
+ * The steps of a table's recovery whose timings make up the measured RTO; a restore-as run has `restore`,
+ * `settings` (re-applied and read back) and `switch` (the SSM parameter).
+ */
+export type PhaseName = 'backup' | 'restore' | 'sync' | 'verify' | 'cleanup' | 'settings' | 'switch';
 
 /** When a phase first started and when it last ended (UTC, ISO 8601). */
 export interface PhaseTiming {
@@ -23,9 +29,18 @@ export interface RunAttempt {
 /** Item counts a sync segment reported, summed per operation. */
 export type SyncCounts = Readonly<Record<string, number>>;
 
+/** The commands that record runs; a record without `kind` is a whole-table `restore`. */
+export type RunKind = 'restore' | 'restore-items' | 'export' | 'restore-as';
+
+/** The plan a table's run was made with: a restore's (also export's and restore-items'), a file's, or restore-as's. */
+export type TableRunPlan = TableRestorePlan | FileItemsPlan | RestoreAsPlan;
+
+/** The parameter switch a restore-as run made, with the value it replaced (also saved in SSM for rollback). */
+export type RecordedSwitch = SavedSwitch & { readonly name: string; readonly previousName: string };
+
 /** One table's part of a run. */
 export interface TableRun {
-  readonly plan: TableRestorePlan;
+  readonly plan: TableRunPlan;
   readonly result: RunResult;
   readonly phases: Readonly<Partial<Record<PhaseName, PhaseTiming>>>;
   readonly forensicBackupArn?: string;
@@ -38,6 +53,10 @@ export interface TableRun {
   readonly counts: SyncCounts;
   readonly verification?: { readonly equal: boolean; readonly count: number; readonly digest: string };
   readonly error?: { readonly name: string; readonly message: string };
+  /** restore-as: what became of each setting on the new table. */
+  readonly settings?: readonly SettingReport[];
+  /** restore-as: the parameter switch made. */
+  readonly switched?: RecordedSwitch;
 }
 
 /**
@@ -46,8 +65,8 @@ export interface TableRun {
  */
 export interface RunRecord {
   readonly incidentId: string;
-  /** The command that made the run: a whole-table `restore` (when absent) or a selective `restore-items`. */
-  readonly kind?: 'restore' | 'restore-items';
+  /** The command that made the run (absent: a whole-table `restore`). */
+  readonly kind?: RunKind;
   readonly requestedTime: string;
   readonly restoreTime: string;
   readonly startedAt: string;
@@ -55,6 +74,8 @@ export interface RunRecord {
   readonly result: RunResult;
   readonly attempts: readonly RunAttempt[];
   readonly tables: Readonly<Record<string, TableRun>>;
+  /** restore-as: the rollback of the run's switch (`restore-as --rollback`), who made it and when. */
+  readonly rollback?: SwitchRollback & { readonly by: string; readonly at: string };
 }
 
 /** A new record for a plan (tables not yet started are added by {@link withTable}). */
@@ -71,7 +92,7 @@ export function newRunRecord(plan: RestorePlan, now: Date): RunRecord {
 }
 
 /** The record with `plan`'s table present (kept as it is when already there). */
-export function withTable(record: RunRecord, plan: TableRestorePlan): RunRecord {
+export function withTable(record: RunRecord, plan: TableRunPlan): RunRecord {
   if (record.tables[plan.tableName]) return record;
   const table: TableRun = { plan, result: 'running', phases: {}, segmentsDone: [], counts: {} };
   return { ...record, result: 'running', endedAt: undefined, tables: { ...record.tables, [plan.tableName]: table } };
@@ -104,7 +125,10 @@ export function phaseEnded(table: TableRun, phase: PhaseName, now: Date): TableR
   return { ...table, phases: { ...table.phases, [phase]: { startedAt, endedAt: now.toISOString() } } };
 }
 
-/** Milliseconds per phase and the total from the run's start to the end of verification: the measured RTO. */
+/**
+ * Milliseconds per phase and the total from the run's start to the end of verification (for restore-as: of
+ * the switch, else of the settings, when the new table is usable): the measured RTO.
+ */
 export function measuredRto(record: RunRecord, tableName: string): Partial<Record<PhaseName | 'total', number>> {
   const table = record.tables[tableName];
   if (!table) return {};
@@ -112,7 +136,7 @@ export function measuredRto(record: RunRecord, tableName: string): Partial<Recor
   for (const [phase, timing] of Object.entries(table.phases) as [PhaseName, PhaseTiming][]) {
     if (timing.endedAt) out[phase] = Date.parse(timing.endedAt) - Date.parse(timing.startedAt);
   }
-  const verified = table.phases.verify?.endedAt;
-  if (verified) out.total = Date.parse(verified) - Date.parse(record.startedAt);
+  const done = table.phases.verify?.endedAt ?? table.phases.switch?.endedAt ?? table.phases.settings?.endedAt;
+  if (done) out.total = Date.parse(done) - Date.parse(record.startedAt);
   return out;
 }

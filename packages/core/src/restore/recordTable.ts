@@ -6,7 +6,7 @@ import type { TableRestorePlan } from './restorePlan.js';
 /** Applies a change to this plan's table in the run journal. */
 export async function recordTable(
   ctx: RestoreContext,
-  plan: TableRestorePlan,
+  plan: Pick<TableRestorePlan, 'incidentId' | 'tableName'>,
   change: Parameters<typeof updateTable>[2],
 ): Promise<void> {
   await ctx.journal.updateRun(plan.incidentId, (run) => {

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { InputError } from '../errors.js';
 import { acquireRecoveryLock } from '../journal/recoveryLock.js';
-import { newRunRecord, updateTable, withTable } from '../journal/runRecord.js';
+import { newRunRecord, updateTable, withTable, type TableRunPlan } from '../journal/runRecord.js';
 import type { RunJournal } from '../journal/runJournal.js';
 import type { RestoreContext } from './restoreContext.js';
 import type { TableRestorePlan } from './restorePlan.js';
@@ -13,6 +13,9 @@ export interface RunAttemptInfo {
   /** The time as the user typed it. */
   readonly requestedTime: string;
 }
+
+/** A plan whose run is recorded under its incident (a restore's, export's, or restore-items'). */
+export type JournaledPlan = TableRunPlan & Pick<TableRestorePlan, 'incidentId' | 'tableName' | 'restoreTime'>;
 
 /**
  * Refuses an incident id already used for another restore time: the names it
@@ -37,11 +40,7 @@ export async function assertIncidentMatches(
  * Takes the table's recovery lock and records the attempt in the run journal
  * (creating the run on its first attempt). Idempotent per execution.
  */
-export async function beginTableRun(
-  ctx: RestoreContext,
-  plan: TableRestorePlan,
-  attempt: RunAttemptInfo,
-): Promise<void> {
+export async function beginTableRun(ctx: RestoreContext, plan: JournaledPlan, attempt: RunAttemptInfo): Promise<void> {
   await acquireRecoveryLock(ctx.journal, {
     tableName: plan.tableName,
     incidentId: plan.incidentId,
@@ -60,7 +59,7 @@ export async function beginTableRun(
           incidentId: plan.incidentId,
           requestedTime: attempt.requestedTime,
           restoreTime: plan.restoreTime,
-          tables: [plan],
+          tables: [],
         },
         now,
       );
@@ -81,7 +80,7 @@ export async function beginTableRun(
 /** Records the table's result and releases its lock. */
 export async function endTableRun(
   ctx: RestoreContext,
-  plan: TableRestorePlan,
+  plan: JournaledPlan,
   error?: { readonly name: string; readonly message: string },
 ): Promise<void> {
   await ctx.journal.updateRun(plan.incidentId, (run) => {

@@ -10,3 +10,4 @@ export type { RestoreAsPlan, SettingName, SettingReport } from './restoreAsPlan.
 export { runRestoreAs, type RestoreAsResult, type RunRestoreAsOptions } from './runRestoreAs.js';
 export type { TableSettings } from './tableSettings.js';
 export { restoreAsClients } from './restoreAsClients.js';
+export { recordRollback, type RestoreAsContext } from './restoreAsRun.js';

@@ -17,6 +17,8 @@ export interface SavedSwitch {
   readonly switchedAt: string;
   readonly sourceTable: string;
   readonly restoreTime: string;
+  /** The journal key of the restore-as run that switched (absent in values saved before runs were journaled). */
+  readonly incidentId?: string;
 }
 
 /**
@@ -59,7 +61,7 @@ export async function applySwitch(
   ssm: SSMClient,
   plan: SwitchPlan,
   target: string,
-  origin: { readonly sourceTable: string; readonly restoreTime: string },
+  origin: Pick<SavedSwitch, 'sourceTable' | 'restoreTime' | 'incidentId'>,
 ): Promise<SavedSwitch> {
   const current = await getParameterIfExists(ssm, plan.name);
   if (!current || current.value !== plan.currentValue) {
@@ -86,6 +88,9 @@ export interface SwitchRollback {
   readonly restoredValue: string;
   /** The value it replaced (the table restore-as switched to). */
   readonly replacedValue: string;
+  /** The restore-as run that made the switch, from the saved value. */
+  readonly incidentId?: string;
+  readonly restoreTime: string;
 }
 
 /**
@@ -118,7 +123,13 @@ export async function rollbackSwitch(ssm: SSMClient, name: string): Promise<Swit
   }
   await putParameter(ssm, name, { value: record.value, type: saved.type });
   await deleteParameterIfExists(ssm, previousName);
-  return { name, restoredValue: record.value, replacedValue: current.value };
+  return {
+    name,
+    restoredValue: record.value,
+    replacedValue: current.value,
+    incidentId: record.incidentId,
+    restoreTime: record.restoreTime,
+  };
 }
 
 function parseSaved(parameter: ParameterValue): SavedSwitch | undefined {

@@ -1,8 +1,10 @@
 import type { DynamoDBClient, TableDescription } from '@aws-sdk/client-dynamodb';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { InputError } from '../errors.js';
+import { generatedIncidentId } from '../journal/generatedIncidentId.js';
 import { describeTableIfExists } from '../restore/dynamoDbCalls.js';
 import { assertRestorable } from '../restore/planTableRestore.js';
+import { restoreNames } from '../restore/restoreNames.js';
 import { parseRestoreTime } from '../restore/restoreTime.js';
 import { planSwitch } from './parameterSwitch.js';
 import type { RestoreAsPlan } from './restoreAsPlan.js';
@@ -16,6 +18,8 @@ export interface RestoreAsRequest {
   readonly targetTableName: string;
   /** The SSM parameter the application reads its table name from. */
   readonly switchParameter?: string;
+  /** Names the journal entry (`restore-as-<incident>`); the same id resumes. @default a generated id */
+  readonly incidentId?: string;
 }
 
 /** Table names: 3–255 of `[a-zA-Z0-9_.-]` (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html). */
@@ -34,6 +38,10 @@ export async function planRestoreAs(
   request: RestoreAsRequest,
 ): Promise<RestoreAsPlan> {
   const time = parseRestoreTime(request.time, '--to');
+  // The same form as a restore's incident id; the error names the id as typed.
+  if (request.incidentId !== undefined)
+    restoreNames(request.tableName, request.incidentId, { incidentId: '--incident' });
+  const incidentId = `restore-as-${request.incidentId ?? generatedIncidentId()}`;
   const target = request.targetTableName;
   if (!TABLE_NAME.test(target)) {
     throw new InputError('--target', target, 'is not a valid table name', 'Use 3 to 255 letters, digits, _ . or -.');
@@ -62,6 +70,7 @@ export async function planRestoreAs(
   }
   const switchParameter = request.switchParameter ? await planSwitch(ssm, request.switchParameter) : undefined;
   return {
+    incidentId,
     tableName: request.tableName,
     targetTableName: target,
     requestedTime: request.time,

@@ -3,6 +3,8 @@ import type { TableSettings } from './tableSettings.js';
 
 /** The serialisable plan of a restore to a new table; `--dry-run` prints it. */
 export interface RestoreAsPlan {
+  /** The run's journal key, `restore-as-<incident>`: never the run of a restore of the same incident. */
+  readonly incidentId: string;
   readonly tableName: string;
   readonly targetTableName: string;
   /** The time as typed, and in UTC. */

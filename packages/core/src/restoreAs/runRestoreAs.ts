@@ -1,12 +1,13 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { SSMClient } from '@aws-sdk/client-ssm';
+import { randomUUID } from 'node:crypto';
 import { DrError } from '../errors.js';
 import { awaitTableActive } from '../export/awaitTableActive.js';
 import { untilReady } from '../export/untilReady.js';
+import { phaseEnded, phaseStarted, type RecordedSwitch } from '../journal/runRecord.js';
 import { restoreToPointInTime } from '../restore/dynamoDbCalls.js';
-import { applySwitch, type SavedSwitch } from './parameterSwitch.js';
+import { applySwitch } from './parameterSwitch.js';
 import { reapplySettings } from './reapplySettings.js';
 import type { RestoreAsPlan, SettingReport } from './restoreAsPlan.js';
+import { beginRestoreAsRun, recordRestoreAs, type RestoreAsContext } from './restoreAsRun.js';
 
 /** What a restore to a new table did. */
 export interface RestoreAsResult {
@@ -15,7 +16,7 @@ export interface RestoreAsResult {
   readonly target: { readonly tableName: string; readonly tableArn: string; readonly status: string };
   readonly settings: readonly SettingReport[];
   /** The switch made, with the value saved for rollback; absent without `--switch-parameter`. */
-  readonly switched?: SavedSwitch & { readonly name: string; readonly previousName: string };
+  readonly switched?: RecordedSwitch;
   readonly durationMs: number;
 }
 
@@ -25,25 +26,51 @@ export interface RunRestoreAsOptions {
   readonly pollIntervalMs?: number;
   /** How long the restore may take before the run stops. @default 360 */
   readonly deadlineMinutes?: number;
+  /** This invocation in the run's attempts. @default a random UUID */
+  readonly executionId?: string;
 }
 
 /**
  * Executes a restore-as plan: PITR restore into the new table, wait for ACTIVE, re-apply the settings a
  * restore drops (reported one by one, verified by describing the new table), then, when asked, switch the
  * parameter — only if no setting failed, since the application would then run on a table without them.
+ * Journaled as `plan.incidentId` (`restore-as-<incident>`): phase timings, the settings report, the switch
+ * with the value it replaced, and the result (failed when a setting could not be copied).
  *
  * @example
  * const plan = await planRestoreAs(ddb, ssm, request);
- * const result = await runRestoreAs(ddb, ssm, plan);
+ * const result = await runRestoreAs({ dynamodb: ddb, ssm, journal: new FileRunJournal(), startedBy: 'ana@ops' }, plan);
  */
 export async function runRestoreAs(
-  dynamodb: DynamoDBClient,
-  ssm: SSMClient,
+  ctx: RestoreAsContext,
   plan: RestoreAsPlan,
   options: RunRestoreAsOptions = {},
 ): Promise<RestoreAsResult> {
   const started = Date.now();
-  const deadline = new Date(started + (options.deadlineMinutes ?? 360) * 60_000).toISOString();
+  await beginRestoreAsRun(ctx, plan, options.executionId ?? randomUUID());
+  try {
+    const result = await restoreAs(ctx, plan, options);
+    const failed = result.settings.filter((s) => s.status === 'failed').map((s) => s.setting);
+    const error = failed.length
+      ? { name: 'SettingsNotCopied', message: `${failed.join(', ')} could not be copied to ${plan.targetTableName}` }
+      : undefined;
+    await recordRestoreAs(ctx, plan, (t) => ({ ...t, result: error ? 'failed' : 'succeeded', error }));
+    return { ...result, durationMs: Date.now() - started };
+  } catch (error) {
+    const { name, message } = error as Error;
+    await recordRestoreAs(ctx, plan, (t) => ({ ...t, result: 'failed', error: { name, message } }));
+    throw error;
+  }
+}
+
+async function restoreAs(
+  ctx: RestoreAsContext,
+  plan: RestoreAsPlan,
+  options: RunRestoreAsOptions,
+): Promise<Omit<RestoreAsResult, 'durationMs'>> {
+  const { dynamodb, ssm } = ctx;
+  const deadline = new Date(Date.now() + (options.deadlineMinutes ?? 360) * 60_000).toISOString();
+  await recordRestoreAs(ctx, plan, (t) => phaseStarted(t, 'restore', new Date()));
   const created = await restoreToPointInTime(dynamodb, {
     source: plan.tableName,
     target: plan.targetTableName,
@@ -58,10 +85,12 @@ export async function runRestoreAs(
     () => awaitTableActive(dynamodb, plan.targetTableName, deadline),
     options.pollIntervalMs,
   );
+  await recordRestoreAs(ctx, plan, (t) => phaseStarted(phaseEnded(t, 'restore', new Date()), 'settings', new Date()));
   const settings = await reapplySettings(dynamodb, table, plan.settings, deadline);
+  await recordRestoreAs(ctx, plan, (t) => ({ ...phaseEnded(t, 'settings', new Date()), settings }));
   const target = { tableName: plan.targetTableName, tableArn: table.TableArn!, status: 'ACTIVE' };
   const failed = settings.filter((s) => s.status === 'failed');
-  let switched: RestoreAsResult['switched'];
+  let switched: RecordedSwitch | undefined;
   if (plan.switchParameter) {
     if (failed.length) {
       throw new DrError(
@@ -72,11 +101,15 @@ export async function runRestoreAs(
         },
       );
     }
+    await recordRestoreAs(ctx, plan, (t) => phaseStarted(t, 'switch', new Date()));
     const saved = await applySwitch(ssm, plan.switchParameter, plan.targetTableName, {
       sourceTable: plan.tableName,
       restoreTime: plan.restoreTime,
+      incidentId: plan.incidentId,
     });
     switched = { ...saved, name: plan.switchParameter.name, previousName: plan.switchParameter.previousName };
+    const done = switched;
+    await recordRestoreAs(ctx, plan, (t) => ({ ...phaseEnded(t, 'switch', new Date()), switched: done }));
   }
-  return { plan, target, settings, switched, durationMs: Date.now() - started };
+  return { plan, target, settings, switched };
 }

@@ -1,5 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { InputError } from '../errors.js';
+import { readItemFileManifest } from '../itemFile/itemFileManifest.js';
+import { generatedIncidentId } from '../journal/generatedIncidentId.js';
 import { assertNotLocked } from '../journal/recoveryLock.js';
 import type { RunJournal } from '../journal/runJournal.js';
 import { describeTableIfExists } from '../restore/dynamoDbCalls.js';
@@ -106,7 +108,8 @@ export interface FileItemsRequest extends RestoreItemsChoices {
  * Validates a restore from a file and returns its plan; reads only: the
  * confirmation, the table, the file's format (from its manifest or its
  * first line). `--delete-missing` needs a diff file: an item file says what
- * to write, not which keys should not exist.
+ * to write, not which keys should not exist. The run is journaled under a
+ * generated `restore-items-<id>` with the file and its manifest's digest.
  */
 export async function planFileItems(client: DynamoDBClient, request: FileItemsRequest): Promise<FileItemsPlan> {
   assertConfirmation(request.confirmation, request.tableName, restoreItemsLabels.tableNameRecoveryConfirmation);
@@ -122,10 +125,15 @@ export async function planFileItems(client: DynamoDBClient, request: FileItemsRe
       'Leave --delete-missing out, or use the file written by dynamo-dr diff.',
     );
   }
+  // The format was read from the manifest when there is one: a failed read here means there is none.
+  const manifest = await readItemFileManifest(request.file).catch(() => undefined);
   return {
     source: 'file',
+    incidentId: `restore-items-${generatedIncidentId()}`,
     tableName: request.tableName,
     file: request.file,
+    manifestDigest: manifest?.digest,
+    restoreTime: manifest?.time ?? new Date().toISOString(),
     format,
     segments: request.segments ?? 4,
     sensitive: request.sensitive ?? false,

@@ -22,8 +22,14 @@ export interface PointInTimeItemsPlan extends TableRestorePlan, RestoreItemsChoi
 /** A selective restore from a file written by `export` or `diff` (or AWS CLI scan output). */
 export interface FileItemsPlan extends RestoreItemsChoices {
   readonly source: 'file';
+  /** The run's journal key, `restore-items-<generated id>`. */
+  readonly incidentId: string;
   readonly tableName: string;
   readonly file: string;
+  /** The content digest its manifest records (absent for AWS CLI scan output, which has none). */
+  readonly manifestDigest?: string;
+  /** The instant the file's content represents (its manifest's time); without a manifest, when the plan was made. */
+  readonly restoreTime: string;
   readonly format: ItemSourceFormat;
   readonly segments: number;
   readonly sensitive: boolean;

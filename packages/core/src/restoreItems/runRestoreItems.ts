@@ -10,7 +10,12 @@ import type { RestoreContext } from '../restore/restoreContext.js';
 import { beginTableRun, endTableRun } from '../restore/tableRun.js';
 import { fileSelection } from './fileSelection.js';
 import { ITEM_FATES } from './reconcileItems.js';
-import { reconcileSelection, type ItemsPreview, type ItemsVerification } from './reconcileSelection.js';
+import {
+  reconcileSelection,
+  type ItemsPreview,
+  type ItemsVerification,
+  type SelectionSources,
+} from './reconcileSelection.js';
 import type { FileItemsPlan, PointInTimeItemsPlan, RestoreItemsPlan } from './restoreItemsPlan.js';
 import { missingAtTime, restoredSelection } from './selectionSources.js';
 
@@ -21,7 +26,7 @@ export interface RestoreItemsContext extends RestoreContext {
 }
 
 export interface RestoreItemsOptions {
-  /** Count only: write nothing and record nothing (a point-in-time dry run still restores, then deletes, the temporary table). */
+  /** Count only: write nothing, record nothing, lock nothing (a point-in-time dry run still restores, then deletes, the temporary table). */
   readonly dryRun?: boolean;
   /** Called after validation and before the first change (recovery mode's guard); not called by a dry run. */
   readonly assertWritesAllowed?: (plan: RestoreItemsPlan) => Promise<void>;
@@ -49,9 +54,11 @@ export interface RestoreItemsResult {
  * from the time (or from the file), and with `deleteMissing` deletes those
  * that should not exist; items changed after the time are skipped unless
  * `overwriteChanged`. Every write goes through the sync engine's batch
- * writer; the run ends with a read-back of the whole selection. A point-in-time
- * run is journaled under its incident and resumes (reusing the temporary
- * table) when run again; a finished one is reported as it was recorded.
+ * writer; the run ends with a read-back of the whole selection. Every run
+ * holds the table's recovery lock and is journaled (kind `restore-items`): a
+ * point-in-time run under its incident, resuming (reusing the temporary
+ * table) when run again, a finished one reported as it was recorded; a file
+ * run under the plan's generated id.
  *
  * @example
  * const plan = await planPointInTimeItems(ddb, journal, request);
@@ -71,15 +78,44 @@ async function fromFile(
   plan: FileItemsPlan,
   options: RestoreItemsOptions,
 ): Promise<RestoreItemsResult> {
+  const dryRun = !!options.dryRun;
+  const run = await beginItemsRun(ctx, plan, options);
+  try {
+    await recordTable(run, plan, (t) => phaseStarted(t, 'sync', new Date()));
+    const outcome = await reconcileRecorded(
+      run,
+      plan,
+      (_live, schema) => [fileSelection(plan.file, plan.format, schema, plan.deleteMissing)],
+      dryRun,
+      options,
+    );
+    await endTableRun(run, plan);
+    return { plan, dryRun, ...outcome };
+  } catch (error) {
+    await endTableRun(run, plan, { name: (error as Error).name, message: (error as Error).message });
+    throw error;
+  }
+}
+
+/**
+ * Checks that writes are allowed, takes the table's recovery lock (refusing, before any change, while another
+ * recovery holds it) and records the attempt; returns the context to record in (a dry run's lives in memory).
+ */
+async function beginItemsRun(
+  ctx: RestoreItemsContext,
+  plan: RestoreItemsPlan,
+  options: RestoreItemsOptions,
+): Promise<RestoreItemsContext> {
   if (!options.dryRun) await options.assertWritesAllowed?.(plan);
-  const outcome = await reconcileSelection(
-    { client: ctx.dynamodb, tableName: plan.tableName },
-    plan,
-    (_live, schema) => [fileSelection(plan.file, plan.format, schema, plan.deleteMissing)],
-    !options.dryRun,
-    { onPreview: options.onPreview, onProgress: ctx.onProgress },
-  );
-  return { plan, dryRun: !!options.dryRun, ...outcome };
+  // A dry run records nothing: its run lives in memory and ends with the process.
+  const run: RestoreItemsContext = options.dryRun ? { ...ctx, journal: new MemoryRunJournal() } : ctx;
+  await beginTableRun(run, plan, {
+    executionId: options.executionId ?? randomUUID(),
+    startedBy: ctx.startedBy,
+    requestedTime: plan.restoreTime,
+  });
+  await run.journal.updateRun(plan.incidentId, (r) => ({ ...r!, kind: 'restore-items' }));
+  return run;
 }
 
 async function fromPointInTime(
@@ -90,15 +126,7 @@ async function fromPointInTime(
   const dryRun = !!options.dryRun;
   const recorded = dryRun ? undefined : (await ctx.journal.getRun(plan.incidentId))?.tables[plan.tableName];
   if (recorded?.result === 'succeeded') return recordedResult(plan, recorded);
-  if (!dryRun) await options.assertWritesAllowed?.(plan);
-  // A dry run records nothing: its run lives in memory and ends with the process.
-  const run: RestoreItemsContext = dryRun ? { ...ctx, journal: new MemoryRunJournal() } : ctx;
-  await beginTableRun(run, plan, {
-    executionId: options.executionId ?? randomUUID(),
-    startedBy: ctx.startedBy,
-    requestedTime: plan.restoreTime,
-  });
-  await run.journal.updateRun(plan.incidentId, (r) => ({ ...r!, kind: 'restore-items' }));
+  const run = await beginItemsRun(ctx, plan, options);
   try {
     // Verified but not cleaned up (stopped in between): only the clean-up is left.
     const result = isVerified(recorded)
@@ -131,14 +159,31 @@ async function restoreAndSelect(
   await untilReady(() => awaitRestoredTable(run, plan, deadline), options.pollIntervalMs);
   const restored = { client: run.dynamodb, tableName: plan.restoredTableName };
   await recordTable(run, plan, (t) => phaseStarted(t, 'sync', new Date()));
-  const outcome = await reconcileSelection(
-    { client: run.dynamodb, tableName: plan.tableName },
+  return reconcileRecorded(
+    run,
     plan,
     (live, schema, engine) => {
       const scan = { filter: plan.selection, schema, totalSegments: plan.segments };
       const wanted = restoredSelection(restored, scan, engine);
       return plan.deleteMissing ? [...wanted, ...missingAtTime(live, restored, scan, engine)] : wanted;
     },
+    dryRun,
+    options,
+  );
+}
+
+/** Reconciles the selection, recording in the run the plan's counts, the sync and verify phases and the verification. */
+async function reconcileRecorded(
+  run: RestoreItemsContext,
+  plan: RestoreItemsPlan,
+  sources: SelectionSources,
+  dryRun: boolean,
+  options: RestoreItemsOptions,
+): Promise<Omit<RestoreItemsResult, 'plan' | 'dryRun'>> {
+  const outcome = await reconcileSelection(
+    { client: run.dynamodb, tableName: plan.tableName },
+    plan,
+    sources,
     !dryRun,
     {
       onPreview: async (preview) => {

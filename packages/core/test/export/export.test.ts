@@ -116,7 +116,7 @@ describe('export at a point in time', () => {
     });
     expect((await verifyItemFile(file)).ok).toBe(true);
     expect((await tableNames()).filter((n) => n.includes('-dr-export-'))).toEqual([]);
-    expect((await journal().getRun('export-audit-1'))?.result).toBe('succeeded');
+    expect(await journal().getRun('export-audit-1')).toMatchObject({ kind: 'export', result: 'succeeded' });
 
     // One changed character in the file: verify says what differs.
     const text = await readFile(file, 'utf8');

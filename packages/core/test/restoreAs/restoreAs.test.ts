@@ -16,7 +16,9 @@ import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   InputError,
+  MemoryRunJournal,
   planRestoreAs,
+  recordRollback,
   restoreToPointInTime,
   rollbackSwitch,
   runRestoreAs,
@@ -29,6 +31,8 @@ let sandbox: Sandbox;
 let ddb: DynamoDBClient;
 let ssm: SSMClient;
 let tableNumber = 0;
+const journal = new MemoryRunJournal();
+const context = () => ({ dynamodb: ddb, ssm, journal, startedBy: 'ana@ops' });
 
 beforeAll(async () => {
   sandbox = await startSandbox();
@@ -76,7 +80,7 @@ async function configuredSource(): Promise<{ table: string; atT: string[]; t: st
 }
 
 async function restoreAs(request: RestoreAsRequest) {
-  return runRestoreAs(ddb, ssm, await planRestoreAs(ddb, ssm, request), { pollIntervalMs: 20 });
+  return runRestoreAs(context(), await planRestoreAs(ddb, ssm, request), { pollIntervalMs: 20 });
 }
 
 const tableNames = async () => (await ddb.send(new ListTablesCommand({}))).TableNames ?? [];
@@ -141,7 +145,7 @@ describe('restore-as', () => {
     expect((await ddb.send(new DescribeTableCommand({ TableName: table }))).Table!.StreamSpecification).toBeUndefined();
   });
 
-  it('switches the SSM parameter to the new table, keeps the old value beside it, and rolls back', async () => {
+  it('switches the SSM parameter to the new table, keeps the old value beside it, and rolls back; the run journal records both', async () => {
     const { table, t } = await configuredSource();
     const name = `/app/prod${tableNumber}/table_name`;
     await ssm.send(new PutParameterCommand({ Name: name, Value: table, Type: 'String' }));
@@ -156,11 +160,28 @@ describe('restore-as', () => {
     const listed = await ssm.send(new GetParametersByPathCommand({ Path: `/app/prod${tableNumber}` }));
     expect(listed.Parameters?.map((p) => p.Name)).toEqual([name]);
 
+    const run = await journal.getRun(result.plan.incidentId);
+    expect(result.plan.incidentId).toMatch(/^restore-as-/);
+    expect(run).toMatchObject({ kind: 'restore-as', result: 'succeeded', attempts: [{ startedBy: 'ana@ops' }] });
+    expect(run!.tables[table]).toMatchObject({
+      plan: { targetTableName: target, switchParameter: { name, currentValue: table } },
+      settings: result.settings,
+      switched: { name, value: table, switchedTo: target },
+    });
+    expect(Object.keys(run!.tables[table]!.phases)).toEqual(['restore', 'settings', 'switch']);
+
     // From "another machine": nothing but SSM is needed.
     const rollback = await rollbackSwitch(ssm, name);
-    expect(rollback).toEqual({ name, restoredValue: table, replacedValue: target });
+    expect(rollback).toMatchObject({ name, restoredValue: table, replacedValue: target });
     expect(await parameter(name)).toBe(table);
     expect(await parameter(`${name}/previous`)).toBeUndefined();
+    // The rollback is recorded on the run that switched, found from the saved value.
+    expect(await recordRollback(journal, rollback, 'bob@ops', 'e-2')).toBe(result.plan.incidentId);
+    expect((await journal.getRun(result.plan.incidentId))?.rollback).toMatchObject({
+      name,
+      restoredValue: table,
+      by: 'bob@ops',
+    });
   });
   it('continues on the restore an interrupted run left (same source and time), re-applying only what is missing', async () => {
     const { table, atT, t } = await configuredSource();
@@ -200,9 +221,13 @@ describe('restore-as', () => {
     // A source with a stream, which the sandbox's new table refuses (no sandbox table can have one).
     const withStream = { ...plan, settings: { ...plan.settings, streamViewType: 'NEW_IMAGE' as const } };
 
-    const error = await runRestoreAs(ddb, ssm, withStream, { pollIntervalMs: 20 }).catch((e: unknown) => e);
+    const error = await runRestoreAs(context(), withStream, { pollIntervalMs: 20 }).catch((e: unknown) => e);
 
     expect((error as Error).message).toMatch(/is restored, but stream could not be copied: .* was not switched/);
+    expect((await journal.getRun(plan.incidentId))?.tables[table]).toMatchObject({
+      result: 'failed',
+      settings: expect.arrayContaining([expect.objectContaining({ setting: 'stream', status: 'failed' })]),
+    });
     expect(await parameter(name)).toBe(table);
     expect(await parameter(`${name}/previous`)).toBeUndefined();
   });

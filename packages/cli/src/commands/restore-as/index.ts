@@ -1,13 +1,17 @@
 import {
+  FileRunJournal,
   InputError,
   planRestoreAs,
+  recordRollback,
   restoreAsClients,
   rollbackSwitch,
   runRestoreAs,
   type RestoreAsPlan,
   type RestoreAsResult,
 } from '@dynamo-dr/core';
+import { randomUUID } from 'node:crypto';
 import { ExitError } from '../../exitError.js';
+import { operator } from '../restore/index.js';
 
 /** Flags of `dynamo-dr restore-as`. */
 export interface RestoreAsCommandOptions {
@@ -16,8 +20,10 @@ export interface RestoreAsCommandOptions {
   readonly target?: string;
   readonly switchParameter?: string;
   readonly rollback?: boolean;
+  readonly incident?: string;
   readonly dryRun?: boolean;
   readonly json?: boolean;
+  readonly stateDir?: string;
   readonly region?: string;
   readonly profile?: string;
   readonly endpointUrl?: string;
@@ -33,7 +39,8 @@ export async function restoreAs(opts: RestoreAsCommandOptions): Promise<void> {
     profile: opts.profile,
     endpoint: opts.endpointUrl,
   });
-  if (opts.rollback) return rollback(ssm, opts);
+  const journal = new FileRunJournal(opts.stateDir);
+  if (opts.rollback) return rollback(ssm, journal, opts);
   const table = required(opts.table, '--table', 'Name the table to restore, e.g. --table fp-events.');
   const time = required(opts.to, '--to', 'Give the time to restore to, e.g. --to 2026-02-15T09:00:00Z.');
   const target = required(opts.target, '--target', 'Name the new table, e.g. --target fp-events-restored.');
@@ -42,6 +49,7 @@ export async function restoreAs(opts: RestoreAsCommandOptions): Promise<void> {
     time,
     targetTableName: target,
     switchParameter: opts.switchParameter,
+    incidentId: opts.incident,
   });
   if (opts.dryRun) {
     if (opts.json) console.log(JSON.stringify({ dryRun: true, plan }, null, 2));
@@ -49,7 +57,7 @@ export async function restoreAs(opts: RestoreAsCommandOptions): Promise<void> {
     return;
   }
   if (!opts.json) console.error(formatPlan(plan));
-  const result = await runRestoreAs(dynamodb, ssm, plan);
+  const result = await runRestoreAs({ dynamodb, ssm, journal, startedBy: operator() }, plan);
   if (opts.json) console.log(JSON.stringify(result, null, 2));
   else console.error(formatResult(result));
   if (result.settings.some((s) => s.status === 'failed')) {
@@ -57,12 +65,17 @@ export async function restoreAs(opts: RestoreAsCommandOptions): Promise<void> {
   }
 }
 
-async function rollback(ssm: ReturnType<typeof restoreAsClients>['ssm'], opts: RestoreAsCommandOptions): Promise<void> {
+async function rollback(
+  ssm: ReturnType<typeof restoreAsClients>['ssm'],
+  journal: FileRunJournal,
+  opts: RestoreAsCommandOptions,
+): Promise<void> {
   const name = required(opts.switchParameter, '--switch-parameter', 'Name the parameter to roll back.');
   for (const [flag, value] of [
     ['--table', opts.table],
     ['--to', opts.to],
     ['--target', opts.target],
+    ['--incident', opts.incident],
   ] as const) {
     if (value !== undefined) {
       throw new InputError(
@@ -82,8 +95,12 @@ async function rollback(ssm: ReturnType<typeof restoreAsClients>['ssm'], opts: R
     );
   }
   const done = await rollbackSwitch(ssm, name);
-  if (opts.json) console.log(JSON.stringify(done, null, 2));
-  else console.error(`${name} is back to ${done.restoredValue} (it pointed at ${done.replacedValue}).`);
+  const incidentId = await recordRollback(journal, done, operator(), randomUUID());
+  if (opts.json) console.log(JSON.stringify({ ...done, incidentId }, null, 2));
+  else {
+    console.error(`${name} is back to ${done.restoredValue} (it pointed at ${done.replacedValue}).`);
+    console.error(`Recorded in the run journal: dynamo-dr runs show ${incidentId}`);
+  }
 }
 
 function required(value: string | undefined, flag: string, hint: string): string {
@@ -94,7 +111,7 @@ function required(value: string | undefined, flag: string, hint: string): string
 function formatPlan(plan: RestoreAsPlan): string {
   const s = plan.settings;
   const lines = [
-    `Restore ${plan.tableName} as it was at ${plan.restoreTime} into the new table ${plan.targetTableName}`,
+    `Restore ${plan.tableName} as it was at ${plan.restoreTime} into the new table ${plan.targetTableName} (journal entry ${plan.incidentId})`,
     `  (restorable window ${plan.restorableWindow.earliest} to ${plan.restorableWindow.latest})`,
     ...(plan.resume ? [`  continuing on ${plan.targetTableName}: an earlier run already restored it`] : []),
     `  then re-apply: TTL ${s.ttlAttribute ?? 'none'}, stream ${s.streamViewType ?? 'none'}, ${s.tags.length} tag(s), ` +
@@ -120,5 +137,6 @@ function formatResult(result: RestoreAsResult): string {
       `${result.switched.name} now ${result.switched.switchedTo} (was ${result.switched.value}; undo: dynamo-dr restore-as --rollback --switch-parameter ${result.switched.name})`,
     );
   }
+  lines.push(`Recorded in the run journal: dynamo-dr runs show ${result.plan.incidentId}`);
   return lines.join('\n');
 }

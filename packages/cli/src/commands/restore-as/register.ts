@@ -10,8 +10,13 @@ export function registerRestoreAs(program: Command): void {
     .option('--target <name>', 'the new table (must not exist)')
     .option('--switch-parameter <name>', 'SSM parameter the application reads its table name from')
     .option('--rollback', 'put back the value --switch-parameter had before restore-as switched it')
+    .option(
+      '--incident <id>',
+      'names the journal entry restore-as-<id> (default: generated, printed); the same id resumes',
+    )
     .option('--dry-run', 'print the plan and change nothing')
     .option('--json', 'print one JSON document on stdout')
+    .option('--state-dir <dir>', 'where run journals are kept', '.dynamo-dr')
     .option('--region <region>', 'AWS region')
     .option('--profile <profile>', 'AWS profile')
     .option('--endpoint-url <url>', 'AWS endpoint (e.g. the sandbox); AWS_ENDPOINT_URL is honoured too')

@@ -62,5 +62,6 @@ export function formatItemsResult(result: RestoreItemsResult): string {
       `Verified: ${v.count} selected item(s) read back equal to their restored version (digest ${v.digest.slice(0, 16)}…)${v.skipped ? `; ${v.skipped} skipped item(s) left as they are live` : ''}.`,
     );
   if (table) lines.push(`Temporary table ${table.name} ${table.deleted ? 'deleted' : 'kept'}.`);
+  lines.push(`Recorded in the run journal: dynamo-dr runs show ${result.plan.incidentId}`);
   return lines.join('\n');
 }

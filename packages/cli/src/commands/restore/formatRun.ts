@@ -1,6 +1,6 @@
-import { measuredRto, type RestorePlan, type RunRecord } from '@dynamo-dr/core';
+import { measuredRto, type RestorePlan, type RunRecord, type TableRun } from '@dynamo-dr/core';
 
-const PHASES = ['backup', 'restore', 'sync', 'verify', 'cleanup'] as const;
+const PHASES = ['backup', 'restore', 'sync', 'verify', 'cleanup', 'settings', 'switch'] as const;
 
 function seconds(ms: number | undefined): string {
   return ms === undefined ? '-' : `${(ms / 1000).toFixed(1)} s`;
@@ -25,14 +25,37 @@ export function formatPlan(plan: RestorePlan): string {
   return lines.join('\n');
 }
 
-/** A run's outcome per table, with the measured RTO per phase. */
+/** The command that made a run and what it did, in one line (`runs` and `runs show`). */
+export function runSummary(run: RunRecord): string {
+  const kind = run.kind ?? 'restore';
+  const plans = Object.values(run.tables).map((t) => t.plan);
+  switch (kind) {
+    case 'restore':
+      return `restore: ${Object.keys(run.tables).join(', ')} rolled back in place to ${run.restoreTime}`;
+    case 'export':
+      return `export: ${Object.keys(run.tables).join(', ')} as of ${run.restoreTime}`;
+    case 'restore-as': {
+      const targets = plans.map((p) => ('targetTableName' in p ? p.targetTableName : p.tableName));
+      const into = targets.length ? ` into the new table ${targets.join(', ')}` : '';
+      return `restore-as: ${Object.keys(run.tables).join(', ')} as of ${run.restoreTime}${into}`;
+    }
+    case 'restore-items': {
+      const files = plans.flatMap((p) => ('file' in p ? [p.file] : []));
+      const from = files.length ? `from the file ${files.join(', ')}` : `as of ${run.restoreTime}`;
+      return `restore-items: items of ${Object.keys(run.tables).join(', ')} ${from}`;
+    }
+  }
+}
+
+/** A run's outcome per table, with the measured RTO per phase; only what its kind of run records. */
 export function formatRun(run: RunRecord): string {
-  const lines = [`Incident ${run.incidentId}: ${run.result}, restored to ${run.restoreTime}`];
+  const lines = [`Incident ${run.incidentId}: ${run.result}, ${runSummary(run)}`];
   for (const [name, table] of Object.entries(run.tables)) {
     const rto = measuredRto(run, name);
+    const phases = PHASES.filter((p) => table.phases[p]);
     lines.push(
       `  ${name}: ${table.result}${table.error ? ` (${table.error.name}: ${table.error.message})` : ''}`,
-      `    ${PHASES.map((p) => `${p} ${seconds(rto[p])}`).join(', ')}; RTO ${seconds(rto.total)}`,
+      `    ${phases.map((p) => `${p} ${seconds(rto[p])}`).join(', ')}; RTO ${seconds(rto.total)}`,
     );
     if (table.verification) {
       lines.push(
@@ -42,11 +65,27 @@ export function formatRun(run: RunRecord): string {
     const counts = Object.entries(table.counts).filter(([, v]) => v > 0);
     if (counts.length) lines.push(`    ${counts.map(([k, v]) => `${k} ${v}`).join(', ')}`);
     // Only runs that took one have a forensic backup (exports and selective restores take none).
-    if (table.forensicBackupArn) {
+    if (table.forensicBackupArn && 'forensicBackupName' in table.plan) {
       lines.push(`    forensic backup ${table.plan.forensicBackupName} (${table.forensicBackupArn})`);
     }
+    lines.push(...restoreAsLines(table));
+  }
+  if (run.rollback) {
+    const r = run.rollback;
+    lines.push(`  rolled back: ${r.name} back to ${r.restoredValue} (was ${r.replacedValue}) by ${r.by} at ${r.at}`);
   }
   return lines.join('\n');
+}
+
+/** The settings report and the parameter switch of a restore-as run. */
+function restoreAsLines(table: TableRun): string[] {
+  const lines = (table.settings ?? []).map((s) => {
+    const value = s.value === undefined ? '' : ` ${JSON.stringify(s.value)}`;
+    return `    setting ${s.setting}: ${s.status}${value}${s.reason ? ` (${s.reason})` : ''}`;
+  });
+  const sw = table.switched;
+  if (sw) lines.push(`    switched ${sw.name} to ${sw.switchedTo} at ${sw.switchedAt} (was ${sw.value})`);
+  return lines;
 }
 
 /** The run as `--json` prints it: the journal record plus the measured RTO per table. */

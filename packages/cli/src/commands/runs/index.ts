@@ -1,5 +1,5 @@
 import { FileRunJournal, InputError, measuredRto } from '@dynamo-dr/core';
-import { formatRun, runDocument } from '../restore/formatRun.js';
+import { formatRun, runDocument, runSummary } from '../restore/formatRun.js';
 
 /** Flags of `dynamo-dr runs`. */
 export interface RunsCommandOptions {
@@ -21,9 +21,7 @@ export async function listRuns(opts: RunsCommandOptions): Promise<void> {
       .map((t) => measuredRto(run, t).total)
       .filter((ms): ms is number => ms !== undefined);
     const worst = rto.length ? ` RTO ${(Math.max(...rto) / 1000).toFixed(1)} s` : '';
-    console.error(
-      `${run.incidentId}  ${run.result.padEnd(9)} ${run.startedAt}  to ${run.restoreTime}  ${Object.keys(run.tables).join(', ')}${worst}`,
-    );
+    console.error(`${run.incidentId}  ${run.result.padEnd(9)} ${run.startedAt}  ${runSummary(run)}${worst}`);
   }
   for (const lock of await journal.listLocks()) {
     console.error(
