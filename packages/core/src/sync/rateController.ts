@@ -16,7 +16,8 @@ const MIN_MEASURE_MS = 50;
  * Paces requests against one table, in capacity units per second: a token
  * bucket whose rate is capped by the caller and adapted to throttling.
  *
- * With no cap it starts unpaced. On throttling (at most once a second) the
+ * With no cap it starts unpaced, unless handed the pace an earlier run ended
+ * with ({@link continueFrom}). On throttling (at most once a second) the
  * rate drops to what DynamoDB actually accepted over the last second, or to
  * 90% of the current rate if that is more; while requests succeed it grows
  * 15% a second. Against a capacity limit C the offered rate so settles
