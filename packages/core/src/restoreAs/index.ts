@@ -1,6 +1,7 @@
 export {
   previousParameterName,
   rollbackSwitch,
+  SECRET_NOT_RECORDED,
   type SavedSwitch,
   type SwitchPlan,
   type SwitchRollback,

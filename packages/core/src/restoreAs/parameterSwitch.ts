@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { DrError, InputError } from '../errors.js';
 import { deleteParameterIfExists, getParameterIfExists, putParameter, type ParameterValue } from './parameterCalls.js';
@@ -7,8 +8,16 @@ export interface SwitchPlan {
   readonly name: string;
   /** Where the value before the switch is saved, so that a rollback works from any machine. */
   readonly previousName: string;
-  readonly currentValue: string;
+  /**
+   * The value before the switch, for the plan, the journal and `--json`; omitted when the parameter is a
+   * SecureString, so that its value is never written outside SSM.
+   */
+  readonly currentValue?: string;
+  /** SHA-256 of the value before the switch: detects a change between plan and switch without keeping a secret. */
+  readonly currentValueSha256: string;
 }
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /** What `previousName` holds (JSON, same parameter type as the original, so a SecureString stays secret). */
 export interface SavedSwitch {
@@ -53,7 +62,8 @@ export async function planSwitch(ssm: SSMClient, name: string): Promise<SwitchPl
       `Roll back first (dynamo-dr restore-as --rollback --switch-parameter ${name}), or delete ${previousName} if that switch is final.`,
     );
   }
-  return { name, previousName, currentValue: current.value };
+  const shown = current.type === 'SecureString' ? {} : { currentValue: current.value };
+  return { name, previousName, ...shown, currentValueSha256: sha256(current.value) };
 }
 
 /** Saves the current value under `previousName`, then points the parameter at `target`. */
@@ -64,8 +74,8 @@ export async function applySwitch(
   origin: Pick<SavedSwitch, 'sourceTable' | 'restoreTime' | 'incidentId'>,
 ): Promise<SavedSwitch> {
   const current = await getParameterIfExists(ssm, plan.name);
-  if (!current || current.value !== plan.currentValue) {
-    throw new DrError(`${plan.name} changed while the table was restored (now ${JSON.stringify(current?.value)}).`, {
+  if (!current || sha256(current.value) !== plan.currentValueSha256) {
+    throw new DrError(`${plan.name} changed while the table was restored.`, {
       hint: `The new table ${target} is ready; point the application at it by hand if that is still wanted.`,
     });
   }
@@ -78,8 +88,12 @@ export async function applySwitch(
   // Saved first: if the switch itself fails, a rollback still finds the old value.
   await putParameter(ssm, plan.previousName, { value: JSON.stringify(saved), type: current.type });
   await putParameter(ssm, plan.name, { value: target, type: current.type });
-  return saved;
+  // What the caller journals and prints: a SecureString's old value stays only in SSM.
+  return current.type === 'SecureString' ? { ...saved, value: SECRET_NOT_RECORDED } : saved;
 }
+
+/** Stands for a SecureString's value wherever dynamo-dr would otherwise write it outside SSM. */
+export const SECRET_NOT_RECORDED = '(SecureString: kept only in SSM)';
 
 /** What a rollback did. */
 export interface SwitchRollback {

@@ -21,6 +21,7 @@ import {
   recordRollback,
   restoreToPointInTime,
   rollbackSwitch,
+  SECRET_NOT_RECORDED,
   runRestoreAs,
   type RestoreAsRequest,
 } from '../../src/index.js';
@@ -183,6 +184,25 @@ describe('restore-as', () => {
       by: 'bob@ops',
     });
   });
+  it("never writes a SecureString parameter's value outside SSM, and still rolls it back", async () => {
+    const { table, t } = await configuredSource();
+    const name = `/app/secure${tableNumber}/table_name`;
+    const secret = `previous-table-${tableNumber}`;
+    await ssm.send(new PutParameterCommand({ Name: name, Value: secret, Type: 'SecureString' }));
+    const target = `${table}-v2`;
+
+    const result = await restoreAs({ tableName: table, time: t, targetTableName: target, switchParameter: name });
+
+    expect(await parameter(name)).toBe(target);
+    const run = await journal.getRun(result.plan.incidentId);
+    const recorded = JSON.stringify({ run, result });
+    expect(recorded).not.toContain(secret);
+    expect(result.switched).toMatchObject({ value: SECRET_NOT_RECORDED, switchedTo: target });
+
+    await rollbackSwitch(ssm, name);
+    expect(await parameter(name)).toBe(secret);
+  });
+
   it('continues on the restore an interrupted run left (same source and time), re-applying only what is missing', async () => {
     const { table, atT, t } = await configuredSource();
     const target = `${table}-resumed`;

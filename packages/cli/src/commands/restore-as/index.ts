@@ -6,6 +6,7 @@ import {
   restoreAsClients,
   rollbackSwitch,
   runRestoreAs,
+  SECRET_NOT_RECORDED,
   type RestoreAsPlan,
   type RestoreAsResult,
 } from '@dynamo-dr/core';
@@ -120,7 +121,7 @@ function formatPlan(plan: RestoreAsPlan): string {
   if (plan.switchParameter) {
     const p = plan.switchParameter;
     lines.push(
-      `  then switch ${p.name} from ${p.currentValue} to ${plan.targetTableName} (old value kept in ${p.previousName})`,
+      `  then switch ${p.name} from ${p.currentValue ?? SECRET_NOT_RECORDED} to ${plan.targetTableName} (old value kept in ${p.previousName})`,
     );
   }
   return lines.join('\n');
