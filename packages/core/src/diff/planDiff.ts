@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import type { DynamoDBClient, KeySchemaElement } from '@aws-sdk/client-dynamodb';
 import { InputError } from '../errors.js';
 import type { RunJournal } from '../journal/runJournal.js';
-import { describeBackupIfExists } from '../export/backupCalls.js';
+import { describeBackupIfExists } from '../aws/backupCalls.js';
 import { describeTableIfExists } from '../restore/dynamoDbCalls.js';
 import type { DiffPlan, DiffSide } from './diffPlan.js';
 

@@ -12,7 +12,7 @@ import { defaultRestoreSettings, type TableRestorePlan } from '../restore/restor
 import { logicalNameOf } from '../workflow/stateMachineNames.js';
 import { restoreNames } from '../restore/restoreNames.js';
 import { parseRestoreTime } from '../restore/restoreTime.js';
-import { describeBackupIfExists } from './backupCalls.js';
+import { describeBackupIfExists } from '../aws/backupCalls.js';
 import type { ExportPlan, ExportSource } from './exportPlan.js';
 
 /** What the user asked for; flags in the CLI. */

@@ -7,11 +7,11 @@ import { awaitRestoredTable, startPointInTimeRestore } from '../restore/pointInT
 import { recordTable } from '../restore/recordTable.js';
 import type { RestoreContext } from '../restore/restoreContext.js';
 import type { TableRestorePlan } from '../restore/restorePlan.js';
-import { awaitTableActive } from './awaitTableActive.js';
-import { restoreFromBackup } from './backupCalls.js';
+import { awaitTableActive } from '../restore/awaitTableActive.js';
+import { restoreFromBackup } from '../aws/backupCalls.js';
 import type { ExportPlan } from './exportPlan.js';
 import { scanToFile } from './scanToFile.js';
-import { untilReady } from './untilReady.js';
+import { untilReady } from '../restore/untilReady.js';
 
 /** How {@link runExport} runs. */
 export interface RunExportOptions {

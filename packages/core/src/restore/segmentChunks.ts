@@ -15,9 +15,10 @@ export function segmentDeadline(ctx: RestoreContext): number {
 /**
  * Runs one segment request of the sync engine chunk by chunk, saving its
  * checkpoints in the run journal under `key` after every unfinished chunk, so
- * that a killed or timed-out call continues where it stopped. Returns the
- * last result: done, or not done when `until` has passed. Recording a done
- * result is the caller's.
+ * that a killed or timed-out call continues where it stopped. The write pace
+ * goes from chunk to chunk, starting from `request.pace` (the previous call's).
+ * Returns the last result: done, or not done when `until` has passed.
+ * Recording a done result is the caller's.
  */
 export async function runSegmentChunks(
   ctx: RestoreContext,
@@ -28,10 +29,13 @@ export async function runSegmentChunks(
   until: number,
 ): Promise<SegmentResult> {
   let checkpoints = (await readTableRun(ctx, plan))?.checkpoints?.[key];
+  let pace = request.pace;
   let reported: number | undefined;
   for (;;) {
-    const result = await syncSegment({ ...request, checkpoints, timeBudgetMs: CHUNK_MS });
+    const result = await syncSegment({ ...request, checkpoints, pace, timeBudgetMs: CHUNK_MS });
     checkpoints = result.checkpoints;
+    // Each chunk starts at the pace the previous one ended with: pacing settles as in one long call.
+    pace = result.pace;
     // Counts include earlier chunks (they travel in the checkpoints): report what is new.
     ctx.onProgress?.({ tableName: plan.tableName, phase, newItems: result.counts.scanned - (reported ?? 0) });
     reported = result.counts.scanned;

@@ -1,6 +1,6 @@
 import { DrError } from '../errors.js';
 import { phaseStarted } from '../journal/runRecord.js';
-import type { SegmentResult } from '../sync/index.js';
+import type { SegmentPace, SegmentResult } from '../sync/index.js';
 import { backupStatus } from './dynamoDbCalls.js';
 import { isVerified, readTableRun, recordTable } from './recordTable.js';
 import type { RestoreContext } from './restoreContext.js';
@@ -33,17 +33,19 @@ export async function prepareSync(ctx: RestoreContext, plan: TableRestorePlan): 
  * Runs one segment of a sync operation with the sync engine (checkpointed in
  * the run journal): a resumed run skips done segments and continues the
  * others where they stopped. Returns `done: false` when its time budget ran
- * out; the workflow calls it again.
+ * out; the workflow calls it again with the `pace` returned (`{}`: unpaced),
+ * so that the writes go on at the pace they had settled to.
  */
 export async function syncTableSegment(
   ctx: RestoreContext,
   plan: TableRestorePlan,
   operation: SyncOperation,
   segment: number,
-): Promise<{ done: boolean }> {
+  pace?: SegmentPace,
+): Promise<{ done: boolean; pace: SegmentPace }> {
   const key = `${operation}:${segment}`;
   const table = await readTableRun(ctx, plan);
-  if (isVerified(table) || table?.segmentsDone.includes(key)) return { done: true };
+  if (isVerified(table) || table?.segmentsDone.includes(key)) return { done: true, pace: {} };
   const result = await runSegmentChunks(
     ctx,
     plan,
@@ -56,6 +58,7 @@ export async function syncTableSegment(
       segment,
       totalSegments: plan.segments,
       sensitive: plan.sensitive,
+      pace,
     },
     segmentDeadline(ctx),
   );
@@ -67,7 +70,7 @@ export async function syncTableSegment(
       checkpoints: withoutKey(t.checkpoints, key),
     }));
   }
-  return { done: result.done };
+  return { done: result.done, pace: result.pace ?? {} };
 }
 
 function addCounts(

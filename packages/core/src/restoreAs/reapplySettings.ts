@@ -1,6 +1,6 @@
 import type { DynamoDBClient, TableDescription } from '@aws-sdk/client-dynamodb';
-import { awaitTableActive } from '../export/awaitTableActive.js';
-import { untilReady } from '../export/untilReady.js';
+import { awaitTableActive } from '../restore/awaitTableActive.js';
+import { untilReady } from '../restore/untilReady.js';
 import type { SettingName, SettingReport } from './restoreAsPlan.js';
 import {
   addTags,

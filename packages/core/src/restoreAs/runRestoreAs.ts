@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DrError } from '../errors.js';
-import { awaitTableActive } from '../export/awaitTableActive.js';
-import { untilReady } from '../export/untilReady.js';
+import { awaitTableActive } from '../restore/awaitTableActive.js';
+import { untilReady } from '../restore/untilReady.js';
 import { phaseEnded, phaseStarted, type RecordedSwitch } from '../journal/runRecord.js';
 import { restoreToPointInTime } from '../restore/dynamoDbCalls.js';
 import { applySwitch } from './parameterSwitch.js';

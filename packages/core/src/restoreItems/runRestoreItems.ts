@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { untilReady } from '../export/untilReady.js';
+import { untilReady } from '../restore/untilReady.js';
 import { MemoryRunJournal } from '../journal/memoryRunJournal.js';
 import { phaseEnded, phaseStarted, type TableRun } from '../journal/runRecord.js';
 import { cleanUpRestore } from '../restore/cleanUpRestore.js';

@@ -7,6 +7,7 @@ export { digestTable } from './digestTable.js';
 export { emptyTable } from './emptyTable.js';
 export { CHECKPOINT_KEY_VARIABLE } from './segmentState.js';
 export { syncSegment, type SegmentRequest, type SegmentResult, type TableLocation } from './syncSegment.js';
+export type { SegmentPace } from './segmentPace.js';
 export type { SyncOperation, SyncOptions, SyncProgress, SyncResult, TableComparison } from './syncTypes.js';
 export type { RetryPolicy } from './backoff.js';
 export { combineDigests, EMPTY_DIGEST, itemHash, type TableDigest } from './tableDigest.js';

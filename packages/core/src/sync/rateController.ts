@@ -9,12 +9,15 @@ const DECREASE_COOLDOWN_MS = 1000;
 const WINDOW_MS = 1000;
 /** The rate never drops below this many of the largest request seen per second, so progress never stalls. */
 const MIN_REQUESTS_PER_SECOND = 4;
+/** A pace measured over less than this is noise. */
+const MIN_MEASURE_MS = 50;
 
 /**
  * Paces requests against one table, in capacity units per second: a token
  * bucket whose rate is capped by the caller and adapted to throttling.
  *
- * With no cap it starts unpaced. On throttling (at most once a second) the
+ * With no cap it starts unpaced, unless handed the pace an earlier run ended
+ * with ({@link continueFrom}). On throttling (at most once a second) the
  * rate drops to what DynamoDB actually accepted over the last second, or to
  * 90% of the current rate if that is more; while requests succeed it grows
  * 15% a second. Against a capacity limit C the offered rate so settles
@@ -34,6 +37,7 @@ export class RateController {
   private lastDecreaseAt = -Infinity;
   private readonly createdAt = performance.now();
   private waitedAt = -Infinity;
+  private firstThrottledAt = -Infinity;
   private largestRequest = 1;
   private readonly accepted: { at: number; units: number }[] = [];
 
@@ -52,6 +56,36 @@ export class RateController {
   /** The current allowed rate in units per second (`Infinity` while unpaced). */
   get unitsPerSecond(): number {
     return this.rate;
+  }
+
+  /**
+   * The pace another controller of the same table should start from (see
+   * {@link continueFrom}): the current rate; or, unpaced but throttled (a run
+   * shorter than the second of measurement the first cut waits for), what
+   * DynamoDB accepted since it began throttling — by then any burst capacity
+   * is spent, so that is the table's rate. `undefined` when nothing was
+   * learned: unpaced and never throttled.
+   */
+  get pace(): number | undefined {
+    if (this.rate !== Infinity) return this.rate;
+    if (!this.adaptive || this.firstThrottledAt === -Infinity) return undefined;
+    const now = performance.now();
+    const since = Math.max(this.firstThrottledAt, now - WINDOW_MS);
+    const units = this.accepted.filter((a) => a.at >= since).reduce((s, a) => s + a.units, 0);
+    // Too short a stretch to measure says nothing: the next call learns afresh.
+    if (units === 0 || now - since < MIN_MEASURE_MS) return undefined;
+    return Math.max(this.largestRequest * MIN_REQUESTS_PER_SECOND, (units / (now - since)) * 1000);
+  }
+
+  /**
+   * Starts from the pace an earlier controller of the same table ended with,
+   * so that a run made of many short calls (a segment in time slices) paces
+   * as one long run would, instead of meeting throttling unpaced each time.
+   */
+  continueFrom(unitsPerSecond: number): void {
+    this.rate = Math.min(this.cap ?? Infinity, unitsPerSecond);
+    this.refilledAt = performance.now();
+    this.tokens = Math.min(this.tokens, this.rate / 10, 25);
   }
 
   /** Waits until `units` may be spent. The bucket may go into debt by one request, so large items never starve. */
@@ -91,6 +125,7 @@ export class RateController {
   /** DynamoDB throttled a request or handed items back unprocessed. */
   onThrottled(): void {
     const now = performance.now();
+    if (this.firstThrottledAt === -Infinity) this.firstThrottledAt = now;
     if (!this.adaptive || now - this.lastDecreaseAt < DECREASE_COOLDOWN_MS) return;
     // Unpaced, the first pace comes from a full second of what DynamoDB accepted; before that, backoff alone.
     if (this.rate === Infinity && now - this.createdAt < WINDOW_MS) return;

@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import { createEngineContext } from './engineContext.js';
 import { checkpointKey } from './passCheckpoint.js';
 import { PASSES, runSegment } from './runSegment.js';
+import { currentPace, resumePace, validateSegmentPace, type SegmentPace } from './segmentPace.js';
 import { SegmentStateCodec } from './segmentState.js';
 import type { SyncOperation } from './syncTypes.js';
 import type { TableDigest } from './tableDigest.js';
@@ -32,6 +33,8 @@ export interface SegmentRequest {
   readonly checkpoints?: readonly SegmentCheckpoint[];
   /** Return (not done) at the first page boundary after this many ms, e.g. well before a Lambda timeout. */
   readonly timeBudgetMs?: number;
+  /** `pace` of the previous result of this segment: the next time slice paces on from there. */
+  readonly pace?: SegmentPace;
   readonly sensitive?: boolean;
   /** Per worker: divide a table-wide cap by the Map's MaxConcurrency. */
   readonly maxWriteUnitsPerSecond?: number;
@@ -52,6 +55,8 @@ export interface SegmentResult {
   readonly digest?: TableDigest;
   /** Resume state (cursors encrypted for sensitive tables). */
   readonly checkpoints: readonly SegmentCheckpoint[];
+  /** The pacing the segment ended with (absent when unpaced): pass it in the next request with `checkpoints`. */
+  readonly pace?: SegmentPace;
 }
 
 const RUN = 'segment';
@@ -60,7 +65,8 @@ const RUN = 'segment';
  * Runs one scan segment of an operation: the same code the whole-table
  * functions run for each of their segments, with JSON in and out so it can
  * be a Lambda payload. Checkpoints travel in the request and the result (the
- * workflow state is the checkpoint store).
+ * workflow state is the checkpoint store), and so does the write pace, so
+ * that a segment run in many short calls paces like one long run.
  *
  * @example
  * // Lambda worker of a Map state over segments 0..N-1
@@ -85,13 +91,15 @@ export async function syncSegment(request: SegmentRequest): Promise<SegmentResul
   const codec = new SegmentStateCodec(request.sensitive ?? false);
   codec.assertCanStore();
   const ctx = createEngineContext(operation, totalSegments, { ...request, checkpoints: undefined });
+  resumePace(ctx, destination?.tableName, request.pace);
   const outcome = await runSegment(
     { operation, source, destination, schema: shapes[0]!.keySchema, segment, totalSegments },
     ctx,
     { store, runId: RUN, codec },
     request.timeBudgetMs === undefined ? undefined : Date.now() + request.timeBudgetMs,
   );
-  return { operation, segment, totalSegments, ...outcome, checkpoints: store.list(RUN) };
+  const pace = currentPace(ctx, destination?.tableName);
+  return { operation, segment, totalSegments, ...outcome, checkpoints: store.list(RUN), ...(pace && { pace }) };
 }
 
 function tableRef(location: TableLocation): TableRef {
@@ -100,6 +108,7 @@ function tableRef(location: TableLocation): TableRef {
 
 function validateSegmentRequest(request: SegmentRequest): void {
   validateSyncOptions({ ...request, checkpoints: undefined, segments: request.totalSegments });
+  validateSegmentPace(request.pace);
   if (!(request.operation in PASSES)) {
     throw new InputError(
       'operation',

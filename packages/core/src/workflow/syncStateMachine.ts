@@ -29,34 +29,48 @@ export function syncStateMachineDefinition(
     operation: SyncOperation | 'verify',
     taskName: string,
     next: string,
-  ): AslState => ({
-    Type: 'Map',
-    Comment: `${operation} over ${settings.segments} scan segments`,
-    ItemsPath: '$.sync.segments',
-    ItemSelector: { 'plan.$': '$.plan', operation, 'segment.$': '$$.Map.Item.Value' },
-    MaxConcurrency: settings.segments,
-    ItemProcessor: {
-      ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
-      StartAt: taskName,
-      States: {
-        // A segment returns unfinished when its time budget (under Lambda's limit) runs out: call it again.
-        [taskName]: handlerTask(
-          fn,
-          handler,
-          { 'plan.$': '$.plan', 'operation.$': '$.operation', 'segment.$': '$.segment' },
-          { ResultPath: '$.result', Next: `${taskName}Finished` },
-        ),
-        [`${taskName}Finished`]: {
-          Type: 'Choice',
-          Choices: [{ Variable: '$.result.done', BooleanEquals: true, Next: `${taskName}Done` }],
-          Default: taskName,
-        },
-        [`${taskName}Done`]: { Type: 'Succeed' },
+  ): AslState => {
+    // A sync segment called again goes on at the write pace its last call ended with (`{}` before the first).
+    const paced = handler === 'syncTableSegment';
+    return {
+      Type: 'Map',
+      Comment: `${operation} over ${settings.segments} scan segments`,
+      ItemsPath: '$.sync.segments',
+      ItemSelector: {
+        'plan.$': '$.plan',
+        operation,
+        'segment.$': '$$.Map.Item.Value',
+        ...(paced && { result: { pace: {} } }),
       },
-    },
-    ResultPath: null,
-    Next: next,
-  });
+      MaxConcurrency: settings.segments,
+      ItemProcessor: {
+        ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+        StartAt: taskName,
+        States: {
+          // A segment returns unfinished when its time budget (under Lambda's limit) runs out: call it again.
+          [taskName]: handlerTask(
+            fn,
+            handler,
+            {
+              'plan.$': '$.plan',
+              'operation.$': '$.operation',
+              'segment.$': '$.segment',
+              ...(paced && { 'pace.$': '$.result.pace' }),
+            },
+            { ResultPath: '$.result', Next: `${taskName}Finished` },
+          ),
+          [`${taskName}Finished`]: {
+            Type: 'Choice',
+            Choices: [{ Variable: '$.result.done', BooleanEquals: true, Next: `${taskName}Done` }],
+            Default: taskName,
+          },
+          [`${taskName}Done`]: { Type: 'Succeed' },
+        },
+      },
+      ResultPath: null,
+      Next: next,
+    };
+  };
   return {
     Comment: `Syncs ${settings.tableName} to its restored copy (dynamo-dr)`,
     StartAt: 'PrepareSync',

@@ -7,6 +7,7 @@ import type { RestoreContext } from '../restore/restoreContext.js';
 import type { RestoreInput } from '../restore/restoreInput.js';
 import type { TableRestorePlan, TableRestoreSettings } from '../restore/restorePlan.js';
 import { prepareSync, syncTableSegment, type SyncOperation } from '../restore/syncPhase.js';
+import type { SegmentPace } from '../sync/index.js';
 import { startVerification, verifyTableData, verifyTableSegment } from '../restore/verifyPhase.js';
 import { assertIncidentMatches, beginTableRun, endTableRun } from '../restore/tableRun.js';
 
@@ -67,7 +68,13 @@ export function createWorkflowHandlers(ctx: WorkflowHandlerContext) {
     },
     prepareSync: (event: WorkflowEvent) => prepareSync(ctx, planOf(event)),
     syncTableSegment: (event: WorkflowEvent) =>
-      syncTableSegment(ctx, planOf(event), event.operation as SyncOperation, Number(event.segment)),
+      syncTableSegment(
+        ctx,
+        planOf(event),
+        event.operation as SyncOperation,
+        Number(event.segment),
+        event.pace as SegmentPace | undefined,
+      ),
     async startVerification(event: WorkflowEvent) {
       await startVerification(ctx, planOf(event));
       return null;

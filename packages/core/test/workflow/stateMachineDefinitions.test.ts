@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { describe, expect, it } from 'vitest';
 import { restoreStateMachineDefinition, restoreTimeoutSeconds } from '../../src/workflow/restoreStateMachine.js';
 import { SYNC_TIMEOUT_SECONDS, syncStateMachineDefinition } from '../../src/workflow/syncStateMachine.js';
@@ -6,6 +7,7 @@ import { restoreStateMachineName, syncStateMachineName } from '../../src/workflo
 import { localWorkflowResources } from '../../src/workflow/workflowResources.js';
 import { pollRetry, type AslDefinition, type AslState } from '../../src/workflow/aslStates.js';
 import { defaultRestoreSettings } from '../../src/restore/restorePlan.js';
+import { installPromiseWithResolvers } from '../../src/workflow/promiseWithResolvers.js';
 
 const aslValidator = createRequire(import.meta.url)('asl-validator') as (
   definition: unknown,
@@ -85,6 +87,32 @@ describe('the state machine definitions', () => {
       expect(map.ItemsPath).toBe('$.sync.segments');
     }
     expect(child.States.EmptyDestinationTable!.Next).toBe('CopyRestoredData');
+  });
+
+  it('calls an unfinished sync segment again with the write pace its last call returned', async () => {
+    installPromiseWithResolvers();
+    const copy: AslState = { ...child.States.CopyRestoredData!, End: true };
+    delete copy.Next;
+    const machine = new StateMachine({ StartAt: 'Copy', States: { Copy: copy } } as unknown as StateMachineDefinition);
+    const calls: { segment: number; pace: unknown }[] = [];
+    const copySegment = (event: { segment: number; pace: unknown }) => {
+      calls.push({ segment: event.segment, pace: event.pace });
+      const call = calls.filter((c) => c.segment === event.segment).length;
+      return call < 3
+        ? { done: false, pace: { writeUnitsPerSecond: 100 * event.segment + call } }
+        : { done: true, pace: {} };
+    };
+    const run = machine.run({ plan: { tableName: 't' }, sync: { segments: [0, 1] } } as never, {
+      overrides: { taskResourceLocalHandlers: { CopyRestoredSegment: copySegment } as never },
+    });
+    await run.result;
+    for (const segment of [0, 1]) {
+      expect(calls.filter((c) => c.segment === segment).map((c) => c.pace)).toEqual([
+        {},
+        { writeUnitsPerSecond: 100 * segment + 1 },
+        { writeUnitsPerSecond: 100 * segment + 2 },
+      ]);
+    }
   });
 
   it('backs up and restores in parallel, before the sync, polling with exponential backoff up to the deadline', () => {

@@ -1,7 +1,7 @@
 import type { DynamoDBClient, TableDescription } from '@aws-sdk/client-dynamodb';
 import { DrError, NotReadyError } from '../errors.js';
-import { describeTableIfExists } from '../restore/dynamoDbCalls.js';
-import { assertBeforeDeadline } from '../restore/deadline.js';
+import { describeTableIfExists } from './dynamoDbCalls.js';
+import { assertBeforeDeadline } from './deadline.js';
 
 /**
  * Returns the table's description once it is ACTIVE; throws {@link NotReadyError} while it is being
