@@ -38,7 +38,13 @@ export class LineFile {
   }
 
   async abort(): Promise<void> {
-    this.stream.destroy();
+    // The file is opened asynchronously: wait until the stream has closed (its open completed), or the
+    // removal could run before the file exists and leave it behind.
+    if (!this.stream.closed) {
+      const closed = once(this.stream, 'close').catch(() => undefined);
+      this.stream.destroy();
+      await closed;
+    }
     await rm(this.tempPath, { force: true });
   }
 }
