@@ -34,6 +34,22 @@ export function regionOf(headers: http.IncomingHttpHeaders, fallback: string): s
   return match?.[1] ?? fallback;
 }
 
+/**
+ * Parses a request body that must be a JSON object (an empty body is `{}`); anything else throws the
+ * service's own AWS error, made by `invalid`.
+ */
+export function parseJsonObject(body: Buffer, invalid: () => Error): Record<string, unknown> {
+  if (body.length === 0) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString());
+  } catch {
+    throw invalid();
+  }
+  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  throw invalid();
+}
+
 /** Serialises an AWS error in the JSON 1.0 protocol (DynamoDB, SSM). */
 export function jsonProtocolError(prefix: string, error: AwsError): SandboxResponse {
   return {

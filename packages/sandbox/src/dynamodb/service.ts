@@ -1,7 +1,13 @@
 import type http from 'node:http';
 import { AwsError } from '../awsError.js';
 import type { DynaliteClient } from '../dynaliteClient.js';
-import { jsonProtocolError, type SandboxRequest, type SandboxResponse, type SandboxService } from '../server.js';
+import {
+  jsonProtocolError,
+  parseJsonObject,
+  type SandboxRequest,
+  type SandboxResponse,
+  type SandboxService,
+} from '../server.js';
 import { assertReadable } from './restoringGate.js';
 import type { DynamoStore } from './store/dynamoStore.js';
 
@@ -91,13 +97,8 @@ export function dynamoDbService(
   };
 }
 
-function parseBody(body: Buffer): Record<string, unknown> {
-  if (body.length === 0) return {};
-  try {
-    const parsed: unknown = JSON.parse(body.toString());
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
-  } catch {
-    // fall through to the AWS-shaped error below
-  }
-  throw new AwsError('SerializationException', 'Start of structure or map found where not expected');
-}
+const parseBody = (body: Buffer) =>
+  parseJsonObject(
+    body,
+    () => new AwsError('SerializationException', 'Start of structure or map found where not expected'),
+  );

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type http from 'node:http';
 import type { AwsError } from '../awsError.js';
-import type { SandboxRequest, SandboxResponse, SandboxService } from '../server.js';
+import { parseJsonObject, type SandboxRequest, type SandboxResponse, type SandboxService } from '../server.js';
 import { LambdaError, invalidParameter } from './lambdaError.js';
 import { LambdaStore } from './lambdaStore.js';
 import { lambdaRoutes } from './routes.js';
@@ -90,13 +90,8 @@ function lambdaErrorResponse(error: AwsError): SandboxResponse {
   };
 }
 
-function parseBody(body: Buffer): Record<string, unknown> {
-  if (body.length === 0) return {};
-  try {
-    const parsed: unknown = JSON.parse(body.toString());
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
-  } catch {
-    // answered below
-  }
-  throw new LambdaError('InvalidRequestContentException', 'Could not parse request body into json', 400);
-}
+const parseBody = (body: Buffer) =>
+  parseJsonObject(
+    body,
+    () => new LambdaError('InvalidRequestContentException', 'Could not parse request body into json', 400),
+  );

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { SandboxRequest, SandboxResponse, SandboxService } from '../server.js';
-import { jsonProtocolError } from '../server.js';
+import { jsonProtocolError, parseJsonObject } from '../server.js';
 import { AwsError } from '../awsError.js';
 import { deleteParameter } from './actions/deleteParameter.js';
 import { getParameter } from './actions/getParameter.js';
@@ -50,12 +50,8 @@ export function ssmService(dataDir?: string): SandboxService {
   };
 }
 
-function parseBody(body: Buffer): Record<string, unknown> {
-  try {
-    const parsed: unknown = JSON.parse(body.length ? body.toString() : '{}');
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
-  } catch {
-    // answered below
-  }
-  throw new AwsError('SerializationException', 'Start of structure or map found where not expected');
-}
+const parseBody = (body: Buffer) =>
+  parseJsonObject(
+    body,
+    () => new AwsError('SerializationException', 'Start of structure or map found where not expected'),
+  );
