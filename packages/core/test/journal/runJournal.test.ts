@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
@@ -40,6 +40,8 @@ const backends: [string, () => Promise<RunJournal>][] = [
           KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
         }),
       );
+      // A new table is CREATING at first (on AWS as in the sandbox): writes to it fail until it is ACTIVE.
+      await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 0.1, maxDelay: 1 }, { TableName });
       return new DynamoDbRunJournal(client, TableName);
     },
   ],
