@@ -37,6 +37,7 @@ export async function createTable(request: Record<string, unknown>, ctx: DynamoC
     'CreateTable',
     rest,
   );
+  await untilDynaliteActive(ctx, table.TableName as string);
   const stream = kept.StreamSpecification as { StreamEnabled: boolean; StreamViewType?: string } | undefined;
   const instance: TableInstance = {
     id: table.TableId as string,
@@ -49,4 +50,20 @@ export async function createTable(request: Record<string, unknown>, ctx: DynamoC
   };
   ctx.store.register(instance);
   return { TableDescription: describeTable(ctx.store, table, instance, ctx.region) };
+}
+
+/**
+ * dynalite turns a table ACTIVE on a timer (0 ms here) after answering CreateTable, so a write sent right
+ * after the answer can still meet a CREATING table under load. The sandbox answers only once the table is
+ * ACTIVE: the answer still says CREATING, as AWS's does, and clients that wait for ACTIVE (as they must on AWS)
+ * find it at once.
+ */
+async function untilDynaliteActive(ctx: DynamoContext, tableName: string): Promise<void> {
+  for (let attempt = 0; attempt < 500; attempt += 1) {
+    const { Table } = await ctx.dynalite.call<{ Table?: { TableStatus?: string } }>('DescribeTable', {
+      TableName: tableName,
+    });
+    if (Table?.TableStatus === 'ACTIVE') return;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
 }
