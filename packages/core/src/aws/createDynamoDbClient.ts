@@ -28,12 +28,29 @@ export interface AwsClientOptions {
  */
 export function createDynamoDbClient(options: AwsClientOptions = {}): DynamoDBClient {
   return new DynamoDBClient({
-    ...(options.region ? { region: options.region } : {}),
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-    ...(options.profile ? { profile: options.profile } : {}),
+    ...awsClientConfig(options),
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
     logger: quietLogger,
   });
+}
+
+/**
+ * The connection part of any AWS SDK v3 client's configuration: only the options given, so that the SDK's own
+ * fallbacks (`AWS_*` variables, shared config files) apply to the rest, as in the AWS CLI.
+ *
+ * @example
+ * const ssm = new SSMClient(awsClientConfig({ region: 'eu-west-1' }));
+ */
+export function awsClientConfig(options: Pick<AwsClientOptions, 'region' | 'endpoint' | 'profile'>): {
+  region?: string;
+  endpoint?: string;
+  profile?: string;
+} {
+  return {
+    ...(options.region ? { region: options.region } : {}),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
+  };
 }
 
 const ignore = () => undefined;

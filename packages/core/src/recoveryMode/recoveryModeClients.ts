@@ -1,5 +1,6 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { awsClientConfig } from '../aws/createDynamoDbClient.js';
 
 /** The AWS CLI's connection options. */
 export interface AwsConnectionOptions {
@@ -18,10 +19,6 @@ export interface AwsConnectionOptions {
  * const { lambda, ssm } = recoveryModeClients({ region: 'eu-west-1', profile: 'dr' });
  */
 export function recoveryModeClients(options: AwsConnectionOptions): { lambda: LambdaClient; ssm: SSMClient } {
-  const config = {
-    ...(options.region ? { region: options.region } : {}),
-    ...(options.profile ? { profile: options.profile } : {}),
-    ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
-  };
+  const config = awsClientConfig({ ...options, endpoint: options.endpointUrl });
   return { lambda: new LambdaClient(config), ssm: new SSMClient(config) };
 }

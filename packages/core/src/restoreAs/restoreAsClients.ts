@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import { createDynamoDbClient, type AwsClientOptions } from '../aws/createDynamoDbClient.js';
+import { awsClientConfig, createDynamoDbClient, type AwsClientOptions } from '../aws/createDynamoDbClient.js';
 
 /**
  * The DynamoDB and SSM clients restore-as uses, resolved like the AWS CLI (explicit options, then `AWS_*`
@@ -10,10 +10,5 @@ import { createDynamoDbClient, type AwsClientOptions } from '../aws/createDynamo
  * const { dynamodb, ssm } = restoreAsClients({ region: 'us-east-1' });
  */
 export function restoreAsClients(options: AwsClientOptions = {}): { dynamodb: DynamoDBClient; ssm: SSMClient } {
-  const ssm = new SSMClient({
-    ...(options.region ? { region: options.region } : {}),
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-    ...(options.profile ? { profile: options.profile } : {}),
-  });
-  return { dynamodb: createDynamoDbClient(options), ssm };
+  return { dynamodb: createDynamoDbClient(options), ssm: new SSMClient(awsClientConfig(options)) };
 }

@@ -1,4 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createDynamoDbClient } from '../aws/createDynamoDbClient.js';
 import { DrError } from '../errors.js';
 import { DynamoDbRunJournal } from '../journal/dynamoDbRunJournal.js';
 import { createWorkflowHandlers, dispatchWorkflowEvent, type WorkflowEvent } from './workflowHandlers.js';
@@ -26,7 +26,7 @@ export async function workflowLambdaHandler(event: WorkflowEvent): Promise<unkno
         hint: 'Set it on the function to the DynamoDB table holding dynamo-dr runs and locks (partition key pk, string).',
       });
     }
-    const dynamodb = new DynamoDBClient({});
+    const dynamodb = createDynamoDbClient();
     handlers = createWorkflowHandlers({
       dynamodb,
       aws: {},
