@@ -100,11 +100,7 @@ async function scanAll(ddb: DynamoDBClient, table: string): Promise<Record<strin
 async function run(mode: 'memory' | 'dataDir'): Promise<ModeResult> {
   const dataDir = mode === 'dataDir' ? fs.mkdtempSync(path.join(os.tmpdir(), 'ddr-bench-')) : undefined;
   const sandbox = await startSandbox({ dataDir, restoreBaseMs: 0, restorePerItemMs: 0 });
-  const ddb = new DynamoDBClient({
-    endpoint: sandbox.endpoint,
-    region: sandbox.region,
-    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-  });
+  const ddb = new DynamoDBClient(sandbox.clientConfig);
   let stopped: Promise<void> | undefined;
   const stop = () => (stopped ??= sandbox.stop());
   try {

@@ -16,11 +16,7 @@ const TABLE = 'consent-prod';
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  client = new DynamoDBClient({
-    endpoint: sandbox.endpoint,
-    region: sandbox.region,
-    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-  });
+  client = new DynamoDBClient(sandbox.clientConfig);
   await createSampleTable(client, TABLE, 25);
   t = await timeBetweenWrites();
   atT = await digestTable({ client, tableName: TABLE });

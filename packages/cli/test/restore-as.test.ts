@@ -18,11 +18,7 @@ const PARAMETER = '/guardian/production/fp_table_name';
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  const config = {
-    endpoint: sandbox.endpoint,
-    region: sandbox.region,
-    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-  };
+  const config = sandbox.clientConfig;
   ddb = new DynamoDBClient(config);
   ssm = new SSMClient(config);
   await createSampleTable(ddb, TABLE, 10);

@@ -24,11 +24,7 @@ let atT: string[];
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  client = new DynamoDBClient({
-    endpoint: sandbox.endpoint,
-    region: sandbox.region,
-    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-  });
+  client = new DynamoDBClient(sandbox.clientConfig);
   dir = await mkdtemp(path.join(tmpdir(), 'drscript-'));
   const incident = await eventsAfterIncident(client, TABLE);
   atT = incident.atT;

@@ -17,11 +17,7 @@ const TABLE = 'fp-events';
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  client = new DynamoDBClient({
-    endpoint: sandbox.endpoint,
-    region: sandbox.region,
-    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-  });
+  client = new DynamoDBClient(sandbox.clientConfig);
   ({ t, atT } = await eventsAfterIncident(client, TABLE));
 });
 afterAll(() => sandbox.stop());

@@ -20,11 +20,7 @@ let t: string;
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  client = new DynamoDBClient({
-    endpoint: sandbox.endpoint,
-    region: sandbox.region,
-    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-  });
+  client = new DynamoDBClient(sandbox.clientConfig);
   await createSampleTable(client, TABLE, 10);
   t = await timeBetweenWrites();
 });

@@ -19,11 +19,7 @@ beforeAll(async () => {
   sandbox = await startSandbox();
   // The command runs in this process too: point its clients at the sandbox as AWS_ENDPOINT_URL would.
   Object.assign(process.env, sandbox.env);
-  client = new DynamoDBClient({
-    endpoint: sandbox.endpoint,
-    region: sandbox.region,
-    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-  });
+  client = new DynamoDBClient(sandbox.clientConfig);
   await createSampleTable(client, TABLE, 20);
   await client.send(
     new CreateTableCommand({

@@ -21,11 +21,7 @@ let client: DynamoDBClient;
 beforeAll(async () => {
   // Slow enough to be caught in the act: backup and restore take ~2 s each.
   sandbox = await startSandbox({ backupCreateMs: 2000, restoreBaseMs: 2000 });
-  client = new DynamoDBClient({
-    endpoint: sandbox.endpoint,
-    region: sandbox.region,
-    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-  });
+  client = new DynamoDBClient(sandbox.clientConfig);
 });
 afterAll(() => sandbox.stop());
 

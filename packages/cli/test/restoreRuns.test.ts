@@ -18,11 +18,7 @@ let sandbox: Sandbox;
 let client: DynamoDBClient;
 beforeAll(async () => {
   sandbox = await startSandbox();
-  client = new DynamoDBClient({
-    endpoint: sandbox.endpoint,
-    region: sandbox.region,
-    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-  });
+  client = new DynamoDBClient(sandbox.clientConfig);
 });
 afterAll(() => sandbox.stop());
 afterEach(() => vi.restoreAllMocks());

@@ -42,6 +42,15 @@ export interface Sandbox {
   readonly region: string;
   /** Environment variables that point unmodified AWS SDK v3 clients and the AWS CLI at the sandbox. */
   readonly env: Readonly<Record<string, string>>;
+  /**
+   * The same, as configuration for any AWS SDK v3 client (the sandbox checks no signature).
+   * @example new DynamoDBClient(sandbox.clientConfig)
+   */
+  readonly clientConfig: {
+    readonly endpoint: string;
+    readonly region: string;
+    readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  };
   stop(): Promise<void>;
   /** Sets a table's faults (restarting its counters), or clears them with `undefined`. Throws FaultConfigError. */
   setFaults(table: string, faults: TableFaults | undefined): void;
@@ -99,6 +108,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       AWS_ACCESS_KEY_ID: 'sandbox',
       AWS_SECRET_ACCESS_KEY: 'sandbox',
     },
+    clientConfig: { endpoint, region, credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } },
     setFaults: (table, tableFaults) => faults.set(table, tableFaults),
     faultStats: (table) => faults.stats(table),
     async stop() {

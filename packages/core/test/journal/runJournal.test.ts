@@ -17,11 +17,7 @@ let client: DynamoDBClient;
 let tables = 0;
 beforeAll(async () => {
   sandbox = await startSandbox();
-  client = new DynamoDBClient({
-    endpoint: sandbox.endpoint,
-    region: sandbox.region,
-    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-  });
+  client = new DynamoDBClient(sandbox.clientConfig);
 });
 afterAll(() => sandbox.stop());
 

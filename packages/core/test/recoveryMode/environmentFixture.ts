@@ -12,11 +12,7 @@ import type { Sandbox } from '@dynamo-dr/sandbox';
 
 /** SDK clients on a sandbox; the Lambda one does not retry, so a throttled Invoke shows at once. */
 export function sandboxClients(sandbox: Sandbox): { lambda: LambdaClient; ssm: SSMClient } {
-  const config = {
-    endpoint: sandbox.endpoint,
-    region: sandbox.region,
-    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-  };
+  const config = sandbox.clientConfig;
   return { lambda: new LambdaClient({ ...config, maxAttempts: 1 }), ssm: new SSMClient(config) };
 }
 

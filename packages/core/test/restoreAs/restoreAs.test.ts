@@ -37,11 +37,7 @@ const context = () => ({ dynamodb: ddb, ssm, journal, startedBy: 'ana@ops' });
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  const config = {
-    endpoint: sandbox.endpoint,
-    region: sandbox.region,
-    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-  };
+  const config = sandbox.clientConfig;
   ddb = new DynamoDBClient(config);
   ssm = new SSMClient(config);
 });

@@ -22,11 +22,7 @@ let tableNumber = 0;
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  client = new DynamoDBClient({
-    endpoint: sandbox.endpoint,
-    region: sandbox.region,
-    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-  });
+  client = new DynamoDBClient(sandbox.clientConfig);
 });
 afterAll(() => sandbox.stop());
 

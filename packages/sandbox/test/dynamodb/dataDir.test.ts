@@ -30,11 +30,7 @@ afterAll(async () => {
 
 async function start(): Promise<DynamoDBClient> {
   sandbox = await startSandbox({ dataDir, restoreBaseMs: 20, backupCreateMs: 20 });
-  return new DynamoDBClient({
-    endpoint: sandbox.endpoint,
-    region: sandbox.region,
-    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-  });
+  return new DynamoDBClient(sandbox.clientConfig);
 }
 
 const key = (pk: string) => ({ pk: { S: pk }, sk: { N: '1' } });

@@ -165,11 +165,7 @@ it('a backup is CREATING for the configured time: restoring it meanwhile is Back
 
 it('LatestRestorableDateTime trails now by latestRestorableLagMs', async () => {
   const lagging = await startSandbox({ latestRestorableLagMs: 300_000 });
-  const client = new DynamoDBClient({
-    endpoint: lagging.endpoint,
-    region: lagging.region,
-    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-  });
+  const client = new DynamoDBClient(lagging.clientConfig);
   try {
     await createTestTable(client, 'lag');
     await client.send(

@@ -38,11 +38,7 @@ export async function conformanceTarget(): Promise<ConformanceTarget> {
   const sandbox: Sandbox = await startSandbox();
   return {
     real: false,
-    clientConfig: {
-      endpoint: sandbox.endpoint,
-      region: sandbox.region,
-      credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-    },
+    clientConfig: sandbox.clientConfig,
     suffix,
     roleArn: 'arn:aws:iam::000000000000:role/conformance',
     queueArn: `arn:aws:sqs:${sandbox.region}:000000000000:conformance-${suffix}`,
