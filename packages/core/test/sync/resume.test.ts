@@ -27,8 +27,10 @@ describe('a copy killed with kill -9 resumes with the same run id', () => {
       directory: await mkdtemp(path.join(tmpdir(), 'dr-resume-')),
       runId: 'incident-7',
       segments: 4,
-      // Slow enough that each kill lands where it is aimed.
+      // Slow enough that each kill lands where it is aimed; the read cap keeps the verification (a read of
+      // both tables) long enough on a fast, idle machine for the kill to land before it ends.
       maxWriteUnitsPerSecond: 1500,
+      maxReadUnitsPerSecond: 20,
     };
 
     const early = await runCopyProcess(args, (p) => p.written > 0);
