@@ -11,6 +11,8 @@ import { faultAdminService } from './faults/adminService.js';
 import type { TableFaults, TableFaultStats } from './faults/tableFaults.js';
 import { lambdaService } from './lambda/service.js';
 import { ssmService } from './ssm/service.js';
+import { s3Service } from './s3/s3Service.js';
+import { S3Store } from './s3/s3Store.js';
 
 export interface SandboxOptions {
   /** Port on 127.0.0.1. @default 0 (any free port) */
@@ -83,12 +85,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     options.dataDir ? `${options.dataDir}/sandbox` : undefined,
   );
   resumeRestores(store);
+  const s3 = new S3Store(options.dataDir ? `${options.dataDir}/s3` : undefined);
   const server = createServer(
     [
       dynamoDbService(store, dynamoActions, faults),
       faultAdminService(faults),
       lambdaService(options.dataDir),
       ssmService(options.dataDir),
+      s3Service(s3),
     ],
     region,
   );
