@@ -5,7 +5,7 @@ import { transferPage } from '../transfers/transferPage.js';
 import { validateRequest } from '../validateRequest.js';
 
 const RULES = {
-  TableArn: { ...TABLE_ARN, notNull: false },
+  TableArn: TABLE_ARN,
   MaxResults: { type: 'Integer', greaterThanOrEqual: 1, lessThanOrEqual: 25 },
   NextToken: { type: 'String' },
 };

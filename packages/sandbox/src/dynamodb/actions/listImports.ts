@@ -5,7 +5,7 @@ import { transferPage } from '../transfers/transferPage.js';
 import { validateRequest } from '../validateRequest.js';
 
 const RULES = {
-  TableArn: { ...TABLE_ARN, notNull: false },
+  TableArn: TABLE_ARN,
   PageSize: { type: 'Integer', greaterThanOrEqual: 1, lessThanOrEqual: 25 },
   NextToken: { type: 'String', lengthGreaterThanOrEqual: 112, lengthLessThanOrEqual: 1024, regex: '([0-9a-f]{16})+' },
 };

@@ -12,11 +12,11 @@ export const S3_BUCKET = {
 export const S3_BUCKET_OWNER = { type: 'String', regex: '[0-9]{12}' } as const;
 export const S3_PREFIX = { type: 'String', lengthLessThanOrEqual: 1024 } as const;
 export const CLIENT_TOKEN = { type: 'String', regex: '[^\\$]+' } as const;
-export const TABLE_ARN = { type: 'String', notNull: true, lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 1024 };
+export const TABLE_ARN = { type: 'String', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 1024 } as const;
 
 /** ExportTableToPointInTime's fields (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ExportTableToPointInTime.html). */
 export const EXPORT_RULES = {
-  TableArn: TABLE_ARN,
+  TableArn: { ...TABLE_ARN, notNull: true },
   ExportTime: { type: 'Double' },
   ClientToken: CLIENT_TOKEN,
   S3Bucket: S3_BUCKET,
