@@ -155,4 +155,29 @@ describe('ExportTableToPointInTime, INCREMENTAL_EXPORT', () => {
     expect(byKey.get('updated/1')?.NewImage).toEqual({ pk: s('updated'), sk: n(1), v: n(2) });
     expect(read.summary.outputView).toBe('NEW_IMAGE');
   });
+
+  it("writes lines that parse as the developer guide's incremental examples do (insert, update, delete)", async () => {
+    // The guide's NEW_AND_OLD_IMAGES examples (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html,
+    // "Incremental export output"), one JSON line each as the data files hold them.
+    const documented = [
+      '{"Metadata":{"WriteTimestampMicros":{"N":"1680109764000000"}},"Keys":{"PK":{"S":"CUST#100"}},"NewImage":{"PK":{"S":"CUST#100"},"FirstName":{"S":"John"},"LastName":{"S":"Don"}}}',
+      '{"Metadata":{"WriteTimestampMicros":{"N":"1680109764000000"}},"Keys":{"PK":{"S":"CUST#200"}},"OldImage":{"PK":{"S":"CUST#200"},"FirstName":{"S":"Mary"},"LastName":{"S":"Grace"}},"NewImage":{"PK":{"S":"CUST#200"},"FirstName":{"S":"Mary"},"LastName":{"S":"Smith"}}}',
+      '{"Metadata":{"WriteTimestampMicros":{"N":"1680109764000000"}},"Keys":{"PK":{"S":"CUST#300"}},"OldImage":{"PK":{"S":"CUST#300"},"FirstName":{"S":"Jose"},"LastName":{"S":"Hernandez"}}}',
+    ].map((line) => change(JSON.parse(line) as Record<string, unknown>));
+    const { arn, from, to } = await changedTable('incr-format');
+    const { read } = await incrementalExport(arn, from, to, 'NEW_AND_OLD_IMAGES');
+    const ours = new Map(read.lines.map((line) => [keyOf(line.Keys as Item), change(line)]));
+    const sameShape = (c: ReturnType<typeof change>) => ({ kind: c.kind, members: c.members, stamp: typeof c.micros });
+    expect([ours.get('inserted/2'), ours.get('updated/1'), ours.get('deleted/1')].map((c) => sameShape(c!))).toEqual(
+      documented.map(sameShape),
+    );
+    for (const c of [...documented, ...ours.values()]) expect(c.micros > 0n).toBe(true);
+  });
 });
+
+/** How a reader of incremental exports classifies a line: the images it has, and the write time. */
+function change(line: Record<string, unknown>) {
+  const kind = line.NewImage ? (line.OldImage ? 'update' : 'insert') : line.OldImage ? 'delete' : 'keys only';
+  const stamp = (line.Metadata as { WriteTimestampMicros: { N: string } }).WriteTimestampMicros;
+  return { kind, members: Object.keys(line).sort(), micros: BigInt(stamp.N), keys: Object.keys(line.Keys as object) };
+}
