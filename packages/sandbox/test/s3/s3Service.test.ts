@@ -15,6 +15,7 @@ import {
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
+  type ListObjectsV2CommandOutput,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/index.js';
@@ -135,7 +136,9 @@ describe('objects', () => {
     const seen: string[] = [];
     let token: string | undefined;
     do {
-      const page = await s3.send(new ListObjectsV2Command({ Bucket: 'listing', MaxKeys: 4, ContinuationToken: token }));
+      const page: ListObjectsV2CommandOutput = await s3.send(
+        new ListObjectsV2Command({ Bucket: 'listing', MaxKeys: 4, ContinuationToken: token }),
+      );
       expect(page.KeyCount).toBe(page.Contents?.length);
       seen.push(...(page.Contents ?? []).map((o) => o.Key as string));
       token = page.NextContinuationToken;
@@ -146,7 +149,7 @@ describe('objects', () => {
     const rolled: string[] = [];
     token = undefined;
     do {
-      const page = await s3.send(
+      const page: ListObjectsV2CommandOutput = await s3.send(
         new ListObjectsV2Command({ Bucket: 'listing', Delimiter: '/', MaxKeys: 2, ContinuationToken: token }),
       );
       rolled.push(
