@@ -68,6 +68,7 @@ export async function exportTableToPointInTime(request: Record<string, unknown>,
   const bucket = data.S3Bucket as string;
   const s3Prefix = data.S3Prefix as string | undefined;
   const bucketExists = s3.bucket(bucket) !== undefined;
+  const dataFiles = bucketExists ? writeExportData(s3, bucket, exportFolder(s3Prefix, id), lines, now) : [];
   const record: ExportRecord = {
     id,
     arn: `${tableArn(ctx.region, tableName)}/export/${id}`,
@@ -84,11 +85,12 @@ export async function exportTableToPointInTime(request: Record<string, unknown>,
     ...(exportTimeMs !== undefined ? { exportTimeMs } : {}),
     ...(period ? { incremental: period } : {}),
     startMs: now,
-    readyMs: now + store.timings.exportMs,
+    // Counted from when the data is written, so the export answers IN_PROGRESS however long writing took.
+    readyMs: store.now() + store.timings.exportMs,
     itemCount: lines.length,
     // The sandbox bills the exported lines' size (AWS: the table's size, or the changed data's).
     billedSizeBytes: lines.reduce((sum, line) => sum + Buffer.byteLength(line), 0),
-    dataFiles: bucketExists ? writeExportData(s3, bucket, exportFolder(s3Prefix, id), lines, now) : [],
+    dataFiles,
     ...(bucketExists ? {} : { failure: noSuchBucket() }),
     finished: false,
   };

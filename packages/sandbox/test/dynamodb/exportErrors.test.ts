@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, ListBucketsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAwsError, pointInTime } from '../conformanceTarget.js';
+import { expectAwsError, pointInTime } from './conformanceTarget.js';
 import {
   enablePitr,
   listedExports,
@@ -15,8 +15,8 @@ import {
   startExportTarget,
   untilExportDone,
   type ExportTarget,
-} from '../exportKit.js';
-import { createTestTable } from '../tables.js';
+} from './exportKit.js';
+import { createTestTable } from './tables.js';
 
 // Errors: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ExportTableToPointInTime.html#API_ExportTableToPointInTime_Errors
 

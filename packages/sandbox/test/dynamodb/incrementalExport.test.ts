@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentOf, pointInTime, sleep, untilActive } from '../conformanceTarget.js';
+import { contentOf, pointInTime, sleep, untilActive } from './conformanceTarget.js';
 import {
   enablePitr,
   keyOf,
@@ -18,8 +18,8 @@ import {
   startExportTarget,
   untilExportDone,
   type ExportTarget,
-} from '../exportKit.js';
-import { createTestTable } from '../tables.js';
+} from './exportKit.js';
+import { createTestTable } from './tables.js';
 
 // Incremental export: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.HowItWorks.html
 // Its output format: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html

@@ -10,9 +10,9 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentOf, expectAwsError, listedTables, pointInTime, sleep, untilActive } from '../conformanceTarget.js';
-import { enablePitr, keyOf, readExport, startExportTarget, untilExportDone, type ExportTarget } from '../exportKit.js';
-import { createTestTable } from '../tables.js';
+import { contentOf, expectAwsError, listedTables, pointInTime, sleep, untilActive } from './conformanceTarget.js';
+import { enablePitr, keyOf, readExport, startExportTarget, untilExportDone, type ExportTarget } from './exportKit.js';
+import { createTestTable } from './tables.js';
 
 // Full export output: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html
 // Import: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ImportTable.html
