@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { SOURCE_CONDITION } from './scripts/sourceRun.js';
 
 export default defineConfig({
+  // Workspace packages resolve to their sources (src/*.ts), never to a build that may be stale. Vitest adds its
+  // own defaults (node, development) after this one.
+  ssr: { resolve: { conditions: [SOURCE_CONDITION] } },
   test: {
     include: ['packages/*/test/**/*.test.ts'],
     testTimeout: 60_000,
