@@ -47,20 +47,18 @@ function median(values: readonly number[]): number {
 
 execFileSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 
-const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, { ms: [], rssMb: [] }])) as Record<
-  Measured,
-  { ms: number[]; rssMb: number[] }
->;
+const names = Object.keys(commands) as Measured[];
+const samples = names.map(() => ({ ms: [] as number[], rssMb: [] as number[] }));
 for (let i = 0; i < REPEATS; i++) {
-  for (const [name, args] of Object.entries(commands) as [Measured, readonly string[]][]) {
-    const { ms, rssMb } = runOnce(args);
-    samples[name].ms.push(ms);
-    samples[name].rssMb.push(rssMb);
-  }
+  names.forEach((name, n) => {
+    const { ms, rssMb } = runOnce(commands[name]);
+    samples[n]!.ms.push(ms);
+    samples[n]!.rssMb.push(rssMb);
+  });
 }
 
 const medians = Object.fromEntries(
-  Object.entries(samples).map(([name, s]) => [name, { ms: median(s.ms), rssMb: median(s.rssMb) }]),
+  names.map((name, n) => [name, { ms: median(samples[n]!.ms), rssMb: median(samples[n]!.rssMb) }]),
 ) as Record<Measured, { ms: number; rssMb: number }>;
 const baseline = medians['node -e 0'];
 const met = (ok: boolean) => (ok ? 'met' : 'MISSED');

@@ -13,6 +13,7 @@ import { SOURCE_CONDITION } from './sourceRun.js';
 interface PackageJson {
   readonly name: string;
   readonly workspaces?: readonly string[];
+  readonly dependencies?: Record<string, string>;
   readonly exports?: Record<string, unknown>;
   readonly imports?: Record<string, unknown>;
 }
@@ -38,8 +39,9 @@ function entriesOf(packageJson: PackageJson): Entry[] {
   });
 }
 
-async function buildJavaScript(directory: string, entries: readonly Entry[]): Promise<void> {
-  await build({
+/** Builds the entries into dist/ and returns the packages their code imports at run time. */
+async function buildJavaScript(directory: string, entries: readonly Entry[]): Promise<Set<string>> {
+  const { metafile } = await build({
     absWorkingDir: directory,
     entryPoints: entries.map((entry) => ({
       in: entry.source,
@@ -57,8 +59,19 @@ async function buildJavaScript(directory: string, entries: readonly Entry[]): Pr
     format: 'esm',
     platform: 'node',
     target: 'node20',
+    metafile: true,
     logLevel: 'warning',
   });
+  const imported = Object.values(metafile.outputs).flatMap((output) =>
+    output.imports.filter((i) => i.external && !i.path.startsWith('node:')).map((i) => packageName(i.path)),
+  );
+  return new Set(imported);
+}
+
+/** `@scope/name/sub/path` → `@scope/name`; `name/sub` → `name`. */
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return (specifier.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/');
 }
 
 const rootPackage = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as PackageJson;
@@ -66,13 +79,18 @@ const workspaces = await Promise.all(
   (rootPackage.workspaces ?? []).map(async (workspace) => {
     const directory = path.join(root, workspace);
     const packageJson = JSON.parse(await readFile(path.join(directory, 'package.json'), 'utf8')) as PackageJson;
-    return { directory, entries: entriesOf(packageJson) };
+    return { directory, packageJson, entries: entriesOf(packageJson) };
   }),
 );
 
-for (const { directory, entries } of workspaces) {
+for (const { directory, packageJson, entries } of workspaces) {
   await rm(path.join(directory, 'dist'), { recursive: true, force: true });
-  await buildJavaScript(directory, entries);
+  const imported = await buildJavaScript(directory, entries);
+  // In the monorepo every package finds every hoisted dependency; once installed from npm, only its own.
+  const undeclared = [...imported].filter((name) => !(name in (packageJson.dependencies ?? {})));
+  if (undeclared.length > 0) {
+    throw new Error(`${packageJson.name} imports ${undeclared.join(', ')}: add them to its package.json dependencies.`);
+  }
 }
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
