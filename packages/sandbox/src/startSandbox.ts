@@ -1,11 +1,14 @@
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startDynalite } from './dynaliteProcess.js';
+import { assertDataDirectory } from './dataDirectory.js';
+import { startDynalite, type DynaliteProcess } from './dynaliteProcess.js';
 import { DynaliteClient } from './dynaliteClient.js';
 import { dynamoDbService } from './dynamodb/service.js';
 import { dynamoActions } from './dynamodb/actions.js';
 import { resumeRestores } from './dynamodb/restoreLoader.js';
 import { DynamoStore } from './dynamodb/store/dynamoStore.js';
-import { createServer } from './server.js';
+import { SandboxOptionError } from './sandboxOptionError.js';
+import { createServer, type SandboxService } from './server.js';
 import { FaultMiddleware } from './faults/faultMiddleware.js';
 import { faultAdminService } from './faults/adminService.js';
 import type { TableFaults, TableFaultStats } from './faults/tableFaults.js';
@@ -70,34 +73,42 @@ export interface Sandbox {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const region = options.region ?? 'us-east-1';
   const faults = new FaultMiddleware(options.faults); // validates before anything starts
-  const dynalite = await startDynalite({ path: options.dataDir ? `${options.dataDir}/dynalite` : undefined });
-  const client = new DynaliteClient(dynalite.endpoint);
-  const store = DynamoStore.open(
-    client,
-    {
-      latestRestorableLagMs: options.latestRestorableLagMs ?? 0,
-      restoreBaseMs: options.restoreBaseMs ?? 100,
-      restorePerItemMs: options.restorePerItemMs ?? 0,
-      backupCreateMs: options.backupCreateMs ?? 100,
-    },
-    options.dataDir ? `${options.dataDir}/sandbox` : undefined,
-  );
-  resumeRestores(store);
-  const server = createServer(
-    [
+  if (options.dataDir !== undefined) assertDataDirectory(options.dataDir);
+  // The port is taken first: a port in use is refused before any child process or file exists.
+  // Requests that come before the services are ready wait for them.
+  let ready!: (services: readonly SandboxService[]) => void;
+  const server = createServer(new Promise<readonly SandboxService[]>((resolve) => (ready = resolve)), region);
+  const port = await listen(server, options.port ?? 0);
+  let dynalite: DynaliteProcess | undefined;
+  let store: DynamoStore | undefined;
+  try {
+    dynalite = await startDynalite({ path: options.dataDir ? `${options.dataDir}/dynalite` : undefined });
+    const client = new DynaliteClient(dynalite.endpoint);
+    store = DynamoStore.open(
+      client,
+      {
+        latestRestorableLagMs: options.latestRestorableLagMs ?? 0,
+        restoreBaseMs: options.restoreBaseMs ?? 100,
+        restorePerItemMs: options.restorePerItemMs ?? 0,
+        backupCreateMs: options.backupCreateMs ?? 100,
+      },
+      options.dataDir ? `${options.dataDir}/sandbox` : undefined,
+    );
+    resumeRestores(store);
+    ready([
       dynamoDbService(store, dynamoActions, faults),
       faultAdminService(faults),
       lambdaService(options.dataDir),
       ssmService(options.dataDir),
-    ],
-    region,
-  );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+    ]);
+  } catch (error) {
+    await close(server); // with the connections of any request still waiting
+    await store?.close();
+    await dynalite?.stop();
+    throw error;
+  }
   const endpoint = `http://127.0.0.1:${port}`;
+  const credentials = { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' };
   return {
     endpoint,
     port,
@@ -105,17 +116,53 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     env: {
       AWS_ENDPOINT_URL: endpoint,
       AWS_REGION: region,
-      AWS_ACCESS_KEY_ID: 'sandbox',
-      AWS_SECRET_ACCESS_KEY: 'sandbox',
+      // The AWS CLI v1 and boto3 read only this one (https://docs.aws.amazon.com/cli/v1/userguide/cli-configure-envvars.html).
+      AWS_DEFAULT_REGION: region,
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
     },
-    clientConfig: { endpoint, region, credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } },
+    clientConfig: { endpoint, region, credentials },
     setFaults: (table, tableFaults) => faults.set(table, tableFaults),
     faultStats: (table) => faults.stats(table),
     async stop() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await close(server);
       await store.close();
       await dynalite.stop();
     },
   };
+}
+
+/** Listens on 127.0.0.1:`port` and returns the port taken; a port that cannot be had is a {@link SandboxOptionError}. */
+async function listen(server: http.Server, port: number): Promise<number> {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new SandboxOptionError('port', port, 'is not a TCP port', 'Give a whole number from 0 to 65535.');
+  }
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') {
+      throw new SandboxOptionError(
+        'port',
+        port,
+        'is in use by another process',
+        `Stop what listens on 127.0.0.1:${port}, or give another port (0 takes any free one).`,
+      );
+    }
+    if (error.code === 'EACCES') {
+      throw new SandboxOptionError(
+        'port',
+        port,
+        'needs privileges this user lacks (ports below 1024 usually do)',
+        'Give a port from 1024 to 65535, or 0 for any free one.',
+      );
+    }
+    throw error;
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+function close(server: http.Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
 }
