@@ -6,6 +6,8 @@ import { SANDBOX_ACCOUNT } from './sandboxAccount.js';
 export interface DynaliteProcess {
   /** `http://127.0.0.1:PORT` of the child dynalite server. */
   readonly endpoint: string;
+  /** Settles with the reason if dynalite exits while running (it crashed, or was killed); never after stop(). */
+  readonly crashed: Promise<Error>;
   stop(): Promise<void>;
 }
 
@@ -67,13 +69,17 @@ process.stdin.on('end', () => process.exit(0)).on('error', () => process.exit(0)
     await stop();
     throw error;
   }
-  child.once('exit', (code) => {
-    // Only stop() ends dynalite: any other exit is a crash to report.
-    if (!stopping) console.error(`[dynamo-dr sandbox] dynalite exited (code ${code}): ${stderr.trim()}`);
-  });
+  // Only stop() ends dynalite: any other exit is a crash.
+  const crashed = new Promise<Error>((resolve) =>
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      resolve(new Error(`dynalite ${how}${stderr.trim() ? `: ${stderr.trim()}` : ''}`));
+    }),
+  );
   for (const pipe of [child.stdin, child.stdout, child.stderr]) (pipe as unknown as Unreferable).unref();
   child.unref();
-  return { endpoint: `http://127.0.0.1:${port}`, stop };
+  return { endpoint: `http://127.0.0.1:${port}`, crashed, stop };
 }
 
 /** A child's pipe is a socket underneath: unreferencing it lets the parent's event loop end. */

@@ -54,6 +54,11 @@ export interface Sandbox {
     readonly region: string;
     readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
   };
+  /**
+   * Settles with the reason if the sandbox can no longer serve DynamoDB: its dynalite child died. It is then
+   * stopped (its port closed) and `stop()` has nothing left to do. Never settles while it serves or after `stop()`.
+   */
+  readonly failed: Promise<Error>;
   stop(): Promise<void>;
   /** Sets a table's faults (restarting its counters), or clears them with `undefined`. Throws FaultConfigError. */
   setFaults(table: string, faults: TableFaults | undefined): void;
@@ -107,6 +112,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     await dynalite?.stop();
     throw error;
   }
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await close(server);
+      await store.close();
+      await dynalite.stop();
+    })());
+  const failed = dynalite.crashed.then(async (error) => {
+    await stop();
+    return error;
+  });
   const endpoint = `http://127.0.0.1:${port}`;
   const credentials = { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' };
   return {
@@ -124,11 +140,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clientConfig: { endpoint, region, credentials },
     setFaults: (table, tableFaults) => faults.set(table, tableFaults),
     faultStats: (table) => faults.stats(table),
-    async stop() {
-      await close(server);
-      await store.close();
-      await dynalite.stop();
-    },
+    failed,
+    stop,
   };
 }
 

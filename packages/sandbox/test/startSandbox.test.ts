@@ -113,3 +113,13 @@ it('stops its dynalite child on stop()', async () => {
   await own.stop();
   expect(children().filter((pid) => started.includes(pid))).toEqual([]);
 });
+
+it('fails loudly when its dynalite child dies: `failed` settles with the reason and the port is closed', async () => {
+  const before = children();
+  const own = await startSandbox();
+  const [dynalite] = children().filter((pid) => !before.includes(pid));
+  process.kill(dynalite as number, 'SIGKILL');
+  expect((await own.failed).message).toMatch(/^dynalite was killed by SIGKILL/);
+  await expect(fetch(own.endpoint)).rejects.toThrow();
+  await own.stop(); // nothing left to do, and no error
+});

@@ -135,3 +135,15 @@ describe('its dynalite child never outlives it', () => {
     expect(await untilGone(run.mark, 10_000)).toEqual([]);
   });
 });
+
+it('stops, exit 1 with the reason, when its dynalite child dies: it does not go on answering every request with an error', async () => {
+  const run = runSandbox(['--port', '0']);
+  await run.listening();
+  const [dynalite] = marked(run.mark).filter((pid) => pid !== run.child.pid);
+  process.kill(dynalite as number, 'SIGKILL');
+  expect(await run.exit(20_000)).toEqual({ code: 1, signal: null });
+  expect(run.output().stderr).toContain(
+    'error: The sandbox stopped because its DynamoDB engine failed (dynalite was killed by SIGKILL).\nhint: Start the sandbox again',
+  );
+  expect(marked(run.mark)).toEqual([]);
+});

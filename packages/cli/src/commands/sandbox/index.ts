@@ -6,7 +6,7 @@ import {
   type SandboxOptions,
   type TableFaults,
 } from '@dynamo-dr/sandbox';
-import { InputError } from '@dynamo-dr/core';
+import { DrError, InputError } from '@dynamo-dr/core';
 
 export interface SandboxCommandOptions {
   readonly port: string;
@@ -65,18 +65,34 @@ export async function sandbox(opts: SandboxCommandOptions): Promise<void> {
   for (const [table, f] of Object.entries(faults)) console.error(`Faults on ${table}: ${JSON.stringify(f)}`);
   console.error('Point AWS SDK clients, the AWS CLI and boto3 at it with:');
   for (const [name, value] of Object.entries(running.env)) console.log(`export ${name}=${value}`);
-  await new Promise<void>((resolve) => {
+  const failure = await servedUntilStopped(running);
+  if (failure) {
+    throw new DrError(`The sandbox stopped because its DynamoDB engine failed (${failure.message}).`, {
+      hint: 'Start the sandbox again (with --data-dir, its tables are kept).',
+      cause: failure,
+    });
+  }
+}
+
+/**
+ * Serves until SIGINT or SIGTERM (then stops the sandbox and resolves to nothing), or until the sandbox fails
+ * (resolves to why). A second signal while stopping ends the process at once; the dynalite child follows, its
+ * stdin closed.
+ */
+function servedUntilStopped(running: Sandbox): Promise<Error | undefined> {
+  return new Promise((resolve) => {
     let stopping = false;
+    const done = (failure?: Error) => {
+      process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+      resolve(failure);
+    };
     const onSignal = (signal: NodeJS.Signals) => {
-      // A second signal while stopping ends the process at once (the dynalite child follows, its stdin closed).
       if (stopping) process.exit(signal === 'SIGINT' ? 130 : 143);
       stopping = true;
-      void running.stop().then(() => {
-        process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
-        resolve();
-      });
+      void running.stop().then(() => done());
     };
     process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+    void running.failed.then((failure) => done(failure));
   });
 }
 
