@@ -41,3 +41,41 @@ function isFile(file: string): boolean {
     return false;
   }
 }
+
+/**
+ * Takes `dir` for this process, so that a second sandbox on the same data directory is refused at start (dynalite's
+ * LevelDB would otherwise fail at its first request): `dir/sandbox.lock` holds the owner's pid; a lock whose owner
+ * is gone (it was killed) is taken over. Returns the release. Throws {@link SandboxOptionError} when it is held.
+ */
+export function lockDataDirectory(dir: string): () => void {
+  fs.mkdirSync(dir, { recursive: true });
+  const lock = path.join(dir, 'sandbox.lock');
+  for (;;) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return () => fs.rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const owner = Number(fs.readFileSync(lock, 'utf8'));
+    if (isAlive(owner)) {
+      throw new SandboxOptionError(
+        'dataDir',
+        dir,
+        `is in use by another sandbox (pid ${owner})`,
+        'Stop that sandbox, or give another directory.',
+      );
+    }
+    fs.rmSync(lock, { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

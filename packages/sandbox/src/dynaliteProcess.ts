@@ -74,7 +74,9 @@ process.stdin.on('end', () => process.exit(0)).on('error', () => process.exit(0)
     child.once('exit', (code, signal) => {
       if (stopping) return;
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-      resolve(new Error(`dynalite ${how}${stderr.trim() ? `: ${stderr.trim()}` : ''}`));
+      // The error line of what it printed, not its stack trace.
+      const said = stderr.split('\n').findLast((line) => /^\w*Error\b/.test(line));
+      resolve(new Error(`dynalite ${how}${said ? `: ${said}` : ''}`, { cause: stderr }));
     }),
   );
   for (const pipe of [child.stdin, child.stdout, child.stderr]) (pipe as unknown as Unreferable).unref();

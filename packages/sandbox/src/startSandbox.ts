@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { assertDataDirectory } from './dataDirectory.js';
+import { assertDataDirectory, lockDataDirectory } from './dataDirectory.js';
 import { startDynalite, type DynaliteProcess } from './dynaliteProcess.js';
 import { DynaliteClient } from './dynaliteClient.js';
 import { dynamoDbService } from './dynamodb/service.js';
@@ -84,9 +84,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let ready!: (services: readonly SandboxService[]) => void;
   const server = createServer(new Promise<readonly SandboxService[]>((resolve) => (ready = resolve)), region);
   const port = await listen(server, options.port ?? 0);
+  let unlock: (() => void) | undefined;
   let dynalite: DynaliteProcess | undefined;
   let store: DynamoStore | undefined;
   try {
+    unlock = options.dataDir === undefined ? undefined : lockDataDirectory(options.dataDir);
     dynalite = await startDynalite({ path: options.dataDir ? `${options.dataDir}/dynalite` : undefined });
     const client = new DynaliteClient(dynalite.endpoint);
     store = DynamoStore.open(
@@ -110,6 +112,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     await close(server); // with the connections of any request still waiting
     await store?.close();
     await dynalite?.stop();
+    unlock?.();
     throw error;
   }
   let stopped: Promise<void> | undefined;
@@ -118,6 +121,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       await close(server);
       await store.close();
       await dynalite.stop();
+      unlock?.();
     })());
   const failed = dynalite.crashed.then(async (error) => {
     await stop();

@@ -1,4 +1,10 @@
-import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  ListTablesCommand,
+  PutItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -103,6 +109,28 @@ describe('options it cannot start with are refused before anything starts', () =
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+it('refuses a data directory another sandbox is using, and takes over the lock of one that was killed', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ddr-datadir-'));
+  try {
+    const first = await startSandbox({ dataDir: dir });
+    await expectRefused(
+      startSandbox({ dataDir: dir }),
+      'dataDir',
+      new RegExp(`^dataDir "${dir}" is in use by another sandbox \\(pid ${process.pid}\\)\\. Stop that sandbox`),
+    );
+    const ddb = new DynamoDBClient(first.clientConfig);
+    await ddb.send(new ListTablesCommand({})); // the first one still serves
+    ddb.destroy();
+    await first.stop();
+    // A lock left by a process that is gone (killed: it could not release it).
+    fs.writeFileSync(path.join(dir, 'sandbox.lock'), '999999999');
+    const next = await startSandbox({ dataDir: dir });
+    await next.stop();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 it('stops its dynalite child on stop()', async () => {
