@@ -1,7 +1,8 @@
-import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../src/index.js';
+import { createTable } from './faults/faultTestKit.js';
 
 // What AWS puts on every answer: `x-amzn-RequestId`, and for DynamoDB `x-amz-crc32`, the CRC32 of the body bytes,
 // which botocore (the AWS CLI, boto3) checks when present
@@ -11,14 +12,7 @@ let sandbox: Sandbox;
 beforeAll(async () => {
   sandbox = await startSandbox();
   const ddb = new DynamoDBClient(sandbox.clientConfig);
-  await ddb.send(
-    new CreateTableCommand({
-      TableName: 'headers',
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-    }),
-  );
+  await createTable(ddb, 'headers');
   ddb.destroy();
 });
 afterAll(() => sandbox.stop());

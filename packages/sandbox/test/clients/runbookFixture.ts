@@ -1,5 +1,4 @@
 import {
-  CreateTableCommand,
   DeleteItemCommand,
   PutItemCommand,
   RestoreTableToPointInTimeCommand,
@@ -11,6 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Sandbox } from '../../src/index.js';
 import { contentOf, untilActive } from '../dynamodb/conformanceTarget.js';
+import { createTable } from '../faults/faultTestKit.js';
 
 // What the AWS CLI and boto3 tests share: the environment a user has after exporting what the sandbox prints,
 // and a table whose history around one whole second shows what a client's time precision restores.
@@ -68,14 +68,7 @@ export function readsEndpointFromEnvironment(version: string, since: Readonly<Re
 
 /** The runbook's table: events keyed by `pk` (`rule#MD-001#1`, …), as the runbook's scan filter expects. */
 export async function createEventsTable(ddb: DynamoDBClient, name: string): Promise<void> {
-  await ddb.send(
-    new CreateTableCommand({
-      TableName: name,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-    }),
-  );
+  await createTable(ddb, name);
   await untilActive(ddb, name);
 }
 
