@@ -112,4 +112,4 @@ it('runs the backup and restore runbook with only the printed environment, resto
   expect(BackupSummaries).toEqual([
     expect.objectContaining({ BackupArn: BackupDetails.BackupArn, BackupName: `${table}-forensic` }),
   ]);
-});
+}, 180_000); // each client run starts a Python process: seconds apiece on a busy machine

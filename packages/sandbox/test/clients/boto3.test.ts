@@ -52,4 +52,4 @@ it('runs the backup and restore runbook with only the printed environment, resto
   expect(epochMs(outcome.restoreDateTime)).toBe(history.wholeSecondMs);
   // The SDK v3 sends milliseconds: the same TARGET_TIME restores the S.020 event too.
   expect(await sdkRestoreAt(ddb, table, history.targetTime)).toEqual([...history.heldAtSecond, history.late].sort());
-});
+}, 120_000); // each client run starts a Python process: seconds apiece on a busy machine

@@ -94,10 +94,16 @@ export interface SecondHistory {
  */
 export async function writeAroundASecond(ddb: DynamoDBClient, table: string): Promise<SecondHistory> {
   for (const pk of ['rule#MD-001#1', 'rule#MD-001#2', 'rule#MD-002#1']) await put(ddb, table, pk);
-  const wholeSecondMs = Math.floor(Date.now() / 1000) * 1000 + 1000;
-  await sleep(wholeSecondMs + 20 - Date.now());
   const late = 'rule#MD-001#late';
-  await put(ddb, table, late);
+  let wholeSecondMs: number;
+  for (;;) {
+    wholeSecondMs = Math.floor(Date.now() / 1000) * 1000 + 1000;
+    await sleep(wholeSecondMs + 20 - Date.now());
+    await put(ddb, table, late);
+    // Acknowledged well before S.999 (a busy machine can stall): written inside the second. Else try the next one.
+    if (Date.now() < wholeSecondMs + 900) break;
+    await ddb.send(new DeleteItemCommand({ TableName: table, Key: { pk: { S: late } } }));
+  }
   await sleep(wholeSecondMs + 1050 - Date.now());
   await ddb.send(new DeleteItemCommand({ TableName: table, Key: { pk: { S: 'rule#MD-001#1' } } }));
   return {
