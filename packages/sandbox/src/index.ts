@@ -1,4 +1,5 @@
 export { startSandbox, type Sandbox, type SandboxOptions } from './startSandbox.js';
+export { SandboxOptionError } from './sandboxOptionError.js';
 export {
   FaultConfigError,
   tableFaultProblems,

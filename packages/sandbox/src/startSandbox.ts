@@ -1,11 +1,14 @@
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startDynalite } from './dynaliteProcess.js';
+import { assertDataDirectory, lockDataDirectory } from './dataDirectory.js';
+import { startDynalite, type DynaliteProcess } from './dynaliteProcess.js';
 import { DynaliteClient } from './dynaliteClient.js';
 import { dynamoDbService } from './dynamodb/service.js';
 import { dynamoActions } from './dynamodb/actions.js';
 import { resumeRestores } from './dynamodb/restoreLoader.js';
 import { DynamoStore } from './dynamodb/store/dynamoStore.js';
-import { createServer } from './server.js';
+import { SandboxOptionError } from './sandboxOptionError.js';
+import { createServer, type SandboxService } from './server.js';
 import { FaultMiddleware } from './faults/faultMiddleware.js';
 import { faultAdminService } from './faults/adminService.js';
 import type { TableFaults, TableFaultStats } from './faults/tableFaults.js';
@@ -63,6 +66,11 @@ export interface Sandbox {
     readonly region: string;
     readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
   };
+  /**
+   * Settles with the reason if the sandbox can no longer serve DynamoDB: its dynalite child died. It is then
+   * stopped (its port closed) and `stop()` has nothing left to do. Never settles while it serves or after `stop()`.
+   */
+  readonly failed: Promise<Error>;
   stop(): Promise<void>;
   /** Sets a table's faults (restarting its counters), or clears them with `undefined`. Throws FaultConfigError. */
   setFaults(table: string, faults: TableFaults | undefined): void;
@@ -82,40 +90,67 @@ export interface Sandbox {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const region = options.region ?? 'us-east-1';
   const faults = new FaultMiddleware(options.faults); // validates before anything starts
-  const dynalite = await startDynalite({ path: options.dataDir ? `${options.dataDir}/dynalite` : undefined });
-  const client = new DynaliteClient(dynalite.endpoint);
-  const store = DynamoStore.open(
-    client,
-    {
-      latestRestorableLagMs: options.latestRestorableLagMs ?? 0,
-      restoreBaseMs: options.restoreBaseMs ?? 100,
-      restorePerItemMs: options.restorePerItemMs ?? 0,
-      backupCreateMs: options.backupCreateMs ?? 100,
-      exportMs: options.exportMs ?? 100,
-      minIncrementalExportPeriodMs: options.minIncrementalExportPeriodMs ?? 15 * 60_000,
-    },
-    options.dataDir ? `${options.dataDir}/sandbox` : undefined,
-  );
-  resumeRestores(store);
-  const s3 = new S3Store(options.dataDir ? `${options.dataDir}/s3` : undefined);
-  const transfers = new TransferStore(options.dataDir ? `${options.dataDir}/sandbox/transfers.json` : undefined);
-  resumeExports(s3, transfers);
-  const server = createServer(
-    [
+  if (options.dataDir !== undefined) assertDataDirectory(options.dataDir);
+  // The port is taken first: a port in use is refused before any child process or file exists.
+  // Requests that come before the services are ready wait for them.
+  let ready!: (services: readonly SandboxService[]) => void;
+  const server = createServer(new Promise<readonly SandboxService[]>((resolve) => (ready = resolve)), region);
+  const port = await listen(server, options.port ?? 0);
+  let unlock: (() => void) | undefined;
+  let dynalite: DynaliteProcess | undefined;
+  let store: DynamoStore | undefined;
+  let s3: S3Store | undefined;
+  let transfers: TransferStore | undefined;
+  try {
+    unlock = options.dataDir === undefined ? undefined : lockDataDirectory(options.dataDir);
+    dynalite = await startDynalite({ path: options.dataDir ? `${options.dataDir}/dynalite` : undefined });
+    const client = new DynaliteClient(dynalite.endpoint);
+    store = DynamoStore.open(
+      client,
+      {
+        latestRestorableLagMs: options.latestRestorableLagMs ?? 0,
+        restoreBaseMs: options.restoreBaseMs ?? 100,
+        restorePerItemMs: options.restorePerItemMs ?? 0,
+        backupCreateMs: options.backupCreateMs ?? 100,
+        exportMs: options.exportMs ?? 100,
+        minIncrementalExportPeriodMs: options.minIncrementalExportPeriodMs ?? 15 * 60_000,
+      },
+      options.dataDir ? `${options.dataDir}/sandbox` : undefined,
+    );
+    resumeRestores(store);
+    s3 = new S3Store(options.dataDir ? `${options.dataDir}/s3` : undefined);
+    transfers = new TransferStore(options.dataDir ? `${options.dataDir}/sandbox/transfers.json` : undefined);
+    resumeExports(s3, transfers);
+    ready([
       dynamoDbService(store, dynamoActions, { s3, transfers }, faults),
       faultAdminService(faults),
       lambdaService(options.dataDir),
       ssmService(options.dataDir),
       s3Service(s3),
-    ],
-    region,
-  );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    ]);
+  } catch (error) {
+    await close(server); // with the connections of any request still waiting
+    transfers?.close();
+    await store?.close();
+    await dynalite?.stop();
+    unlock?.();
+    throw error;
+  }
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await close(server);
+      transfers!.close();
+      await store!.close();
+      await dynalite!.stop();
+      unlock?.();
+    })());
+  const failed = dynalite.crashed.then(async (error) => {
+    await stop();
+    return error;
   });
-  const port = (server.address() as AddressInfo).port;
   const endpoint = `http://127.0.0.1:${port}`;
+  const credentials = { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' };
   return {
     endpoint,
     port,
@@ -123,18 +158,50 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     env: {
       AWS_ENDPOINT_URL: endpoint,
       AWS_REGION: region,
-      AWS_ACCESS_KEY_ID: 'sandbox',
-      AWS_SECRET_ACCESS_KEY: 'sandbox',
+      // The AWS CLI v1 and boto3 read only this one (https://docs.aws.amazon.com/cli/v1/userguide/cli-configure-envvars.html).
+      AWS_DEFAULT_REGION: region,
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
     },
-    clientConfig: { endpoint, region, credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } },
+    clientConfig: { endpoint, region, credentials },
     setFaults: (table, tableFaults) => faults.set(table, tableFaults),
     faultStats: (table) => faults.stats(table),
-    async stop() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      transfers.close();
-      await store.close();
-      await dynalite.stop();
-    },
+    failed,
+    stop,
   };
+}
+
+/** Listens on 127.0.0.1:`port` and returns the port taken; a port that cannot be had is a {@link SandboxOptionError}. */
+async function listen(server: http.Server, port: number): Promise<number> {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new SandboxOptionError('port', port, 'is not a TCP port', 'Give a whole number from 0 to 65535.');
+  }
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') {
+      throw new SandboxOptionError(
+        'port',
+        port,
+        'is in use by another process',
+        `Stop what listens on 127.0.0.1:${port}, or give another port (0 takes any free one).`,
+      );
+    }
+    if (error.code === 'EACCES') {
+      throw new SandboxOptionError(
+        'port',
+        port,
+        'needs privileges this user lacks (ports below 1024 usually do)',
+        'Give a port from 1024 to 65535, or 0 for any free one.',
+      );
+    }
+    throw error;
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+function close(server: http.Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
 }

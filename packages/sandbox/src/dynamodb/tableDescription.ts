@@ -13,10 +13,12 @@ export function keyNamesOf(table: Description): KeyNames {
 }
 
 /**
- * Completes dynalite's TableDescription with what the sandbox keeps: ARNs in
- * the client's region, ItemCount and TableSizeBytes from the journal,
- * deletion protection, stream settings, and a restored table's status and
- * RestoreSummary (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TableDescription.html).
+ * Completes dynalite's TableDescription with what the sandbox keeps: its TableId (a UUID, as AWS's; dynalite's
+ * is too short), ARNs in the client's region, ItemCount and TableSizeBytes from the journal, deletion protection,
+ * stream settings, and a restored table's status and RestoreSummary
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TableDescription.html).
+ * A table being restored reports 0 items and 0 bytes until it is ACTIVE, as AWS's do
+ * (https://docs.aws.amazon.com/cli/latest/reference/dynamodb/restore-table-from-backup.html, example output).
  */
 export function describeTable(
   store: DynamoStore,
@@ -38,8 +40,9 @@ export function describeTable(
   const described: Description = {
     ...table,
     TableArn: arn,
-    ItemCount: journal.itemCount,
-    TableSizeBytes: journal.sizeBytes,
+    TableId: instance.id,
+    ItemCount: creating ? 0 : journal.itemCount,
+    TableSizeBytes: creating ? 0 : journal.sizeBytes,
     DeletionProtectionEnabled: instance.deletionProtection,
   };
   if (creating) described.TableStatus = 'CREATING';
