@@ -1,4 +1,5 @@
 export { startSandbox, type Sandbox, type SandboxOptions } from './startSandbox.js';
+export type { SnsMessage } from './sns/snsStore.js';
 export {
   FaultConfigError,
   tableFaultProblems,

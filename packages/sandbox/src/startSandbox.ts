@@ -11,6 +11,8 @@ import { faultAdminService } from './faults/adminService.js';
 import type { TableFaults, TableFaultStats } from './faults/tableFaults.js';
 import { lambdaService } from './lambda/service.js';
 import { ssmService } from './ssm/service.js';
+import { startMonitoring } from './monitoring.js';
+import type { SnsMessage } from './sns/snsStore.js';
 
 export interface SandboxOptions {
   /** Port on 127.0.0.1. @default 0 (any free port) */
@@ -33,6 +35,11 @@ export interface SandboxOptions {
   readonly backupCreateMs?: number;
   /** Faults to inject per table name (see docs/sandbox-faults.md). @default none */
   readonly faults?: Readonly<Record<string, TableFaults>>;
+  /**
+   * How often CloudWatch alarms are evaluated (AWS: about every minute); tests make it short.
+   * @default 60000
+   */
+  readonly alarmEvaluationMs?: number;
 }
 
 export interface Sandbox {
@@ -56,6 +63,10 @@ export interface Sandbox {
   setFaults(table: string, faults: TableFaults | undefined): void;
   /** What fault injection did to a table since its faults were set; `undefined` if it has none. */
   faultStats(table: string): TableFaultStats | undefined;
+  /** Every message an SNS topic received (alarm notifications, rule targets, Publish), oldest first. */
+  snsMessages(topicArn: string): readonly SnsMessage[];
+  /** Evaluates every CloudWatch alarm now, as the timer does; each alarm's name and state afterwards. */
+  evaluateAlarms(): { AlarmName: string; StateValue: string }[];
 }
 
 /**
@@ -83,9 +94,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     options.dataDir ? `${options.dataDir}/sandbox` : undefined,
   );
   resumeRestores(store);
+  const monitoring = startMonitoring({
+    dataDir: options.dataDir,
+    alarmEvaluationMs: options.alarmEvaluationMs ?? 60_000,
+  });
   const server = createServer(
     [
       dynamoDbService(store, dynamoActions, faults),
+      ...monitoring.services,
       faultAdminService(faults),
       lambdaService(options.dataDir),
       ssmService(options.dataDir),
@@ -111,7 +127,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clientConfig: { endpoint, region, credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } },
     setFaults: (table, tableFaults) => faults.set(table, tableFaults),
     faultStats: (table) => faults.stats(table),
+    snsMessages: (topicArn) => monitoring.snsMessages(topicArn),
+    evaluateAlarms: () => monitoring.evaluateAlarms(),
     async stop() {
+      monitoring.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
