@@ -100,7 +100,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const server = createServer(
     [
-      dynamoDbService(store, dynamoActions, faults),
+      monitoring.recordCloudTrail(dynamoDbService(store, dynamoActions, faults)),
       ...monitoring.services,
       faultAdminService(faults),
       lambdaService(options.dataDir),

@@ -1,9 +1,6 @@
-import type { Publication } from '../sns/publishToTopic.js';
+import type { Publication, TopicPublisher } from '../sns/publishToTopic.js';
 import { alarmNotification } from './alarmNotification.js';
 import type { AlarmRecord, AlarmState, AlarmStateValue, CloudWatchStore, HistoryItem } from './cloudWatchStore.js';
-
-/** Publishes to an SNS topic ARN; throws (e.g. NotFound) when it cannot. */
-export type TopicPublisher = (topicArn: string, publication: Publication) => void;
 
 /** A state change an alarm went through, for listeners beyond its actions (EventBridge's alarm events). */
 export interface AlarmStateChange {

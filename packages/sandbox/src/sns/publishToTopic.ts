@@ -8,6 +8,9 @@ export interface Publication {
   readonly attributes?: SnsMessage['MessageAttributes'];
 }
 
+/** Publishes to an SNS topic ARN; throws (e.g. NotFound) when it cannot. */
+export type TopicPublisher = (topicArn: string, publication: Publication) => void;
+
 /**
  * Publishes to a topic: the message is recorded in the topic's sink at once
  * (what tests read), then POSTed to every confirmed `http`/`https`
