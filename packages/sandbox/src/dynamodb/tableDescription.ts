@@ -1,6 +1,7 @@
 import { streamArn, tableArn } from './arns.js';
 import type { DynamoStore } from './store/dynamoStore.js';
 import type { KeyNames, TableInstance } from './store/tableInstance.js';
+import { tableSizes } from './tableSizes.js';
 
 type Description = Record<string, unknown>;
 
@@ -14,7 +15,8 @@ export function keyNamesOf(table: Description): KeyNames {
 
 /**
  * Completes dynalite's TableDescription with what the sandbox keeps: ARNs in
- * the client's region, ItemCount and TableSizeBytes from the journal,
+ * the client's region, item counts and sizes of the table and its indexes from
+ * the journal (tableSizes.ts),
  * deletion protection, stream settings, and a restored table's status and
  * RestoreSummary (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TableDescription.html).
  */
@@ -26,20 +28,22 @@ export function describeTable(
 ): Description {
   const arn = tableArn(region, instance.name);
   const creating = store.isCreating(instance);
-  const journal = store.journal(instance);
+  const sizes = tableSizes(store.journal(instance), table);
   const withIndexArns = (list: unknown) =>
     Array.isArray(list)
       ? (list as Description[]).map((index) => ({
           ...index,
           IndexArn: `${arn}/index/${String(index.IndexName)}`,
+          IndexSizeBytes: sizes.indexes.get(String(index.IndexName))?.indexSizeBytes ?? 0,
+          ItemCount: sizes.indexes.get(String(index.IndexName))?.itemCount ?? 0,
           ...(creating && index.IndexStatus ? { IndexStatus: 'CREATING' } : {}),
         }))
       : undefined;
   const described: Description = {
     ...table,
     TableArn: arn,
-    ItemCount: journal.itemCount,
-    TableSizeBytes: journal.sizeBytes,
+    ItemCount: sizes.itemCount,
+    TableSizeBytes: sizes.tableSizeBytes,
     DeletionProtectionEnabled: instance.deletionProtection,
   };
   if (creating) described.TableStatus = 'CREATING';
