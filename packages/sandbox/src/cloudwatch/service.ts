@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
-import type http from 'node:http';
-import { AwsError } from '../awsError.js';
-import { parseJsonObject, type SandboxRequest, type SandboxResponse, type SandboxService } from '../server.js';
+import type { AwsError } from '../awsError.js';
+import { jsonTargetService, type JsonAction } from '../jsonTargetService.js';
+import type { SandboxResponse, SandboxService } from '../server.js';
 import { deleteAlarms } from './actions/deleteAlarms.js';
 import { describeAlarmHistory } from './actions/describeAlarmHistory.js';
 import { describeAlarms } from './actions/describeAlarms.js';
@@ -15,8 +15,6 @@ import type { AlarmTransitions } from './alarmTransitions.js';
 import { QUERY_ERROR_CODES } from './cloudWatchErrors.js';
 import type { CloudWatchStore } from './cloudWatchStore.js';
 
-const TARGET_PREFIX = 'GraniteServiceVersion20100801.';
-
 /** What an emulated CloudWatch action gets besides its request. */
 export interface CloudWatchContext {
   readonly store: CloudWatchStore;
@@ -24,8 +22,8 @@ export interface CloudWatchContext {
   readonly region: string;
 }
 
-/** One emulated CloudWatch operation: request JSON in, response JSON out, or an {@link AwsError} thrown. */
-export type CloudWatchAction = (request: Record<string, unknown>, ctx: CloudWatchContext) => unknown;
+/** One emulated CloudWatch operation. */
+export type CloudWatchAction = JsonAction<Omit<CloudWatchContext, 'region'>>;
 
 /** The CloudWatch operations the sandbox emulates, by `X-Amz-Target` name. */
 export const cloudWatchActions: Readonly<Record<string, CloudWatchAction>> = {
@@ -48,29 +46,16 @@ export const cloudWatchActions: Readonly<Record<string, CloudWatchAction>> = {
  * `x-amzn-query-error`. Request bodies may be gzip-compressed (PutMetricData
  * is, above 10 KB).
  */
-export function cloudWatchService(ctx: Omit<CloudWatchContext, 'region'>): SandboxService {
-  return {
-    name: 'cloudwatch',
-    matches: (req: http.IncomingMessage) => String(req.headers['x-amz-target'] ?? '').startsWith(TARGET_PREFIX),
-    async handle(req: SandboxRequest): Promise<SandboxResponse> {
-      const operation = String(req.headers['x-amz-target']).slice(TARGET_PREFIX.length);
-      const action = cloudWatchActions[operation];
-      if (!action) {
-        throw new AwsError(
-          'UnknownOperationException',
-          `The dynamo-dr sandbox does not emulate CloudWatch ${operation}.`,
-        );
-      }
-      const body = req.headers['content-encoding'] === 'gzip' ? gunzipSync(req.body) : req.body;
-      const result = action(parseBody(body), { ...ctx, region: req.region });
-      return {
-        statusCode: 200,
-        headers: { 'content-type': 'application/x-amz-json-1.0' },
-        body: JSON.stringify(result ?? {}),
-      };
-    },
+export function cloudWatchService(context: Omit<CloudWatchContext, 'region'>): SandboxService {
+  return jsonTargetService({
+    name: 'CloudWatch',
+    targetPrefix: 'GraniteServiceVersion20100801.',
+    contentType: 'application/x-amz-json-1.0',
+    actions: cloudWatchActions,
+    context,
+    decode: (req) => (req.headers['content-encoding'] === 'gzip' ? gunzipSync(req.body) : req.body),
     errorResponse: cloudWatchError,
-  };
+  });
 }
 
 function cloudWatchError(error: AwsError): SandboxResponse {
@@ -85,9 +70,3 @@ function cloudWatchError(error: AwsError): SandboxResponse {
     body: JSON.stringify({ __type: `com.amazonaws.cloudwatch#${type}`, message: error.message }),
   };
 }
-
-const parseBody = (body: Buffer) =>
-  parseJsonObject(
-    body,
-    () => new AwsError('SerializationException', 'Start of structure or map found where not expected'),
-  );

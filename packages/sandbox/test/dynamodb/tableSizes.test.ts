@@ -36,12 +36,12 @@ beforeAll(async () => {
     new CreateTableCommand({
       TableName: 'sized',
       BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: ['pk', 'sk', 'status']
-        .map((name) => ({ AttributeName: name, AttributeType: 'S' as const }))
-        .concat({
-          AttributeName: 'priority',
-          AttributeType: 'N',
-        }),
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+        { AttributeName: 'status', AttributeType: 'S' },
+        { AttributeName: 'priority', AttributeType: 'N' },
+      ],
       KeySchema: [
         { AttributeName: 'pk', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
