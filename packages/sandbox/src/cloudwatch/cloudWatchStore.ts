@@ -106,7 +106,7 @@ export class CloudWatchStore {
     return Object.keys(this.state.data);
   }
 
-  /** The series of a metric, created when `create` and it has none yet. */
+  /** The series of a metric (namespace, name and exact dimension set), if it has any datapoints. */
   series(region: string, namespace: string, name: string, dimensions: readonly Dimension[]): MetricSeries | undefined {
     return this.region(region).metrics[metricKey(namespace, name, dimensions)];
   }
