@@ -3,6 +3,7 @@ import {
   DeleteAlarmsCommand,
   DescribeAlarmHistoryCommand,
   DescribeAlarmsCommand,
+  GetMetricStatisticsCommand,
   InvalidParameterCombinationException,
   PutMetricAlarmCommand,
   PutMetricDataCommand,
@@ -177,6 +178,45 @@ describe('CloudWatch alarms over published metrics', () => {
     } finally {
       await timed.stop();
     }
+  });
+
+  it('evaluates when asked over the admin route, for a test in another process', async () => {
+    await cloudwatch.send(new PutMetricAlarmCommand(pitrAlarm('remote', { AlarmActions: [], OKActions: [] })));
+    const response = await fetch(`${sandbox.endpoint}/_sandbox/cloudwatch/evaluate`, { method: 'POST' });
+    const { alarms } = (await response.json()) as { alarms: { AlarmName: string; StateValue: string }[] };
+    expect(alarms).toContainEqual({ AlarmName: 'remote', StateValue: 'ALARM' });
+    expect((await alarm('remote'))?.StateValue).toBe('ALARM');
+  });
+
+  it('takes a PutMetricData large enough for the client to gzip it', async () => {
+    const at = new Date();
+    const MetricData = Array.from({ length: 400 }, (_, i) => ({
+      MetricName: 'WindowDeficitSeconds',
+      Dimensions: [{ Name: 'TableName', Value: 'bulk' }],
+      Value: i,
+      Timestamp: at,
+    }));
+    await cloudwatch.send(new PutMetricDataCommand({ Namespace: 'DynamoDR', MetricData }));
+    const { Datapoints } = await cloudwatch.send(
+      new GetMetricStatisticsCommand({
+        Namespace: 'DynamoDR',
+        MetricName: 'WindowDeficitSeconds',
+        Dimensions: [{ Name: 'TableName', Value: 'bulk' }],
+        StartTime: new Date(at.getTime() - 60_000),
+        EndTime: new Date(at.getTime() + 60_000),
+        Period: 60,
+        Statistics: ['SampleCount', 'Sum', 'Maximum'],
+        ExtendedStatistics: ['p50'],
+      }),
+    );
+    expect(
+      Datapoints?.map(({ SampleCount, Sum, Maximum, ExtendedStatistics }) => ({
+        SampleCount,
+        Sum,
+        Maximum,
+        ExtendedStatistics,
+      })),
+    ).toEqual([{ SampleCount: 400, Sum: (399 * 400) / 2, Maximum: 399, ExtendedStatistics: { p50: 199 } }]);
   });
 
   it('records an action that could not run (a topic that does not exist) as failed', async () => {
