@@ -16,6 +16,7 @@ import { listSubscriptions } from './actions/listSubscriptions.js';
 import { listSubscriptionsByTopic } from './actions/listSubscriptionsByTopic.js';
 import { listTopics } from './actions/listTopics.js';
 import { publish } from './actions/publish.js';
+import { setTopicAttributes } from './actions/setTopicAttributes.js';
 import { subscribe } from './actions/subscribe.js';
 import { unsubscribe } from './actions/unsubscribe.js';
 import type { SnsStore } from './snsStore.js';
@@ -34,6 +35,7 @@ export const snsActions: Readonly<Record<string, SnsAction>> = {
   DeleteTopic: deleteTopic,
   ListTopics: listTopics,
   GetTopicAttributes: getTopicAttributes,
+  SetTopicAttributes: setTopicAttributes,
   Subscribe: subscribe,
   Unsubscribe: unsubscribe,
   ListSubscriptions: listSubscriptions,

@@ -5,8 +5,8 @@ import { invalidParameter, topicNotFound } from './snsErrors.js';
 export interface TopicRecord {
   readonly arn: string;
   readonly name: string;
-  /** Attributes set at creation (DisplayName, Policy, FifoTopic…), as given. */
-  readonly attributes: Readonly<Record<string, string>>;
+  /** Attributes set at creation or by SetTopicAttributes (DisplayName, Policy, FifoTopic…), as given. */
+  attributes: Record<string, string>;
   readonly tags: readonly { readonly Key: string; readonly Value: string }[];
 }
 

@@ -10,6 +10,7 @@ import {
   ListTopicsCommand,
   NotFoundException,
   PublishCommand,
+  SetTopicAttributesCommand,
   SNSClient,
   SubscribeCommand,
   UnsubscribeCommand,
@@ -56,6 +57,23 @@ describe('SNS topics', () => {
       new GetTopicAttributesCommand({ TopicArn: Topics?.find((t) => t.TopicArn?.endsWith(':attributed'))?.TopicArn }),
     );
     expect(Attributes?.DisplayName).toBe('');
+  });
+
+  it('sets a topic attribute (a policy, as AWS::SNS::TopicPolicy does), refusing one that is not settable', async () => {
+    const arn = await topic('with-policy');
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sns:Publish', Resource: arn },
+      ],
+    });
+    await sns.send(new SetTopicAttributesCommand({ TopicArn: arn, AttributeName: 'Policy', AttributeValue: policy }));
+    await expect(
+      sns.send(new SetTopicAttributesCommand({ TopicArn: arn, AttributeName: 'FifoTopic', AttributeValue: 'true' })),
+    ).rejects.toMatchObject({ name: 'InvalidParameterException', message: 'Invalid parameter: AttributeName' });
+    const { Attributes } = await sns.send(new GetTopicAttributesCommand({ TopicArn: arn }));
+    expect(Attributes?.Policy).toBe(policy);
+    expect(Attributes?.FifoTopic).toBeUndefined();
   });
 
   it('answers NotFound (404) for a topic that does not exist, and InvalidParameter for a malformed ARN', async () => {
