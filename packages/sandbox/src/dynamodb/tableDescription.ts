@@ -1,9 +1,11 @@
 import { streamArn, tableArn } from './arns.js';
 import type { DynamoStore } from './store/dynamoStore.js';
 import type { KeyNames, TableInstance } from './store/tableInstance.js';
-import { tableSizes } from './tableSizes.js';
+import { tableSizes, type TableSizes } from './tableSizes.js';
 
 type Description = Record<string, unknown>;
+
+const NO_ITEMS: TableSizes = { itemCount: 0, tableSizeBytes: 0, indexes: new Map() };
 
 /** The key attribute names of a DescribeTable `Table`. */
 export function keyNamesOf(table: Description): KeyNames {
@@ -28,7 +30,8 @@ export function describeTable(
 ): Description {
   const arn = tableArn(region, instance.name);
   const creating = store.isCreating(instance);
-  const sizes = tableSizes(store.journal(instance), table);
+  // A table being restored reports no items until it is ACTIVE: its items are still loading.
+  const sizes = creating ? NO_ITEMS : tableSizes(store.journal(instance), table);
   const withIndexArns = (list: unknown) =>
     Array.isArray(list)
       ? (list as Description[]).map((index) => ({

@@ -27,7 +27,7 @@ export interface TableSizes {
  * and the same for GSIs), likewise without the overhead.
  *
  * AWS refreshes these about every six hours; the sandbox reports the journal's
- * current items, recomputed only after writes (cached per journal length).
+ * current items, measured again only after writes, and then only the items written.
  */
 export function tableSizes(journal: WriteJournal, table: Description): TableSizes {
   const indexes = [
@@ -37,32 +37,69 @@ export function tableSizes(journal: WriteJournal, table: Description): TableSize
   const shape = JSON.stringify([table.KeySchema, indexes.map((i) => [i.IndexName, i.KeySchema, i.Projection])]);
   const cached = cache.get(journal);
   if (cached && cached.length === journal.length && cached.shape === shape) return cached.sizes;
+  // Items unchanged since the last measure keep their sizes: only the items written since are parsed again.
+  const previous = cached?.shape === shape ? cached.items : new Map<string, MeasuredItem>();
+  const items = new Map<string, MeasuredItem>();
   const tableKey = (table.KeySchema as { AttributeName: string }[]).map((k) => k.AttributeName);
-  const measured = new Map(indexes.map((i) => [i.IndexName, { indexSizeBytes: 0, itemCount: 0 }]));
   let tableSizeBytes = 0;
-  for (const json of journal.current.values()) {
-    const item = JSON.parse(json) as Record<string, unknown>;
-    tableSizeBytes += itemSize(item);
-    for (const index of indexes) {
-      const indexKey = index.KeySchema.map((k) => k.AttributeName);
-      if (indexKey.some((name) => item[name] === undefined)) continue;
-      const entry = measured.get(index.IndexName) as { indexSizeBytes: number; itemCount: number };
-      entry.indexSizeBytes += itemSize(pick(item, [...tableKey, ...indexKey, ...projected(index, item)]));
-      entry.itemCount += 1;
-    }
+  const indexBytes = indexes.map(() => 0);
+  const indexItems = indexes.map(() => 0);
+  for (const [key, json] of journal.current) {
+    const known = previous.get(key);
+    const measured = known?.json === json ? known : measure(json, tableKey, indexes);
+    items.set(key, measured);
+    tableSizeBytes += measured.bytes;
+    measured.indexBytes.forEach((bytes, i) => {
+      if (bytes === undefined) return;
+      indexBytes[i] = (indexBytes[i] as number) + bytes;
+      indexItems[i] = (indexItems[i] as number) + 1;
+    });
   }
-  const sizes = { itemCount: journal.itemCount, tableSizeBytes, indexes: measured };
-  cache.set(journal, { length: journal.length, shape, sizes });
+  const sizes: TableSizes = {
+    itemCount: journal.itemCount,
+    tableSizeBytes,
+    indexes: new Map(
+      indexes.map((index, i) => [
+        index.IndexName,
+        { indexSizeBytes: indexBytes[i] as number, itemCount: indexItems[i] as number },
+      ]),
+    ),
+  };
+  cache.set(journal, { length: journal.length, shape, items, sizes });
   return sizes;
 }
 
-const cache = new WeakMap<WriteJournal, { length: number; shape: string; sizes: TableSizes }>();
+/** One item's size and its entry's size in each index (undefined where the item lacks the index's key). */
+interface MeasuredItem {
+  readonly json: string;
+  readonly bytes: number;
+  readonly indexBytes: readonly (number | undefined)[];
+}
 
-function projected(index: IndexShape, item: Record<string, unknown>): readonly string[] {
-  const projection = index.Projection;
-  if (projection?.ProjectionType === 'ALL') return Object.keys(item);
-  if (projection?.ProjectionType === 'INCLUDE') return projection.NonKeyAttributes ?? [];
-  return [];
+const cache = new WeakMap<
+  WriteJournal,
+  { length: number; shape: string; items: Map<string, MeasuredItem>; sizes: TableSizes }
+>();
+
+function measure(json: string, tableKey: readonly string[], indexes: readonly IndexShape[]): MeasuredItem {
+  const item = JSON.parse(json) as Record<string, unknown>;
+  const bytes = itemSize(item);
+  return {
+    json,
+    bytes,
+    indexBytes: indexes.map((index) => {
+      const indexKey = index.KeySchema.map((k) => k.AttributeName);
+      if (indexKey.some((name) => item[name] === undefined)) return undefined;
+      // ALL projects every attribute, keys included: the entry is the item.
+      if (index.Projection?.ProjectionType === 'ALL') return bytes;
+      return itemSize(pick(item, [...tableKey, ...indexKey, ...projected(index)]));
+    }),
+  };
+}
+
+/** The non-key attributes an INCLUDE index projects (none for KEYS_ONLY). */
+function projected(index: IndexShape): readonly string[] {
+  return index.Projection?.ProjectionType === 'INCLUDE' ? (index.Projection.NonKeyAttributes ?? []) : [];
 }
 
 function pick(item: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {

@@ -40,6 +40,7 @@ beforeAll(async () => {
         { AttributeName: 'pk', AttributeType: 'S' },
         { AttributeName: 'sk', AttributeType: 'S' },
         { AttributeName: 'status', AttributeType: 'S' },
+        { AttributeName: 'note', AttributeType: 'S' },
         { AttributeName: 'priority', AttributeType: 'N' },
       ],
       KeySchema: [
@@ -61,6 +62,11 @@ beforeAll(async () => {
           IndexName: 'byStatus',
           KeySchema: [{ AttributeName: 'status', KeyType: 'HASH' }],
           Projection: { ProjectionType: 'KEYS_ONLY' },
+        },
+        {
+          IndexName: 'byNote',
+          KeySchema: [{ AttributeName: 'note', KeyType: 'HASH' }],
+          Projection: { ProjectionType: 'ALL' },
         },
       ],
     }),
@@ -85,6 +91,8 @@ describe('table and index sizes as AWS reports them', () => {
       IndexSizeBytes: 16,
       ItemCount: 1,
     });
+    // byNote projects ALL and both items have a note: each entry is the whole item.
+    expect(Table?.GlobalSecondaryIndexes?.[1]).toMatchObject({ IndexName: 'byNote', IndexSizeBytes: 59, ItemCount: 2 });
   });
 
   it('follows writes, and a backup is as big as the table was', async () => {
