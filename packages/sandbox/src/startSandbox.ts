@@ -18,6 +18,8 @@ import { s3Service } from './s3/s3Service.js';
 import { S3Store } from './s3/s3Store.js';
 import { resumeExports } from './dynamodb/transfers/exportProgress.js';
 import { TransferStore } from './dynamodb/transfers/transferStore.js';
+import { startMonitoring } from './monitoring.js';
+import type { SnsMessage } from './sns/snsStore.js';
 
 export interface SandboxOptions {
   /** Port on 127.0.0.1. @default 0 (any free port) */
@@ -48,6 +50,11 @@ export interface SandboxOptions {
   readonly minIncrementalExportPeriodMs?: number;
   /** Faults to inject per table name (see docs/sandbox-faults.md). @default none */
   readonly faults?: Readonly<Record<string, TableFaults>>;
+  /**
+   * How often CloudWatch alarms are evaluated (AWS: about every minute); tests make it short.
+   * @default 60000
+   */
+  readonly alarmEvaluationMs?: number;
 }
 
 export interface Sandbox {
@@ -76,6 +83,10 @@ export interface Sandbox {
   setFaults(table: string, faults: TableFaults | undefined): void;
   /** What fault injection did to a table since its faults were set; `undefined` if it has none. */
   faultStats(table: string): TableFaultStats | undefined;
+  /** Every message an SNS topic received (alarm notifications, rule targets, Publish), oldest first. */
+  snsMessages(topicArn: string): readonly SnsMessage[];
+  /** Evaluates every CloudWatch alarm now, as the timer does; each alarm's name and state afterwards. */
+  evaluateAlarms(): { AlarmName: string; StateValue: string }[];
 }
 
 /**
@@ -101,6 +112,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let store: DynamoStore | undefined;
   let s3: S3Store | undefined;
   let transfers: TransferStore | undefined;
+  let monitoring: ReturnType<typeof startMonitoring> | undefined;
   try {
     unlock = options.dataDir === undefined ? undefined : lockDataDirectory(options.dataDir);
     dynalite = await startDynalite({ path: options.dataDir ? `${options.dataDir}/dynalite` : undefined });
@@ -121,8 +133,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     s3 = new S3Store(options.dataDir ? `${options.dataDir}/s3` : undefined);
     transfers = new TransferStore(options.dataDir ? `${options.dataDir}/sandbox/transfers.json` : undefined);
     resumeExports(s3, transfers);
+    monitoring = startMonitoring({
+      dataDir: options.dataDir,
+      alarmEvaluationMs: options.alarmEvaluationMs ?? 60_000,
+    });
     ready([
-      dynamoDbService(store, dynamoActions, { s3, transfers }, faults),
+      monitoring.recordCloudTrail(dynamoDbService(store, dynamoActions, { s3, transfers }, faults)),
+      ...monitoring.services,
       faultAdminService(faults),
       lambdaService(options.dataDir),
       ssmService(options.dataDir),
@@ -130,6 +147,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ]);
   } catch (error) {
     await close(server); // with the connections of any request still waiting
+    monitoring?.stop();
     transfers?.close();
     await store?.close();
     await dynalite?.stop();
@@ -139,6 +157,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
+      monitoring!.stop();
       await close(server);
       transfers!.close();
       await store!.close();
@@ -166,6 +185,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clientConfig: { endpoint, region, credentials },
     setFaults: (table, tableFaults) => faults.set(table, tableFaults),
     faultStats: (table) => faults.stats(table),
+    snsMessages: (topicArn) => monitoring!.snsMessages(topicArn),
+    evaluateAlarms: () => monitoring!.evaluateAlarms(),
     failed,
     stop,
   };

@@ -4,6 +4,7 @@ import { tableInUse } from '../dynamoErrors.js';
 import { backupSourceTable } from '../liveTable.js';
 import type { DynamoContext } from '../service.js';
 import { tableDefinition } from '../store/tableDefinition.js';
+import { tableSizes } from '../tableSizes.js';
 import { TABLE_NAME, validateRequest } from '../validateRequest.js';
 
 const RULES = {
@@ -40,7 +41,7 @@ export async function createBackup(request: Record<string, unknown>, ctx: Dynamo
     availableMs: now + ctx.store.timings.backupCreateMs,
     journalEntries: journal.length,
     itemCount: journal.itemCount,
-    sizeBytes: journal.sizeBytes,
+    sizeBytes: tableSizes(journal, table).tableSizeBytes,
     definition: tableDefinition(table),
   };
   ctx.store.addBackup(backup);
