@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { AwsError } from './awsError.js';
+import type { RequestAuthorizer, ServiceAuthorization } from './iam/serviceAuthorization.js';
 
 /** One incoming HTTP request with its body read. */
 export interface SandboxRequest {
@@ -24,6 +25,13 @@ export interface SandboxService {
   handle(req: SandboxRequest): Promise<SandboxResponse>;
   /** How an {@link AwsError} is serialised for this service. */
   errorResponse(error: AwsError): SandboxResponse;
+  /**
+   * The IAM permissions each of its requests needs, checked for callers signing with credentials the sandbox
+   * issued to a role (see iam/serviceAuthorization.ts). A service without it refuses those callers.
+   */
+  readonly authorization?: ServiceAuthorization;
+  /** Releases what the service runs (child processes, timers) when the sandbox stops. */
+  close?(): Promise<void>;
 }
 
 const REGION_IN_SCOPE = /Credential=[^/]+\/\d{8}\/([a-z0-9-]+)\//;
@@ -59,7 +67,15 @@ export function jsonProtocolError(prefix: string, error: AwsError): SandboxRespo
   };
 }
 
-export function createServer(services: readonly SandboxService[], defaultRegion: string): http.Server {
+/**
+ * The sandbox's one HTTP server: each request goes to the first service that claims it, after `authorize`
+ * (IAM enforcement) has let it through.
+ */
+export function createServer(
+  services: readonly SandboxService[],
+  defaultRegion: string,
+  authorize?: RequestAuthorizer,
+): http.Server {
   const server = http.createServer((req, res) => {
     const service = services.find((s) => s.matches(req));
     const chunks: Buffer[] = [];
@@ -83,17 +99,19 @@ export function createServer(services: readonly SandboxService[], defaultRegion:
         body: Buffer.concat(chunks),
         region: regionOf(req.headers, defaultRegion),
       };
-      service.handle(request).then(
-        (response) => send(res, response),
-        (error: unknown) => {
-          if (error instanceof AwsError) send(res, service.errorResponse(error));
-          else {
-            // Anything but an AwsError is a sandbox bug: answer 500 and say so loudly.
-            console.error('[dynamo-dr sandbox] internal error', error);
-            send(res, service.errorResponse(new AwsError('InternalServerError', String(error), 500)));
-          }
-        },
-      );
+      Promise.resolve(authorize?.(service, request))
+        .then(() => service.handle(request))
+        .then(
+          (response) => send(res, response),
+          (error: unknown) => {
+            if (error instanceof AwsError) send(res, service.errorResponse(error));
+            else {
+              // Anything but an AwsError is a sandbox bug: answer 500 and say so loudly.
+              console.error('[dynamo-dr sandbox] internal error', error);
+              send(res, service.errorResponse(new AwsError('InternalServerError', String(error), 500)));
+            }
+          },
+        );
     });
   });
   // Longer than SDK clients keep idle pooled sockets, so the server rarely closes one under a request.

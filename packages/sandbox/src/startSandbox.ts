@@ -11,6 +11,11 @@ import { faultAdminService } from './faults/adminService.js';
 import type { TableFaults, TableFaultStats } from './faults/tableFaults.js';
 import { lambdaService } from './lambda/service.js';
 import { ssmService } from './ssm/service.js';
+import { iamAuthorizer } from './iam/authorizeRequest.js';
+import { IamStore } from './iam/iamStore.js';
+import { RoleSessions } from './iam/roleSessions.js';
+import { iamService, iamStateFile } from './iam/service.js';
+import { stsService, stsStateFile } from './sts/service.js';
 
 export interface SandboxOptions {
   /** Port on 127.0.0.1. @default 0 (any free port) */
@@ -83,15 +88,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     options.dataDir ? `${options.dataDir}/sandbox` : undefined,
   );
   resumeRestores(store);
-  const server = createServer(
-    [
-      dynamoDbService(store, dynamoActions, faults),
-      faultAdminService(faults),
-      lambdaService(options.dataDir),
-      ssmService(options.dataDir),
-    ],
-    region,
-  );
+  const iam = new IamStore(iamStateFile(options.dataDir));
+  const sessions = new RoleSessions(stsStateFile(options.dataDir));
+  const services = [
+    dynamoDbService(store, dynamoActions, faults),
+    faultAdminService(faults),
+    lambdaService(options.dataDir),
+    ssmService(options.dataDir),
+    iamService(iam),
+    stsService(iam, sessions),
+  ];
+  const server = createServer(services, region, iamAuthorizer(iam, sessions));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -114,6 +121,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all(services.map((s) => s.close?.()));
       await store.close();
       await dynalite.stop();
     },

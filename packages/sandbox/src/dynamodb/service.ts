@@ -8,6 +8,7 @@ import {
   type SandboxResponse,
   type SandboxService,
 } from '../server.js';
+import { dynamoDbPermissions } from './iamPermissions.js';
 import { assertReadable } from './restoringGate.js';
 import type { DynamoStore } from './store/dynamoStore.js';
 
@@ -94,6 +95,7 @@ export function dynamoDbService(
       };
     },
     errorResponse: (error) => jsonProtocolError('com.amazonaws.dynamodb.v20120810', error),
+    authorization: { permissionsFor: dynamoDbPermissions },
   };
 }
 
