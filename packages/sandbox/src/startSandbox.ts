@@ -16,6 +16,7 @@ import { IamStore } from './iam/iamStore.js';
 import { RoleSessions } from './iam/roleSessions.js';
 import { iamService, iamStateFile } from './iam/service.js';
 import { stsService, stsStateFile } from './sts/service.js';
+import { checkNodeBinaries } from './lambda/runtime/runtimes.js';
 
 export interface SandboxOptions {
   /** Port on 127.0.0.1. @default 0 (any free port) */
@@ -38,6 +39,13 @@ export interface SandboxOptions {
   readonly backupCreateMs?: number;
   /** Faults to inject per table name (see docs/sandbox-faults.md). @default none */
   readonly faults?: Readonly<Record<string, TableFaults>>;
+  /**
+   * The node binary that runs functions of a runtime, e.g. `{ 'nodejs22.x': '/opt/node22/bin/node' }`
+   * (an absolute path). Node.js runtimes not named run on the sandbox's own node. @default {}
+   */
+  readonly nodeBinaries?: Readonly<Record<string, string>>;
+  /** Lambda execution environments (child processes) at most, across all functions. @default 8 */
+  readonly maxLambdaEnvironments?: number;
 }
 
 export interface Sandbox {
@@ -75,6 +83,7 @@ export interface Sandbox {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const region = options.region ?? 'us-east-1';
   const faults = new FaultMiddleware(options.faults); // validates before anything starts
+  checkNodeBinaries(options.nodeBinaries ?? {});
   const dynalite = await startDynalite({ path: options.dataDir ? `${options.dataDir}/dynalite` : undefined });
   const client = new DynaliteClient(dynalite.endpoint);
   const store = DynamoStore.open(
@@ -88,12 +97,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     options.dataDir ? `${options.dataDir}/sandbox` : undefined,
   );
   resumeRestores(store);
+  let endpoint = '';
   const iam = new IamStore(iamStateFile(options.dataDir));
   const sessions = new RoleSessions(stsStateFile(options.dataDir));
   const services = [
     dynamoDbService(store, dynamoActions, faults),
     faultAdminService(faults),
-    lambdaService(options.dataDir),
+    lambdaService({
+      dataDir: options.dataDir,
+      iam,
+      sessions,
+      nodeBinaries: options.nodeBinaries,
+      maxEnvironments: options.maxLambdaEnvironments,
+      endpoint: () => endpoint,
+    }),
     ssmService(options.dataDir),
     iamService(iam),
     stsService(iam, sessions),
@@ -104,7 +121,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const endpoint = `http://127.0.0.1:${port}`;
+  endpoint = `http://127.0.0.1:${port}`;
   return {
     endpoint,
     port,

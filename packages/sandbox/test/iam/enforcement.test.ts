@@ -14,6 +14,7 @@ import {
   IAMClient,
   PutRolePolicyCommand,
   SimulatePrincipalPolicyCommand,
+  type EvaluationResult,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -255,7 +256,9 @@ describe('SimulatePrincipalPolicy', () => {
         ResourceArns: [tableArn('TblA'), tableArn('TblB')],
       }),
     );
-    const byAction = Object.fromEntries((result.EvaluationResults ?? []).map((r) => [r.EvalActionName, r]));
+    const byAction: Record<string, EvaluationResult> = Object.fromEntries(
+      (result.EvaluationResults ?? []).map((r) => [r.EvalActionName ?? '', r]),
+    );
     expect(byAction['dynamodb:Scan']?.EvalDecision).toBe('implicitDeny');
     expect(
       byAction['dynamodb:Scan']?.ResourceSpecificResults?.map((r) => [r.EvalResourceName, r.EvalResourceDecision]),
