@@ -13,7 +13,8 @@ import {
   UpdateFunctionConfigurationCommand,
   type InvokeCommandOutput,
 } from '@aws-sdk/client-lambda';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +61,32 @@ beforeAll(async () => {
   iam = new IAMClient(sandbox.clientConfig);
   workDir = await mkdtemp(path.join(tmpdir(), 'fn-exec-'));
   await iam.send(new CreateRoleCommand({ RoleName: 'fn-basic', AssumeRolePolicyDocument: lambdaTrust }));
+  // A table, and a role that may only put items into it.
+  await ddb.send(
+    new CreateTableCommand({
+      TableName: 'fn-orders',
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+    }),
+  );
+  await iam.send(new CreateRoleCommand({ RoleName: 'fn-writer', AssumeRolePolicyDocument: lambdaTrust }));
+  await iam.send(
+    new PutRolePolicyCommand({
+      RoleName: 'fn-writer',
+      PolicyName: 'write',
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 'dynamodb:PutItem',
+            Resource: `arn:aws:dynamodb:${sandbox.region}:${SANDBOX_ACCOUNT}:table/fn-orders`,
+          },
+        ],
+      }),
+    }),
+  );
 });
 afterAll(async () => {
   await sandbox.stop();
@@ -146,7 +173,7 @@ describe('running a function', () => {
     expect((await call('updated')).payload).toBe('v1');
     const asset = path.join(workDir, 'asset');
     await rm(asset, { recursive: true, force: true });
-    await import('node:fs/promises').then((fs) => fs.mkdir(asset));
+    await mkdir(asset);
     await writeFile(path.join(asset, 'index.mjs'), `export const handler = async () => 'v2';`);
     await lambda.send(
       new UpdateFunctionCodeCommand({ FunctionName: 'updated', S3Bucket: LOCAL_CODE_BUCKET, S3Key: asset }),
@@ -229,31 +256,6 @@ describe('concurrency', () => {
 
 describe('the function’s role', () => {
   it('reaches DynamoDB in the sandbox with its role’s credentials, and only as far as the role allows', async () => {
-    await ddb.send(
-      new CreateTableCommand({
-        TableName: 'fn-orders',
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-      }),
-    );
-    await iam.send(new CreateRoleCommand({ RoleName: 'fn-writer', AssumeRolePolicyDocument: lambdaTrust }));
-    await iam.send(
-      new PutRolePolicyCommand({
-        RoleName: 'fn-writer',
-        PolicyName: 'write',
-        PolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Effect: 'Allow',
-              Action: 'dynamodb:PutItem',
-              Resource: `arn:aws:dynamodb:${sandbox.region}:${SANDBOX_ACCOUNT}:table/fn-orders`,
-            },
-          ],
-        }),
-      }),
-    );
     // CommonJS, SDK not bundled: Lambda's Node.js runtime provides the AWS SDK v3.
     await create(
       'writer',
@@ -301,6 +303,94 @@ describe('the function’s role', () => {
     expect(error.message).toBe('The role defined for the function cannot be assumed by Lambda.');
     await expect(lambda.send(new GetFunctionCommand({ FunctionName: 'untrusted' }))).rejects.toBeInstanceOf(
       ResourceNotFoundException,
+    );
+  });
+});
+
+describe('invocation types and callers', () => {
+  it('runs an Event invocation in the background (202) and answers a DryRun with 204 without running it', async () => {
+    await create(
+      'async-writer',
+      {
+        'index.js': `const { DynamoDBClient, PutItemCommand } = require('@aws-sdk/client-dynamodb');
+          exports.handler = async (event) => {
+            await new DynamoDBClient({}).send(new PutItemCommand({ TableName: 'fn-orders', Item: { pk: { S: event.id } } }));
+          };`,
+      },
+      { Role: role('fn-writer'), Timeout: 10 },
+    );
+    const dry = await lambda.send(
+      new InvokeCommand({
+        FunctionName: 'async-writer',
+        InvocationType: 'DryRun',
+        Payload: JSON.stringify({ id: 'dry' }),
+      }),
+    );
+    expect(dry.StatusCode).toBe(204);
+    const queued = await lambda.send(
+      new InvokeCommand({
+        FunctionName: 'async-writer',
+        InvocationType: 'Event',
+        Payload: JSON.stringify({ id: 'event-1' }),
+      }),
+    );
+    expect(queued.StatusCode).toBe(202);
+    const written = async () =>
+      (await ddb.send(new GetItemCommand({ TableName: 'fn-orders', Key: { pk: { S: 'event-1' } } }))).Item;
+    for (let i = 0; i < 50 && !(await written()); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await written()).toEqual({ pk: { S: 'event-1' } });
+    expect(
+      (await ddb.send(new GetItemCommand({ TableName: 'fn-orders', Key: { pk: { S: 'dry' } } }))).Item,
+    ).toBeUndefined();
+  });
+
+  it('lets a role invoke only the functions its policy names (lambda:InvokeFunction), as a state machine role would', async () => {
+    await create('allowed-target', { 'index.mjs': `export const handler = async (e) => e.n * 2;` });
+    await create('other-target', { 'index.mjs': `export const handler = async () => 'never';` });
+    await iam.send(
+      new CreateRoleCommand({
+        RoleName: 'invoker',
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${SANDBOX_ACCOUNT}:root` }, Action: 'sts:AssumeRole' },
+          ],
+        }),
+      }),
+    );
+    const target = `arn:aws:lambda:${sandbox.region}:${SANDBOX_ACCOUNT}:function:allowed-target`;
+    await iam.send(
+      new PutRolePolicyCommand({
+        RoleName: 'invoker',
+        PolicyName: 'invoke',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: [target, `${target}:*`] }],
+        }),
+      }),
+    );
+    const assumed = await new STSClient(sandbox.clientConfig).send(
+      new AssumeRoleCommand({ RoleArn: role('invoker'), RoleSessionName: 'execution' }),
+    );
+    const c = assumed.Credentials;
+    const asInvoker = new LambdaClient({
+      ...sandbox.clientConfig,
+      maxAttempts: 1,
+      credentials: {
+        accessKeyId: c?.AccessKeyId ?? '',
+        secretAccessKey: c?.SecretAccessKey ?? '',
+        sessionToken: c?.SessionToken,
+      },
+    });
+    const allowed = await asInvoker.send(
+      new InvokeCommand({ FunctionName: target, Payload: JSON.stringify({ n: 21 }) }),
+    );
+    expect(Buffer.from(allowed.Payload ?? []).toString()).toBe('42');
+    const denied = await asInvoker.send(new InvokeCommand({ FunctionName: 'other-target' })).catch((e) => e);
+    expect(denied.name).toBe('AccessDeniedException');
+    expect(denied.$metadata.httpStatusCode).toBe(403);
+    expect(denied.message).toBe(
+      `User: arn:aws:sts::${SANDBOX_ACCOUNT}:assumed-role/invoker/execution is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:${sandbox.region}:${SANDBOX_ACCOUNT}:function:other-target because no identity-based policy allows the lambda:InvokeFunction action`,
     );
   });
 });
