@@ -30,7 +30,10 @@ export function iamAuthorizer(store: IamStore, sessions: RoleSessions): RequestA
         `User: ${principal} is not authorized to perform this ${service.name} request: the dynamo-dr sandbox has no IAM mapping for ${service.name}, so it refuses role credentials there (docs/sandbox.md).`,
       );
     }
-    const policies = store.policiesOfRole(session.roleName);
+    const policies = store.policiesOfRole(session.roleArn);
+    const unknownRole = store.roleByArn(session.roleArn)
+      ? ''
+      : ` (the role ${session.roleArn} does not exist in the sandbox's IAM, so it has no policy)`;
     for (const permission of await service.authorization.permissionsFor(request)) {
       const evaluation = evaluatePolicies(
         policies,
@@ -53,7 +56,7 @@ export function iamAuthorizer(store: IamStore, sessions: RoleSessions): RequestA
         'accessDenied',
         evaluation.decision === 'explicitDeny'
           ? `${start} with an explicit deny in an identity-based policy${note}`
-          : `${start} because no identity-based policy allows the ${permission.action} action${note}`,
+          : `${start} because no identity-based policy allows the ${permission.action} action${note}${unknownRole}`,
       );
     }
   };

@@ -159,11 +159,11 @@ export class IamStore {
   }
 
   /**
-   * The identity-based policies of a role, parsed, for evaluation: its inline policies and the default
-   * version of each attached managed policy. A role that does not exist has none.
+   * The identity-based policies of the role an ARN names, parsed, for evaluation: its inline policies and
+   * the default version of each attached managed policy. A role that does not exist has none.
    */
-  policiesOfRole(roleName: string): NamedPolicy[] {
-    const role = this.state.data.roles[roleName];
+  policiesOfRole(arn: string): NamedPolicy[] {
+    const role = this.roleByArn(arn);
     if (!role) return [];
     const inline = Object.entries(role.inline).map(([name, text]) => ({
       id: name,

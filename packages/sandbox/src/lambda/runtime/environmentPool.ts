@@ -67,7 +67,8 @@ export class EnvironmentPool {
   release(env: ExecutionEnvironment): void {
     env.busy = false;
     if (!env.alive) this.environments.delete(env);
-    this.waiting.shift()?.();
+    // Every waiter looks again: the one this frees may be of another function than the first in line.
+    this.waiting.splice(0).forEach((wake) => wake());
   }
 
   /** Stops a function's idle environments; busy ones finish their invocation and are then replaced. */

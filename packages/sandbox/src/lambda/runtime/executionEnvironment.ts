@@ -121,14 +121,16 @@ export class ExecutionEnvironment {
               true,
             ),
           );
-        this.child.send({
+        const message = {
           type: 'invoke',
           requestId: invocation.requestId,
           payload: invocation.payload,
           invokedFunctionArn: invocation.invokedFunctionArn,
           clientContext: invocation.clientContext,
           deadline,
-        });
+        };
+        // A process that just exited has no channel left: its exit handler answers the invocation.
+        this.child.send(message, (error) => error && this.kill());
       });
     };
     try {
