@@ -24,6 +24,14 @@ import { listRolePolicies } from './actions/listRolePolicies.js';
 import { listRoles } from './actions/listRoles.js';
 import { putRolePolicy } from './actions/putRolePolicy.js';
 import { simulatePrincipalPolicy } from './actions/simulatePrincipalPolicy.js';
+import { createPolicyVersion } from './actions/createPolicyVersion.js';
+import { deletePolicyVersion } from './actions/deletePolicyVersion.js';
+import { listPolicies } from './actions/listPolicies.js';
+import { listPolicyVersions } from './actions/listPolicyVersions.js';
+import { tagRole } from './actions/tagRole.js';
+import { untagRole } from './actions/untagRole.js';
+import { updateAssumeRolePolicy } from './actions/updateAssumeRolePolicy.js';
+import { updateRole } from './actions/updateRole.js';
 import type { IamAction } from './iamAction.js';
 import { customerPolicyArn, type IamStore } from './iamStore.js';
 import { queryServiceDenial } from './serviceAuthorization.js';
@@ -49,6 +57,10 @@ export const iamOperations: Readonly<Record<string, IamOperation>> = {
   GetRole: { run: getRole, resource: onRole },
   DeleteRole: { run: deleteRole, resource: onRole },
   ListRoles: { run: listRoles, resource: onAnything },
+  UpdateRole: { run: updateRole, resource: onRole },
+  UpdateAssumeRolePolicy: { run: updateAssumeRolePolicy, resource: onRole },
+  TagRole: { run: tagRole, resource: onRole },
+  UntagRole: { run: untagRole, resource: onRole },
   PutRolePolicy: { run: putRolePolicy, resource: onRole },
   GetRolePolicy: { run: getRolePolicy, resource: onRole },
   DeleteRolePolicy: { run: deleteRolePolicy, resource: onRole },
@@ -60,6 +72,10 @@ export const iamOperations: Readonly<Record<string, IamOperation>> = {
   GetPolicy: { run: getPolicy, resource: onPolicy },
   GetPolicyVersion: { run: getPolicyVersion, resource: onPolicy },
   DeletePolicy: { run: deletePolicy, resource: onPolicy },
+  ListPolicies: { run: listPolicies, resource: onAnything },
+  CreatePolicyVersion: { run: createPolicyVersion, resource: onPolicy },
+  DeletePolicyVersion: { run: deletePolicyVersion, resource: onPolicy },
+  ListPolicyVersions: { run: listPolicyVersions, resource: onPolicy },
   AttachRolePolicy: { run: attachRolePolicy, resource: onRole },
   DetachRolePolicy: { run: detachRolePolicy, resource: onRole },
   ListAttachedRolePolicies: { run: listAttachedRolePolicies, resource: onRole },

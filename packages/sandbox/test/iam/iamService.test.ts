@@ -19,6 +19,12 @@ import {
   MalformedPolicyDocumentException,
   NoSuchEntityException,
   PutRolePolicyCommand,
+  CreatePolicyVersionCommand,
+  DeletePolicyVersionCommand,
+  LimitExceededException,
+  ListPoliciesCommand,
+  ListPolicyVersionsCommand,
+  UpdateAssumeRolePolicyCommand,
   paginateListRoles,
 } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -179,5 +185,46 @@ describe('policies', () => {
     expect((await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'basic' }))).AttachedPolicies).toHaveLength(
       1,
     );
+  });
+
+  it('keeps versions of a managed policy: a new default, at most five, never deleting the default', async () => {
+    const arn =
+      (await iam.send(new CreatePolicyCommand({ PolicyName: 'Versioned', PolicyDocument: readTable }))).Policy?.Arn ??
+      '';
+    const v2 = await iam.send(
+      new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: readTable, SetAsDefault: true }),
+    );
+    expect(v2.PolicyVersion).toMatchObject({ VersionId: 'v2', IsDefaultVersion: true });
+    expect((await iam.send(new GetPolicyCommand({ PolicyArn: arn }))).Policy?.DefaultVersionId).toBe('v2');
+    await expect(iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: 'v2' }))).rejects.toBeInstanceOf(
+      DeleteConflictException,
+    );
+    for (let i = 0; i < 3; i++)
+      await iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: readTable }));
+    await expect(
+      iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: readTable })),
+    ).rejects.toBeInstanceOf(LimitExceededException);
+    await iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: 'v1' }));
+    const versions = await iam.send(new ListPolicyVersionsCommand({ PolicyArn: arn }));
+    expect(versions.Versions?.map((v) => [v.VersionId, v.IsDefaultVersion])).toEqual([
+      ['v5', false],
+      ['v4', false],
+      ['v3', false],
+      ['v2', true],
+    ]);
+    const local = await iam.send(new ListPoliciesCommand({ Scope: 'Local' }));
+    expect(local.Policies?.map((p) => p.Arn)).toContain(arn);
+    expect(local.Policies?.some((p) => p.Arn?.startsWith('arn:aws:iam::aws:'))).toBe(false);
+  });
+
+  it('replaces a role’s trust policy, checked as one', async () => {
+    await iam.send(new CreateRoleCommand({ RoleName: 'retrusted', AssumeRolePolicyDocument: lambdaTrust }));
+    const states = lambdaTrust.replace('lambda.amazonaws.com', 'states.amazonaws.com');
+    await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'retrusted', PolicyDocument: states }));
+    const got = await iam.send(new GetRoleCommand({ RoleName: 'retrusted' }));
+    expect(decodeURIComponent(got.Role?.AssumeRolePolicyDocument ?? '')).toBe(states);
+    await expect(
+      iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'retrusted', PolicyDocument: readTable })),
+    ).rejects.toBeInstanceOf(MalformedPolicyDocumentException);
   });
 });

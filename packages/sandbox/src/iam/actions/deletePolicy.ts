@@ -1,6 +1,6 @@
 import type { IamAction } from '../iamAction.js';
-import { deleteConflict, invalidInput } from '../iamErrors.js';
-import { awsManagedPolicy } from '../managedPolicies.js';
+import { customerPolicy } from '../customerPolicy.js';
+import { deleteConflict } from '../iamErrors.js';
 
 /**
  * DeletePolicy: refused with DeleteConflict while the policy is attached to a role.
@@ -8,8 +8,7 @@ import { awsManagedPolicy } from '../managedPolicies.js';
  */
 export const deletePolicy: IamAction = (request, store) => {
   const arn = request.get('PolicyArn') ?? '';
-  if (awsManagedPolicy(arn)) throw invalidInput(`Policy ${arn} is an AWS managed policy and cannot be deleted.`);
-  store.policy(arn);
+  customerPolicy(store, arn);
   if (store.attachmentCount(arn)) throw deleteConflict('Cannot delete a policy attached to entities.');
   delete store.customerPolicies[arn];
   store.save();
