@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { JsonStateFile } from '../jsonStateFile.js';
 import { SANDBOX_ACCOUNT } from '../sandboxAccount.js';
 import { awsId, awsSecret } from './awsIds.js';
+import type { IamStore } from './iamStore.js';
 
 /** Temporary credentials the sandbox issued for a role, and who they stand for. */
 export interface RoleSession {
@@ -54,6 +56,19 @@ export class RoleSessions {
     this.state.data.sessions[session.accessKeyId] = session;
     this.state.save();
     return session;
+  }
+
+  /**
+   * Credentials for a role as an AWS service gets them when it acts with the role (Lambda for a function,
+   * Step Functions for a state machine): no trust policy check, and a role IAM does not have gets a session
+   * too, whose requests are then all denied (it has no policy).
+   */
+  issueForService(iam: IamStore, roleArn: string, sessionName: string, durationSeconds: number): RoleSession {
+    const role = iam.roleByArn(roleArn);
+    const name = role?.RoleName ?? roleArn.split('/').at(-1) ?? roleArn;
+    const roleId =
+      role?.RoleId ?? `AROA${createHash('sha256').update(roleArn).digest('hex').slice(0, 17).toUpperCase()}`;
+    return this.issue({ arn: roleArn, name, roleId }, sessionName, durationSeconds);
   }
 
   /** The session of an access key id the sandbox issued; undefined for any other key (the operator's). */

@@ -1,7 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { IamStore } from '../../iam/iamStore.js';
 import { trustsPrincipal } from '../../iam/trustPolicy.js';
-import type { RoleSession, RoleSessions } from '../../iam/roleSessions.js';
+import type { RoleSessions } from '../../iam/roleSessions.js';
 import type { CodeObjects } from '../code/codeObjects.js';
 import { FunctionCodeStore } from '../code/functionCode.js';
 import { LambdaError } from '../lambdaError.js';
@@ -91,7 +91,12 @@ export class FunctionRuntime {
     const env = await this.pool.acquire(
       { key, revision, reservedConcurrency: fn.reservedConcurrency },
       () => {
-        const session = this.session(String(config.Role), config.FunctionName);
+        const session = this.options.sessions.issueForService(
+          this.options.iam,
+          String(config.Role),
+          config.FunctionName,
+          SESSION_SECONDS,
+        );
         const variables = functionEnvironment({
           configuration: config,
           region: request.region,
@@ -128,13 +133,5 @@ export class FunctionRuntime {
   async close(): Promise<void> {
     this.pool.close();
     await this.code.close();
-  }
-
-  private session(roleArn: string, functionName: string): RoleSession {
-    const role = this.options.iam.roleByArn(roleArn);
-    const name = role?.RoleName ?? roleArn.split('/').at(-1) ?? roleArn;
-    const roleId =
-      role?.RoleId ?? `AROA${createHash('sha256').update(roleArn).digest('hex').slice(0, 17).toUpperCase()}`;
-    return this.options.sessions.issue({ arn: roleArn, name, roleId }, functionName, SESSION_SECONDS);
   }
 }
