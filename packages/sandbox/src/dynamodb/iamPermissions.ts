@@ -15,7 +15,11 @@ export function dynamoDbPermissions(request: SandboxRequest): RequiredPermission
   const parsed = jsonTargetRequest(request);
   if (!parsed) return [];
   const { operation, body } = parsed;
-  const table = (name: unknown) => `arn:aws:dynamodb:${request.region}:${SANDBOX_ACCOUNT}:table/${String(name)}`;
+  // AWS accepts a table ARN wherever it takes a table name.
+  const table = (name: unknown) =>
+    String(name).startsWith('arn:')
+      ? String(name)
+      : `arn:aws:dynamodb:${request.region}:${SANDBOX_ACCOUNT}:table/${String(name)}`;
   const on = (resource: string, action = operation) => ({ action: `dynamodb:${action}`, resource });
   const named = typeof body.TableName === 'string' ? body.TableName : undefined;
   switch (operation) {
@@ -46,6 +50,12 @@ export function dynamoDbPermissions(request: SandboxRequest): RequiredPermission
       return typeof body.BackupArn === 'string' ? [on(body.BackupArn)] : [];
     case 'DescribeExport':
       return typeof body.ExportArn === 'string' ? [on(body.ExportArn)] : [];
+    case 'DescribeImport':
+      return typeof body.ImportArn === 'string' ? [on(body.ImportArn)] : [];
+    case 'ImportTable': {
+      const target = asObject(body.TableCreationParameters).TableName;
+      return typeof target === 'string' ? [on(table(target))] : [];
+    }
     case 'ExportTableToPointInTime':
       return typeof body.TableArn === 'string' ? [on(body.TableArn)] : [];
     case 'RestoreTableToPointInTime': {
@@ -58,7 +68,8 @@ export function dynamoDbPermissions(request: SandboxRequest): RequiredPermission
       if (typeof body.BackupArn !== 'string' || typeof body.TargetTableName !== 'string') return [];
       return [on(body.BackupArn), ...restoreTarget(table(body.TargetTableName), operation)];
     default:
-      return named ? [on(table(named))] : [];
+      // An operation this list does not name needs its action on the table, or on everything.
+      return [on(named ? table(named) : '*')];
   }
 }
 
