@@ -1,5 +1,7 @@
 import {
+  BatchWriteItemCommand,
   CreateTableCommand,
+  GetItemCommand,
   DeleteTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
@@ -174,6 +176,21 @@ describe('policy evaluation', () => {
     expect(error.message).toContain('because no identity-based policy allows the dynamodb:PutItem action');
     expect(error.message).toContain('cannot evaluate the condition ForAllValues:StringEquals on dynamodb:Attributes');
     expect((await operatorDb.send(new ScanCommand({ TableName: 'Cond' }))).Items).toEqual([]);
+  });
+
+  it('a BatchWriteItem needs the permission on every table it names, and writes nothing when one is refused', async () => {
+    const db = await roleClient('batcher', [
+      { Effect: 'Allow', Action: 'dynamodb:BatchWriteItem', Resource: tableArn('TblA') },
+    ]);
+    const put = (id: string) => ({ PutRequest: { Item: { pk: { S: id } } } });
+    const error = await denial(
+      db.send(new BatchWriteItemCommand({ RequestItems: { TblA: [put('batch-a')], TblB: [put('batch-b')] } })),
+    );
+    expect(error.message).toContain(`dynamodb:BatchWriteItem on resource: ${tableArn('TblB')}`);
+    const key = { pk: { S: 'batch-a' } };
+    expect((await operatorDb.send(new GetItemCommand({ TableName: 'TblA', Key: key }))).Item).toBeUndefined();
+    await db.send(new BatchWriteItemCommand({ RequestItems: { TblA: [put('batch-a')] } }));
+    expect((await operatorDb.send(new GetItemCommand({ TableName: 'TblA', Key: key }))).Item).toEqual(key);
   });
 
   it('a point-in-time restore needs the restore permission on its source and its target', async () => {
