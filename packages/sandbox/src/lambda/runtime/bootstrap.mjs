@@ -129,6 +129,8 @@ function fatal(error) {
   process.send({ type: 'error', requestId, error: toPayload(error), fatal: true }, () => process.exit(1));
 }
 process.on('uncaughtException', fatal);
+// The sandbox gone (stopped or crashed), the environment goes too: it never outlives its parent.
+process.on('disconnect', () => process.exit(0));
 process.on('unhandledRejection', (reason) =>
   fatal(
     new RuntimeError(
