@@ -46,7 +46,8 @@ export class ExecutionEnvironment {
     readonly expiresAt: number,
   ) {
     this.child = spawn(nodeBinary, [BOOTSTRAP], { cwd: codeDir, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-    const capture = (chunk: Buffer) => (this.output += chunk.toString());
+    // Only the tail is ever returned (LogType Tail: 4 KB), so a chatty function cannot grow this without bound.
+    const capture = (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-65_536));
     this.child.stdout?.on('data', capture);
     this.child.stderr?.on('data', capture);
     this.init = new Promise((resolve) => {
