@@ -7,9 +7,9 @@ import type { SandboxRequest } from '../server.js';
  * Reference (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html):
  * most operations need `dynamodb:{Operation}` on the table; Query and Scan with `IndexName` on the index;
  * batches the batch action on every table they name; transactions the item actions per table; backups and
- * exports their own ARNs; restores their source and their target, plus the read and write actions on the
- * target that AWS requires for restoring into it
- * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/backuprestore_IAM.html).
+ * exports their own ARNs (exports also `s3:PutObject` into their bucket, imports `s3:GetObject` from theirs);
+ * restores their source and their target, plus the read and write actions on the target that AWS requires
+ * for restoring into it (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/backuprestore_IAM.html).
  */
 export function dynamoDbPermissions(request: SandboxRequest): RequiredPermission[] {
   const parsed = jsonTargetRequest(request);
@@ -53,11 +53,27 @@ export function dynamoDbPermissions(request: SandboxRequest): RequiredPermission
     case 'DescribeImport':
       return typeof body.ImportArn === 'string' ? [on(body.ImportArn)] : [];
     case 'ImportTable': {
+      // The caller also reads the source objects (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataImport.Requesting.html).
       const target = asObject(body.TableCreationParameters).TableName;
-      return typeof target === 'string' ? [on(table(target))] : [];
+      const source = asObject(body.S3BucketSource);
+      if (typeof target !== 'string' || typeof source.S3Bucket !== 'string') return [];
+      const prefix = typeof source.S3KeyPrefix === 'string' ? source.S3KeyPrefix : '';
+      return [
+        on(table(target)),
+        { action: 's3:ListBucket', resource: `arn:aws:s3:::${source.S3Bucket}` },
+        { action: 's3:GetObject', resource: `arn:aws:s3:::${source.S3Bucket}/${prefix}` },
+      ];
     }
-    case 'ExportTableToPointInTime':
-      return typeof body.TableArn === 'string' ? [on(body.TableArn)] : [];
+    case 'ExportTableToPointInTime': {
+      // The caller also writes the export's objects, under PREFIX/AWSDynamoDB/ in the bucket
+      // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Requesting.html).
+      if (typeof body.TableArn !== 'string' || typeof body.S3Bucket !== 'string') return [];
+      const prefix = typeof body.S3Prefix === 'string' && body.S3Prefix ? `${body.S3Prefix.replace(/\/$/, '')}/` : '';
+      return [
+        on(body.TableArn),
+        { action: 's3:PutObject', resource: `arn:aws:s3:::${body.S3Bucket}/${prefix}AWSDynamoDB/` },
+      ];
+    }
     case 'RestoreTableToPointInTime': {
       const source = typeof body.SourceTableArn === 'string' ? body.SourceTableArn : body.SourceTableName;
       if (source === undefined || typeof body.TargetTableName !== 'string') return [];
