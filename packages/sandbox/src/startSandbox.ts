@@ -20,6 +20,12 @@ import { resumeExports } from './dynamodb/transfers/exportProgress.js';
 import { TransferStore } from './dynamodb/transfers/transferStore.js';
 import { startMonitoring } from './monitoring.js';
 import type { SnsMessage } from './sns/snsStore.js';
+import { iamAuthorizer } from './iam/authorizeRequest.js';
+import { IamStore } from './iam/iamStore.js';
+import { RoleSessions } from './iam/roleSessions.js';
+import { iamService, iamStateFile } from './iam/service.js';
+import { stsService, stsStateFile } from './sts/service.js';
+import { checkNodeBinaries } from './lambda/runtime/runtimes.js';
 
 export interface SandboxOptions {
   /** Port on 127.0.0.1. @default 0 (any free port) */
@@ -55,6 +61,13 @@ export interface SandboxOptions {
    * @default 60000
    */
   readonly alarmEvaluationMs?: number;
+  /**
+   * The node binary that runs functions of a runtime, e.g. `{ 'nodejs22.x': '/opt/node22/bin/node' }`
+   * (an absolute path). Node.js runtimes not named run on the sandbox's own node. @default {}
+   */
+  readonly nodeBinaries?: Readonly<Record<string, string>>;
+  /** Lambda execution environments (child processes) at most, across all functions. @default 8 */
+  readonly maxLambdaEnvironments?: number;
 }
 
 export interface Sandbox {
@@ -102,10 +115,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const region = options.region ?? 'us-east-1';
   const faults = new FaultMiddleware(options.faults); // validates before anything starts
   if (options.dataDir !== undefined) assertDataDirectory(options.dataDir);
+  checkNodeBinaries(options.nodeBinaries ?? {});
+  let endpoint = '';
+  const iam = new IamStore(iamStateFile(options.dataDir));
+  const sessions = new RoleSessions(stsStateFile(options.dataDir));
   // The port is taken first: a port in use is refused before any child process or file exists.
   // Requests that come before the services are ready wait for them.
   let ready!: (services: readonly SandboxService[]) => void;
-  const server = createServer(new Promise<readonly SandboxService[]>((resolve) => (ready = resolve)), region);
+  const server = createServer(
+    new Promise<readonly SandboxService[]>((resolve) => (ready = resolve)),
+    region,
+    iamAuthorizer(iam, sessions),
+  );
   const port = await listen(server, options.port ?? 0);
   let unlock: (() => void) | undefined;
   let dynalite: DynaliteProcess | undefined;
@@ -113,6 +134,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let s3: S3Store | undefined;
   let transfers: TransferStore | undefined;
   let monitoring: ReturnType<typeof startMonitoring> | undefined;
+  let services: readonly SandboxService[] = [];
   try {
     unlock = options.dataDir === undefined ? undefined : lockDataDirectory(options.dataDir);
     dynalite = await startDynalite({ path: options.dataDir ? `${options.dataDir}/dynalite` : undefined });
@@ -137,14 +159,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       dataDir: options.dataDir,
       alarmEvaluationMs: options.alarmEvaluationMs ?? 60_000,
     });
-    ready([
+    const objects = s3;
+    services = [
       monitoring.recordCloudTrail(dynamoDbService(store, dynamoActions, { s3, transfers }, faults)),
       ...monitoring.services,
       faultAdminService(faults),
-      lambdaService(options.dataDir),
+      lambdaService({
+        dataDir: options.dataDir,
+        iam,
+        sessions,
+        nodeBinaries: options.nodeBinaries,
+        maxEnvironments: options.maxLambdaEnvironments,
+        endpoint: () => endpoint,
+        codeObjects: { get: async (bucket, key) => objects.body(bucket, key) },
+      }),
       ssmService(options.dataDir),
       s3Service(s3),
-    ]);
+      iamService(iam),
+      stsService(iam, sessions),
+    ];
+    ready(services);
   } catch (error) {
     await close(server); // with the connections of any request still waiting
     monitoring?.stop();
@@ -159,6 +193,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     (stopped ??= (async () => {
       monitoring!.stop();
       await close(server);
+      await Promise.all(services.map((s) => s.close?.()));
       transfers!.close();
       await store!.close();
       await dynalite!.stop();
@@ -168,7 +203,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     await stop();
     return error;
   });
-  const endpoint = `http://127.0.0.1:${port}`;
+  endpoint = `http://127.0.0.1:${port}`;
   const credentials = { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' };
   return {
     endpoint,
