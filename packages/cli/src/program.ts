@@ -1,3 +1,4 @@
+import { assertAwsOptions } from '@dynamo-dr/core';
 import { Command, Option } from 'commander';
 import type { SandboxCommandOptions } from './commands/sandbox/index.js';
 import { registerRestoreItems } from './commands/restore-items/register.js';
@@ -11,8 +12,14 @@ import { registerRestoreAs } from './commands/restore-as/register.js';
 export function buildProgram(): Command {
   const program = new Command('dynamo-dr')
     .description('Disaster recovery for Amazon DynamoDB')
+    .option('--debug', 'print the whole error (stack trace, AWS details) when a command fails')
     .exitOverride()
     .showHelpAfterError();
+  // Every command's --region, --profile and --endpoint-url are checked before it runs, as the AWS CLI does.
+  program.hook('preAction', async (_program, action) => {
+    const { region, profile, endpointUrl } = action.opts<{ region?: string; profile?: string; endpointUrl?: string }>();
+    await assertAwsOptions({ region, profile, endpoint: endpointUrl });
+  });
 
   program
     .command('sandbox')

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { DrError, InputError } from '../errors.js';
+import { assertName } from '../validation/assertName.js';
+import { parameterNameRule } from '../validation/nameRules.js';
 import { deleteParameterIfExists, getParameterIfExists, putParameter, type ParameterValue } from './parameterCalls.js';
 
 /** A validated switch of the parameter an application reads its table name from. */
@@ -115,6 +117,7 @@ export interface SwitchRollback {
  * await rollbackSwitch(ssm, '/app/prod/table_name');
  */
 export async function rollbackSwitch(ssm: SSMClient, name: string): Promise<SwitchRollback> {
+  assertName(parameterNameRule, '--switch-parameter', name);
   const previousName = previousParameterName(name);
   const saved = await getParameterIfExists(ssm, previousName);
   const record = saved && parseSaved(saved);

@@ -3,6 +3,7 @@ import {
   findTable,
   InputError,
   logicalNameOf,
+  parseWholeNumber,
   type DrConfig,
   type TableRestoreSettings,
 } from '@dynamo-dr/core';
@@ -96,10 +97,5 @@ export function restoreSettings(flags: SettingsFlags, config: DrConfig | undefin
 }
 
 function wholeNumber(flag: string, value: string | undefined, fallback: number, max: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) {
-    throw new InputError(flag, value, 'is not a whole number in range', `Give 1 to ${max}.`);
-  }
-  return n;
+  return value === undefined ? fallback : parseWholeNumber(flag, value, { min: 1, max });
 }
