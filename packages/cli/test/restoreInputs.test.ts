@@ -175,7 +175,7 @@ describe('dynamo-dr restore refuses bad input and changes nothing', () => {
     await refused(
       { '--confirm': undefined },
       await workdir(),
-      /--confirm null is required when not running on a terminal/,
+      /^--confirm is required when not running on a terminal\. Pass --confirm/,
     );
   });
 

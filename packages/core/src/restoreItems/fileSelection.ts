@@ -78,17 +78,34 @@ export async function* fileSelection(
 
 /**
  * Reads the whole file once, as {@link fileSelection} will, and returns how many keys it selects: a line that
- * is not an item, or an item without the table's key, is refused here, before anything is recorded or written.
+ * is not an item, or an item without the table's key or with a key of another type than `keyTypes` (each key
+ * attribute's `S`, `N` or `B`, from DescribeTable's AttributeDefinitions), is refused here, before anything
+ * is recorded or written.
  */
 export async function countFileSelection(
   path: string,
   format: ItemSourceFormat,
   schema: KeySchema,
+  keyTypes: Readonly<Record<string, string>>,
   deleteMissing: boolean,
   field = '--from-file',
 ): Promise<number> {
   let keys = 0;
-  for await (const page of fileSelection(path, format, schema, deleteMissing, field)) keys += page.length;
+  for await (const page of fileSelection(path, format, schema, deleteMissing, field)) {
+    for (const { key } of page) {
+      keys += 1;
+      for (const [name, value] of Object.entries(key)) {
+        const type = Object.keys(value)[0];
+        if (keyTypes[name] === undefined || type === keyTypes[name]) continue;
+        throw new InputError(
+          field,
+          path,
+          `has an item (key number ${keys}) whose key attribute ${name} is of type ${type}, but the table's is ${keyTypes[name]}`,
+          `Use a file of items from a table whose ${name} is of type ${keyTypes[name]}.`,
+        );
+      }
+    }
+  }
   return keys;
 }
 

@@ -132,10 +132,14 @@ export async function planFileItems(client: DynamoDBClient, request: FileItemsRe
   }
   // The whole file is read once now: a bad line or an item without the table's key refuses the run before
   // it is recorded.
+  const keyTypes = Object.fromEntries(
+    (table.AttributeDefinitions ?? []).map((a) => [a.AttributeName, a.AttributeType]),
+  );
   await countFileSelection(
     request.file,
     format,
     keySchemaOf(table.KeySchema, request.tableName),
+    keyTypes,
     request.deleteMissing,
   );
   // The format was read from the manifest when there is one: a failed read here means there is none.

@@ -28,7 +28,8 @@ export interface NameRule {
  */
 export function assertName(rule: NameRule, field: string, value: unknown): string {
   const hint = `${rule.syntax} (e.g. ${rule.example}).`;
-  if (value === undefined || value === null || value === '') throw new InputError(field, null, 'is required', hint);
+  if (value === undefined || value === null) throw new InputError(field, null, 'is required', hint);
+  if (value === '') throw new InputError(field, null, 'is empty', hint);
   if (typeof value !== 'string') throw new InputError(field, value, `is not a valid ${rule.noun}`, hint);
   const invalid = `is not a valid ${rule.noun}`;
   // The form first: a length is worth naming only for a value of the right form.

@@ -17,7 +17,7 @@ const NAME_MAX_BYTES = 255;
  */
 export function assertPathSyntax(field: string, value: unknown): string {
   if (value === undefined || value === null || value === '') {
-    throw new InputError(field, null, 'is required', 'Give a file or directory path.');
+    throw new InputError(field, null, value === '' ? 'is empty' : 'is required', 'Give a file or directory path.');
   }
   if (typeof value !== 'string') throw new InputError(field, value, 'is not a path', 'Give a file or directory path.');
   if (value.includes('\0')) {
