@@ -298,6 +298,10 @@ describe('every command and flag: bad values are input errors (exit 2), before a
     expect((error as Error).message).toMatch(/^--state-dir ".*a-file" is an existing file, not a directory/);
   });
 
+  it('leaves nothing behind: no state directory, no output file, in the directory they all ran in', async () => {
+    expect(await readdir(process.cwd())).toEqual([]);
+  });
+
   it('an unknown --mode is a usage error (commander: exit 2)', async () => {
     const error = await refusal(restore('--table', 'Orders', '--confirm', 'Orders', '--mode', 'fast'));
     expect(error).toBeInstanceOf(CommanderError);
