@@ -238,6 +238,19 @@ describe('dynamo-dr restore refuses bad input and changes nothing', () => {
     );
   });
 
+  it('without a configuration, --environment names the recovery-mode environment to check (not ignored)', async () => {
+    const dir = await workdir();
+    const before = await awsResources(client);
+    const run = restoreCommand({ ...options(dir), environment: 'Prod' });
+    await expect(run).rejects.toThrow(
+      /^--environment "Prod" is not in recovery mode \(table Prod-Orders-ABC is live\)/,
+    );
+    await unchanged(dir, before);
+    await expect(restoreCommand({ ...options(dir), environment: 'Prod env' })).rejects.toThrow(
+      /^--environment "Prod env" is not a valid environment name/,
+    );
+  });
+
   it('--dry-run prints the plan (names, UTC time, estimates, mode) and changes nothing', async () => {
     const dir = await workdir();
     const before = await awsResources(client);

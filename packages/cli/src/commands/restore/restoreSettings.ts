@@ -1,5 +1,7 @@
 import {
+  assertName,
   defaultRestoreSettings,
+  environmentNameRule,
   findTable,
   InputError,
   logicalNameOf,
@@ -63,10 +65,15 @@ export function restoreSettings(flags: SettingsFlags, config: DrConfig | undefin
   if (new Set(flags.table).size !== flags.table.length) {
     throw new InputError('--table', flags.table, 'names a table twice', 'Give each table once.');
   }
+  if (flags.environment !== undefined) assertName(environmentNameRule, '--environment', flags.environment);
   return flags.table.map((name) => {
     const common = { mode, segments, restoreDeadlineMinutes, keepRestoredTable } as const;
+    // Without a configuration, --environment names the recovery-mode environment to check (ENV-* functions).
     if (!config)
-      return { settings: { ...common, tableName: name, logicalName: logicalNameOf(name), sensitive: false } };
+      return {
+        environment: flags.environment,
+        settings: { ...common, tableName: name, logicalName: logicalNameOf(name), sensitive: false },
+      };
     const found = findTable(config, name, flags.environment);
     if (!found) {
       throw new InputError(
