@@ -1,5 +1,4 @@
 import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { InputError } from '@dynamo-dr/core';
@@ -7,6 +6,7 @@ import { CommanderError } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/program.js';
 import { runCliWith, type CliResult } from './restoreHarness.js';
+import { closedPort } from '../../core/test/aws/closedPort.js';
 
 /*
  * Bad values on the command line. The clients point at a local port nothing listens on: a command that
@@ -20,15 +20,6 @@ let root: string;
 let env: NodeJS.ProcessEnv;
 let endpoint: string;
 const T = '2026-01-01T00:00:00Z';
-
-/** A local port nothing listens on (taken, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'drbad-'));

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { isRetryableError } from '../../src/aws/isRetryableError.js';
 import { restoreAsClients } from '../../src/restoreAs/restoreAsClients.js';
 import { AwsEnvironmentError, AwsValidationError, InputError } from '../../src/errors.js';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
+import { closedPort } from './closedPort.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -15,15 +15,6 @@ beforeAll(async () => {
   Object.assign(process.env, sandbox.env);
 });
 afterAll(() => sandbox.stop());
-
-/** A local port nothing listens on (taken, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('AWS SDK errors of the clients core creates', () => {
   it('an endpoint with nothing listening is one environment error naming the call, still retryable for the engine', async () => {

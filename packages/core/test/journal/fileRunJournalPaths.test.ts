@@ -1,15 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DrError, InputError } from '../../src/errors.js';
 import { FileCheckpointStore } from '../../src/checkpoint/fileCheckpointStore.js';
 import { FileRunJournal } from '../../src/journal/fileRunJournal.js';
 import { acquireRecoveryLock } from '../../src/journal/recoveryLock.js';
-import type { RecoveryLock } from '../../src/journal/runJournal.js';
 import type { RunRecord } from '../../src/journal/runRecord.js';
 import { filesUnder } from './filesUnder.js';
+import { deadPid, lock } from './journalFixtures.js';
 
 /** A directory holding sentinel files beside the state directory `state/`, which starts empty. */
 async function layout(): Promise<{ root: string; stateDir: string }> {
@@ -19,17 +18,6 @@ async function layout(): Promise<{ root: string; stateDir: string }> {
   await mkdir(path.join(root, 'state'));
   return { root, stateDir: path.join(root, 'state') };
 }
-
-const lock = (tableName: string, over: Partial<RecoveryLock> = {}): RecoveryLock => ({
-  tableName,
-  incidentId: 'inc-1',
-  executionId: 'exec-1',
-  startedBy: 'ops@host',
-  host: hostname(),
-  pid: process.pid,
-  acquiredAt: '2026-01-01T00:00:00.000Z',
-  ...over,
-});
 
 const run = { incidentId: 'x', startedAt: 'x', result: 'running', attempts: [], tables: {} } as unknown as RunRecord;
 
@@ -49,7 +37,7 @@ describe('the file run journal never reaches outside its state directory', () =>
     const calls = [
       () => journal.getRun(name),
       () => journal.updateRun(name, () => run),
-      () => journal.tryLock(lock(name)),
+      () => journal.tryLock(lock({ tableName: name })),
       () => journal.readLock(name),
       () => journal.unlock(name),
       () => journal.unlock(name, 'inc-1'),
@@ -61,14 +49,13 @@ describe('the file run journal never reaches outside its state directory', () =>
   it('does not follow a table name read back from a tampered lock file', async () => {
     const { root, stateDir } = await layout();
     const journal = new FileRunJournal(stateDir);
-    await journal.tryLock(lock('Orders'));
+    await journal.tryLock(lock());
     // The lock of Orders now claims another table, held by a process that has exited: a takeover would
     // remove the lock file of the table it names.
-    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
-    const tampered = lock('../../package', { pid: dead, executionId: 'killed' });
+    const tampered = lock({ tableName: '../../package', pid: deadPid(), executionId: 'killed' });
     await writeFile(path.join(stateDir, 'locks', 'Orders.json'), JSON.stringify(tampered));
     const before = await filesUnder(root, stateDir);
-    await expect(acquireRecoveryLock(journal, lock('Orders', { executionId: 'resumed' }))).rejects.toThrow(
+    await expect(acquireRecoveryLock(journal, lock({ executionId: 'resumed' }))).rejects.toThrow(
       /tableName "\.\.\/\.\.\/package" is not a valid table name/,
     );
     expect(await filesUnder(root, stateDir)).toEqual(before);
@@ -97,7 +84,7 @@ describe('the file run journal never reaches outside its state directory', () =>
     const { stateDir } = await layout();
     const journal = new FileRunJournal(stateDir);
     const longest = 'T'.repeat(255);
-    await journal.tryLock(lock(longest));
+    await journal.tryLock(lock({ tableName: longest }));
     expect((await journal.readLock(longest))?.tableName).toBe(longest);
     expect(await journal.readLock('T'.repeat(254))).toBeUndefined();
     expect((await journal.listLocks()).map((l) => l.tableName)).toEqual([longest]);
