@@ -40,3 +40,13 @@ export function assertName(rule: NameRule, field: string, value: unknown): strin
   }
   return value;
 }
+
+/** Whether `value` follows `rule` (for values read back, which are dropped rather than refused when they do not). */
+export function followsRule(rule: NameRule, value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length >= rule.minLength &&
+    value.length <= rule.maxLength &&
+    rule.pattern.test(value)
+  );
+}

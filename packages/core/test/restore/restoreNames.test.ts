@@ -30,9 +30,9 @@ describe('names derived from the incident id', () => {
     );
   });
 
-  it('refuses a missing id as required', () => {
+  it('refuses an empty id', () => {
     expect(() => restoreNames('Orders', '', { incidentId: '--incident' })).toThrow(
-      /^--incident is required\. Use 1 to 64/,
+      /^--incident is empty\. Use 1 to 64/,
     );
   });
 
