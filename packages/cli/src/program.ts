@@ -13,6 +13,7 @@ export function buildProgram(): Command {
   const program = new Command('dynamo-dr')
     .description('Disaster recovery for Amazon DynamoDB')
     .option('--debug', 'print the whole error (stack trace, AWS details) when a command fails')
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .showHelpAfterError();
   // Every command's --region, --profile and --endpoint-url are checked before it runs, as the AWS CLI does.

@@ -167,6 +167,7 @@ describe('every command and flag: bad values are input errors (exit 2), before a
       ['diff', '--incident', 'inc-1', '--table', 'x/y', '--out', 'd.jsonl'],
       /^--table "x\/y" is not a valid table name/,
     ],
+    [diff('--table', 'Orders'), /^--table "Orders" picks a table of an incident and needs --incident/],
     [['restore-as', '--table', 'Orders', '--to', T, '--target', 'x!'], /^--target "x!" is not a valid table name/],
     [
       ['restore-as', '--rollback', '--switch-parameter', 'not a valid name!!'],

@@ -33,7 +33,17 @@ export interface DiffRequest {
  */
 export async function planDiff(client: DynamoDBClient, journal: RunJournal, request: DiffRequest): Promise<DiffPlan> {
   if (request.incidentId !== undefined) assertName(incidentIdRule, '--incident', request.incidentId);
-  if (request.table !== undefined) assertName(tableNameRule, '--table', request.table);
+  if (request.table !== undefined) {
+    assertName(tableNameRule, '--table', request.table);
+    if (request.incidentId === undefined) {
+      throw new InputError(
+        '--table',
+        request.table,
+        'picks a table of an incident and needs --incident',
+        'Give --incident ID with it, or name the sides with --left and --right.',
+      );
+    }
+  }
   if (request.left !== undefined) assertSideSpec(request.left, '--left');
   if (request.right !== undefined) assertSideSpec(request.right, '--right');
   if (request.out === undefined)
