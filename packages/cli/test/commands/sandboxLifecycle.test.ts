@@ -7,7 +7,6 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliArgv } from '../cliArgv.js';
 
-
 /**
  * The pids of every live process carrying `mark` in its environment: a sandbox started with it and any child it
  * spawned (children inherit the environment), however they were re-parented. Read from the kernel (Linux).
