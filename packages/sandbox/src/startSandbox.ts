@@ -1,12 +1,9 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { assertDataDirectory, lockDataDirectory } from './dataDirectory.js';
-import { startDynalite, type DynaliteProcess } from './dynaliteProcess.js';
-import { DynaliteClient } from './dynaliteClient.js';
 import { dynamoDbService } from './dynamodb/service.js';
 import { dynamoActions } from './dynamodb/actions.js';
-import { resumeRestores } from './dynamodb/restoreLoader.js';
-import { DynamoStore } from './dynamodb/store/dynamoStore.js';
+import { DynamoRegions } from './dynamodb/dynamoRegions.js';
 import { SandboxOptionError } from './sandboxOptionError.js';
 import { createServer, type SandboxService } from './server.js';
 import { FaultMiddleware } from './faults/faultMiddleware.js';
@@ -16,8 +13,6 @@ import { lambdaService } from './lambda/service.js';
 import { ssmService } from './ssm/service.js';
 import { s3Service } from './s3/s3Service.js';
 import { S3Store } from './s3/s3Store.js';
-import { resumeExports } from './dynamodb/transfers/exportProgress.js';
-import { TransferStore } from './dynamodb/transfers/transferStore.js';
 import { startMonitoring } from './monitoring.js';
 import type { SnsMessage } from './sns/snsStore.js';
 import { iamAuthorizer } from './iam/authorizeRequest.js';
@@ -26,13 +21,14 @@ import { RoleSessions } from './iam/roleSessions.js';
 import { iamService, iamStateFile } from './iam/service.js';
 import { stsService, stsStateFile } from './sts/service.js';
 import { checkNodeBinaries } from './lambda/runtime/runtimes.js';
+import { isRegionName } from './regionName.js';
 
 export interface SandboxOptions {
   /** Port on 127.0.0.1. @default 0 (any free port) */
   readonly port?: number;
   /** Directory where tables, journal and backups persist across restarts. @default in memory */
   readonly dataDir?: string;
-  /** Region used when a request carries none. @default 'us-east-1' */
+  /** Region used when a request is not signed for one (an AWS Region name). @default 'us-east-1' */
   readonly region?: string;
   /**
    * How far DescribeContinuousBackups' LatestRestorableDateTime trails now.
@@ -87,7 +83,7 @@ export interface Sandbox {
     readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
   };
   /**
-   * Settles with the reason if the sandbox can no longer serve DynamoDB: its dynalite child died. It is then
+   * Settles with the reason if the sandbox can no longer serve DynamoDB: a Region's dynalite child died. It is then
    * stopped (its port closed) and `stop()` has nothing left to do. Never settles while it serves or after `stop()`.
    */
   readonly failed: Promise<Error>;
@@ -113,6 +109,9 @@ export interface Sandbox {
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const region = options.region ?? 'us-east-1';
+  if (!isRegionName(region)) {
+    throw new SandboxOptionError('region', region, 'is not an AWS Region name', 'Give one such as us-east-1.');
+  }
   const faults = new FaultMiddleware(options.faults); // validates before anything starts
   if (options.dataDir !== undefined) assertDataDirectory(options.dataDir);
   checkNodeBinaries(options.nodeBinaries ?? {});
@@ -129,39 +128,29 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   );
   const port = await listen(server, options.port ?? 0);
   let unlock: (() => void) | undefined;
-  let dynalite: DynaliteProcess | undefined;
-  let store: DynamoStore | undefined;
+  let dynamodb: DynamoRegions | undefined;
   let s3: S3Store | undefined;
-  let transfers: TransferStore | undefined;
   let monitoring: ReturnType<typeof startMonitoring> | undefined;
   let services: readonly SandboxService[] = [];
   try {
     unlock = options.dataDir === undefined ? undefined : lockDataDirectory(options.dataDir);
-    dynalite = await startDynalite({ path: options.dataDir ? `${options.dataDir}/dynalite` : undefined });
-    const client = new DynaliteClient(dynalite.endpoint);
-    store = DynamoStore.open(
-      client,
-      {
-        latestRestorableLagMs: options.latestRestorableLagMs ?? 0,
-        restoreBaseMs: options.restoreBaseMs ?? 100,
-        restorePerItemMs: options.restorePerItemMs ?? 0,
-        backupCreateMs: options.backupCreateMs ?? 100,
-        exportMs: options.exportMs ?? 100,
-        minIncrementalExportPeriodMs: options.minIncrementalExportPeriodMs ?? 15 * 60_000,
-      },
-      options.dataDir ? `${options.dataDir}/sandbox` : undefined,
-    );
-    resumeRestores(store);
     s3 = new S3Store(options.dataDir ? `${options.dataDir}/s3` : undefined);
-    transfers = new TransferStore(options.dataDir ? `${options.dataDir}/sandbox/transfers.json` : undefined);
-    resumeExports(s3, transfers);
+    const timings = {
+      latestRestorableLagMs: options.latestRestorableLagMs ?? 0,
+      restoreBaseMs: options.restoreBaseMs ?? 100,
+      restorePerItemMs: options.restorePerItemMs ?? 0,
+      backupCreateMs: options.backupCreateMs ?? 100,
+      exportMs: options.exportMs ?? 100,
+      minIncrementalExportPeriodMs: options.minIncrementalExportPeriodMs ?? 15 * 60_000,
+    };
+    dynamodb = await DynamoRegions.open({ dataDir: options.dataDir, timings, s3 }, region);
     monitoring = startMonitoring({
       dataDir: options.dataDir,
       alarmEvaluationMs: options.alarmEvaluationMs ?? 60_000,
     });
     const objects = s3;
     services = [
-      monitoring.recordCloudTrail(dynamoDbService(store, dynamoActions, { s3, transfers }, faults)),
+      monitoring.recordCloudTrail(dynamoDbService(dynamodb, dynamoActions, s3, faults)),
       ...monitoring.services,
       faultAdminService(faults),
       lambdaService({
@@ -182,9 +171,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   } catch (error) {
     await close(server); // with the connections of any request still waiting
     monitoring?.stop();
-    transfers?.close();
-    await store?.close();
-    await dynalite?.stop();
+    await dynamodb?.close();
     unlock?.();
     throw error;
   }
@@ -194,12 +181,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       monitoring!.stop();
       await close(server);
       await Promise.all(services.map((s) => s.close?.()));
-      transfers!.close();
-      await store!.close();
-      await dynalite!.stop();
+      await dynamodb!.close();
       unlock?.();
     })());
-  const failed = dynalite.crashed.then(async (error) => {
+  const failed = dynamodb.crashed.then(async (error) => {
     await stop();
     return error;
   });

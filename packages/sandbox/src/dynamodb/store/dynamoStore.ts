@@ -158,6 +158,11 @@ export class DynamoStore {
     return this.backupsById.get(id);
   }
 
+  /** The items (as JSON) a backup holds: its table's state when CreateBackup was called. */
+  backupItems(backup: BackupRecord): Map<string, string> {
+    return this.journal({ id: backup.instanceId }).stateAfter(backup.journalEntries);
+  }
+
   addBackup(backup: BackupRecord): void {
     this.backupsById.set(backup.id, backup);
     this.save();
