@@ -34,6 +34,12 @@ export function buildProgram(): Command {
     .option('--write-capacity <table=wcu>', "cap the table's writes at WCU write units/s (repeatable)", collect, [])
     .option('--read-capacity <table=rcu>', "cap the table's reads at RCU read units/s (repeatable)", collect, [])
     .option(
+      '--corrupt-restore <table=drop|alter[:key]>',
+      "make the table's next restore drop or alter one item (KEY: its key as DynamoDB JSON; default the first item; repeatable)",
+      collect,
+      [],
+    )
+    .option(
       '--latest-restorable-lag-ms <ms>',
       'how far LatestRestorableDateTime trails now (AWS: ~300000, about 5 minutes)',
       '0',

@@ -71,7 +71,7 @@ export async function restoreTable(ctx: DynamoContext, plan: RestorePlan): Promi
   const items =
     plan.sourceTableName === undefined
       ? plan.items
-      : ctx.restoredItems(plan.sourceTableName, plan.items, keyNamesOf({ KeySchema: plan.definition.KeySchema }));
+      : ctx.restoredItems(plan.sourceTableName, plan.items, plan.definition);
   for (const [key, item] of items) journal.append(now, key, item);
   void loadRestoredItems(store, instance);
   return describeTable(store, created, instance, ctx.region);

@@ -12,7 +12,7 @@ import {
 import type { DynamoRegions, RegionalDynamo } from './dynamoRegions.js';
 import { dynamoDbPermissions } from './iamPermissions.js';
 import { assertReadable } from './restoringGate.js';
-import type { KeyNames } from './store/tableInstance.js';
+import type { TableDefinition } from './store/tableDefinition.js';
 import type { S3Store } from '../s3/s3Store.js';
 
 const TARGET_PREFIX = 'DynamoDB_20120810.';
@@ -35,7 +35,11 @@ export interface DynamoContext extends RegionalDynamo {
    */
   inRegion(region: string): Promise<DynamoContext | undefined>;
   /** What a restore of `sourceTable` writes into its new table: `items`, unless a fault corrupts the restore. */
-  restoredItems(sourceTable: string, items: ReadonlyMap<string, string>, key: KeyNames): ReadonlyMap<string, string>;
+  restoredItems(
+    sourceTable: string,
+    items: ReadonlyMap<string, string>,
+    definition: TableDefinition,
+  ): ReadonlyMap<string, string>;
 }
 
 /** One emulated DynamoDB operation: request JSON in, response JSON out, or an {@link AwsError} thrown. */
@@ -55,7 +59,11 @@ export interface DynamoMiddleware {
     request: Record<string, unknown>,
     next: (request: Record<string, unknown>) => Promise<unknown>,
   ): Promise<unknown>;
-  restoredItems?(sourceTable: string, items: ReadonlyMap<string, string>, key: KeyNames): ReadonlyMap<string, string>;
+  restoredItems?(
+    sourceTable: string,
+    items: ReadonlyMap<string, string>,
+    definition: TableDefinition,
+  ): ReadonlyMap<string, string>;
 }
 
 /**
@@ -79,7 +87,7 @@ export function dynamoDbService(
       const other = await regions.existing(region);
       return other && contextOf(other, req, undefined);
     },
-    restoredItems: (source, items, key) => middleware?.restoredItems?.(source, items, key) ?? items,
+    restoredItems: (source, items, definition) => middleware?.restoredItems?.(source, items, definition) ?? items,
   });
   return {
     name: 'dynamodb',

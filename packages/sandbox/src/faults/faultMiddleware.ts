@@ -1,5 +1,6 @@
 import { AwsError } from '../awsError.js';
 import type { DynamoMiddleware } from '../dynamodb/service.js';
+import type { TableDefinition } from '../dynamodb/store/tableDefinition.js';
 import { consumedUnits, writeUnits } from './capacityUnits.js';
 import { FaultedTable, type CapacityKind } from './faultedTable.js';
 import { checkTableFaults, type TableFaults, type TableFaultStats } from './tableFaults.js';
@@ -43,8 +44,8 @@ interface Reservation {
 /**
  * Injects per-table faults into DynamoDB data-plane requests (Get/Put/Update/
  * DeleteItem, Query, Scan, BatchGetItem, BatchWriteItem): random throttling
- * and read/write capacity caps. Inactive, and so free, while no table has
- * faults.
+ * and read/write capacity caps; and into restores (a corrupted item).
+ * Inactive, and so free, while no table has data-plane faults.
  *
  * @example
  * // startSandbox passes one to the DynamoDB service and to the admin service.
@@ -76,8 +77,19 @@ export class FaultMiddleware implements DynamoMiddleware {
     return Object.fromEntries([...this.tables].map(([name, t]) => [name, { faults: t.faults, stats: t.stats() }]));
   }
 
+  /** Data-plane requests are parsed only while a table has faults that act on them. */
   active(): boolean {
-    return this.tables.size > 0;
+    for (const table of this.tables.values()) if (table.onDataPlane) return true;
+    return false;
+  }
+
+  /** A restore of `sourceTable` writes what its `corruptRestore` fault leaves of `items`. */
+  restoredItems(
+    sourceTable: string,
+    items: ReadonlyMap<string, string>,
+    definition: TableDefinition,
+  ): ReadonlyMap<string, string> {
+    return this.tables.get(sourceTable)?.restoredItems(items, definition) ?? items;
   }
 
   handle(operation: string, request: Json, next: Next): Promise<unknown> {
