@@ -53,6 +53,11 @@ export function buildProgram(): Command {
       'the shortest incremental export period accepted (AWS: 900000, 15 minutes)',
       '900000',
     )
+    .option(
+      '--pitr-day-ms <ms>',
+      "how long one day of a table's PITR recovery period lasts (AWS: 86400000); shorter to rehearse retention",
+      '86400000',
+    )
     .action(async (opts: SandboxCommandOptions) => (await import('./commands/sandbox/index.js')).sandbox(opts));
 
   program

@@ -50,6 +50,12 @@ export interface SandboxOptions {
    * @default 900000
    */
   readonly minIncrementalExportPeriodMs?: number;
+  /**
+   * How long one day of a table's PITR recovery period (RecoveryPeriodInDays, 1–35) lasts. Tests shorten it to see
+   * the restorable window's start move and the journal folded to it, as they shorten the other timings.
+   * @default 86400000
+   */
+  readonly pitrDayMs?: number;
   /** Faults to inject per table name (see docs/sandbox-faults.md). @default none */
   readonly faults?: Readonly<Record<string, TableFaults>>;
   /**
@@ -142,6 +148,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       backupCreateMs: options.backupCreateMs ?? 100,
       exportMs: options.exportMs ?? 100,
       minIncrementalExportPeriodMs: options.minIncrementalExportPeriodMs ?? 15 * 60_000,
+      pitrDayMs: options.pitrDayMs ?? 86_400_000,
     };
     dynamodb = await DynamoRegions.open({ dataDir: options.dataDir, timings, s3 }, region);
     monitoring = startMonitoring({

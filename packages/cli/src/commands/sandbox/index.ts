@@ -25,6 +25,7 @@ export interface SandboxCommandOptions {
   readonly backupCreateMs?: string;
   readonly exportMs?: string;
   readonly minIncrementalExportPeriodMs?: string;
+  readonly pitrDayMs?: string;
 }
 
 /** The flags of the options startSandbox may refuse, and the value each was given as typed. */
@@ -64,6 +65,7 @@ export async function sandbox(opts: SandboxCommandOptions): Promise<void> {
         '--min-incremental-export-period-ms',
         opts.minIncrementalExportPeriodMs,
       ),
+      pitrDayMs: milliseconds('--pitr-day-ms', opts.pitrDayMs),
     });
   } catch (error) {
     throw asFlagError(error, opts);
