@@ -115,6 +115,14 @@ export interface Sandbox {
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const region = options.region ?? 'us-east-1';
+  if (options.pitrDayMs !== undefined && !(options.pitrDayMs > 0 && Number.isFinite(options.pitrDayMs))) {
+    throw new SandboxOptionError(
+      'pitrDayMs',
+      options.pitrDayMs,
+      'is not a positive duration in milliseconds',
+      'Give how long one day of the recovery period lasts, e.g. 86400000 (a real day).',
+    );
+  }
   if (!isRegionName(region)) {
     throw new SandboxOptionError('region', region, 'is not an AWS Region name', 'Give one such as us-east-1.');
   }

@@ -81,6 +81,10 @@ describe('options it cannot start with are refused before anything starts', () =
     await expectRefused(startSandbox({ region: 'local' }), 'region', /^region "local" is not an AWS Region name\./);
   });
 
+  it('a day of the recovery period that lasts no time', async () => {
+    await expectRefused(startSandbox({ pitrDayMs: 0 }), 'pitrDayMs', /^pitrDayMs 0 is not a positive duration/);
+  });
+
   it('a port that is no TCP port', async () => {
     await expectRefused(startSandbox({ port: 70_000 }), 'port', /^port 70000 is not a TCP port\. Give a whole number/);
   });

@@ -34,6 +34,7 @@ const OPTION_FLAGS: Partial<
 > = {
   port: { flag: '--port', raw: (o) => o.port },
   dataDir: { flag: '--data-dir', raw: (o) => o.dataDir },
+  pitrDayMs: { flag: '--pitr-day-ms', raw: (o) => o.pitrDayMs },
 };
 
 /** startSandbox's refusal of an option, as an {@link InputError} naming the flag; any other error as it is. */
