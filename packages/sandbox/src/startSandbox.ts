@@ -11,6 +11,8 @@ import { faultAdminService } from './faults/adminService.js';
 import type { TableFaults, TableFaultStats } from './faults/tableFaults.js';
 import { lambdaService } from './lambda/service.js';
 import { ssmService } from './ssm/service.js';
+import { sandboxTaskClients } from './stepfunctions/engine/taskClients.js';
+import { stepFunctionsService } from './stepfunctions/service.js';
 
 export interface SandboxOptions {
   /** Port on 127.0.0.1. @default 0 (any free port) */
@@ -33,6 +35,11 @@ export interface SandboxOptions {
   readonly backupCreateMs?: number;
   /** Faults to inject per table name (see docs/sandbox-faults.md). @default none */
   readonly faults?: Readonly<Record<string, TableFaults>>;
+  /**
+   * State machines' Wait states and Retry pauses last this many times their
+   * duration (e.g. 0.01 turns a 60 s wait into 0.6 s). @default 1
+   */
+  readonly stepFunctionsTimeScale?: number;
 }
 
 export interface Sandbox {
@@ -83,12 +90,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     options.dataDir ? `${options.dataDir}/sandbox` : undefined,
   );
   resumeRestores(store);
+  let endpoint = ''; // known once the server listens; Task states call the sandbox itself through it
+  const stepFunctions = stepFunctionsService({
+    dataDir: options.dataDir,
+    // Until roles have credentials of their own, Task states sign as the operator.
+    clients: sandboxTaskClients(
+      () => endpoint,
+      region,
+      () => ({ accessKeyId: 'sandbox', secretAccessKey: 'sandbox' }),
+    ),
+    timeScale: options.stepFunctionsTimeScale,
+  });
   const server = createServer(
     [
       dynamoDbService(store, dynamoActions, faults),
       faultAdminService(faults),
       lambdaService(options.dataDir),
       ssmService(options.dataDir),
+      stepFunctions,
     ],
     region,
   );
@@ -97,7 +116,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const endpoint = `http://127.0.0.1:${port}`;
+  endpoint = `http://127.0.0.1:${port}`;
   return {
     endpoint,
     port,
@@ -112,6 +131,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setFaults: (table, tableFaults) => faults.set(table, tableFaults),
     faultStats: (table) => faults.stats(table),
     async stop() {
+      stepFunctions.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();

@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { AwsError } from '../awsError.js';
+import {
+  jsonProtocolError,
+  parseJsonObject,
+  type SandboxRequest,
+  type SandboxResponse,
+  type SandboxService,
+} from '../server.js';
+import { createStateMachine } from './actions/createStateMachine.js';
+import { deleteStateMachine } from './actions/deleteStateMachine.js';
+import { describeExecution } from './actions/describeExecution.js';
+import { describeMapRun } from './actions/describeMapRun.js';
+import { describeStateMachine } from './actions/describeStateMachine.js';
+import { getExecutionHistory } from './actions/getExecutionHistory.js';
+import { listExecutions } from './actions/listExecutions.js';
+import { listMapRuns } from './actions/listMapRuns.js';
+import { listStateMachines } from './actions/listStateMachines.js';
+import { startExecution } from './actions/startExecution.js';
+import { stopExecution } from './actions/stopExecution.js';
+import { updateStateMachine } from './actions/updateStateMachine.js';
+import { ExecutionEngine } from './engine/executionEngine.js';
+import type { TaskClients } from './engine/taskClients.js';
+import { StepFunctionsStore } from './stepFunctionsStore.js';
+
+const TARGET_PREFIX = 'AWSStepFunctions.';
+
+/** One emulated Step Functions operation: request JSON in, response JSON out, or an {@link AwsError} thrown. */
+export type StepFunctionsAction = (
+  request: Record<string, unknown>,
+  context: { readonly store: StepFunctionsStore; readonly engine: ExecutionEngine; readonly region: string },
+) => unknown;
+
+/** The Step Functions operations the sandbox emulates, by `X-Amz-Target` name. */
+export const stepFunctionsActions: Readonly<Record<string, StepFunctionsAction>> = {
+  CreateStateMachine: createStateMachine,
+  DescribeStateMachine: describeStateMachine,
+  ListStateMachines: listStateMachines,
+  UpdateStateMachine: updateStateMachine,
+  DeleteStateMachine: deleteStateMachine,
+  StartExecution: startExecution,
+  DescribeExecution: describeExecution,
+  ListExecutions: listExecutions,
+  GetExecutionHistory: getExecutionHistory,
+  StopExecution: stopExecution,
+  DescribeMapRun: describeMapRun,
+  ListMapRuns: listMapRuns,
+};
+
+export interface StepFunctionsServiceOptions {
+  readonly dataDir?: string;
+  /** How Task states call Lambda and start executions. */
+  readonly clients: TaskClients;
+  /** Wait states and Retry pauses last this many times their AWS duration. @default 1 */
+  readonly timeScale?: number;
+}
+
+/** The Step Functions service, and what it does when the sandbox stops. */
+export interface StepFunctionsService extends SandboxService {
+  /** Abandons running executions (they stay RUNNING in the data directory) and saves what is pending. */
+  stop(): void;
+}
+
+/**
+ * Step Functions' JSON 1.0 endpoint (`X-Amz-Target: AWSStepFunctions.*`);
+ * state in memory, and in `{dataDir}/stepfunctions.json` when a data
+ * directory is given (executions running at a restart are failed, see
+ * StepFunctionsStore).
+ */
+export function stepFunctionsService(options: StepFunctionsServiceOptions): StepFunctionsService {
+  const store = new StepFunctionsStore(options.dataDir && path.join(options.dataDir, 'stepfunctions.json'));
+  const engine = new ExecutionEngine(store, { clients: options.clients, timeScale: options.timeScale });
+  return {
+    name: 'stepfunctions',
+    matches: (req) => String(req.headers['x-amz-target'] ?? '').startsWith(TARGET_PREFIX),
+    async handle(req: SandboxRequest): Promise<SandboxResponse> {
+      const operation = String(req.headers['x-amz-target']).slice(TARGET_PREFIX.length);
+      const action = stepFunctionsActions[operation];
+      if (!action) {
+        throw new AwsError(
+          'UnknownOperationException',
+          `The dynamo-dr sandbox does not emulate Step Functions ${operation}.`,
+        );
+      }
+      const result = action(parseBody(req.body), { store, engine, region: req.region });
+      return {
+        statusCode: 200,
+        headers: { 'content-type': 'application/x-amz-json-1.0' },
+        body: JSON.stringify(result),
+      };
+    },
+    errorResponse: (error) => jsonProtocolError('com.amazonaws.swf.service.v2.model', error),
+    stop() {
+      engine.shutdown();
+      store.flush();
+    },
+  };
+}
+
+const parseBody = (body: Buffer) =>
+  parseJsonObject(
+    body,
+    () => new AwsError('SerializationException', 'Start of structure or map found where not expected'),
+  );
