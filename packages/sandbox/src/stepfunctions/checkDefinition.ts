@@ -25,8 +25,8 @@ export function checkDefinition(text: unknown): Record<string, unknown> {
   } catch (error) {
     throw sfnErrors.invalidDefinition(`INVALID_JSON_DESCRIPTION: ${(error as Error).message}`);
   }
-  const { isValid, errorsText } = aslValidator(definition, { checkArn: true, checkPaths: true });
-  if (!isValid) throw sfnErrors.invalidDefinition(errorsText(', '));
+  const problems = validationProblems(text, definition);
+  if (problems) throw sfnErrors.invalidDefinition(problems);
   const unsupported = unsupportedFeatures(definition as Definition, '');
   if (unsupported.length > 0) {
     throw sfnErrors.invalidDefinition(
@@ -34,6 +34,24 @@ export function checkDefinition(text: unknown): Record<string, unknown> {
     );
   }
   return definition as Record<string, unknown>;
+}
+
+/**
+ * asl-validator compiles its JSON schemas on every call (about a second): its
+ * verdicts are kept per definition text, since the same definitions come back
+ * (a stack update, an idempotent create).
+ */
+const verdicts = new Map<string, string | undefined>();
+const KEPT_VERDICTS = 200;
+
+function validationProblems(text: string, definition: unknown): string | undefined {
+  if (verdicts.has(text)) return verdicts.get(text);
+  // The validator writes QueryLanguage into every state it sees: give it a copy.
+  const { isValid, errorsText } = aslValidator(structuredClone(definition), { checkArn: true, checkPaths: true });
+  const verdict = isValid ? undefined : errorsText(', ');
+  if (verdicts.size >= KEPT_VERDICTS) verdicts.delete(verdicts.keys().next().value as string);
+  verdicts.set(text, verdict);
+  return verdict;
 }
 
 interface Definition {
