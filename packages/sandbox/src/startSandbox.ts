@@ -11,6 +11,8 @@ import { faultAdminService } from './faults/adminService.js';
 import type { TableFaults, TableFaultStats } from './faults/tableFaults.js';
 import { lambdaService } from './lambda/service.js';
 import { ssmService } from './ssm/service.js';
+import { cloudFormationService } from './cloudformation/service.js';
+import { localAssetSource } from './cloudformation/resources/assetSource.js';
 import { sandboxTaskClients } from './stepfunctions/engine/taskClients.js';
 import { stepFunctionsService } from './stepfunctions/service.js';
 
@@ -40,6 +42,11 @@ export interface SandboxOptions {
    * duration (e.g. 0.01 turns a 60 s wait into 0.6 s). @default 1
    */
   readonly stepFunctionsTimeScale?: number;
+  /**
+   * CDK synth output directories (`cdk.out`) where CloudFormation finds the
+   * Lambda code a template names by `Code.S3Bucket`/`S3Key` (asset `{hash}.zip`). @default none
+   */
+  readonly assetDirectories?: readonly string[];
 }
 
 export interface Sandbox {
@@ -108,6 +115,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       lambdaService(options.dataDir),
       ssmService(options.dataDir),
       stepFunctions,
+      cloudFormationService({
+        dataDir: options.dataDir,
+        clientConfig: () => ({ endpoint, region, credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } }),
+        assets: localAssetSource(options.assetDirectories ?? []),
+      }),
     ],
     region,
   );

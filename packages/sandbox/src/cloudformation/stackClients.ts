@@ -1,0 +1,34 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { SSMClient } from '@aws-sdk/client-ssm';
+
+/** The clients a stack operation creates resources with: the sandbox's own services, over HTTP. */
+export interface StackClients {
+  readonly dynamodb: DynamoDBClient;
+  readonly lambda: LambdaClient;
+  readonly sfn: SFNClient;
+  readonly ssm: SSMClient;
+  destroy(): void;
+}
+
+/** Where the sandbox is and whose credentials a stack operation signs with. */
+export interface StackClientConfig {
+  readonly endpoint: string;
+  readonly region: string;
+  readonly credentials: {
+    readonly accessKeyId: string;
+    readonly secretAccessKey: string;
+    readonly sessionToken?: string;
+  };
+}
+
+export function createStackClients(config: StackClientConfig): StackClients {
+  const clients = {
+    dynamodb: new DynamoDBClient(config),
+    lambda: new LambdaClient(config),
+    sfn: new SFNClient(config),
+    ssm: new SSMClient(config),
+  };
+  return { ...clients, destroy: () => Object.values(clients).forEach((c) => c.destroy()) };
+}

@@ -1,0 +1,265 @@
+import {
+  CloudFormationClient,
+  CreateStackCommand,
+  DeleteStackCommand,
+  DescribeStackEventsCommand,
+  DescribeStackResourcesCommand,
+  DescribeStacksCommand,
+  GetTemplateCommand,
+  InsufficientCapabilitiesException,
+  UpdateStackCommand,
+  ValidateTemplateCommand,
+  type StackResource,
+} from '@aws-sdk/client-cloudformation';
+import {
+  DescribeContinuousBackupsCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+} from '@aws-sdk/client-dynamodb';
+import { GetFunctionCommand, LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
+import {
+  DescribeStateMachineCommand,
+  ListStateMachinesCommand,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from '../../src/index.js';
+import { closedExecution } from '../stepfunctions/stepFunctionsTestKit.js';
+import { workflowTemplate } from './deployTemplate.js';
+
+// The real CloudFormationClient against the sandbox; resources are checked with the plain DynamoDB, Lambda
+// and Step Functions clients. Statuses and events follow
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-describing-stacks.html
+let sandbox: Sandbox;
+let cfn: CloudFormationClient;
+let dynamodb: DynamoDBClient;
+let lambda: LambdaClient;
+let sfn: SFNClient;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  cfn = new CloudFormationClient(sandbox.clientConfig);
+  dynamodb = new DynamoDBClient(sandbox.clientConfig);
+  lambda = new LambdaClient(sandbox.clientConfig);
+  sfn = new SFNClient(sandbox.clientConfig);
+});
+afterAll(() => sandbox.stop());
+
+const body = (template: object) => JSON.stringify(template);
+const stackOf = async (StackName: string) => (await cfn.send(new DescribeStacksCommand({ StackName }))).Stacks?.[0];
+const resourcesOf = async (StackName: string): Promise<Record<string, StackResource>> =>
+  Object.fromEntries(
+    ((await cfn.send(new DescribeStackResourcesCommand({ StackName }))).StackResources ?? []).map((r) => [
+      r.LogicalResourceId,
+      r,
+    ]),
+  );
+const tableNames = async () => (await dynamodb.send(new ListTablesCommand({}))).TableNames ?? [];
+const functionNames = async () =>
+  ((await lambda.send(new ListFunctionsCommand({}))).Functions ?? []).map((f) => f.FunctionName);
+const machineArns = async () =>
+  ((await sfn.send(new ListStateMachinesCommand({}))).stateMachines ?? []).map((m) => m.stateMachineArn);
+
+describe('a stack with a table, a role, a function and a state machine', () => {
+  const StackName = 'dr-workflow';
+  let before: Record<string, StackResource>;
+
+  it('deploys: every resource created through its service, described with its physical id', async () => {
+    await cfn.send(
+      new CreateStackCommand({
+        StackName,
+        TemplateBody: body(workflowTemplate({ pitr: true, comment: 'v1' })),
+        Capabilities: ['CAPABILITY_IAM'],
+      }),
+    );
+    const stack = await stackOf(StackName);
+    expect(stack?.StackStatus).toBe('CREATE_COMPLETE');
+    before = await resourcesOf(StackName);
+    expect(Object.keys(before).sort()).toEqual(['Alarms', 'Journal', 'Logs', 'Worker', 'WorkerRole', 'Workflow']);
+    expect(Object.values(before).map((r) => r.ResourceStatus)).toEqual(Array(6).fill('CREATE_COMPLETE'));
+
+    expect(before.Journal?.PhysicalResourceId).toBe('dr-workflow-journal-test');
+    const table = await dynamodb.send(new DescribeTableCommand({ TableName: 'dr-workflow-journal-test' }));
+    expect(table.Table?.TableStatus).toBe('ACTIVE');
+    const pitr = await dynamodb.send(new DescribeContinuousBackupsCommand({ TableName: 'dr-workflow-journal-test' }));
+    expect(pitr.ContinuousBackupsDescription?.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus).toBe(
+      'ENABLED',
+    );
+
+    const fn = await lambda.send(new GetFunctionCommand({ FunctionName: before.Worker?.PhysicalResourceId }));
+    expect(fn.Configuration?.FunctionName).toMatch(/^dr-workflow-Worker-[A-Z0-9]{12}$/);
+    expect(fn.Configuration?.Role).toMatch(/^arn:aws:iam::\d{12}:role\/dr-workflow-WorkerRole-[A-Z0-9]{12}$/);
+
+    const machine = await sfn.send(
+      new DescribeStateMachineCommand({ stateMachineArn: before.Workflow?.PhysicalResourceId }),
+    );
+    expect(machine.name).toMatch(/^Workflow-[A-Z0-9]{12}$/);
+    const definition = JSON.parse(machine.definition ?? '') as {
+      States: { Work: { Resource: string }; Done: { Parameters: unknown } };
+    };
+    expect(definition.States.Work.Resource).toBe(fn.Configuration?.FunctionArn);
+    expect(definition.States.Done.Parameters).toEqual({ journal: 'dr-workflow-journal-test', 'input.$': '$' });
+
+    expect(Object.fromEntries((stack?.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]))).toEqual({
+      WorkflowArn: before.Workflow?.PhysicalResourceId,
+      JournalArn: table.Table?.TableArn,
+      FirstZone: 'us-east-1a',
+      Split: 'b',
+      Stage: 'testing',
+    });
+    expect(before.Alarms?.ResourceStatusReason).toMatch(/AWS::SNS::Topic is not emulated by the dynamo-dr sandbox/);
+    expect(before.WorkerRole?.ResourceStatusReason).toMatch(/not emulated/);
+  });
+
+  it('the deployed state machine runs', async () => {
+    const { executionArn = '' } = await sfn.send(
+      new StartExecutionCommand({ stateMachineArn: before.Workflow?.PhysicalResourceId, input: '{"table":"Orders"}' }),
+    );
+    const done = await closedExecution(sfn, executionArn);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.output ?? '')).toMatchObject({
+      journal: 'dr-workflow-journal-test',
+      input: { table: 'Orders' },
+    });
+  });
+
+  it('UpdateStack changes only what changed, in place, and keeps every physical id', async () => {
+    const started = new Date();
+    await cfn.send(
+      new UpdateStackCommand({
+        StackName,
+        TemplateBody: body(workflowTemplate({ pitr: false, comment: 'v2' })),
+        Capabilities: ['CAPABILITY_IAM'],
+      }),
+    );
+    expect((await stackOf(StackName))?.StackStatus).toBe('UPDATE_COMPLETE');
+    const after = await resourcesOf(StackName);
+    for (const id of Object.keys(before)) expect(after[id]?.PhysicalResourceId).toBe(before[id]?.PhysicalResourceId);
+    const pitr = await dynamodb.send(new DescribeContinuousBackupsCommand({ TableName: 'dr-workflow-journal-test' }));
+    expect(pitr.ContinuousBackupsDescription?.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus).toBe(
+      'DISABLED',
+    );
+    const machine = await sfn.send(
+      new DescribeStateMachineCommand({ stateMachineArn: before.Workflow?.PhysicalResourceId }),
+    );
+    expect(JSON.parse(machine.definition ?? '')).toMatchObject({ Comment: 'v2' });
+
+    const events = (await cfn.send(new DescribeStackEventsCommand({ StackName }))).StackEvents ?? [];
+    const thisUpdate = events.filter((e) => (e.Timestamp ?? started) >= started && e.LogicalResourceId !== StackName);
+    expect(new Set(thisUpdate.map((e) => e.LogicalResourceId))).toEqual(new Set(['Journal', 'Workflow']));
+    expect(
+      events
+        .filter((e) => e.LogicalResourceId === StackName)
+        .map((e) => e.ResourceStatus)
+        .slice(0, 3),
+    ).toEqual(['UPDATE_COMPLETE', 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS', 'UPDATE_IN_PROGRESS']);
+    await expect(
+      cfn.send(new UpdateStackCommand({ StackName, UsePreviousTemplate: true, Capabilities: ['CAPABILITY_IAM'] })),
+    ).rejects.toThrow('No updates are to be performed.');
+    const template = await cfn.send(new GetTemplateCommand({ StackName }));
+    expect(JSON.parse(template.TemplateBody ?? '')).toEqual(workflowTemplate({ pitr: false, comment: 'v2' }));
+  });
+
+  it('DeleteStack removes every resource, and the stack is then known only by its id', async () => {
+    const { StackId } = (await stackOf(StackName)) ?? {};
+    await cfn.send(new DeleteStackCommand({ StackName }));
+    expect(await tableNames()).not.toContain('dr-workflow-journal-test');
+    expect(await functionNames()).not.toContain(before.Worker?.PhysicalResourceId);
+    expect(await machineArns()).not.toContain(before.Workflow?.PhysicalResourceId);
+    await expect(stackOf(StackName)).rejects.toThrow(`Stack with id ${StackName} does not exist`);
+    expect((await stackOf(StackId ?? ''))?.StackStatus).toBe('DELETE_COMPLETE');
+  });
+});
+
+describe('templates refused or rolled back', () => {
+  it('a bad resource rolls the stack back: ROLLBACK_COMPLETE, the reason in its events, nothing left', async () => {
+    const template = {
+      Resources: {
+        Data: {
+          Type: 'AWS::DynamoDB::Table',
+          Properties: {
+            TableName: 'rollback-data',
+            BillingMode: 'PAY_PER_REQUEST',
+            AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+            KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+          },
+        },
+        Broken: {
+          Type: 'AWS::StepFunctions::StateMachine',
+          DependsOn: 'Data',
+          Properties: {
+            RoleArn: 'arn:aws:iam::000000000000:role/r',
+            DefinitionString: '{"StartAt":"Nowhere","States":{}}',
+          },
+        },
+      },
+    };
+    await cfn.send(new CreateStackCommand({ StackName: 'rolls-back', TemplateBody: body(template) }));
+    expect((await stackOf('rolls-back'))?.StackStatus).toBe('ROLLBACK_COMPLETE');
+    const events = (
+      (await cfn.send(new DescribeStackEventsCommand({ StackName: 'rolls-back' }))).StackEvents ?? []
+    ).reverse();
+    const failed = events.find((e) => e.ResourceStatus === 'CREATE_FAILED');
+    expect(failed?.LogicalResourceId).toBe('Broken');
+    expect(failed?.ResourceStatusReason).toMatch(/Invalid State Machine Definition/);
+    expect(events.map((e) => `${e.LogicalResourceId} ${e.ResourceStatus}`)).toEqual([
+      'rolls-back CREATE_IN_PROGRESS',
+      'Data CREATE_IN_PROGRESS',
+      'Data CREATE_IN_PROGRESS',
+      'Data CREATE_COMPLETE',
+      'Broken CREATE_IN_PROGRESS',
+      'Broken CREATE_FAILED',
+      'rolls-back ROLLBACK_IN_PROGRESS',
+      'Broken DELETE_IN_PROGRESS',
+      'Broken DELETE_COMPLETE',
+      'Data DELETE_IN_PROGRESS',
+      'Data DELETE_COMPLETE',
+      'rolls-back ROLLBACK_COMPLETE',
+    ]);
+    expect(await tableNames()).not.toContain('rollback-data');
+    await expect(
+      cfn.send(new UpdateStackCommand({ StackName: 'rolls-back', TemplateBody: body(template) })),
+    ).rejects.toThrow(/is in ROLLBACK_COMPLETE state and can not be updated/);
+  });
+
+  it('an unresolved reference, a missing parameter or a missing capability is refused before anything exists', async () => {
+    const unresolved = { Resources: { T: { Type: 'AWS::SNS::Topic', Properties: { TopicName: { Ref: 'Nope' } } } } };
+    await expect(
+      cfn.send(new CreateStackCommand({ StackName: 'refused', TemplateBody: body(unresolved) })),
+    ).rejects.toThrow(
+      'Template format error: Unresolved resource dependencies [Nope] in the Resources block of the template',
+    );
+    const parameter = { Parameters: { Size: { Type: 'Number' } }, Resources: { T: { Type: 'AWS::SNS::Topic' } } };
+    await expect(
+      cfn.send(new CreateStackCommand({ StackName: 'refused', TemplateBody: body(parameter) })),
+    ).rejects.toThrow('Parameters: [Size] must have values');
+    const iam = workflowTemplate({ pitr: true, comment: 'x' });
+    await expect(
+      cfn.send(new CreateStackCommand({ StackName: 'refused', TemplateBody: body(iam) })),
+    ).rejects.toBeInstanceOf(InsufficientCapabilitiesException);
+    await expect(stackOf('refused')).rejects.toThrow('Stack with id refused does not exist');
+    expect(await tableNames()).not.toContain('refused-journal-test');
+  });
+
+  it('ValidateTemplate reads a YAML template with short-form functions', async () => {
+    const yaml = [
+      'Description: yaml stack',
+      'Parameters:',
+      '  Env: { Type: String, Default: dev }',
+      'Resources:',
+      '  Topic:',
+      '    Type: AWS::SNS::Topic',
+      '    Properties:',
+      '      TopicName: !Sub "${AWS::StackName}-${Env}"',
+      '      Tags: [{ Key: k, Value: !Join [ "-", [ !Ref Env, x ] ] }]',
+    ].join('\n');
+    const validated = await cfn.send(new ValidateTemplateCommand({ TemplateBody: yaml }));
+    expect(validated.Description).toBe('yaml stack');
+    expect(validated.Parameters).toEqual([{ ParameterKey: 'Env', DefaultValue: 'dev', NoEcho: false }]);
+    await cfn.send(new CreateStackCommand({ StackName: 'yaml-stack', TemplateBody: yaml }));
+    const resources = await resourcesOf('yaml-stack');
+    expect(resources.Topic?.PhysicalResourceId).toBe('yaml-stack-dev');
+  });
+});
