@@ -16,7 +16,7 @@ export function buildProgram(): Command {
 
   program
     .command('sandbox')
-    .description('Run the local AWS sandbox (DynamoDB with PITR and backups, Lambda, SSM) on 127.0.0.1')
+    .description('Run the local AWS sandbox (DynamoDB with PITR, backups and exports, S3, Lambda, SSM) on 127.0.0.1')
     .option('--port <port>', 'port to listen on', '4566')
     .option('--data-dir <dir>', 'keep tables, journal and backups here across restarts (default: in memory)')
     .option('--throttle <table=rate>', "throttle this share (0-1) of the table's requests (repeatable)", collect, [])
@@ -30,6 +30,12 @@ export function buildProgram(): Command {
     .option('--restore-base-ms <ms>', 'how long every restored table stays CREATING at least', '100')
     .option('--restore-per-item-ms <ms>', 'extra CREATING time per restored item', '0')
     .option('--backup-create-ms <ms>', 'how long a new on-demand backup stays CREATING', '100')
+    .option('--export-ms <ms>', 'how long an export to S3 stays IN_PROGRESS', '100')
+    .option(
+      '--min-incremental-export-period-ms <ms>',
+      'the shortest incremental export period accepted (AWS: 900000, 15 minutes)',
+      '900000',
+    )
     .action(async (opts: SandboxCommandOptions) => (await import('./commands/sandbox/index.js')).sandbox(opts));
 
   program

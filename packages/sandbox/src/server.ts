@@ -103,6 +103,7 @@ export function createServer(services: readonly SandboxService[], defaultRegion:
 
 function send(res: http.ServerResponse, response: SandboxResponse): void {
   const body = typeof response.body === 'string' ? Buffer.from(response.body) : response.body;
-  res.writeHead(response.statusCode, { ...response.headers, 'content-length': body.length });
+  // A HEAD answer states the length of the body a GET would have (S3's HeadObject), and sends none.
+  res.writeHead(response.statusCode, { 'content-length': body.length, ...response.headers });
   res.end(body);
 }

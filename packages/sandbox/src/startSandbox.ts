@@ -15,6 +15,10 @@ import { cloudFormationService } from './cloudformation/service.js';
 import { localAssetSource } from './cloudformation/resources/assetSource.js';
 import { sandboxTaskClients } from './stepfunctions/engine/taskClients.js';
 import { stepFunctionsService } from './stepfunctions/service.js';
+import { s3Service } from './s3/s3Service.js';
+import { S3Store } from './s3/s3Store.js';
+import { resumeExports } from './dynamodb/transfers/exportProgress.js';
+import { TransferStore } from './dynamodb/transfers/transferStore.js';
 
 export interface SandboxOptions {
   /** Port on 127.0.0.1. @default 0 (any free port) */
@@ -35,6 +39,14 @@ export interface SandboxOptions {
   readonly restorePerItemMs?: number;
   /** How long a new on-demand backup stays CREATING before AVAILABLE. @default 100 */
   readonly backupCreateMs?: number;
+  /** How long an ExportTableToPointInTime stays IN_PROGRESS before COMPLETED. @default 100 */
+  readonly exportMs?: number;
+  /**
+   * The shortest incremental export period ExportTableToPointInTime accepts.
+   * AWS's is 15 minutes (900000); tests lower it, as they lower the restorable lag.
+   * @default 900000
+   */
+  readonly minIncrementalExportPeriodMs?: number;
   /** Faults to inject per table name (see docs/sandbox-faults.md). @default none */
   readonly faults?: Readonly<Record<string, TableFaults>>;
   /**
@@ -93,6 +105,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       restoreBaseMs: options.restoreBaseMs ?? 100,
       restorePerItemMs: options.restorePerItemMs ?? 0,
       backupCreateMs: options.backupCreateMs ?? 100,
+      exportMs: options.exportMs ?? 100,
+      minIncrementalExportPeriodMs: options.minIncrementalExportPeriodMs ?? 15 * 60_000,
     },
     options.dataDir ? `${options.dataDir}/sandbox` : undefined,
   );
@@ -108,9 +122,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ),
     timeScale: options.stepFunctionsTimeScale,
   });
+  const s3 = new S3Store(options.dataDir ? `${options.dataDir}/s3` : undefined);
+  const transfers = new TransferStore(options.dataDir ? `${options.dataDir}/sandbox/transfers.json` : undefined);
+  resumeExports(s3, transfers);
   const server = createServer(
     [
-      dynamoDbService(store, dynamoActions, faults),
+      dynamoDbService(store, dynamoActions, { s3, transfers }, faults),
       faultAdminService(faults),
       lambdaService(options.dataDir),
       ssmService(options.dataDir),
@@ -120,6 +137,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         clientConfig: () => ({ endpoint, region, credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } }),
         assets: localAssetSource(options.assetDirectories ?? []),
       }),
+      s3Service(s3),
     ],
     region,
   );
@@ -146,6 +164,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       stepFunctions.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      transfers.close();
       await store.close();
       await dynalite.stop();
     },

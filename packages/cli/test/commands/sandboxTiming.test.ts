@@ -27,6 +27,12 @@ it('refuses a timing flag that is not a duration, with exit code 2 and the bad v
   expect(run.output().stderr).toContain('--restore-base-ms "soon" is not a duration in milliseconds');
 });
 
+it('refuses an export timing flag that is not a duration, naming the flag and the value', async () => {
+  const run = runCli(['sandbox', '--port', '0', '--min-incremental-export-period-ms', '-5']);
+  expect(await run.exited).toBe(2);
+  expect(run.output().stderr).toContain('--min-incremental-export-period-ms "-5" is not a duration in milliseconds');
+});
+
 it('serves with the timing flags applied: LatestRestorableDateTime trails now by --latest-restorable-lag-ms', async () => {
   const run = runCli(['sandbox', '--port', '0', '--latest-restorable-lag-ms', '300000']);
   try {

@@ -20,6 +20,12 @@ import { updateContinuousBackups } from './actions/updateContinuousBackups.js';
 import { updateItem } from './actions/updateItem.js';
 import { updateTable } from './actions/updateTable.js';
 import { updateTimeToLive } from './actions/updateTimeToLive.js';
+import { describeExport } from './actions/describeExport.js';
+import { describeImport } from './actions/describeImport.js';
+import { exportTableToPointInTime } from './actions/exportTableToPointInTime.js';
+import { importTable } from './actions/importTable.js';
+import { listExports } from './actions/listExports.js';
+import { listImports } from './actions/listImports.js';
 import type { DynamoAction } from './service.js';
 
 /**
@@ -55,4 +61,11 @@ export const dynamoActions: Readonly<Record<string, DynamoAction>> = {
   ListBackups: listBackups,
   DeleteBackup: deleteBackup,
   RestoreTableFromBackup: restoreTableFromBackup,
+  // Exports to and imports from the sandbox's S3 subset.
+  ExportTableToPointInTime: exportTableToPointInTime,
+  DescribeExport: describeExport,
+  ListExports: listExports,
+  ImportTable: importTable,
+  DescribeImport: describeImport,
+  ListImports: listImports,
 };

@@ -47,3 +47,11 @@ export function tableBeingCreated(tableName: string): AwsError {
     `Attempt to change a resource which is still in use: Table is being created: ${tableName}`,
   );
 }
+
+/** Restores and exports from a table whose point-in-time recovery is off. */
+export function pointInTimeRecoveryUnavailable(tableName: string): AwsError {
+  return new AwsError(
+    'PointInTimeRecoveryUnavailableException',
+    `Point in time recovery is not enabled for table '${tableName}'`,
+  );
+}

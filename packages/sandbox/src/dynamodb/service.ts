@@ -10,11 +10,19 @@ import {
 } from '../server.js';
 import { assertReadable } from './restoringGate.js';
 import type { DynamoStore } from './store/dynamoStore.js';
+import type { S3Store } from '../s3/s3Store.js';
+import type { TransferStore } from './transfers/transferStore.js';
 
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 
+/** What the export and import actions reach besides the tables: the S3 subset, and their own records. */
+export interface DynamoPeers {
+  readonly s3: S3Store;
+  readonly transfers: TransferStore;
+}
+
 /** What an emulated DynamoDB action gets besides its request. */
-export interface DynamoContext {
+export interface DynamoContext extends DynamoPeers {
   readonly dynalite: DynaliteClient;
   /** Table instances, journals and backups: what the sandbox keeps beside dynalite. */
   readonly store: DynamoStore;
@@ -53,6 +61,7 @@ export interface DynamoMiddleware {
 export function dynamoDbService(
   store: DynamoStore,
   actions: Readonly<Record<string, DynamoAction>>,
+  peers: DynamoPeers,
   middleware?: DynamoMiddleware,
 ): SandboxService {
   return {
@@ -74,6 +83,7 @@ export function dynamoDbService(
         };
       }
       const ctx: DynamoContext = {
+        ...peers,
         dynalite,
         store,
         region: req.region,

@@ -53,8 +53,9 @@ export function describeTable(
     described.LatestStreamLabel = label;
     described.LatestStreamArn = streamArn(region, instance.name, label);
   }
-  if (instance.restore) {
-    const r = instance.restore;
+  // An imported table is loaded the way a restored one is, but has no RestoreSummary: it restores nothing.
+  const r = instance.restore;
+  if (r && (r.sourceTableArn || r.sourceBackupArn)) {
     described.RestoreSummary = {
       ...(r.sourceBackupArn ? { SourceBackupArn: r.sourceBackupArn } : {}),
       ...(r.sourceTableArn ? { SourceTableArn: r.sourceTableArn } : {}),

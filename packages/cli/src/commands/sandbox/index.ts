@@ -14,6 +14,8 @@ export interface SandboxCommandOptions {
   readonly restoreBaseMs?: string;
   readonly restorePerItemMs?: string;
   readonly backupCreateMs?: string;
+  readonly exportMs?: string;
+  readonly minIncrementalExportPeriodMs?: string;
 }
 
 /** `dynamo-dr sandbox`: serve until interrupted, after printing the environment to export. */
@@ -31,6 +33,8 @@ export async function sandbox(opts: SandboxCommandOptions): Promise<void> {
     restoreBaseMs: milliseconds('--restore-base-ms', opts.restoreBaseMs),
     restorePerItemMs: milliseconds('--restore-per-item-ms', opts.restorePerItemMs),
     backupCreateMs: milliseconds('--backup-create-ms', opts.backupCreateMs),
+    exportMs: milliseconds('--export-ms', opts.exportMs),
+    minIncrementalExportPeriodMs: milliseconds('--min-incremental-export-period-ms', opts.minIncrementalExportPeriodMs),
   });
   console.error(
     `dynamo-dr sandbox listening on ${running.endpoint}${opts.dataDir ? ` (data in ${opts.dataDir})` : ' (in memory)'}`,

@@ -1,6 +1,6 @@
 import { AwsError } from '../../awsError.js';
 import { tableArn, tableNameOfArn } from '../arns.js';
-import { tableNotFound } from '../dynamoErrors.js';
+import { pointInTimeRecoveryUnavailable, tableNotFound } from '../dynamoErrors.js';
 import { backupSourceTable } from '../liveTable.js';
 import { restorableWindow } from '../restorableWindow.js';
 import { RESTORE_TARGET_RULES, restoreOverrides } from '../restoreRules.js';
@@ -43,12 +43,7 @@ export async function restoreTableToPointInTime(
   if (sourceName === undefined) throw tableNotFound(arn as string);
   const { table, instance } = await backupSourceTable(ctx, sourceName);
   const window = restorableWindow(ctx.store, instance);
-  if (!window) {
-    throw new AwsError(
-      'PointInTimeRecoveryUnavailableException',
-      `Point in time recovery is not enabled for table '${sourceName}'`,
-    );
-  }
+  if (!window) throw pointInTimeRecoveryUnavailable(sourceName);
   const restoreMs =
     data.UseLatestRestorableTime === true ? window.latestMs : Math.round((data.RestoreDateTime as number) * 1000);
   if (restoreMs < window.earliestMs || restoreMs > window.latestMs) {

@@ -16,6 +16,10 @@ export interface DynamoTimings {
   readonly restorePerItemMs: number;
   /** How long a new on-demand backup stays CREATING. */
   readonly backupCreateMs: number;
+  /** How long an export to S3 stays IN_PROGRESS. */
+  readonly exportMs: number;
+  /** The shortest incremental export period allowed (AWS: 15 minutes). */
+  readonly minIncrementalExportPeriodMs: number;
 }
 
 /** An on-demand backup: a point in one table instance's journal plus the table definition at that time. */

@@ -16,7 +16,7 @@ export interface PitrSetting {
   readonly recoveryPeriodInDays: number;
 }
 
-/** How a restored table came to be, and when it turns ACTIVE. */
+/** How a restored (or imported: no source) table came to be, and when it turns ACTIVE. */
 export interface RestoreState {
   readonly sourceTableArn?: string;
   readonly sourceBackupArn?: string;

@@ -64,6 +64,18 @@ export class WriteJournal {
     return state;
   }
 
+  /**
+   * The keys written after `fromMs` and at or before `toMs` (the period an
+   * incremental export covers), each with the time of its last write in it.
+   */
+  writesBetween(fromMs: number, toMs: number): Map<string, number> {
+    const writes = new Map<string, number>();
+    for (let i = this.countUpTo(fromMs), end = this.countUpTo(toMs); i < end; i++) {
+      writes.set(this.keys[i] as string, this.times[i] as number);
+    }
+    return writes;
+  }
+
   /** Flushes the file (if any) and closes it. */
   close(): Promise<void> {
     const sink = this.sink;
