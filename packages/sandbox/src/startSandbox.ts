@@ -12,7 +12,7 @@ import type { TableFaults, TableFaultStats } from './faults/tableFaults.js';
 import { lambdaService } from './lambda/service.js';
 import { ssmService } from './ssm/service.js';
 import { cloudFormationService } from './cloudformation/service.js';
-import { localAssetSource } from './cloudformation/resources/assetSource.js';
+import { assetSource } from './cloudformation/resources/assetSource.js';
 import { sandboxTaskClients } from './stepfunctions/engine/taskClients.js';
 import { stepFunctionsService } from './stepfunctions/service.js';
 import { s3Service } from './s3/s3Service.js';
@@ -135,7 +135,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       cloudFormationService({
         dataDir: options.dataDir,
         clientConfig: () => ({ endpoint, region, credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } }),
-        assets: localAssetSource(options.assetDirectories ?? []),
+        assets: assetSource(options.assetDirectories ?? []),
       }),
       s3Service(s3),
     ],

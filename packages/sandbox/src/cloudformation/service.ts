@@ -18,6 +18,8 @@ export interface CloudFormationContext {
   readonly store: StackStore;
   readonly operations: StackOperations;
   readonly region: string;
+  /** An object of the sandbox's S3 (or a local CDK asset, see assetSource.ts). */
+  readObject(bucket: string, key: string): Promise<Buffer>;
   /** Checks a template and its parameters (nothing changes when it throws). */
   plan(request: Omit<PlanRequest, 'readParameter' | 'region'>): Promise<StackPlan>;
 }
@@ -62,6 +64,14 @@ export function cloudFormationService(options: CloudFormationServiceOptions): Sa
         store,
         operations,
         region: req.region,
+        async readObject(bucket, key) {
+          const clients = createStackClients(clientConfig());
+          try {
+            return await options.assets.read(bucket, key, clients.s3);
+          } finally {
+            clients.destroy();
+          }
+        },
         async plan(request) {
           const clients = createStackClients(clientConfig());
           try {

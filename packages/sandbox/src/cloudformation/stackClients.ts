@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SSMClient } from '@aws-sdk/client-ssm';
 
@@ -9,6 +10,7 @@ export interface StackClients {
   readonly lambda: LambdaClient;
   readonly sfn: SFNClient;
   readonly ssm: SSMClient;
+  readonly s3: S3Client;
   destroy(): void;
 }
 
@@ -29,6 +31,7 @@ export function createStackClients(config: StackClientConfig): StackClients {
     lambda: new LambdaClient(config),
     sfn: new SFNClient(config),
     ssm: new SSMClient(config),
+    s3: new S3Client(config),
   };
   return { ...clients, destroy: () => Object.values(clients).forEach((c) => c.destroy()) };
 }

@@ -7,7 +7,7 @@ import type { StackClients } from './stackClients.js';
 import { conditionsOf, type StackPlan } from './stackPlan.js';
 import type { ResourceRecord, StackOutput, StackRecord, StackStore } from './stackStore.js';
 import { resolveValue, type ResolveScope } from './template/intrinsics.js';
-import { parseTemplate } from './template/parseTemplate.js';
+import { MAX_TEMPLATE_URL_BYTES, parseTemplate } from './template/parseTemplate.js';
 import { creationOrder, resourceDependencies } from './template/resourceOrder.js';
 
 /** A resource that failed; the operation rolls back. */
@@ -363,7 +363,8 @@ export class StackOperations {
 
   private updateReplacePolicy(stack: StackRecord, record: ResourceRecord): string | undefined {
     try {
-      return parseTemplate(stack.templateBody).Resources[record.LogicalResourceId]?.UpdateReplacePolicy;
+      return parseTemplate(stack.templateBody, MAX_TEMPLATE_URL_BYTES).Resources[record.LogicalResourceId]
+        ?.UpdateReplacePolicy;
     } catch {
       return undefined;
     }
@@ -371,7 +372,7 @@ export class StackOperations {
 
   /** The resources of a template's stack, each before what it depends on (reverse creation order). */
   private deletionOrder(templateBody: string, resources: Readonly<Record<string, ResourceRecord>>): string[] {
-    const template = parseTemplate(templateBody);
+    const template = parseTemplate(templateBody, MAX_TEMPLATE_URL_BYTES);
     // The template was checked when it was applied: every name it uses is known.
     const inTemplate = creationOrder(resourceDependencies(template, () => true)).reverse();
     const orphans = Object.keys(resources).filter((id) => !inTemplate.includes(id));
@@ -436,7 +437,9 @@ function provisioned(record: ResourceRecord): ProvisionedResource {
 /** A resource already gone counts as deleted, as CloudFormation treats NotFound on delete. */
 function isGone(error: unknown): boolean {
   const name = (error as { name?: string }).name ?? '';
-  return ['ResourceNotFoundException', 'StateMachineDoesNotExist', 'TableNotFoundException'].includes(name);
+  return ['ResourceNotFoundException', 'StateMachineDoesNotExist', 'TableNotFoundException', 'NoSuchBucket'].includes(
+    name,
+  );
 }
 
 /** An error as CloudFormation reports a handler's failure. */

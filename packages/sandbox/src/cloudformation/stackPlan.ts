@@ -1,7 +1,13 @@
 import { SANDBOX_ACCOUNT } from '../sandboxAccount.js';
 import { cfnErrors } from './cfnErrors.js';
 import { conditionValue, type ResolveScope } from './template/intrinsics.js';
-import { parseTemplate, type Template } from './template/parseTemplate.js';
+import type { TemplateSource } from './actions/stackParams.js';
+import {
+  MAX_TEMPLATE_BODY_BYTES,
+  MAX_TEMPLATE_URL_BYTES,
+  parseTemplate,
+  type Template,
+} from './template/parseTemplate.js';
 import { creationOrder, resourceDependencies } from './template/resourceOrder.js';
 import { templateParameters, type GivenParameter, type StackParameter } from './template/templateParameters.js';
 
@@ -9,6 +15,7 @@ import { templateParameters, type GivenParameter, type StackParameter } from './
 export interface StackPlan {
   readonly template: Template;
   readonly templateBody: string;
+  readonly fromUrl: boolean;
   readonly parameters: StackParameter[];
   /** Parameters and pseudo parameters, by name (what Ref gives). */
   readonly values: Readonly<Record<string, unknown>>;
@@ -17,7 +24,7 @@ export interface StackPlan {
 }
 
 export interface PlanRequest {
-  readonly templateBody: unknown;
+  readonly template: TemplateSource;
   readonly parameters: readonly GivenParameter[];
   readonly previousParameters: readonly StackParameter[];
   readonly capabilities: readonly string[];
@@ -46,7 +53,10 @@ export function pseudoParameters(region: string, stackName: string, stackId: str
  * capabilities IAM resources need.
  */
 export async function planStack(request: PlanRequest): Promise<StackPlan> {
-  const template = parseTemplate(request.templateBody);
+  const template = parseTemplate(
+    request.template.body,
+    request.template.fromUrl ? MAX_TEMPLATE_URL_BYTES : MAX_TEMPLATE_BODY_BYTES,
+  );
   const { parameters, values } = await templateParameters(
     template,
     request.parameters,
@@ -64,7 +74,14 @@ export async function planStack(request: PlanRequest): Promise<StackPlan> {
     }
   }
   checkCapabilities(template, request.capabilities);
-  return { template, templateBody: request.templateBody as string, parameters, values: allValues, order };
+  return {
+    template,
+    templateBody: request.template.body as string,
+    fromUrl: request.template.fromUrl,
+    parameters,
+    values: allValues,
+    order,
+  };
 }
 
 /**

@@ -56,6 +56,8 @@ export interface ChangeSetRecord {
   readonly Parameters: StackParameter[];
   readonly Changes: unknown[];
   readonly templateBody: string;
+  /** The template came from a TemplateURL (CloudFormation allows those larger). */
+  readonly fromUrl: boolean;
 }
 
 export interface StackRecord {

@@ -13,7 +13,8 @@ import { UPDATABLE } from './updateStack.js';
  * FAILED, e.g. with no changes) by the first DescribeChangeSet.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateChangeSet.html
  */
-export const createChangeSet: CloudFormationAction = async (params, { store, region, plan }) => {
+export const createChangeSet: CloudFormationAction = async (params, context) => {
+  const { store, region, plan } = context;
   const name = stackName(params);
   const type = (params.ChangeSetType as 'CREATE' | 'UPDATE' | undefined) ?? 'UPDATE';
   const changeSetName = String(params.ChangeSetName ?? '');
@@ -34,7 +35,7 @@ export const createChangeSet: CloudFormationAction = async (params, { store, reg
     throw cfnErrors.notUpdatable(stack.StackId, stack.StackStatus);
   const target = stack ?? newStack(checkNewStackName(name), region, params);
   const checked = await plan({
-    templateBody: templateBodyOf(params, stack),
+    template: await templateBodyOf(params, context, stack ?? undefined),
     parameters: givenParameters(params),
     previousParameters: stack?.Parameters ?? [],
     capabilities: capabilities(params),
@@ -68,6 +69,7 @@ export const createChangeSet: CloudFormationAction = async (params, { store, reg
     Parameters: checked.parameters,
     Changes: changes,
     templateBody: checked.templateBody,
+    fromUrl: checked.fromUrl,
   };
   store.save();
   return { Id: id, StackId: stack.StackId };

@@ -9,12 +9,13 @@ import { capabilities, checkNewStackName, givenParameters, stackName, templateBo
  * `OnFailure` (ROLLBACK by default, DO_NOTHING with DisableRollback) applies.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html
  */
-export const createStack: CloudFormationAction = async (params, { store, operations, region, plan }) => {
+export const createStack: CloudFormationAction = async (params, context) => {
+  const { store, operations, region, plan } = context;
   const name = checkNewStackName(stackName(params));
   if (store.find(name)) throw cfnErrors.alreadyExists(name);
   const stack = newStack(name, region, params);
   const checked = await plan({
-    templateBody: templateBodyOf(params),
+    template: await templateBodyOf(params, context),
     parameters: givenParameters(params),
     previousParameters: [],
     capabilities: capabilities(params),

@@ -17,7 +17,7 @@ export const executeChangeSet: CloudFormationAction = async (params, { store, op
     );
   }
   const checked = await plan({
-    templateBody: changeSet.templateBody,
+    template: { body: changeSet.templateBody, fromUrl: changeSet.fromUrl },
     parameters: changeSet.Parameters,
     previousParameters: stack.Parameters,
     capabilities: changeSet.Capabilities,

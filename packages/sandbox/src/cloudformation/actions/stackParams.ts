@@ -1,4 +1,5 @@
 import { cfnErrors } from '../cfnErrors.js';
+import type { CloudFormationContext } from '../service.js';
 import type { StackRecord, StackStore } from '../stackStore.js';
 import type { GivenParameter } from '../template/templateParameters.js';
 
@@ -27,17 +28,45 @@ export function findStack(store: StackStore, nameOrId: string): StackRecord {
 }
 
 /**
- * A stack's template to apply: `TemplateBody`, or the stack's own with
- * `UsePreviousTemplate`; `TemplateURL` needs S3, which the sandbox does not have.
+ * A stack's template to apply: `TemplateBody`, the stack's own with
+ * `UsePreviousTemplate`, or the object `TemplateURL` names in the sandbox's S3.
  */
-export function templateBodyOf(params: Record<string, unknown>, previous?: StackRecord): unknown {
-  if (params.UsePreviousTemplate === 'true' && previous) return previous.templateBody;
-  if (params.TemplateURL !== undefined && params.TemplateBody === undefined) {
-    throw cfnErrors.validation(
-      `The dynamo-dr sandbox has no S3 to read TemplateURL ${String(params.TemplateURL)} from; pass the template as TemplateBody.`,
-    );
+export async function templateBodyOf(
+  params: Record<string, unknown>,
+  context: Pick<CloudFormationContext, 'readObject'>,
+  previous?: StackRecord,
+): Promise<TemplateSource> {
+  if (params.UsePreviousTemplate === 'true' && previous) return { body: previous.templateBody, fromUrl: false };
+  if (typeof params.TemplateURL === 'string' && params.TemplateBody === undefined) {
+    const { bucket, key } = s3Location(params.TemplateURL);
+    return { body: (await context.readObject(bucket, key)).toString(), fromUrl: true };
   }
-  return params.TemplateBody;
+  return { body: params.TemplateBody, fromUrl: false };
+}
+
+/** A template's text and where it came from (a TemplateURL allows larger templates). */
+export interface TemplateSource {
+  readonly body: unknown;
+  readonly fromUrl: boolean;
+}
+
+/**
+ * Bucket and key of an S3 URL: virtual-hosted (`https://bucket.s3[.region].amazonaws.com/key`)
+ * or path-style (`https://s3[.region].amazonaws.com/bucket/key`, or the sandbox's own endpoint).
+ */
+function s3Location(url: string): { bucket: string; key: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw cfnErrors.validation(`TemplateURL must be a supported URL: ${url}`);
+  }
+  const virtual = /^(.+)\.s3[.-]([a-z0-9-]+\.)?amazonaws\.com$/.exec(parsed.hostname);
+  const path = decodeURIComponent(parsed.pathname).replace(/^\//, '');
+  if (virtual?.[1]) return { bucket: virtual[1], key: path };
+  const [bucket = '', ...key] = path.split('/');
+  if (!bucket || key.length === 0) throw cfnErrors.validation(`TemplateURL must name a bucket and a key: ${url}`);
+  return { bucket, key: key.join('/') };
 }
 
 const STACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]{0,127}$/;

@@ -1,5 +1,10 @@
-import type { CloudFormationAction } from '../service.js';
-import { parseTemplate, type Template } from '../template/parseTemplate.js';
+import type { CloudFormationAction, CloudFormationContext } from '../service.js';
+import {
+  MAX_TEMPLATE_BODY_BYTES,
+  MAX_TEMPLATE_URL_BYTES,
+  parseTemplate,
+  type Template,
+} from '../template/parseTemplate.js';
 import { findStack, templateBodyOf } from './stackParams.js';
 
 /** The template's declared parameters, description and needed capabilities, as ValidateTemplate and GetTemplateSummary report them. */
@@ -25,17 +30,23 @@ function summaryOf(template: Template) {
   };
 }
 
+async function parsedTemplate(params: Record<string, unknown>, context: CloudFormationContext): Promise<Template> {
+  const { body, fromUrl } = await templateBodyOf(params, context);
+  return parseTemplate(body, fromUrl ? MAX_TEMPLATE_URL_BYTES : MAX_TEMPLATE_BODY_BYTES);
+}
+
 /** ValidateTemplate (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ValidateTemplate.html). */
-export const validateTemplate: CloudFormationAction = async (params) => {
-  const { parameters, ...summary } = summaryOf(parseTemplate(templateBodyOf(params)));
+export const validateTemplate: CloudFormationAction = async (params, context) => {
+  const { parameters, ...summary } = summaryOf(await parsedTemplate(params, context));
   return { ...summary, Parameters: parameters.map(({ ParameterType: _type, ParameterConstraints: _c, ...p }) => p) };
 };
 
 /** GetTemplateSummary of a template or of a stack's (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_GetTemplateSummary.html). */
-export const getTemplateSummary: CloudFormationAction = async (params, { store }) => {
-  const body =
-    typeof params.StackName === 'string' ? findStack(store, params.StackName).templateBody : templateBodyOf(params);
-  const template = parseTemplate(body);
+export const getTemplateSummary: CloudFormationAction = async (params, context) => {
+  const template =
+    typeof params.StackName === 'string'
+      ? parseTemplate(findStack(context.store, params.StackName).templateBody, MAX_TEMPLATE_URL_BYTES)
+      : await parsedTemplate(params, context);
   const { parameters, ...summary } = summaryOf(template);
   return {
     ...summary,

@@ -10,11 +10,12 @@ export const UPDATABLE = ['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK
  * template with the same parameters is "No updates are to be performed.".
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_UpdateStack.html
  */
-export const updateStack: CloudFormationAction = async (params, { store, operations, plan }) => {
+export const updateStack: CloudFormationAction = async (params, context) => {
+  const { store, operations, plan } = context;
   const stack = findStack(store, stackName(params));
   if (!UPDATABLE.includes(stack.StackStatus)) throw cfnErrors.notUpdatable(stack.StackId, stack.StackStatus);
   const checked = await plan({
-    templateBody: templateBodyOf(params, stack),
+    template: await templateBodyOf(params, context, stack ?? undefined),
     parameters: givenParameters(params),
     previousParameters: stack.Parameters,
     capabilities: capabilities(params),

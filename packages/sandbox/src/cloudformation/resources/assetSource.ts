@@ -1,37 +1,41 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { zipSync } from 'fflate';
 
-/** Where Lambda deployment packages named by `Code.S3Bucket` / `Code.S3Key` come from. */
+/** Where Lambda deployment packages and templates named by an S3 bucket and key come from. */
 export interface AssetSource {
-  /** The package (a zip file's bytes); throws naming what was looked for when it is not there. */
-  zipOf(bucket: string, key: string): Buffer;
+  /** The object's bytes; throws naming what was looked for when it is nowhere. */
+  read(bucket: string, key: string, s3: S3Client): Promise<Buffer>;
 }
 
 /**
- * Deployment packages from local CDK synth output (`cdk.out`): the CDK's
- * default synthesizer uploads asset `asset.{hash}` (a directory, or a zip
- * file) as `{hash}.zip` into the bootstrap bucket, and the template names
- * that bucket and key. Given the synth output directories, the sandbox reads
- * `{dir}/asset.{hash}` (zipped here if it is a directory) for any bucket.
+ * Objects from the sandbox's own S3 (what `cdk deploy`, `aws cloudformation
+ * package` or `deploy --s3-bucket` uploaded), else from local CDK synth output
+ * (`cdk.out`): the CDK's default synthesizer publishes asset `asset.{hash}` (a
+ * directory, or a zip file) as `{hash}.zip` in the bootstrap bucket, and the
+ * template names that bucket and key; given the synth output directories,
+ * the sandbox reads `{dir}/asset.{hash}` (zipped here if it is a directory)
+ * without any upload.
  * https://github.com/aws/aws-cdk/blob/main/packages/cdk-assets/README.md
  */
-export function localAssetSource(directories: readonly string[]): AssetSource {
+export function assetSource(directories: readonly string[]): AssetSource {
   return {
-    zipOf(bucket, key) {
-      const hash = /^(?:.*\/)?([0-9a-f]{64})\.zip$/.exec(key)?.[1];
-      if (!hash) {
-        throw new Error(
-          `The dynamo-dr sandbox cannot find Lambda code s3://${bucket}/${key}: it reads CDK assets ({hash}.zip) from the synth output (the sandbox's assetDirectories).`,
-        );
+    async read(bucket, key, s3) {
+      try {
+        const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        return Buffer.from((await object.Body?.transformToByteArray()) ?? []);
+      } catch (error) {
+        if (!['NoSuchBucket', 'NoSuchKey'].includes((error as Error).name)) throw error;
       }
-      for (const directory of directories) {
+      const hash = /^(?:.*\/)?([0-9a-f]{64})\.zip$/.exec(key)?.[1];
+      for (const directory of hash ? directories : []) {
         const asset = path.join(directory, `asset.${hash}`);
         if (existsSync(asset)) return statSync(asset).isDirectory() ? zipDirectory(asset) : readFileSync(asset);
         if (existsSync(`${asset}.zip`)) return readFileSync(`${asset}.zip`);
       }
       throw new Error(
-        `The Lambda code s3://${bucket}/${key} is asset ${hash}, which is in none of the sandbox's assetDirectories [${directories.join(', ')}]; run cdk synth (or dynamo-dr synth) and pass its output directory.`,
+        `s3://${bucket}/${key} is neither in the sandbox's S3 nor, as a CDK asset ({hash}.zip), in its assetDirectories [${directories.join(', ')}]: upload it, or run cdk synth (or dynamo-dr synth) and give the sandbox its output directory.`,
       );
     },
   };

@@ -11,7 +11,7 @@ import { physicalName, tagMap, type ResourceContext, type ResourceHandler } from
 /**
  * AWS::Lambda::Function through the sandbox's Lambda. Code: `ZipFile`
  * (inline source, packaged as `index.js` as CloudFormation does for Node.js) or
- * `S3Bucket`/`S3Key` read from the sandbox's asset source. Ref is the
+ * `S3Bucket`/`S3Key` read from the sandbox's S3 or local CDK assets. Ref is the
  * function name; attribute Arn. An update re-creates the function under the
  * same name (the sandbox's Lambda has no UpdateFunctionCode/Configuration).
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html
@@ -41,7 +41,7 @@ async function createFunction(FunctionName: string, properties: Record<string, u
   const created = await context.clients.lambda.send(
     new CreateFunctionCommand({
       FunctionName,
-      Code: { ZipFile: codeOf(properties.Code as Record<string, unknown> | undefined, context) },
+      Code: { ZipFile: await codeOf(properties.Code as Record<string, unknown> | undefined, context) },
       Runtime: properties.Runtime,
       Handler: properties.Handler,
       Role: properties.Role,
@@ -66,10 +66,10 @@ async function createFunction(FunctionName: string, properties: Record<string, u
   return { physicalId: FunctionName, attributes: { Arn: created.FunctionArn } };
 }
 
-function codeOf(code: Record<string, unknown> | undefined, context: ResourceContext): Uint8Array {
+async function codeOf(code: Record<string, unknown> | undefined, context: ResourceContext): Promise<Uint8Array> {
   if (typeof code?.ZipFile === 'string') return zipSync({ 'index.js': Buffer.from(code.ZipFile) });
   if (typeof code?.S3Bucket === 'string' && typeof code.S3Key === 'string') {
-    return context.assets.zipOf(code.S3Bucket, code.S3Key);
+    return context.assets.read(code.S3Bucket, code.S3Key, context.clients.s3);
   }
   throw new Error(
     `Properties validation failed for resource ${context.logicalId}: Code needs ZipFile or S3Bucket and S3Key (the sandbox runs no container images).`,

@@ -2,6 +2,7 @@ import { SANDBOX_ACCOUNT } from '../../sandboxAccount.js';
 import { dynamoDbTable } from './dynamoDbTable.js';
 import { lambdaFunction } from './lambdaFunction.js';
 import { recordedResource } from './recordedResource.js';
+import { s3Bucket } from './s3Bucket.js';
 import type { ResourceHandler } from './resourceHandler.js';
 import { stateMachine } from './stateMachine.js';
 
@@ -13,6 +14,7 @@ const handlers: Readonly<Record<string, ResourceHandler>> = {
   'AWS::DynamoDB::Table': dynamoDbTable,
   'AWS::Lambda::Function': lambdaFunction,
   'AWS::StepFunctions::StateMachine': stateMachine,
+  'AWS::S3::Bucket': s3Bucket,
   'AWS::Logs::LogGroup': recordedResource(
     'Recorded: the dynamo-dr sandbox has no CloudWatch Logs; the log group exists only in this stack.',
     'LogGroupName',

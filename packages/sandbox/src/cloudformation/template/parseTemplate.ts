@@ -43,6 +43,7 @@ export interface OutputDeclaration {
 
 /** CloudFormation's limit on TemplateBody (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html). */
 export const MAX_TEMPLATE_BODY_BYTES = 51_200;
+export const MAX_TEMPLATE_URL_BYTES = 1_000_000;
 
 const FUNCTIONS = [
   'Base64',
@@ -83,13 +84,15 @@ const yamlTags: Tags = [
  * Parses a template body, JSON or YAML (with the short-form tags), and checks
  * its shape as CloudFormation does before anything is created.
  */
-export function parseTemplate(body: unknown): Template {
+export function parseTemplate(body: unknown, maxBytes = MAX_TEMPLATE_BODY_BYTES): Template {
   if (typeof body !== 'string' || body.trim() === '') {
     throw cfnErrors.validation('Either Template URL or Template Body must be specified.');
   }
-  if (Buffer.byteLength(body) > MAX_TEMPLATE_BODY_BYTES) {
+  if (Buffer.byteLength(body) > maxBytes) {
     throw cfnErrors.validation(
-      `1 validation error detected: Value '${body.slice(0, 20)}…' at 'templateBody' failed to satisfy constraint: Member must have length less than or equal to ${MAX_TEMPLATE_BODY_BYTES}`,
+      maxBytes === MAX_TEMPLATE_BODY_BYTES
+        ? `1 validation error detected: Value '${body.slice(0, 20)}…' at 'templateBody' failed to satisfy constraint: Member must have length less than or equal to ${maxBytes}`
+        : `Template may not exceed ${maxBytes} bytes in size.`,
     );
   }
   let parsed: unknown;
