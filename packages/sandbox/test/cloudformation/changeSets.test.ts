@@ -159,8 +159,10 @@ describe('aws cloudformation deploy', () => {
     expect(unchanged.code, unchanged.stderr).toBe(0);
     expect(unchanged.stdout).toContain('No changes to deploy. Stack cli-stack is up to date');
 
+    // --s3-bucket: the CLI uploads the template and passes its TemplateURL.
+    await aws(['s3', 'mb', 's3://cli-templates']);
     writeFileSync(file, tableTemplate('cli-data', 'PROVISIONED'));
-    const updated = await aws(deploy);
+    const updated = await aws([...deploy, '--s3-bucket', 'cli-templates']);
     expect(updated.code, updated.stderr).toBe(0);
     const described = await dynamodb.send(new DescribeTableCommand({ TableName: 'cli-data' }));
     expect(described.Table?.ProvisionedThroughput?.ReadCapacityUnits).toBe(5);

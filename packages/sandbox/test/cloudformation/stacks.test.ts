@@ -224,6 +224,59 @@ describe('templates refused or rolled back', () => {
     ).rejects.toThrow(/is in ROLLBACK_COMPLETE state and can not be updated/);
   });
 
+  it('a failed update rolls back: the added resource deleted, the changed one restored (UPDATE_ROLLBACK_COMPLETE)', async () => {
+    const table = (billing: string, extra: object = {}) => ({
+      Resources: {
+        Data: {
+          Type: 'AWS::DynamoDB::Table',
+          Properties: {
+            TableName: 'update-rollback',
+            BillingMode: billing,
+            ...(billing === 'PROVISIONED' && {
+              ProvisionedThroughput: { ReadCapacityUnits: 3, WriteCapacityUnits: 3 },
+            }),
+            AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+            KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+          },
+        },
+        ...extra,
+      },
+    });
+    await cfn.send(
+      new CreateStackCommand({ StackName: 'update-rollback', TemplateBody: body(table('PAY_PER_REQUEST')) }),
+    );
+    const broken = table('PROVISIONED', {
+      Extra: {
+        Type: 'AWS::DynamoDB::Table',
+        Properties: {
+          TableName: 'update-rollback-extra',
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        },
+      },
+      Broken: {
+        Type: 'AWS::StepFunctions::StateMachine',
+        DependsOn: ['Data', 'Extra'],
+        Properties: { RoleArn: 'arn:aws:iam::000000000000:role/r', DefinitionString: '{"StartAt":"X","States":{}}' },
+      },
+    });
+    await cfn.send(new UpdateStackCommand({ StackName: 'update-rollback', TemplateBody: body(broken) }));
+    const stack = await stackOf('update-rollback');
+    expect(stack?.StackStatus).toBe('UPDATE_ROLLBACK_COMPLETE');
+    const events = (await cfn.send(new DescribeStackEventsCommand({ StackName: 'update-rollback' }))).StackEvents ?? [];
+    expect(events.find((e) => e.ResourceStatus === 'UPDATE_ROLLBACK_IN_PROGRESS')?.ResourceStatusReason).toMatch(
+      /failed to create: \[Broken\]/,
+    );
+    expect(await tableNames()).not.toContain('update-rollback-extra');
+    const data = await dynamodb.send(new DescribeTableCommand({ TableName: 'update-rollback' }));
+    expect(data.Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(Object.keys(await resourcesOf('update-rollback'))).toEqual(['Data']);
+    expect(
+      JSON.parse((await cfn.send(new GetTemplateCommand({ StackName: 'update-rollback' }))).TemplateBody ?? ''),
+    ).toEqual(table('PAY_PER_REQUEST'));
+  });
+
   it('an unresolved reference, a missing parameter or a missing capability is refused before anything exists', async () => {
     const unresolved = { Resources: { T: { Type: 'AWS::SNS::Topic', Properties: { TopicName: { Ref: 'Nope' } } } } };
     await expect(
