@@ -96,6 +96,18 @@ export interface Sandbox {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const region = options.region ?? 'us-east-1';
   const faults = new FaultMiddleware(options.faults); // validates before anything starts
+  let endpoint = ''; // known once the server listens; Task states call the sandbox itself through it
+  // Made before dynalite starts: it refuses bad options first.
+  const stepFunctions = stepFunctionsService({
+    dataDir: options.dataDir,
+    // Until roles have credentials of their own, Task states sign as the operator.
+    clients: sandboxTaskClients(
+      () => endpoint,
+      region,
+      () => ({ accessKeyId: 'sandbox', secretAccessKey: 'sandbox' }),
+    ),
+    timeScale: options.stepFunctionsTimeScale,
+  });
   const dynalite = await startDynalite({ path: options.dataDir ? `${options.dataDir}/dynalite` : undefined });
   const client = new DynaliteClient(dynalite.endpoint);
   const store = DynamoStore.open(
@@ -111,17 +123,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     options.dataDir ? `${options.dataDir}/sandbox` : undefined,
   );
   resumeRestores(store);
-  let endpoint = ''; // known once the server listens; Task states call the sandbox itself through it
-  const stepFunctions = stepFunctionsService({
-    dataDir: options.dataDir,
-    // Until roles have credentials of their own, Task states sign as the operator.
-    clients: sandboxTaskClients(
-      () => endpoint,
-      region,
-      () => ({ accessKeyId: 'sandbox', secretAccessKey: 'sandbox' }),
-    ),
-    timeScale: options.stepFunctionsTimeScale,
-  });
   const s3 = new S3Store(options.dataDir ? `${options.dataDir}/s3` : undefined);
   const transfers = new TransferStore(options.dataDir ? `${options.dataDir}/sandbox/transfers.json` : undefined);
   resumeExports(s3, transfers);

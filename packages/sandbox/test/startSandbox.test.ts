@@ -26,3 +26,9 @@ it('serves an unmodified DynamoDBClient: a written item reads back', async () =>
   const got = await ddb.send(new GetItemCommand({ TableName: 'smoke', Key: { pk: { S: 'a' } } }));
   expect(got.Item).toEqual({ pk: { S: 'a' }, n: { N: '1' } });
 });
+
+it('refuses a negative Step Functions time scale before starting anything', async () => {
+  await expect(startSandbox({ stepFunctionsTimeScale: -1 })).rejects.toThrow(
+    'stepFunctionsTimeScale must be a number ≥ 0 (1 is real time), not -1.',
+  );
+});

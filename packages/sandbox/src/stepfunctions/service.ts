@@ -68,6 +68,9 @@ export interface StepFunctionsService extends SandboxService {
  * StepFunctionsStore).
  */
 export function stepFunctionsService(options: StepFunctionsServiceOptions): StepFunctionsService {
+  if (options.timeScale !== undefined && !(Number.isFinite(options.timeScale) && options.timeScale >= 0)) {
+    throw new Error(`stepFunctionsTimeScale must be a number ≥ 0 (1 is real time), not ${options.timeScale}.`);
+  }
   const store = new StepFunctionsStore(options.dataDir && path.join(options.dataDir, 'stepfunctions.json'));
   const engine = new ExecutionEngine(store, { clients: options.clients, timeScale: options.timeScale });
   return {

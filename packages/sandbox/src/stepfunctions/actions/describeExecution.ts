@@ -7,20 +7,27 @@ import type { ExecutionRecord, StepFunctionsStore } from '../stepFunctionsStore.
 export const describeExecution: StepFunctionsAction = (request, { store }) => {
   const e = findExecution(store, request.executionArn);
   return {
+    ...executionSummary(e),
+    input: e.input,
+    inputDetails: { included: true },
+    ...(e.output !== undefined && { output: e.output, outputDetails: { included: true } }),
+    ...(e.error !== undefined && { error: e.error }),
+    ...(e.cause !== undefined && { cause: e.cause }),
+  };
+};
+
+/** The fields ListExecutions gives of an execution (DescribeExecution adds data and errors). */
+export function executionSummary(e: ExecutionRecord): Record<string, unknown> {
+  return {
     executionArn: e.executionArn,
     stateMachineArn: e.stateMachineArn,
     name: e.name,
     status: e.status,
     startDate: e.startDate,
     ...(e.stopDate !== undefined && { stopDate: e.stopDate }),
-    input: e.input,
-    inputDetails: { included: true },
-    ...(e.output !== undefined && { output: e.output, outputDetails: { included: true } }),
-    ...(e.error !== undefined && { error: e.error }),
-    ...(e.cause !== undefined && { cause: e.cause }),
     ...(e.mapRunArn !== undefined && { mapRunArn: e.mapRunArn }),
   };
-};
+}
 
 /** The execution an ARN names; InvalidArn or ExecutionDoesNotExist otherwise. */
 export function findExecution(store: StepFunctionsStore, arn: unknown): ExecutionRecord {

@@ -1,6 +1,7 @@
 import { AwsError } from '../../awsError.js';
 import type { StepFunctionsAction } from '../service.js';
 import { sfnErrors } from '../sfnErrors.js';
+import { executionSummary } from './describeExecution.js';
 import { findMachine } from './describeStateMachine.js';
 import { pageOf } from './pageOf.js';
 
@@ -30,15 +31,7 @@ export const listExecutions: StepFunctionsAction = (request, { store }) => {
   const executions = Object.values(store.executions)
     .filter((e) => belongs(e) && (status === undefined || e.status === status))
     .sort((a, b) => b.startDate - a.startDate)
-    .map((e) => ({
-      executionArn: e.executionArn,
-      stateMachineArn: e.stateMachineArn,
-      name: e.name,
-      status: e.status,
-      startDate: e.startDate,
-      ...(e.stopDate !== undefined && { stopDate: e.stopDate }),
-      ...(e.mapRunArn !== undefined && { mapRunArn: e.mapRunArn }),
-    }));
+    .map(executionSummary);
   const { items, nextToken } = pageOf(executions, request);
   return { executions: items, ...(nextToken && { nextToken }) };
 };
