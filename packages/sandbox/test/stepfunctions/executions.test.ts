@@ -45,6 +45,7 @@ beforeAll(async () => {
     reject: () => {
       throw new ValidationError('table Orders is not configured');
     },
+    slow: () => sleep(1500),
     flaky: () => {
       flakyCalls += 1;
       if (flakyCalls < 3) throw new Error(`transient failure ${flakyCalls}`);
@@ -247,6 +248,26 @@ describe('failures', () => {
     const types = (await history(executionArn)).map((e) => e.type);
     expect(types.filter((t) => t === 'LambdaFunctionFailed')).toHaveLength(2);
     expect(types.filter((t) => t === 'LambdaFunctionScheduled')).toHaveLength(3);
+  });
+
+  it('a Task past its TimeoutSeconds fails with States.Timeout, and a machine past its own is TIMED_OUT', async () => {
+    const task = await createMachine('slow-task', {
+      StartAt: 'Slow',
+      States: { Slow: { Type: 'Task', Resource: functionArn('slow'), TimeoutSeconds: 1, End: true } },
+    });
+    const { executionArn, described } = await run(task, {});
+    expect(described).toMatchObject({ status: 'FAILED', error: 'States.Timeout' });
+    const types = (await history(executionArn)).map((e) => e.type);
+    expect(types.slice(-2)).toEqual(['LambdaFunctionTimedOut', 'ExecutionFailed']);
+
+    const machine = await createMachine('slow-machine', {
+      TimeoutSeconds: 1,
+      StartAt: 'Slow',
+      States: { Slow: { Type: 'Task', Resource: functionArn('slow'), End: true } },
+    });
+    const timedOut = await run(machine, {});
+    expect(timedOut.described).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout' });
+    expect((await history(timedOut.executionArn)).at(-1)?.type).toBe('ExecutionTimedOut');
   });
 
   it('a Distributed Map fails past its tolerated failures and succeeds within them', async () => {
