@@ -1,9 +1,11 @@
 // `npm run bench`: runs every bench/*.bench.ts in its own child process, one after the other (so that no
-// benchmark competes with another for the two cores), and prints what each prints (its tables).
+// benchmark competes with another for the two cores), and prints what each prints (its tables). Benchmarks run
+// from source, like the tests; one that measures the build (startup.bench.ts) builds it first.
 import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SOURCE_NODE_ARGS } from '../scripts/sourceRun.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
@@ -16,7 +18,7 @@ let failed = 0;
 for (const file of files) {
   console.log(`\n=== ${file} ===`);
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, file)], { stdio: 'inherit' });
+    const child = spawn(process.execPath, [...SOURCE_NODE_ARGS, path.join(here, file)], { stdio: 'inherit' });
     child.once('exit', (c) => resolve(c));
   });
   if (code !== 0) {

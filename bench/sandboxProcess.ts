@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SOURCE_NODE_ARGS } from '../scripts/sourceRun.js';
 
-const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'packages', 'cli', 'src', 'bin.ts');
+const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'packages', 'cli', 'bin', 'dynamo-dr.js');
 
 export interface SandboxProcess {
   readonly endpoint: string;
@@ -17,7 +18,7 @@ export interface SandboxProcess {
  * does not share an event loop with the sandbox's HTTP proxy.
  */
 export function startSandboxProcess(): Promise<SandboxProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', bin, 'sandbox', '--port', '0'], {
+  const child = spawn(process.execPath, [...SOURCE_NODE_ARGS, bin, 'sandbox', '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {

@@ -5,7 +5,7 @@
  * write throughput, restore time and journal size, in memory and with a data
  * directory.
  *
- * Run: node --import tsx bench/sandboxRestore.bench.ts  (writes bench/results/sandbox-restore.json)
+ * Run: npm run bench sandboxRestore  (writes bench/results/sandbox-restore.json)
  */
 import {
   BatchWriteItemCommand,

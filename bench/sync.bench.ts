@@ -12,6 +12,7 @@ import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import { copyTable, deltaSync, digestTable, emptyTable, type SyncProgress, type TableRef } from '@dynamo-dr/core';
 import { benchClient, benchItem, createTable, rawWrite } from './benchTables.js';
 import { startSandboxProcess } from './sandboxProcess.js';
+import { SOURCE_NODE_ARGS } from '../scripts/sourceRun.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const N = Number(process.env.SYNC_BENCH_ITEMS ?? 100_000);
@@ -224,8 +225,7 @@ function copyInChild(source: string, destination: string): Promise<number> {
     const child = spawn(
       process.execPath,
       [
-        '--import',
-        'tsx',
+        ...SOURCE_NODE_ARGS,
         path.join(here, 'syncRss.ts'),
         JSON.stringify({ endpoint: sandbox.endpoint, source, destination }),
       ],

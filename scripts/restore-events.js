@@ -11,7 +11,6 @@
  * --dry-run, --json, --region, --profile, --endpoint-url (AWS_ENDPOINT_URL is honoured too).
  */
 import { parseArgs } from 'node:util';
-import { register } from 'tsx/esm/api';
 
 const usage =
   'usage: node scripts/restore-events.js FILE --table NAME [--confirm NAME] [--allow-live-writes] [--dry-run] [--json]';
@@ -44,7 +43,7 @@ for (const [name, value] of Object.entries(parsed.values)) {
   if (value === true) flags.push(`--${name}`);
   else if (typeof value === 'string') flags.push(`--${name}`, value);
 }
-// The CLI's own entry point runs the command and maps errors to exit codes (0 ok, 1 failure, 2 bad input).
+// The CLI's own entry point runs the command and maps errors to exit codes (0 ok, 1 failure, 2 bad input): the
+// build that `npm ci` made, or its sources when node runs with `--conditions=@dynamo-dr/source --import tsx`.
 process.argv = [process.argv[0], 'dynamo-dr', 'restore-items', '--from-file', parsed.positionals[0], ...flags];
-register();
-await import('../packages/cli/src/bin.ts');
+await import('../packages/cli/bin/dynamo-dr.js');

@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx's loader, so the repository needs no build step.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../src/bin.ts');
+// The built CLI (dist/bin.js). Under the source condition (`--conditions=@dynamo-dr/source --import tsx`),
+// package.json's `#bin` import resolves to src/bin.ts instead: that is how tests run the CLI.
+import '#bin';

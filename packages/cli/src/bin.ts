@@ -1,4 +1,4 @@
-import { DrError, InputError } from '@dynamo-dr/core';
+import { DrError, InputError } from '@dynamo-dr/core/errors';
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 import { ExitError } from './exitError.js';

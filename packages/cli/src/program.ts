@@ -4,6 +4,7 @@ import { registerRestoreItems } from './commands/restore-items/register.js';
 import { registerDiff } from './commands/diff/register.js';
 import { registerExport } from './commands/export/register.js';
 import { registerRestoreAs } from './commands/restore-as/register.js';
+import { CLI_VERSION } from './cliVersion.js';
 
 /**
  * Registers every command; each command's module is loaded only when it runs.
@@ -11,6 +12,7 @@ import { registerRestoreAs } from './commands/restore-as/register.js';
 export function buildProgram(): Command {
   const program = new Command('dynamo-dr')
     .description('Disaster recovery for Amazon DynamoDB')
+    .version(CLI_VERSION)
     .exitOverride()
     .showHelpAfterError();
 

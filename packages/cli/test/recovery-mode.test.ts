@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   InvokeCommand,
   PutFunctionConcurrencyCommand,
@@ -16,9 +15,9 @@ import {
   lambdaSettings,
   sandboxClients,
 } from '../../core/test/recoveryMode/environmentFixture.js';
+import { cliArgv } from './cliArgv.js';
 
 // The real CLI in a child process, pointed at a sandbox with AWS_ENDPOINT_URL.
-const bin = fileURLToPath(new URL('../bin/dynamo-dr.js', import.meta.url));
 let sandbox: Sandbox;
 let lambda: LambdaClient;
 let workDir: string;
@@ -33,7 +32,7 @@ function cli(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [bin, ...args],
+      cliArgv(...args),
       { cwd: workDir, env: { ...process.env, ...sandbox.env, DYNAMO_DR_OPERATOR: 'ci-operator' } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );

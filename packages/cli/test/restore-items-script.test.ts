@@ -14,6 +14,7 @@ import { digestTable, itemToJson } from '@dynamo-dr/core';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byRule, canonicalOf, eventsAfterIncident } from '../../core/test/restoreItems/itemsFixtures.js';
+import { SOURCE_NODE_ARGS } from '../../../scripts/sourceRun.js';
 
 const SCRIPT = fileURLToPath(new URL('../../../scripts/restore-events.js', import.meta.url));
 const TABLE = 'mirror-dissonance-production-fp-events';
@@ -53,7 +54,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.stop());
 
 function runScript(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [SCRIPT, ...args], {
+  const child = spawn(process.execPath, [...SOURCE_NODE_ARGS, SCRIPT, ...args], {
     cwd: dir,
     env: { ...process.env, ...sandbox.env, NODE_NO_WARNINGS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

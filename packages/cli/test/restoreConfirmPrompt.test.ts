@@ -2,16 +2,15 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsResources, createSampleTable, timeBetweenWrites } from '../../core/test/restore/restoreFixtures.js';
+import { cliArgv } from './cliArgv.js';
 
 // Without --confirm, on a terminal, `restore` asks the operator to type the table name. The terminal is a real
 // pseudo-terminal made by util-linux's `script` (Debian's essential bsdutils package), so the prompt library reads
 // keystrokes exactly as it would from a person.
-const BIN = fileURLToPath(new URL('../bin/dynamo-dr.js', import.meta.url));
 const TABLE = 'Prod-Ledger-QRS';
 
 let sandbox: Sandbox;
@@ -28,7 +27,10 @@ afterAll(() => sandbox.stop());
 
 /** Runs `dynamo-dr restore --dry-run` without --confirm on a terminal, typing `answer` at the prompt. */
 function restoreOnTerminal(cwd: string, answer: string): Promise<{ code: number | null; screen: string }> {
-  const command = [process.execPath, BIN, 'restore', '--table', TABLE, '--to', t, '--incident', 'inc-tty', '--dry-run']
+  const command = [
+    process.execPath,
+    ...cliArgv('restore', '--table', TABLE, '--to', t, '--incident', 'inc-tty', '--dry-run'),
+  ]
     .map((part) => `'${part}'`)
     .join(' ');
   const child = spawn('script', ['-qec', command, '/dev/null'], {

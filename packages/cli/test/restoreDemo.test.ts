@@ -1,12 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-
-const BIN = fileURLToPath(new URL('../bin/dynamo-dr.js', import.meta.url));
+import { cliArgv } from './cliArgv.js';
 
 it('`dynamo-dr demo` restores both sample tables to exactly T, in well under a minute, and reports the RTO', () => {
   const started = Date.now();
-  const result = spawnSync(process.execPath, [BIN, 'demo', '--json'], {
+  const result = spawnSync(process.execPath, cliArgv('demo', '--json'), {
     encoding: 'utf8',
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
     timeout: 60_000,

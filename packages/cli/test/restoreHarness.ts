@@ -1,8 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Sandbox } from '@dynamo-dr/sandbox';
-
-const BIN = fileURLToPath(new URL('../bin/dynamo-dr.js', import.meta.url));
+import { cliArgv } from './cliArgv.js';
 
 /** What a finished CLI process left. */
 export interface CliResult {
@@ -18,7 +16,7 @@ export function startCli(
   cwd: string,
   args: readonly string[],
 ): { child: ChildProcess; done: Promise<CliResult> } {
-  const child = spawn(process.execPath, [BIN, ...args], {
+  const child = spawn(process.execPath, cliArgv(...args), {
     cwd,
     env: { ...process.env, ...sandbox.env, NODE_NO_WARNINGS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,12 +1,10 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-
-const BIN = fileURLToPath(new URL('../../bin/dynamo-dr.js', import.meta.url));
+import { cliArgv } from '../cliArgv.js';
 
 /** Runs `dynamo-dr sandbox ARGS`; resolves once it exits, or once it listens (then `stop` ends it). */
 function runSandbox(args: string[]) {
-  const child = spawn(process.execPath, [BIN, 'sandbox', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, cliArgv('sandbox', ...args), { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   return new Promise<{ code: number | null; stderr: string; endpoint?: string; stop: () => Promise<void> }>(
     (resolve) => {

@@ -16,7 +16,7 @@ let handlers: ReturnType<typeof createWorkflowHandlers> | undefined;
  *
  * @example
  * // Lambda handler setting: "workflowLambdaHandler.handler" in a bundle of this module
- * export { workflowLambdaHandler as handler } from '@dynamo-dr/core';
+ * export { workflowLambdaHandler as handler } from '@dynamo-dr/core/lambda';
  */
 export async function workflowLambdaHandler(event: WorkflowEvent): Promise<unknown> {
   if (!handlers) {

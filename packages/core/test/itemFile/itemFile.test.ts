@@ -49,8 +49,12 @@ async function readAll(file: string): Promise<Item[]> {
 }
 
 describe('item files', () => {
-  it('dynamodb-json round-trips every type exactly, binaries included, with the engine digest in the manifest', async () => {
+  it('dynamodb-json round-trips every type exactly, binaries included, with the engine digest and the version that wrote it in the manifest', async () => {
     const { file, manifest } = await write('dynamodb-json');
+    const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    expect(manifest.toolVersion).toBe(version);
     const back = await readAll(file);
     expect(back.map(itemHash)).toEqual(items.map(itemHash));
     expect(Buffer.from(back[0]!.bin!.B!)).toEqual(Buffer.from([0, 255, 10, 13]));

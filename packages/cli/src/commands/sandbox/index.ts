@@ -1,5 +1,5 @@
 import { startSandbox, tableFaultProblems, type TableFaults } from '@dynamo-dr/sandbox';
-import { InputError } from '@dynamo-dr/core';
+import { InputError } from '@dynamo-dr/core/errors';
 
 export interface SandboxCommandOptions {
   readonly port: string;
