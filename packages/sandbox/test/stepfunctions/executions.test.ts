@@ -334,4 +334,59 @@ describe('execution names and stopping', () => {
       executionAbortedEventDetails: { error: 'Operator', cause: 'wrong table' },
     });
   });
+
+  it('stopping a parent stops the child it waits for (.sync) and its running map run children', async () => {
+    const child = await createMachine('held-child', waiting);
+    const parent = await createMachine('held-parent', {
+      StartAt: 'Both',
+      States: {
+        Both: {
+          Type: 'Parallel',
+          End: true,
+          Branches: [
+            {
+              StartAt: 'RunChild',
+              States: {
+                RunChild: {
+                  Type: 'Task',
+                  Resource: 'arn:aws:states:::states:startExecution.sync:2',
+                  Parameters: { StateMachineArn: child },
+                  End: true,
+                },
+              },
+            },
+            {
+              StartAt: 'Fan',
+              States: {
+                Fan: {
+                  Type: 'Map',
+                  ItemsPath: '$.items',
+                  ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, ...waiting },
+                  End: true,
+                },
+              },
+            },
+          ],
+        },
+      },
+    });
+    const { executionArn = '' } = await kit.sfn.send(
+      new StartExecutionCommand({ stateMachineArn: parent, input: '{"items":[1,2]}' }),
+    );
+    let running: string[] = [];
+    for (let attempt = 0; attempt < 100 && running.length < 3; attempt++) {
+      await sleep(20);
+      const { mapRuns = [] } = await kit.sfn.send(new ListMapRunsCommand({ executionArn }));
+      const inRun = mapRuns[0]
+        ? (await kit.sfn.send(new ListExecutionsCommand({ mapRunArn: mapRuns[0].mapRunArn }))).executions
+        : [];
+      const ofChild = (await kit.sfn.send(new ListExecutionsCommand({ stateMachineArn: child }))).executions;
+      running = [...(inRun ?? []), ...(ofChild ?? [])]
+        .filter((e) => e.status === 'RUNNING')
+        .map((e) => e.executionArn ?? '');
+    }
+    expect(running).toHaveLength(3);
+    await kit.sfn.send(new StopExecutionCommand({ executionArn }));
+    for (const arn of running) expect((await closedExecution(kit.sfn, arn)).status).toBe('ABORTED');
+  });
 });
