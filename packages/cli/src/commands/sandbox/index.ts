@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { startSandbox, tableFaultProblems, type TableFaults } from '@dynamo-dr/sandbox';
 import { InputError } from '@dynamo-dr/core/errors';
 
@@ -16,6 +17,9 @@ export interface SandboxCommandOptions {
   readonly backupCreateMs?: string;
   readonly exportMs?: string;
   readonly minIncrementalExportPeriodMs?: string;
+  readonly stepFunctionsTimeScale?: string;
+  /** Entries of `--asset-dir`. */
+  readonly assetDir?: readonly string[];
 }
 
 /** `dynamo-dr sandbox`: serve until interrupted, after printing the environment to export. */
@@ -35,6 +39,8 @@ export async function sandbox(opts: SandboxCommandOptions): Promise<void> {
     backupCreateMs: milliseconds('--backup-create-ms', opts.backupCreateMs),
     exportMs: milliseconds('--export-ms', opts.exportMs),
     minIncrementalExportPeriodMs: milliseconds('--min-incremental-export-period-ms', opts.minIncrementalExportPeriodMs),
+    stepFunctionsTimeScale: timeScale(opts.stepFunctionsTimeScale),
+    assetDirectories: assetDirectories(opts.assetDir ?? []),
   });
   console.error(
     `dynamo-dr sandbox listening on ${running.endpoint}${opts.dataDir ? ` (data in ${opts.dataDir})` : ' (in memory)'}`,
@@ -82,6 +88,36 @@ export function faultsFromFlags(opts: SandboxCommandOptions): Record<string, Tab
     }
   }
   return faults;
+}
+
+/** `--step-functions-time-scale`: a factor of 0 or more, or undefined for real time. */
+function timeScale(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const factor = Number(value);
+  if (value.trim() === '' || !Number.isFinite(factor) || factor < 0) {
+    throw new InputError(
+      '--step-functions-time-scale',
+      value,
+      'is not a factor of 0 or more',
+      'Give e.g. 0.01 to make a 60 s Wait last 0.6 s, or 1 for real time.',
+    );
+  }
+  return factor;
+}
+
+/** `--asset-dir` entries: directories that exist. */
+function assetDirectories(dirs: readonly string[]): string[] {
+  for (const dir of dirs) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      throw new InputError(
+        '--asset-dir',
+        dir,
+        'is not a directory',
+        'Give the synth output directory, e.g. --asset-dir cdk.out (run cdk synth first).',
+      );
+    }
+  }
+  return [...dirs];
 }
 
 /** A timing flag: a duration in milliseconds (fractions allowed, e.g. 0.05 per item), or undefined for the default. */
