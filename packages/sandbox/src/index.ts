@@ -1,4 +1,6 @@
 export { startSandbox, type Sandbox, type SandboxOptions } from './startSandbox.js';
+export { SandboxOptionError } from './sandboxOptionError.js';
+export type { SnsMessage } from './sns/snsStore.js';
 export {
   FaultConfigError,
   tableFaultProblems,

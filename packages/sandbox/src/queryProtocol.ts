@@ -1,90 +1,121 @@
 import { randomUUID } from 'node:crypto';
+import type http from 'node:http';
 import { XMLBuilder } from 'fast-xml-parser';
 import type { AwsError } from './awsError.js';
-import type { SandboxResponse } from './server.js';
+import type { SandboxRequest, SandboxResponse } from './server.js';
 
 /**
- * The AWS query protocol (CloudFormation, IAM, STS, SNS…): a form-encoded
- * body names the `Action`; lists are `Name.member.N`, structures `Name.Field`.
- * https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/Welcome.html
+ * The AWS query protocol (SNS, and the older APIs of IAM, CloudFormation…):
+ * `Action=…&Version=…` form parameters in, XML out.
+ * https://smithy.io/2.0/aws/protocols/aws-query-protocol.html
  */
-export interface QueryRequest {
-  readonly action: string;
-  /** The parameters as nested objects and arrays (`Tags.member.1.Key` -> `{ Tags: [{ Key }] }`). */
-  readonly params: Record<string, unknown>;
+
+const SCOPE = /Credential=[^/]+\/\d{8}\/[a-z0-9-]+\/([a-z0-9-]+)\//;
+
+/** The service a request was signed for (its SigV4 credential scope, e.g. `sns`), if it is signed. */
+export function signingServiceOf(headers: http.IncomingHttpHeaders): string | undefined {
+  const auth = headers.authorization;
+  return typeof auth === 'string' ? SCOPE.exec(auth)?.[1] : undefined;
 }
 
-export function parseQueryRequest(body: Buffer, query: URLSearchParams): QueryRequest {
-  const form = new URLSearchParams(body.toString());
-  for (const [key, value] of query) if (!form.has(key)) form.set(key, value);
-  const params: Record<string, unknown> = {};
-  for (const [key, value] of form) {
-    if (key === 'Action' || key === 'Version') continue;
-    setPath(params, key.split('.'), value);
+/** A query request's parameters as a tree: `Tags.member.1.Key=k` becomes `{ Tags: { member: { 1: { Key: 'k' } } } }`. */
+export interface QueryTree {
+  readonly [name: string]: string | QueryTree;
+}
+
+/** The parameters of a query request, from the form body and the URL's query string. */
+export function queryParameters(req: SandboxRequest): QueryTree {
+  const tree: Record<string, unknown> = {};
+  const add = (params: URLSearchParams) => {
+    for (const [name, value] of params) {
+      const path = name.split('.');
+      let node = tree;
+      for (const part of path.slice(0, -1)) {
+        const next = node[part];
+        node = (next && typeof next === 'object' ? next : (node[part] = {})) as Record<string, unknown>;
+      }
+      node[path.at(-1) as string] = value;
+    }
+  };
+  add(req.url.searchParams);
+  add(new URLSearchParams(req.body.toString('utf8')));
+  return tree as QueryTree;
+}
+
+/** A string parameter, or undefined when it is absent (or not a plain value). */
+export function queryString(tree: QueryTree | undefined, name: string): string | undefined {
+  const value = tree?.[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The members of a list parameter (`Name.member.1`, `Name.member.2`, …), in order. */
+export function queryList(tree: QueryTree | undefined, name: string, item = 'member'): (string | QueryTree)[] {
+  const list = tree?.[name];
+  const members = typeof list === 'object' ? list[item] : undefined;
+  if (typeof members !== 'object') return [];
+  return Object.keys(members)
+    .filter((index) => /^[1-9]\d*$/.test(index))
+    .sort((a, b) => Number(a) - Number(b))
+    .map((index) => members[index] as string | QueryTree);
+}
+
+/** A map parameter (`Name.entry.N.key` / `Name.entry.N.value`), as the query protocol flattens it. */
+export function queryMap(
+  tree: QueryTree | undefined,
+  name: string,
+  key = 'key',
+  value = 'value',
+): Map<string, unknown> {
+  const map = new Map<string, unknown>();
+  for (const entry of queryList(tree, name, 'entry')) {
+    if (typeof entry !== 'object') continue;
+    const k = entry[key];
+    if (typeof k === 'string') map.set(k, entry[value]);
   }
-  return { action: form.get('Action') ?? '', params: arraysOf(params) as Record<string, unknown> };
+  return map;
 }
 
-function setPath(target: Record<string, unknown>, path: string[], value: string): void {
-  const [head, ...rest] = path;
-  if (head === undefined) return;
-  if (rest.length === 0) {
-    target[head] = value;
-    return;
-  }
-  const child = (target[head] ??= {}) as Record<string, unknown>;
-  setPath(child, rest, value);
+const xml = new XMLBuilder({ ignoreAttributes: false });
+
+/** A list in a query XML response: one `<member>` element per item. */
+export function xmlList(items: readonly unknown[]): { member: readonly unknown[] } {
+  return { member: items };
 }
 
-/** `{ member: { 1: a, 2: b } }` (or `entry`) becomes `[a, b]`, at every depth. */
-function arraysOf(value: unknown): unknown {
-  if (!value || typeof value !== 'object') return value;
-  const object = value as Record<string, unknown>;
-  const list = object.member ?? object.entry;
-  if (list && typeof list === 'object' && Object.keys(object).length === 1) {
-    return Object.entries(list as Record<string, unknown>)
-      .sort(([a], [b]) => Number(a) - Number(b))
-      .map(([, item]) => arraysOf(item));
-  }
-  return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, arraysOf(v)]));
+/** A map in a query XML response: `<entry><key>…</key><value>…</value></entry>` per pair. */
+export function xmlMap(record: Readonly<Record<string, string>>): { entry: { key: string; value: string }[] } {
+  return { entry: Object.entries(record).map(([key, value]) => ({ key, value })) };
 }
 
-const builder = new XMLBuilder({ suppressEmptyNode: false, processEntities: true, ignoreAttributes: false });
-
-/** Arrays become `<member>` lists, dates ISO 8601, absent members nothing. */
-function xmlValue(value: unknown): unknown {
-  if (Array.isArray(value)) return { member: value.map(xmlValue) };
-  if (value instanceof Date) return value.toISOString();
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => [k, xmlValue(v)]),
-    );
-  }
-  return value;
-}
-
-/** `<{Action}Response><{Action}Result>…</{Action}Result><ResponseMetadata>…` in the service's namespace. */
-export function queryResponse(action: string, result: unknown, namespace: string): SandboxResponse {
-  const body = builder.build({
+/**
+ * `<{Action}Response><{Action}Result>…</{Action}Result><ResponseMetadata>…` in the service's namespace.
+ * An empty result has no `…Result` element unless `emptyResultElement` (operations whose output is
+ * modelled but empty, e.g. CloudFormation's ExecuteChangeSet, answer `<…Result/>`, and botocore wants it).
+ */
+export function queryResponse(
+  namespace: string,
+  action: string,
+  result: Record<string, unknown>,
+  emptyResultElement = false,
+): SandboxResponse {
+  const body = xml.build({
     [`${action}Response`]: {
       '@_xmlns': namespace,
-      ...(result === undefined ? {} : { [`${action}Result`]: xmlValue(result) }),
+      ...(Object.keys(result).length || emptyResultElement ? { [`${action}Result`]: result } : {}),
       ResponseMetadata: { RequestId: randomUUID() },
     },
-  });
+  }) as string;
   return { statusCode: 200, headers: { 'content-type': 'text/xml' }, body };
 }
 
-/** `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>`. */
-export function queryErrorResponse(error: AwsError, namespace: string): SandboxResponse {
-  const body = builder.build({
+/** AWS's query error document: `<ErrorResponse><Error><Type>Sender</Type><Code>…</Code><Message>…`. */
+export function queryErrorResponse(namespace: string, error: AwsError): SandboxResponse {
+  const body = xml.build({
     ErrorResponse: {
       '@_xmlns': namespace,
       Error: { Type: error.statusCode >= 500 ? 'Receiver' : 'Sender', Code: error.type, Message: error.message },
       RequestId: randomUUID(),
     },
-  });
+  }) as string;
   return { statusCode: error.statusCode, headers: { 'content-type': 'text/xml' }, body };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { AwsError } from './awsError.js';
 
@@ -59,41 +60,20 @@ export function jsonProtocolError(prefix: string, error: AwsError): SandboxRespo
   };
 }
 
-export function createServer(services: readonly SandboxService[], defaultRegion: string): http.Server {
+/**
+ * The sandbox's HTTP server: each request goes to the first service that claims it. `services` may still be
+ * starting (a promise): requests then wait for them, so the port can be taken before anything else starts.
+ */
+export function createServer(
+  services: readonly SandboxService[] | Promise<readonly SandboxService[]>,
+  defaultRegion: string,
+): http.Server {
   const server = http.createServer((req, res) => {
-    const service = services.find((s) => s.matches(req));
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      if (!service) {
-        send(res, {
-          statusCode: 400,
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            __type: 'UnknownOperationException',
-            message: `The dynamo-dr sandbox does not emulate ${req.method} ${req.url} (target ${String(req.headers['x-amz-target'] ?? 'none')}).`,
-          }),
-        });
-        return;
-      }
-      const request: SandboxRequest = {
-        method: req.method ?? 'GET',
-        url: new URL(req.url ?? '/', 'http://sandbox'),
-        headers: req.headers,
-        body: Buffer.concat(chunks),
-        region: regionOf(req.headers, defaultRegion),
-      };
-      service.handle(request).then(
-        (response) => send(res, response),
-        (error: unknown) => {
-          if (error instanceof AwsError) send(res, service.errorResponse(error));
-          else {
-            // Anything but an AwsError is a sandbox bug: answer 500 and say so loudly.
-            console.error('[dynamo-dr sandbox] internal error', error);
-            send(res, service.errorResponse(new AwsError('InternalServerError', String(error), 500)));
-          }
-        },
-      );
+      const body = Buffer.concat(chunks);
+      void Promise.resolve(services).then((started) => dispatch(started, req, body, res, defaultRegion));
     });
   });
   // Longer than SDK clients keep idle pooled sockets, so the server rarely closes one under a request.
@@ -101,9 +81,53 @@ export function createServer(services: readonly SandboxService[], defaultRegion:
   return server;
 }
 
+function dispatch(
+  services: readonly SandboxService[],
+  req: http.IncomingMessage,
+  body: Buffer,
+  res: http.ServerResponse,
+  defaultRegion: string,
+): void {
+  const service = services.find((s) => s.matches(req));
+  if (!service) {
+    send(res, {
+      statusCode: 400,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        __type: 'UnknownOperationException',
+        message: `The dynamo-dr sandbox does not emulate ${req.method} ${req.url} (target ${String(req.headers['x-amz-target'] ?? 'none')}).`,
+      }),
+    });
+    return;
+  }
+  const request: SandboxRequest = {
+    method: req.method ?? 'GET',
+    url: new URL(req.url ?? '/', 'http://sandbox'),
+    headers: req.headers,
+    body,
+    region: regionOf(req.headers, defaultRegion),
+  };
+  service.handle(request).then(
+    (response) => send(res, response),
+    (error: unknown) => {
+      if (error instanceof AwsError) send(res, service.errorResponse(error));
+      else {
+        // Anything but an AwsError is a sandbox bug: answer 500 and say so loudly.
+        console.error('[dynamo-dr sandbox] internal error', error);
+        send(res, service.errorResponse(new AwsError('InternalServerError', String(error), 500)));
+      }
+    },
+  );
+}
+
+/** Every AWS answer carries a request id (the SDKs report it as `$metadata.requestId` / `RequestId`). */
 function send(res: http.ServerResponse, response: SandboxResponse): void {
   const body = typeof response.body === 'string' ? Buffer.from(response.body) : response.body;
   // A HEAD answer states the length of the body a GET would have (S3's HeadObject), and sends none.
-  res.writeHead(response.statusCode, { 'content-length': body.length, ...response.headers });
+  res.writeHead(response.statusCode, {
+    'x-amzn-RequestId': randomUUID(),
+    'content-length': body.length,
+    ...response.headers,
+  });
   res.end(body);
 }

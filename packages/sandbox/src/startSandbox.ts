@@ -1,24 +1,29 @@
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startDynalite } from './dynaliteProcess.js';
+import { assertDataDirectory, lockDataDirectory } from './dataDirectory.js';
+import { startDynalite, type DynaliteProcess } from './dynaliteProcess.js';
 import { DynaliteClient } from './dynaliteClient.js';
 import { dynamoDbService } from './dynamodb/service.js';
 import { dynamoActions } from './dynamodb/actions.js';
 import { resumeRestores } from './dynamodb/restoreLoader.js';
 import { DynamoStore } from './dynamodb/store/dynamoStore.js';
-import { createServer } from './server.js';
+import { SandboxOptionError } from './sandboxOptionError.js';
+import { createServer, type SandboxService } from './server.js';
 import { FaultMiddleware } from './faults/faultMiddleware.js';
 import { faultAdminService } from './faults/adminService.js';
 import type { TableFaults, TableFaultStats } from './faults/tableFaults.js';
 import { lambdaService } from './lambda/service.js';
 import { ssmService } from './ssm/service.js';
-import { cloudFormationService } from './cloudformation/service.js';
-import { assetSource } from './cloudformation/resources/assetSource.js';
-import { sandboxTaskClients } from './stepfunctions/engine/taskClients.js';
-import { stepFunctionsService } from './stepfunctions/service.js';
 import { s3Service } from './s3/s3Service.js';
 import { S3Store } from './s3/s3Store.js';
 import { resumeExports } from './dynamodb/transfers/exportProgress.js';
 import { TransferStore } from './dynamodb/transfers/transferStore.js';
+import { startMonitoring } from './monitoring.js';
+import type { SnsMessage } from './sns/snsStore.js';
+import { cloudFormationService } from './cloudformation/service.js';
+import { assetSource, checkAssetDirectories } from './cloudformation/resources/assetSource.js';
+import { sandboxTaskClients } from './stepfunctions/engine/taskClients.js';
+import { checkTimeScale, stepFunctionsService, type StepFunctionsService } from './stepfunctions/service.js';
 
 export interface SandboxOptions {
   /** Port on 127.0.0.1. @default 0 (any free port) */
@@ -50,13 +55,18 @@ export interface SandboxOptions {
   /** Faults to inject per table name (see docs/sandbox-faults.md). @default none */
   readonly faults?: Readonly<Record<string, TableFaults>>;
   /**
+   * How often CloudWatch alarms are evaluated (AWS: about every minute); tests make it short.
+   * @default 60000
+   */
+  readonly alarmEvaluationMs?: number;
+  /**
    * State machines' Wait states and Retry pauses last this many times their
    * duration (e.g. 0.01 turns a 60 s wait into 0.6 s). @default 1
    */
   readonly stepFunctionsTimeScale?: number;
   /**
-   * CDK synth output directories (`cdk.out`) where CloudFormation finds the
-   * Lambda code a template names by `Code.S3Bucket`/`S3Key` (asset `{hash}.zip`). @default none
+   * CDK synth output directories (`cdk.out`) where CloudFormation finds the Lambda code a template
+   * names by `Code.S3Bucket`/`S3Key` (asset `{hash}.zip`) when the sandbox's S3 does not hold it. @default none
    */
   readonly assetDirectories?: readonly string[];
 }
@@ -77,11 +87,20 @@ export interface Sandbox {
     readonly region: string;
     readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
   };
+  /**
+   * Settles with the reason if the sandbox can no longer serve DynamoDB: its dynalite child died. It is then
+   * stopped (its port closed) and `stop()` has nothing left to do. Never settles while it serves or after `stop()`.
+   */
+  readonly failed: Promise<Error>;
   stop(): Promise<void>;
   /** Sets a table's faults (restarting its counters), or clears them with `undefined`. Throws FaultConfigError. */
   setFaults(table: string, faults: TableFaults | undefined): void;
   /** What fault injection did to a table since its faults were set; `undefined` if it has none. */
   faultStats(table: string): TableFaultStats | undefined;
+  /** Every message an SNS topic received (alarm notifications, rule targets, Publish), oldest first. */
+  snsMessages(topicArn: string): readonly SnsMessage[];
+  /** Evaluates every CloudWatch alarm now, as the timer does; each alarm's name and state afterwards. */
+  evaluateAlarms(): { AlarmName: string; StateValue: string }[];
 }
 
 /**
@@ -96,58 +115,101 @@ export interface Sandbox {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const region = options.region ?? 'us-east-1';
   const faults = new FaultMiddleware(options.faults); // validates before anything starts
-  let endpoint = ''; // known once the server listens; Task states call the sandbox itself through it
-  // Made before dynalite starts: it refuses bad options first.
-  const stepFunctions = stepFunctionsService({
-    dataDir: options.dataDir,
-    // Until roles have credentials of their own, Task states sign as the operator.
-    clients: sandboxTaskClients(
-      () => endpoint,
-      region,
-      () => ({ accessKeyId: 'sandbox', secretAccessKey: 'sandbox' }),
-    ),
-    timeScale: options.stepFunctionsTimeScale,
-  });
-  const dynalite = await startDynalite({ path: options.dataDir ? `${options.dataDir}/dynalite` : undefined });
-  const client = new DynaliteClient(dynalite.endpoint);
-  const store = DynamoStore.open(
-    client,
-    {
-      latestRestorableLagMs: options.latestRestorableLagMs ?? 0,
-      restoreBaseMs: options.restoreBaseMs ?? 100,
-      restorePerItemMs: options.restorePerItemMs ?? 0,
-      backupCreateMs: options.backupCreateMs ?? 100,
-      exportMs: options.exportMs ?? 100,
-      minIncrementalExportPeriodMs: options.minIncrementalExportPeriodMs ?? 15 * 60_000,
-    },
-    options.dataDir ? `${options.dataDir}/sandbox` : undefined,
-  );
-  resumeRestores(store);
-  const s3 = new S3Store(options.dataDir ? `${options.dataDir}/s3` : undefined);
-  const transfers = new TransferStore(options.dataDir ? `${options.dataDir}/sandbox/transfers.json` : undefined);
-  resumeExports(s3, transfers);
-  const server = createServer(
-    [
-      dynamoDbService(store, dynamoActions, { s3, transfers }, faults),
+  if (options.dataDir !== undefined) assertDataDirectory(options.dataDir);
+  checkTimeScale(options.stepFunctionsTimeScale);
+  checkAssetDirectories(options.assetDirectories ?? []);
+  // The port is taken first: a port in use is refused before any child process or file exists.
+  // Requests that come before the services are ready wait for them.
+  let ready!: (services: readonly SandboxService[]) => void;
+  const server = createServer(new Promise<readonly SandboxService[]>((resolve) => (ready = resolve)), region);
+  const port = await listen(server, options.port ?? 0);
+  let unlock: (() => void) | undefined;
+  let dynalite: DynaliteProcess | undefined;
+  let store: DynamoStore | undefined;
+  let s3: S3Store | undefined;
+  let transfers: TransferStore | undefined;
+  let monitoring: ReturnType<typeof startMonitoring> | undefined;
+  let stepFunctions: StepFunctionsService | undefined;
+  // Task states and stack operations call the sandbox itself, signed as the operator until roles have credentials.
+  const self = {
+    endpoint: `http://127.0.0.1:${port}`,
+    region,
+    credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' },
+  };
+  try {
+    unlock = options.dataDir === undefined ? undefined : lockDataDirectory(options.dataDir);
+    stepFunctions = stepFunctionsService({
+      dataDir: options.dataDir,
+      clients: sandboxTaskClients(
+        () => self.endpoint,
+        region,
+        () => self.credentials,
+      ),
+      timeScale: options.stepFunctionsTimeScale,
+    });
+    dynalite = await startDynalite({ path: options.dataDir ? `${options.dataDir}/dynalite` : undefined });
+    const client = new DynaliteClient(dynalite.endpoint);
+    store = DynamoStore.open(
+      client,
+      {
+        latestRestorableLagMs: options.latestRestorableLagMs ?? 0,
+        restoreBaseMs: options.restoreBaseMs ?? 100,
+        restorePerItemMs: options.restorePerItemMs ?? 0,
+        backupCreateMs: options.backupCreateMs ?? 100,
+        exportMs: options.exportMs ?? 100,
+        minIncrementalExportPeriodMs: options.minIncrementalExportPeriodMs ?? 15 * 60_000,
+      },
+      options.dataDir ? `${options.dataDir}/sandbox` : undefined,
+    );
+    resumeRestores(store);
+    s3 = new S3Store(options.dataDir ? `${options.dataDir}/s3` : undefined);
+    transfers = new TransferStore(options.dataDir ? `${options.dataDir}/sandbox/transfers.json` : undefined);
+    resumeExports(s3, transfers);
+    monitoring = startMonitoring({
+      dataDir: options.dataDir,
+      alarmEvaluationMs: options.alarmEvaluationMs ?? 60_000,
+    });
+    ready([
+      monitoring.recordCloudTrail(dynamoDbService(store, dynamoActions, { s3, transfers }, faults)),
+      ...monitoring.services,
       faultAdminService(faults),
       lambdaService(options.dataDir),
       ssmService(options.dataDir),
+      s3Service(s3),
       stepFunctions,
       cloudFormationService({
         dataDir: options.dataDir,
-        clientConfig: () => ({ endpoint, region, credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } }),
+        clientConfig: () => self,
         assets: assetSource(options.assetDirectories ?? []),
       }),
-      s3Service(s3),
-    ],
-    region,
-  );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    ]);
+  } catch (error) {
+    stepFunctions?.stop();
+    await close(server); // with the connections of any request still waiting
+    monitoring?.stop();
+    transfers?.close();
+    await store?.close();
+    await dynalite?.stop();
+    unlock?.();
+    throw error;
+  }
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      stepFunctions!.stop();
+      monitoring!.stop();
+      await close(server);
+      transfers!.close();
+      await store!.close();
+      await dynalite!.stop();
+      unlock?.();
+    })());
+  const failed = dynalite.crashed.then(async (error) => {
+    await stop();
+    return error;
   });
-  const port = (server.address() as AddressInfo).port;
-  endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = `http://127.0.0.1:${port}`;
+  const credentials = { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' };
   return {
     endpoint,
     port,
@@ -155,19 +217,52 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     env: {
       AWS_ENDPOINT_URL: endpoint,
       AWS_REGION: region,
-      AWS_ACCESS_KEY_ID: 'sandbox',
-      AWS_SECRET_ACCESS_KEY: 'sandbox',
+      // The AWS CLI v1 and boto3 read only this one (https://docs.aws.amazon.com/cli/v1/userguide/cli-configure-envvars.html).
+      AWS_DEFAULT_REGION: region,
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
     },
-    clientConfig: { endpoint, region, credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } },
+    clientConfig: { endpoint, region, credentials },
     setFaults: (table, tableFaults) => faults.set(table, tableFaults),
     faultStats: (table) => faults.stats(table),
-    async stop() {
-      stepFunctions.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      transfers.close();
-      await store.close();
-      await dynalite.stop();
-    },
+    snsMessages: (topicArn) => monitoring!.snsMessages(topicArn),
+    evaluateAlarms: () => monitoring!.evaluateAlarms(),
+    failed,
+    stop,
   };
+}
+
+/** Listens on 127.0.0.1:`port` and returns the port taken; a port that cannot be had is a {@link SandboxOptionError}. */
+async function listen(server: http.Server, port: number): Promise<number> {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new SandboxOptionError('port', port, 'is not a TCP port', 'Give a whole number from 0 to 65535.');
+  }
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') {
+      throw new SandboxOptionError(
+        'port',
+        port,
+        'is in use by another process',
+        `Stop what listens on 127.0.0.1:${port}, or give another port (0 takes any free one).`,
+      );
+    }
+    if (error.code === 'EACCES') {
+      throw new SandboxOptionError(
+        'port',
+        port,
+        'needs privileges this user lacks (ports below 1024 usually do)',
+        'Give a port from 1024 to 65535, or 0 for any free one.',
+      );
+    }
+    throw error;
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+function close(server: http.Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
 }

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type http from 'node:http';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import { AwsError } from '../awsError.js';
-import { parseQueryRequest, queryErrorResponse, queryResponse } from '../queryProtocol.js';
+import { queryErrorResponse, queryParameters, queryResponse, signingServiceOf } from '../queryProtocol.js';
 import type { SandboxRequest, SandboxResponse, SandboxService } from '../server.js';
 import { cloudFormationActions } from './actions.js';
+import { asQueryXml, withLists } from './queryMembers.js';
 import type { AssetSource } from './resources/assetSource.js';
 import { createStackClients, type StackClientConfig } from './stackClients.js';
 import { StackOperations } from './stackOperations.js';
@@ -47,9 +47,15 @@ export function cloudFormationService(options: CloudFormationServiceOptions): Sa
   const store = new StackStore(options.dataDir && path.join(options.dataDir, 'cloudformation.json'));
   return {
     name: 'cloudformation',
-    matches: (req) => signingService(req) === 'cloudformation',
+    matches: (req) => signingServiceOf(req.headers) === 'cloudformation',
     async handle(req: SandboxRequest): Promise<SandboxResponse> {
-      const { action, params } = parseQueryRequest(req.body, req.url.searchParams);
+      const {
+        Action: action = '',
+        Version: _version,
+        ...params
+      } = withLists(queryParameters(req)) as Record<string, unknown> & {
+        Action?: string;
+      };
       const handler = cloudFormationActions[action];
       if (!handler)
         throw new AwsError('InvalidAction', `The dynamo-dr sandbox does not emulate CloudFormation ${action}.`);
@@ -92,14 +98,15 @@ export function cloudFormationService(options: CloudFormationServiceOptions): Sa
           }
         },
       };
-      return queryResponse(action, await handler(params, context), NAMESPACE);
+      // An action answering undefined has no output (DeleteStack); `{}` is a modelled empty one (ExecuteChangeSet).
+      const result = await handler(params, context);
+      return queryResponse(
+        NAMESPACE,
+        action,
+        (asQueryXml(result ?? {}) ?? {}) as Record<string, unknown>,
+        result !== undefined,
+      );
     },
-    errorResponse: (error) => queryErrorResponse(error, NAMESPACE),
+    errorResponse: (error) => queryErrorResponse(NAMESPACE, error),
   };
-}
-
-/** The service a request was signed for (its credential scope), e.g. `cloudformation`. */
-function signingService(req: http.IncomingMessage): string | undefined {
-  const auth = req.headers.authorization;
-  return typeof auth === 'string' ? /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\//.exec(auth)?.[1] : undefined;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DynamoStore } from './store/dynamoStore.js';
 import { itemKey, type TableInstance } from './store/tableInstance.js';
 import { keyNamesOf } from './tableDescription.js';
@@ -40,7 +41,7 @@ async function adopt(store: DynamoStore, name: string): Promise<TableInstance | 
     start = page.LastEvaluatedKey;
   } while (start);
   const instance: TableInstance = {
-    id: table.TableId as string,
+    id: randomUUID(),
     name,
     createdMs: Math.round((table.CreationDateTime as number) * 1000),
     key: keyNamesOf(table),

@@ -1,9 +1,8 @@
-/** The account id in every ARN the sandbox makes (AWS's documentation example account). */
-export const ACCOUNT_ID = '123456789012';
+import { SANDBOX_ACCOUNT } from '../sandboxAccount.js';
 
-/** `arn:aws:dynamodb:REGION:123456789012:table/NAME`, in the region the client signed for. */
+/** `arn:aws:dynamodb:REGION:ACCOUNT:table/NAME`, in the region the client signed for. */
 export function tableArn(region: string, tableName: string): string {
-  return `arn:aws:dynamodb:${region}:${ACCOUNT_ID}:table/${tableName}`;
+  return `arn:aws:dynamodb:${region}:${SANDBOX_ACCOUNT}:table/${tableName}`;
 }
 
 export function backupArn(region: string, tableName: string, backupId: string): string {

@@ -15,13 +15,18 @@ export function findBackup(store: DynamoStore, arn: string): BackupRecord {
   return backup;
 }
 
-/** https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BackupDetails.html */
+/**
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BackupDetails.html. A backup's size is
+ * known once it is AVAILABLE: AWS answers CreateBackup (CREATING) with 0
+ * (https://docs.aws.amazon.com/cli/latest/reference/dynamodb/create-backup.html, example output).
+ */
 export function backupDetails(backup: BackupRecord, region: string): Record<string, unknown> {
+  const status = backupStatus(backup);
   return {
     BackupArn: backupArn(region, backup.tableName, backup.id),
     BackupName: backup.name,
-    BackupSizeBytes: backup.sizeBytes,
-    BackupStatus: backupStatus(backup),
+    BackupSizeBytes: status === 'AVAILABLE' ? backup.sizeBytes : 0,
+    BackupStatus: status,
     BackupType: 'USER',
     BackupCreationDateTime: backup.createdMs / 1000,
   };

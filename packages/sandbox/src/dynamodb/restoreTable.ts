@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AwsError } from '../awsError.js';
 import { restoreLimitExceeded, tableAlreadyExists, tableInUse } from './dynamoErrors.js';
 import { loadRestoredItems } from './restoreLoader.js';
@@ -50,7 +51,7 @@ export async function restoreTable(ctx: DynamoContext, plan: RestorePlan): Promi
   const now = store.now();
   const { restoreBaseMs, restorePerItemMs } = store.timings;
   const instance: TableInstance = {
-    id: created.TableId as string,
+    id: randomUUID(),
     name,
     createdMs: now,
     key: keyNamesOf(created),

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { crc32 } from 'node:zlib';
 import { AwsError } from '../awsError.js';
 import type { DynaliteClient } from '../dynaliteClient.js';
 import {
@@ -76,11 +77,7 @@ export function dynamoDbService(
       if (!action && !wrapped) {
         assertReadable(store, operation, req.body);
         const res = await dynalite.forward(target, req.body);
-        return {
-          statusCode: res.statusCode,
-          headers: { 'content-type': 'application/x-amz-json-1.0' },
-          body: res.body,
-        };
+        return dynamoResponse(res.statusCode, res.body);
       }
       const ctx: DynamoContext = {
         ...peers,
@@ -97,14 +94,26 @@ export function dynamoDbService(
       };
       const request = parseBody(req.body);
       const result = await (wrapped ? wrapped.handle(operation, request, run) : run(request));
-      return {
-        statusCode: 200,
-        headers: { 'content-type': 'application/x-amz-json-1.0' },
-        body: JSON.stringify(result ?? {}),
-      };
+      return dynamoResponse(200, Buffer.from(JSON.stringify(result ?? {})));
     },
-    errorResponse: (error) => jsonProtocolError('com.amazonaws.dynamodb.v20120810', error),
+    errorResponse(error) {
+      const response = jsonProtocolError('com.amazonaws.dynamodb.v20120810', error);
+      return { ...response, headers: { ...response.headers, ...checksumHeader(response.body) } };
+    },
   };
+}
+
+/** A DynamoDB answer as AWS sends it: JSON 1.0 with the CRC32 of its body. */
+function dynamoResponse(statusCode: number, body: Buffer): SandboxResponse {
+  return { statusCode, headers: { 'content-type': 'application/x-amz-json-1.0', ...checksumHeader(body) }, body };
+}
+
+/**
+ * DynamoDB's `x-amz-crc32`: the CRC32 of the body bytes, which botocore (the AWS CLI, boto3) checks when present
+ * and retries on a mismatch (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.LowLevelAPI.html).
+ */
+function checksumHeader(body: Buffer | string): Record<string, string> {
+  return { 'x-amz-crc32': String(crc32(body)) };
 }
 
 const parseBody = (body: Buffer) =>

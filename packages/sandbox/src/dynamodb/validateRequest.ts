@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { AwsError } from '../awsError.js';
-import { ACCOUNT_ID } from './arns.js';
+import { SANDBOX_ACCOUNT } from '../sandboxAccount.js';
 
 /**
  * A validation rule set in dynalite's format: `{ Field: { type, required,
@@ -54,7 +54,7 @@ interface DynaliteRules {
 }
 
 /** What dynalite's custom rules read from its store: the account id in its messages. */
-const RULES_STORE = { tableDb: { awsAccountId: ACCOUNT_ID } };
+const RULES_STORE = { tableDb: { awsAccountId: SANDBOX_ACCOUNT } };
 
 /**
  * Checks a request with dynalite's own rules for that action (e.g.

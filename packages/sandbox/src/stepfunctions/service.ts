@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { AwsError } from '../awsError.js';
+import { SandboxOptionError } from '../sandboxOptionError.js';
 import {
   jsonProtocolError,
   parseJsonObject,
@@ -68,9 +69,7 @@ export interface StepFunctionsService extends SandboxService {
  * StepFunctionsStore).
  */
 export function stepFunctionsService(options: StepFunctionsServiceOptions): StepFunctionsService {
-  if (options.timeScale !== undefined && !(Number.isFinite(options.timeScale) && options.timeScale >= 0)) {
-    throw new Error(`stepFunctionsTimeScale must be a number ≥ 0 (1 is real time), not ${options.timeScale}.`);
-  }
+  checkTimeScale(options.timeScale);
   const store = new StepFunctionsStore(options.dataDir && path.join(options.dataDir, 'stepfunctions.json'));
   const engine = new ExecutionEngine(store, { clients: options.clients, timeScale: options.timeScale });
   return {
@@ -98,6 +97,17 @@ export function stepFunctionsService(options: StepFunctionsServiceOptions): Step
       store.flush();
     },
   };
+}
+
+/** A time scale is a factor of 0 or more; anything else is refused before the sandbox starts. */
+export function checkTimeScale(timeScale: number | undefined): void {
+  if (timeScale === undefined || (Number.isFinite(timeScale) && timeScale >= 0)) return;
+  throw new SandboxOptionError(
+    'stepFunctionsTimeScale',
+    timeScale,
+    'is not a factor of 0 or more',
+    'Give e.g. 0.01 to make a 60 s Wait last 0.6 s, or 1 for real time.',
+  );
 }
 
 const parseBody = (body: Buffer) =>

@@ -14,6 +14,7 @@ import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/index.js';
+import { SANDBOX_ACCOUNT } from '../../src/sandboxAccount.js';
 
 // Lambda code named by Code.S3Bucket/S3Key: from the sandbox's S3, or from a CDK synth output directory
 // (asset.{hash}, published by CDK as {hash}.zip in the bootstrap bucket).
@@ -46,7 +47,7 @@ const functionTemplate = (code: object) =>
         Properties: {
           Runtime: 'nodejs22.x',
           Handler: 'index.handler',
-          Role: 'arn:aws:iam::000000000000:role/r',
+          Role: `arn:aws:iam::${SANDBOX_ACCOUNT}:role/r`,
           Code: code,
         },
       },

@@ -28,6 +28,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/index.js';
 import { closedExecution } from '../stepfunctions/stepFunctionsTestKit.js';
 import { workflowTemplate } from './deployTemplate.js';
+import { SANDBOX_ACCOUNT } from '../../src/sandboxAccount.js';
 
 // The real CloudFormationClient against the sandbox; resources are checked with the plain DynamoDB, Lambda
 // and Step Functions clients. Statuses and events follow
@@ -190,7 +191,7 @@ describe('templates refused or rolled back', () => {
           Type: 'AWS::StepFunctions::StateMachine',
           DependsOn: 'Data',
           Properties: {
-            RoleArn: 'arn:aws:iam::000000000000:role/r',
+            RoleArn: `arn:aws:iam::${SANDBOX_ACCOUNT}:role/r`,
             DefinitionString: '{"StartAt":"Nowhere","States":{}}',
           },
         },
@@ -258,7 +259,10 @@ describe('templates refused or rolled back', () => {
       Broken: {
         Type: 'AWS::StepFunctions::StateMachine',
         DependsOn: ['Data', 'Extra'],
-        Properties: { RoleArn: 'arn:aws:iam::000000000000:role/r', DefinitionString: '{"StartAt":"X","States":{}}' },
+        Properties: {
+          RoleArn: `arn:aws:iam::${SANDBOX_ACCOUNT}:role/r`,
+          DefinitionString: '{"StartAt":"X","States":{}}',
+        },
       },
     });
     await cfn.send(new UpdateStackCommand({ StackName: 'update-rollback', TemplateBody: body(broken) }));

@@ -3,6 +3,7 @@ import {
   CreateBackupCommand,
   DescribeContinuousBackupsCommand,
   DeleteTableCommand,
+  DescribeBackupCommand,
   DescribeTableCommand,
   DynamoDBClient,
   ExecuteStatementCommand,
@@ -17,7 +18,14 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/index.js';
-import { contentOf, expectAwsError, listedTables, pointInTime, untilActive } from './conformanceTarget.js';
+import {
+  contentOf,
+  expectAwsError,
+  listedTables,
+  pointInTime,
+  untilActive,
+  untilBackupAvailable,
+} from './conformanceTarget.js';
 import { createTestTable } from './tables.js';
 
 // Sandbox-only behaviour: its timing knobs, its journal, and what it refuses (documented in docs/sandbox.md).
@@ -90,8 +98,13 @@ describe('restored tables', () => {
       'ContinuousBackupsUnavailableException',
     );
     await expectAwsError(ddb.send(new DeleteTableCommand({ TableName: 'creating-dst' })), 'ResourceInUseException');
+    const { Table: creating } = await ddb.send(new DescribeTableCommand({ TableName: 'creating-dst' }));
+    expect(creating).toMatchObject({ TableStatus: 'CREATING', ItemCount: 0, TableSizeBytes: 0 });
     await untilActive(ddb, 'creating-dst');
     expect(Object.keys(await contentOf(ddb, 'creating-dst'))).toEqual(['a/1']);
+    const { Table: active } = await ddb.send(new DescribeTableCommand({ TableName: 'creating-dst' }));
+    expect(active?.ItemCount).toBe(1);
+    expect(active?.TableSizeBytes).toBeGreaterThan(0);
   });
 
   it('refuses a second restore to a name being restored with TableInUseException', async () => {
@@ -152,15 +165,20 @@ describe('restored tables', () => {
 
 it('a backup is CREATING for the configured time: restoring it meanwhile is BackupInUseException', async () => {
   await createTestTable(ddb, 'bk-creating');
+  await ddb.send(new PutItemCommand({ TableName: 'bk-creating', Item: key('a') }));
   const { BackupDetails } = await ddb.send(new CreateBackupCommand({ TableName: 'bk-creating', BackupName: 'bk1' }));
-  expect(BackupDetails?.BackupStatus).toBe('CREATING');
+  // Its size is known once it is AVAILABLE, as AWS's CreateBackup answers 0 while CREATING.
+  expect(BackupDetails).toMatchObject({ BackupStatus: 'CREATING', BackupSizeBytes: 0 });
   expect(BackupDetails?.BackupArn).toMatch(
-    /^arn:aws:dynamodb:eu-west-2:123456789012:table\/bk-creating\/backup\/\d{13}-[0-9a-f]{8}$/,
+    /^arn:aws:dynamodb:eu-west-2:123456789012:table\/bk-creating\/backup\/\d{14}-[0-9a-f]{8}$/,
   );
   await expectAwsError(
     ddb.send(new RestoreTableFromBackupCommand({ BackupArn: BackupDetails?.BackupArn, TargetTableName: 'bk-x' })),
     'BackupInUseException',
   );
+  await untilBackupAvailable(ddb, BackupDetails?.BackupArn as string);
+  const { BackupDescription } = await ddb.send(new DescribeBackupCommand({ BackupArn: BackupDetails?.BackupArn }));
+  expect(BackupDescription?.BackupDetails?.BackupSizeBytes).toBeGreaterThan(0);
 });
 
 it('LatestRestorableDateTime trails now by latestRestorableLagMs', async () => {

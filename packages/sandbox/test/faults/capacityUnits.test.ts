@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { consumedUnits, itemSize, writeUnits } from '../../src/faults/capacityUnits.js';
+import { itemSize } from '../../src/dynamodb/itemSize.js';
+import { consumedUnits, writeUnits } from '../../src/faults/capacityUnits.js';
 
 // Sizes per https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html
 it('sizes items as AWS documents: names and values in UTF-8, numbers by significant digits, containers with overhead', () => {

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { startSandbox, type Sandbox } from '../../src/index.js';
+import { SANDBOX_ACCOUNT } from '../../src/sandboxAccount.js';
 
 /**
  * Where a conformance suite runs: the sandbox (default), or real AWS when
@@ -40,8 +42,8 @@ export async function conformanceTarget(): Promise<ConformanceTarget> {
     real: false,
     clientConfig: sandbox.clientConfig,
     suffix,
-    roleArn: 'arn:aws:iam::000000000000:role/conformance',
-    queueArn: `arn:aws:sqs:${sandbox.region}:000000000000:conformance-${suffix}`,
+    roleArn: `arn:aws:iam::${SANDBOX_ACCOUNT}:role/conformance`,
+    queueArn: `arn:aws:sqs:${sandbox.region}:${SANDBOX_ACCOUNT}:conformance-${suffix}`,
     stop: () => sandbox.stop(),
   };
 }
@@ -83,13 +85,4 @@ export function handlerZip(): Uint8Array {
   end.writeUInt32LE(central.length + name.length, 12);
   end.writeUInt32LE(centralOffset, 16);
   return Buffer.concat([local, name, data, central, name, end]);
-}
-
-function crc32(data: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of data) {
-    crc ^= byte;
-    for (let bit = 0; bit < 8; bit++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-  }
-  return (crc ^ 0xffffffff) >>> 0;
 }

@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ROLE_ARN, functionArn, startStepFunctions, type StepFunctionsKit } from './stepFunctionsTestKit.js';
+import { SANDBOX_ACCOUNT } from '../../src/sandboxAccount.js';
 
 // The real SFNClient against the sandbox's Step Functions; each expectation follows the API reference
 // (https://docs.aws.amazon.com/step-functions/latest/apireference/).
@@ -61,7 +62,7 @@ it('is idempotent for the same definition and refuses the same name with another
     new CreateStateMachineCommand({ name: 'twice', definition: passDefinition('a'), roleArn: ROLE_ARN }),
   );
   expect(again.stateMachineArn).toBe(first.stateMachineArn);
-  expect(first.stateMachineArn).toBe('arn:aws:states:us-east-1:000000000000:stateMachine:twice');
+  expect(first.stateMachineArn).toBe(`arn:aws:states:us-east-1:${SANDBOX_ACCOUNT}:stateMachine:twice`);
   await expect(
     kit.sfn.send(new CreateStateMachineCommand({ name: 'twice', definition: passDefinition('b'), roleArn: ROLE_ARN })),
   ).rejects.toBeInstanceOf(StateMachineAlreadyExists);
@@ -84,7 +85,7 @@ it('describes, updates and deletes a machine', async () => {
     type: 'STANDARD',
   });
 
-  const otherRole = 'arn:aws:iam::000000000000:role/other';
+  const otherRole = `arn:aws:iam::${SANDBOX_ACCOUNT}:role/other`;
   await kit.sfn.send(
     new UpdateStateMachineCommand({ stateMachineArn, definition: passDefinition('new'), roleArn: otherRole }),
   );

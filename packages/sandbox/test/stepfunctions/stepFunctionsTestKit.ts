@@ -3,6 +3,7 @@ import { SFNClient, DescribeExecutionCommand, type DescribeExecutionCommandOutpu
 import { createServer } from '../../src/server.js';
 import { sandboxTaskClients, type TaskClients } from '../../src/stepfunctions/engine/taskClients.js';
 import { stepFunctionsService } from '../../src/stepfunctions/service.js';
+import { SANDBOX_ACCOUNT } from '../../src/sandboxAccount.js';
 
 /** A Lambda function stood in by a JavaScript function: its return value is the result, a throw its error. */
 export type FakeFunction = (event: unknown) => unknown;
@@ -15,7 +16,7 @@ export interface StepFunctionsKit {
   stop(): Promise<void>;
 }
 
-export const ROLE_ARN = 'arn:aws:iam::000000000000:role/test-machine-role';
+export const ROLE_ARN = `arn:aws:iam::${SANDBOX_ACCOUNT}:role/test-machine-role`;
 
 /**
  * The Step Functions service alone on an HTTP server, reached by the real
@@ -90,4 +91,4 @@ export async function closedExecution(sfn: SFNClient, executionArn: string): Pro
   throw new Error(`${executionArn} still RUNNING after 10 s`);
 }
 
-export const functionArn = (name: string) => `arn:aws:lambda:us-east-1:000000000000:function:${name}`;
+export const functionArn = (name: string) => `arn:aws:lambda:us-east-1:${SANDBOX_ACCOUNT}:function:${name}`;

@@ -1,6 +1,12 @@
-import { existsSync, statSync } from 'node:fs';
-import { startSandbox, tableFaultProblems, type TableFaults } from '@dynamo-dr/sandbox';
-import { InputError } from '@dynamo-dr/core/errors';
+import {
+  SandboxOptionError,
+  startSandbox,
+  tableFaultProblems,
+  type Sandbox,
+  type SandboxOptions,
+  type TableFaults,
+} from '@dynamo-dr/sandbox';
+import { DrError, InputError } from '@dynamo-dr/core/errors';
 
 export interface SandboxCommandOptions {
   readonly port: string;
@@ -22,36 +28,89 @@ export interface SandboxCommandOptions {
   readonly assetDir?: readonly string[];
 }
 
-/** `dynamo-dr sandbox`: serve until interrupted, after printing the environment to export. */
+/** The flags of the options startSandbox may refuse, and the value each was given as typed. */
+const OPTION_FLAGS: Partial<
+  Record<keyof SandboxOptions, { flag: string; raw?: (o: SandboxCommandOptions) => unknown }>
+> = {
+  port: { flag: '--port', raw: (o) => o.port },
+  dataDir: { flag: '--data-dir', raw: (o) => o.dataDir },
+  stepFunctionsTimeScale: { flag: '--step-functions-time-scale', raw: (o) => o.stepFunctionsTimeScale },
+  // The one directory refused, as startSandbox names it.
+  assetDirectories: { flag: '--asset-dir' },
+};
+
+/** startSandbox's refusal of an option, as an {@link InputError} naming the flag; any other error as it is. */
+function asFlagError(error: unknown, opts: SandboxCommandOptions): unknown {
+  if (!(error instanceof SandboxOptionError)) return error;
+  const named = OPTION_FLAGS[error.option];
+  return named ? new InputError(named.flag, named.raw?.(opts) ?? error.value, error.problem, error.hint) : error;
+}
+
+/**
+ * `dynamo-dr sandbox`: serve until interrupted (SIGINT or SIGTERM), after printing the environment to export.
+ * Bad options are refused before anything starts; the dynalite child never outlives this process.
+ */
 export async function sandbox(opts: SandboxCommandOptions): Promise<void> {
-  const port = Number(opts.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new InputError('--port', opts.port, 'is not a TCP port', 'Give a whole number from 0 to 65535.');
-  }
   const faults = faultsFromFlags(opts);
-  const running = await startSandbox({
-    port,
-    dataDir: opts.dataDir,
-    faults,
-    latestRestorableLagMs: milliseconds('--latest-restorable-lag-ms', opts.latestRestorableLagMs),
-    restoreBaseMs: milliseconds('--restore-base-ms', opts.restoreBaseMs),
-    restorePerItemMs: milliseconds('--restore-per-item-ms', opts.restorePerItemMs),
-    backupCreateMs: milliseconds('--backup-create-ms', opts.backupCreateMs),
-    exportMs: milliseconds('--export-ms', opts.exportMs),
-    minIncrementalExportPeriodMs: milliseconds('--min-incremental-export-period-ms', opts.minIncrementalExportPeriodMs),
-    stepFunctionsTimeScale: timeScale(opts.stepFunctionsTimeScale),
-    assetDirectories: assetDirectories(opts.assetDir ?? []),
-  });
+  let running: Sandbox;
+  try {
+    running = await startSandbox({
+      // Digits only: Number() would read '' as 0 and ' 1e3' as 1000.
+      port: /^\d+$/.test(opts.port) ? Number(opts.port) : Number.NaN,
+      dataDir: opts.dataDir,
+      faults,
+      latestRestorableLagMs: milliseconds('--latest-restorable-lag-ms', opts.latestRestorableLagMs),
+      restoreBaseMs: milliseconds('--restore-base-ms', opts.restoreBaseMs),
+      restorePerItemMs: milliseconds('--restore-per-item-ms', opts.restorePerItemMs),
+      backupCreateMs: milliseconds('--backup-create-ms', opts.backupCreateMs),
+      exportMs: milliseconds('--export-ms', opts.exportMs),
+      minIncrementalExportPeriodMs: milliseconds(
+        '--min-incremental-export-period-ms',
+        opts.minIncrementalExportPeriodMs,
+      ),
+      stepFunctionsTimeScale:
+        opts.stepFunctionsTimeScale === undefined
+          ? undefined
+          : Number(opts.stepFunctionsTimeScale.trim() === '' ? Number.NaN : opts.stepFunctionsTimeScale),
+      assetDirectories: opts.assetDir,
+    });
+  } catch (error) {
+    throw asFlagError(error, opts);
+  }
   console.error(
     `dynamo-dr sandbox listening on ${running.endpoint}${opts.dataDir ? ` (data in ${opts.dataDir})` : ' (in memory)'}`,
   );
   for (const [table, f] of Object.entries(faults)) console.error(`Faults on ${table}: ${JSON.stringify(f)}`);
-  console.error('Point AWS SDK clients and the AWS CLI at it with:');
+  console.error('Point AWS SDK clients, the AWS CLI and boto3 at it with:');
   for (const [name, value] of Object.entries(running.env)) console.log(`export ${name}=${value}`);
-  await new Promise<void>((resolve) => {
-    const stop = () => void running.stop().then(resolve);
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  const failure = await servedUntilStopped(running);
+  if (failure) {
+    throw new DrError(`The sandbox stopped because its DynamoDB engine failed (${failure.message}).`, {
+      hint: 'Start the sandbox again (with --data-dir, its tables are kept).',
+      cause: failure,
+    });
+  }
+}
+
+/**
+ * Serves until SIGINT or SIGTERM (then stops the sandbox and resolves to nothing), or until the sandbox fails
+ * (resolves to why). A second signal while stopping ends the process at once; the dynalite child follows, its
+ * stdin closed.
+ */
+function servedUntilStopped(running: Sandbox): Promise<Error | undefined> {
+  return new Promise((resolve) => {
+    let stopping = false;
+    const done = (failure?: Error) => {
+      process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+      resolve(failure);
+    };
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (stopping) process.exit(signal === 'SIGINT' ? 130 : 143);
+      stopping = true;
+      void running.stop().then(() => done());
+    };
+    process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+    void running.failed.then((failure) => done(failure));
   });
 }
 
@@ -88,36 +147,6 @@ export function faultsFromFlags(opts: SandboxCommandOptions): Record<string, Tab
     }
   }
   return faults;
-}
-
-/** `--step-functions-time-scale`: a factor of 0 or more, or undefined for real time. */
-function timeScale(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const factor = Number(value);
-  if (value.trim() === '' || !Number.isFinite(factor) || factor < 0) {
-    throw new InputError(
-      '--step-functions-time-scale',
-      value,
-      'is not a factor of 0 or more',
-      'Give e.g. 0.01 to make a 60 s Wait last 0.6 s, or 1 for real time.',
-    );
-  }
-  return factor;
-}
-
-/** `--asset-dir` entries: directories that exist. */
-function assetDirectories(dirs: readonly string[]): string[] {
-  for (const dir of dirs) {
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      throw new InputError(
-        '--asset-dir',
-        dir,
-        'is not a directory',
-        'Give the synth output directory, e.g. --asset-dir cdk.out (run cdk synth first).',
-      );
-    }
-  }
-  return [...dirs];
 }
 
 /** A timing flag: a duration in milliseconds (fractions allowed, e.g. 0.05 per item), or undefined for the default. */

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { zipSync } from 'fflate';
+import { SandboxOptionError } from '../../sandboxOptionError.js';
 
 /** Where Lambda deployment packages and templates named by an S3 bucket and key come from. */
 export interface AssetSource {
@@ -39,6 +40,19 @@ export function assetSource(directories: readonly string[]): AssetSource {
       );
     },
   };
+}
+
+/** Asset directories must exist; one that does not is refused before the sandbox starts. */
+export function checkAssetDirectories(directories: readonly string[]): void {
+  for (const directory of directories) {
+    if (existsSync(directory) && statSync(directory).isDirectory()) continue;
+    throw new SandboxOptionError(
+      'assetDirectories',
+      directory,
+      'is not a directory',
+      'Give the synth output directory, e.g. cdk.out (run cdk synth first).',
+    );
+  }
 }
 
 /** A directory's files as a zip (paths relative to it). */

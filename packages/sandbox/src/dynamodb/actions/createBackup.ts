@@ -4,6 +4,7 @@ import { tableInUse } from '../dynamoErrors.js';
 import { backupSourceTable } from '../liveTable.js';
 import type { DynamoContext } from '../service.js';
 import { tableDefinition } from '../store/tableDefinition.js';
+import { tableSizes } from '../tableSizes.js';
 import { TABLE_NAME, validateRequest } from '../validateRequest.js';
 
 const RULES = {
@@ -29,8 +30,9 @@ export async function createBackup(request: Record<string, unknown>, ctx: Dynamo
   const journal = ctx.store.journal(instance);
   const now = ctx.store.now();
   const backup = {
-    // AWS's backup ids: creation time in ms, then a random suffix.
-    id: `${String(now).padStart(13, '0')}-${randomBytes(4).toString('hex')}`,
+    // AWS's backup ids: the creation time in ms, zero-padded to 14 digits, then 8 random hex digits
+    // (`…/backup/01576616366715-b4e58d3a`, https://docs.aws.amazon.com/cli/latest/reference/dynamodb/list-backups.html).
+    id: `${String(now).padStart(14, '0')}-${randomBytes(4).toString('hex')}`,
     name: data.BackupName as string,
     tableName: instance.name,
     instanceId: instance.id,
@@ -39,7 +41,7 @@ export async function createBackup(request: Record<string, unknown>, ctx: Dynamo
     availableMs: now + ctx.store.timings.backupCreateMs,
     journalEntries: journal.length,
     itemCount: journal.itemCount,
-    sizeBytes: journal.sizeBytes,
+    sizeBytes: tableSizes(journal, table).tableSizeBytes,
     definition: tableDefinition(table),
   };
   ctx.store.addBackup(backup);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DynamoContext } from '../service.js';
 import { describeTable, keyNamesOf } from '../tableDescription.js';
 import { validateRequest } from '../validateRequest.js';
@@ -40,7 +41,7 @@ export async function createTable(request: Record<string, unknown>, ctx: DynamoC
   await untilDynaliteActive(ctx, table.TableName as string);
   const stream = kept.StreamSpecification as { StreamEnabled: boolean; StreamViewType?: string } | undefined;
   const instance: TableInstance = {
-    id: table.TableId as string,
+    id: randomUUID(),
     name: table.TableName as string,
     createdMs: Math.round((table.CreationDateTime as number) * 1000),
     key: keyNamesOf(table),

@@ -30,7 +30,7 @@ export interface RestoreState {
 
 /**
  * The sandbox's own state of one table *instance*: a table deleted and
- * re-created under the same name is a new instance (with a new id: dynalite's
+ * re-created under the same name is a new instance (with a new id, its
  * TableId) and a new journal.
  */
 export interface TableInstance {

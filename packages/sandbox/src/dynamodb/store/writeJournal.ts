@@ -15,8 +15,6 @@ export class WriteJournal {
   private readonly items: (string | null)[] = [];
   /** The table's current content: key → item JSON. */
   readonly current = new Map<string, string>();
-  /** Sum of the current items' JSON lengths (the sandbox's approximation of TableSizeBytes). */
-  private size = 0;
   /** Bytes the journal takes in its file format. */
   private journalBytes = 0;
 
@@ -36,10 +34,6 @@ export class WriteJournal {
 
   get itemCount(): number {
     return this.current.size;
-  }
-
-  get sizeBytes(): number {
-    return this.size;
   }
 
   get bytes(): number {
@@ -113,13 +107,8 @@ export class WriteJournal {
     this.times.push(time);
     this.keys.push(key);
     this.items.push(item);
-    const old = this.current.get(key);
-    if (old !== undefined) this.size -= old.length;
     if (item === null) this.current.delete(key);
-    else {
-      this.current.set(key, item);
-      this.size += item.length;
-    }
+    else this.current.set(key, item);
   }
 
   /** How many entries have a time ≤ `time`. */

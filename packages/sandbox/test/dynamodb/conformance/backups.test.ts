@@ -53,7 +53,11 @@ describe('on-demand backups', () => {
       expect(BackupDetails).toMatchObject({ BackupName: 'first', BackupType: 'USER' });
       expect(['CREATING', 'AVAILABLE']).toContain(BackupDetails?.BackupStatus);
       const { Table } = await ddb.send(new DescribeTableCommand({ TableName: table }));
+      // `…/backup/01576616366715-b4e58d3a`: the creation time in ms, zero-padded to 14 digits, and 8 hex digits
+      // (https://docs.aws.amazon.com/cli/latest/reference/dynamodb/list-backups.html, example output).
+      const [, millis] = /\/backup\/(\d{14})-[0-9a-f]{8}$/.exec(BackupDetails?.BackupArn as string) ?? [];
       expect(BackupDetails?.BackupArn?.startsWith(`${Table?.TableArn}/backup/`)).toBe(true);
+      expect(Number(millis)).toBe(BackupDetails?.BackupCreationDateTime?.getTime());
       await put(table, 'after');
 
       await untilBackupAvailable(ddb, BackupDetails?.BackupArn as string);
@@ -68,6 +72,9 @@ describe('on-demand backups', () => {
         new RestoreTableFromBackupCommand({ BackupArn: BackupDetails?.BackupArn, TargetTableName: restored }),
       );
       expect(response.TableDescription?.RestoreSummary?.SourceBackupArn).toBe(BackupDetails?.BackupArn);
+      // A table being restored holds nothing yet: 0 items, 0 bytes until it is ACTIVE
+      // (https://docs.aws.amazon.com/cli/latest/reference/dynamodb/restore-table-from-backup.html, example output).
+      expect(response.TableDescription).toMatchObject({ TableStatus: 'CREATING', ItemCount: 0, TableSizeBytes: 0 });
       await untilActive(ddb, restored);
       expect(Object.keys(await contentOf(ddb, restored))).toEqual(['before/1']);
     },

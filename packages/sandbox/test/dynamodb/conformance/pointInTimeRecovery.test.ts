@@ -148,6 +148,8 @@ describe('RestoreTableToPointInTime', () => {
       expect(response.TableDescription?.TableName).toBe(byArn);
       expect(response.TableDescription?.RestoreSummary?.SourceTableArn).toBe(src?.TableArn);
       expect(response.TableDescription?.RestoreSummary?.RestoreInProgress).toBe(true);
+      // Nothing restored yet: 0 items and 0 bytes while CREATING, however much the source holds.
+      expect(response.TableDescription).toMatchObject({ TableStatus: 'CREATING', ItemCount: 0, TableSizeBytes: 0 });
       await untilActive(ddb, byArn);
       const { Table: dst } = await ddb.send(new DescribeTableCommand({ TableName: byArn }));
       expect(dst?.KeySchema).toEqual(src?.KeySchema);

@@ -54,13 +54,15 @@ describe('table settings', () => {
     await ddb.send(new DeleteTableCommand({ TableName: table }));
   });
 
-  // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TableDescription.html (TableArn)
-  it('reports the table ARN in the client region and keeps tags given at CreateTable', async () => {
+  // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TableDescription.html (TableArn, TableId)
+  it('reports the table ARN in the client region, a UUID TableId, and keeps tags given at CreateTable', async () => {
     const { ddb, region } = target;
     const table = target.tableName('tagged');
     await createTestTable(ddb, table, { Tags: [{ Key: 'team', Value: 'ops' }] });
     const { Table } = await ddb.send(new DescribeTableCommand({ TableName: table }));
     expect(Table?.TableArn).toMatch(tableArnPattern(region, table));
+    // "Unique identifier for the table": a UUID, e.g. 114865c9-5ef3-496c-b4d1-c4cbdd2d44fb.
+    expect(Table?.TableId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     const arn = Table?.TableArn as string;
     // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.Operations.html
     const tags = async () => (await ddb.send(new ListTagsOfResourceCommand({ ResourceArn: arn }))).Tags;

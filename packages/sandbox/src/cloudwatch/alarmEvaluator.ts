@@ -1,0 +1,44 @@
+import type { AlarmTransitions } from './alarmTransitions.js';
+import type { CloudWatchStore } from './cloudWatchStore.js';
+import { evaluateAlarm } from './evaluateAlarm.js';
+
+/**
+ * Evaluates every alarm of every Region on a timer (CloudWatch evaluates
+ * standard alarms about once a minute) and on demand. A state set by
+ * SetAlarmState holds until the next evaluation, as on AWS.
+ */
+export class AlarmEvaluator {
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly store: CloudWatchStore,
+    private readonly transitions: AlarmTransitions,
+    private readonly intervalMs: number,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => this.evaluateAll(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Evaluates every alarm now; returns each alarm's name and state afterwards. */
+  evaluateAll(nowMs = Date.now()): { AlarmName: string; StateValue: string }[] {
+    const states: { AlarmName: string; StateValue: string }[] = [];
+    let changed = false;
+    for (const region of this.store.regions()) {
+      for (const alarm of Object.values(this.store.region(region).alarms)) {
+        const c = alarm.config;
+        const series = this.store.series(region, c.Namespace, c.MetricName, c.Dimensions);
+        const next = evaluateAlarm(c, series, nowMs, alarm.state.value);
+        if (next && this.transitions.change(region, alarm, next, nowMs)) changed = true;
+        states.push({ AlarmName: c.AlarmName, StateValue: alarm.state.value });
+      }
+    }
+    if (changed) this.store.save();
+    return states;
+  }
+}

@@ -1,0 +1,68 @@
+import type http from 'node:http';
+import { AwsError } from '../awsError.js';
+import {
+  queryErrorResponse,
+  queryParameters,
+  queryResponse,
+  queryString,
+  signingServiceOf,
+  type QueryTree,
+} from '../queryProtocol.js';
+import type { SandboxRequest, SandboxResponse, SandboxService } from '../server.js';
+import { createTopic } from './actions/createTopic.js';
+import { deleteTopic } from './actions/deleteTopic.js';
+import { getTopicAttributes } from './actions/getTopicAttributes.js';
+import { listSubscriptions } from './actions/listSubscriptions.js';
+import { listSubscriptionsByTopic } from './actions/listSubscriptionsByTopic.js';
+import { listTopics } from './actions/listTopics.js';
+import { publish } from './actions/publish.js';
+import { setTopicAttributes } from './actions/setTopicAttributes.js';
+import { subscribe } from './actions/subscribe.js';
+import { unsubscribe } from './actions/unsubscribe.js';
+import type { SnsStore } from './snsStore.js';
+
+export const SNS_NAMESPACE = 'http://sns.amazonaws.com/doc/2010-03-31/';
+
+/** One emulated SNS operation: the request's parameters in, the `…Result` element's content out. */
+export type SnsAction = (
+  params: QueryTree,
+  context: { readonly store: SnsStore; readonly region: string },
+) => Record<string, unknown>;
+
+/** The SNS operations the sandbox emulates, by `Action`. */
+export const snsActions: Readonly<Record<string, SnsAction>> = {
+  CreateTopic: createTopic,
+  DeleteTopic: deleteTopic,
+  ListTopics: listTopics,
+  GetTopicAttributes: getTopicAttributes,
+  SetTopicAttributes: setTopicAttributes,
+  Subscribe: subscribe,
+  Unsubscribe: unsubscribe,
+  ListSubscriptions: listSubscriptions,
+  ListSubscriptionsByTopic: listSubscriptionsByTopic,
+  Publish: publish,
+};
+
+/**
+ * SNS's query-protocol endpoint: requests signed for `sns` (the SDK's and the
+ * AWS CLI's), `Action=…` in a form body, XML answers.
+ */
+export function snsService(store: SnsStore): SandboxService {
+  return {
+    name: 'sns',
+    matches: (req: http.IncomingMessage) => signingServiceOf(req.headers) === 'sns',
+    async handle(req: SandboxRequest): Promise<SandboxResponse> {
+      const params = queryParameters(req);
+      const operation = queryString(params, 'Action') ?? '';
+      const action = snsActions[operation];
+      if (!action) {
+        throw new AwsError(
+          'InvalidAction',
+          `The dynamo-dr sandbox does not emulate SNS ${operation || '(no Action)'}.`,
+        );
+      }
+      return queryResponse(SNS_NAMESPACE, operation, action(params, { store, region: req.region }));
+    },
+    errorResponse: (error) => queryErrorResponse(SNS_NAMESPACE, error),
+  };
+}
