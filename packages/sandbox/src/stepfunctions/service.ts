@@ -1,13 +1,7 @@
 import path from 'node:path';
-import { AwsError } from '../awsError.js';
 import { SandboxOptionError } from '../sandboxOptionError.js';
-import {
-  jsonProtocolError,
-  parseJsonObject,
-  type SandboxRequest,
-  type SandboxResponse,
-  type SandboxService,
-} from '../server.js';
+import { jsonTargetService } from '../jsonTargetService.js';
+import { jsonProtocolError, type SandboxService } from '../server.js';
 import { createStateMachine } from './actions/createStateMachine.js';
 import { deleteStateMachine } from './actions/deleteStateMachine.js';
 import { describeExecution } from './actions/describeExecution.js';
@@ -23,8 +17,6 @@ import { updateStateMachine } from './actions/updateStateMachine.js';
 import { ExecutionEngine } from './engine/executionEngine.js';
 import type { TaskClients } from './engine/taskClients.js';
 import { StepFunctionsStore } from './stepFunctionsStore.js';
-
-const TARGET_PREFIX = 'AWSStepFunctions.';
 
 /** One emulated Step Functions operation: request JSON in, response JSON out, or an {@link AwsError} thrown. */
 export type StepFunctionsAction = (
@@ -72,26 +64,16 @@ export function stepFunctionsService(options: StepFunctionsServiceOptions): Step
   checkTimeScale(options.timeScale);
   const store = new StepFunctionsStore(options.dataDir && path.join(options.dataDir, 'stepfunctions.json'));
   const engine = new ExecutionEngine(store, { clients: options.clients, timeScale: options.timeScale });
-  return {
-    name: 'stepfunctions',
-    matches: (req) => String(req.headers['x-amz-target'] ?? '').startsWith(TARGET_PREFIX),
-    async handle(req: SandboxRequest): Promise<SandboxResponse> {
-      const operation = String(req.headers['x-amz-target']).slice(TARGET_PREFIX.length);
-      const action = stepFunctionsActions[operation];
-      if (!action) {
-        throw new AwsError(
-          'UnknownOperationException',
-          `The dynamo-dr sandbox does not emulate Step Functions ${operation}.`,
-        );
-      }
-      const result = action(parseBody(req.body), { store, engine, region: req.region });
-      return {
-        statusCode: 200,
-        headers: { 'content-type': 'application/x-amz-json-1.0' },
-        body: JSON.stringify(result),
-      };
-    },
+  const service = jsonTargetService({
+    name: 'Step Functions',
+    targetPrefix: 'AWSStepFunctions.',
+    contentType: 'application/x-amz-json-1.0',
+    actions: stepFunctionsActions,
+    context: { store, engine },
     errorResponse: (error) => jsonProtocolError('com.amazonaws.swf.service.v2.model', error),
+  });
+  return {
+    ...service,
     stop() {
       engine.shutdown();
       store.flush();
@@ -109,9 +91,3 @@ export function checkTimeScale(timeScale: number | undefined): void {
     'Give e.g. 0.01 to make a 60 s Wait last 0.6 s, or 1 for real time.',
   );
 }
-
-const parseBody = (body: Buffer) =>
-  parseJsonObject(
-    body,
-    () => new AwsError('SerializationException', 'Start of structure or map found where not expected'),
-  );

@@ -1,6 +1,6 @@
 import type { StepFunctionsAction } from '../service.js';
 import { findExecution } from './describeExecution.js';
-import { pageOf } from './pageOf.js';
+import { sfnPage } from './sfnPage.js';
 
 /**
  * GetExecutionHistory: the events in order (or `reverseOrder`), paged;
@@ -11,7 +11,7 @@ export const getExecutionHistory: StepFunctionsAction = (request, { store }) => 
   const execution = findExecution(store, request.executionArn);
   const ordered = request.reverseOrder === true ? [...execution.history].reverse() : execution.history;
   const events = request.includeExecutionData === false ? ordered.map(withoutData) : ordered;
-  const { items, nextToken } = pageOf(events, request);
+  const { items, nextToken } = sfnPage(events, request);
   return { events: items, ...(nextToken && { nextToken }) };
 };
 

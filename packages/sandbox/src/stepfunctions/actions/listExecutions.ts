@@ -3,7 +3,7 @@ import type { StepFunctionsAction } from '../service.js';
 import { sfnErrors } from '../sfnErrors.js';
 import { executionSummary } from './describeExecution.js';
 import { findMachine } from './describeStateMachine.js';
-import { pageOf } from './pageOf.js';
+import { sfnPage } from './sfnPage.js';
 
 const STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
 
@@ -32,6 +32,6 @@ export const listExecutions: StepFunctionsAction = (request, { store }) => {
     .filter((e) => belongs(e) && (status === undefined || e.status === status))
     .sort((a, b) => b.startDate - a.startDate)
     .map(executionSummary);
-  const { items, nextToken } = pageOf(executions, request);
+  const { items, nextToken } = sfnPage(executions, request);
   return { executions: items, ...(nextToken && { nextToken }) };
 };

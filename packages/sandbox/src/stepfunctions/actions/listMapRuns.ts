@@ -1,6 +1,6 @@
 import type { StepFunctionsAction } from '../service.js';
 import { findExecution } from './describeExecution.js';
-import { pageOf } from './pageOf.js';
+import { sfnPage } from './sfnPage.js';
 
 /** ListMapRuns of an execution (https://docs.aws.amazon.com/step-functions/latest/apireference/API_ListMapRuns.html). */
 export const listMapRuns: StepFunctionsAction = (request, { store }) => {
@@ -14,6 +14,6 @@ export const listMapRuns: StepFunctionsAction = (request, { store }) => {
       startDate: r.startDate,
       ...(r.stopDate !== undefined && { stopDate: r.stopDate }),
     }));
-  const { items, nextToken } = pageOf(runs, request);
+  const { items, nextToken } = sfnPage(runs, request);
   return { mapRuns: items, ...(nextToken && { nextToken }) };
 };

@@ -1,5 +1,5 @@
 import type { StepFunctionsAction } from '../service.js';
-import { pageOf } from './pageOf.js';
+import { sfnPage } from './sfnPage.js';
 
 /** ListStateMachines, the Region's machines by name (https://docs.aws.amazon.com/step-functions/latest/apireference/API_ListStateMachines.html). */
 export const listStateMachines: StepFunctionsAction = (request, { store, region }) => {
@@ -7,6 +7,6 @@ export const listStateMachines: StepFunctionsAction = (request, { store, region 
     .filter((m) => m.stateMachineArn.split(':')[3] === region)
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((m) => ({ stateMachineArn: m.stateMachineArn, name: m.name, type: m.type, creationDate: m.creationDate }));
-  const { items, nextToken } = pageOf(machines, request);
+  const { items, nextToken } = sfnPage(machines, request);
   return { stateMachines: items, ...(nextToken && { nextToken }) };
 };
