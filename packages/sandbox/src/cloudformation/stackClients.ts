@@ -1,7 +1,10 @@
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
 
 /** The clients a stack operation creates resources with: the sandbox's own services, over HTTP. */
@@ -11,6 +14,9 @@ export interface StackClients {
   readonly sfn: SFNClient;
   readonly ssm: SSMClient;
   readonly s3: S3Client;
+  readonly sns: SNSClient;
+  readonly cloudwatch: CloudWatchClient;
+  readonly events: EventBridgeClient;
   destroy(): void;
 }
 
@@ -32,6 +38,9 @@ export function createStackClients(config: StackClientConfig): StackClients {
     sfn: new SFNClient(config),
     ssm: new SSMClient(config),
     s3: new S3Client(config),
+    sns: new SNSClient(config),
+    cloudwatch: new CloudWatchClient(config),
+    events: new EventBridgeClient(config),
   };
   return { ...clients, destroy: () => Object.values(clients).forEach((c) => c.destroy()) };
 }

@@ -434,12 +434,19 @@ function provisioned(record: ResourceRecord): ProvisionedResource {
   return { physicalId: record.PhysicalResourceId ?? '', attributes: record.attributes };
 }
 
-/** A resource already gone counts as deleted, as CloudFormation treats NotFound on delete. */
+/** Each service's "not found": a resource already gone counts as deleted, as CloudFormation treats it. */
+const GONE = new Set([
+  'ResourceNotFoundException',
+  'ResourceNotFound',
+  'NotFoundException',
+  'NotFound',
+  'StateMachineDoesNotExist',
+  'TableNotFoundException',
+  'NoSuchBucket',
+]);
+
 function isGone(error: unknown): boolean {
-  const name = (error as { name?: string }).name ?? '';
-  return ['ResourceNotFoundException', 'StateMachineDoesNotExist', 'TableNotFoundException', 'NoSuchBucket'].includes(
-    name,
-  );
+  return GONE.has((error as { name?: string }).name ?? '');
 }
 
 /** An error as CloudFormation reports a handler's failure. */

@@ -36,7 +36,29 @@ export function workflowTemplate(options: { pitr: boolean; comment: string }): R
         },
       },
       Logs: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 7 } },
-      Alarms: { Type: 'AWS::SNS::Topic', Properties: {} },
+      Alarms: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: 'dynamo-dr alarms' } },
+      ThrottleAlarm: {
+        Type: 'AWS::CloudWatch::Alarm',
+        Properties: {
+          Namespace: 'AWS/DynamoDB',
+          MetricName: 'ThrottledRequests',
+          Dimensions: [{ Name: 'TableName', Value: { Ref: 'Journal' } }],
+          Statistic: 'Sum',
+          Period: 60,
+          EvaluationPeriods: 1,
+          Threshold: 1,
+          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+          AlarmActions: [{ Ref: 'Alarms' }],
+        },
+      },
+      WeakeningCalls: {
+        Type: 'AWS::Events::Rule',
+        Properties: {
+          EventPattern: { source: ['aws.dynamodb'], 'detail-type': ['AWS API Call via CloudTrail'] },
+          Targets: [{ Id: 'alarms', Arn: { Ref: 'Alarms' } }],
+        },
+      },
+      Nightly: { Type: 'AWS::Scheduler::Schedule', Properties: { ScheduleExpression: 'rate(1 day)' } },
       ProdOnly: { Type: 'AWS::SNS::Topic', Condition: 'IsProd', Properties: {} },
       Workflow: {
         Type: 'AWS::StepFunctions::StateMachine',

@@ -24,6 +24,14 @@ import {
   SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
+import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import {
+  DescribeRuleCommand,
+  EventBridgeClient,
+  ListRulesCommand,
+  ListTargetsByRuleCommand,
+} from '@aws-sdk/client-eventbridge';
+import { GetTopicAttributesCommand, ListTopicsCommand, SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/index.js';
 import { closedExecution } from '../stepfunctions/stepFunctionsTestKit.js';
@@ -38,6 +46,9 @@ let cfn: CloudFormationClient;
 let dynamodb: DynamoDBClient;
 let lambda: LambdaClient;
 let sfn: SFNClient;
+let sns: SNSClient;
+let cloudwatch: CloudWatchClient;
+let events: EventBridgeClient;
 
 beforeAll(async () => {
   sandbox = await startSandbox();
@@ -45,6 +56,9 @@ beforeAll(async () => {
   dynamodb = new DynamoDBClient(sandbox.clientConfig);
   lambda = new LambdaClient(sandbox.clientConfig);
   sfn = new SFNClient(sandbox.clientConfig);
+  sns = new SNSClient(sandbox.clientConfig);
+  cloudwatch = new CloudWatchClient(sandbox.clientConfig);
+  events = new EventBridgeClient(sandbox.clientConfig);
 });
 afterAll(() => sandbox.stop());
 
@@ -78,8 +92,18 @@ describe('a stack with a table, a role, a function and a state machine', () => {
     const stack = await stackOf(StackName);
     expect(stack?.StackStatus).toBe('CREATE_COMPLETE');
     before = await resourcesOf(StackName);
-    expect(Object.keys(before).sort()).toEqual(['Alarms', 'Journal', 'Logs', 'Worker', 'WorkerRole', 'Workflow']);
-    expect(Object.values(before).map((r) => r.ResourceStatus)).toEqual(Array(6).fill('CREATE_COMPLETE'));
+    expect(Object.keys(before).sort()).toEqual([
+      'Alarms',
+      'Journal',
+      'Logs',
+      'Nightly',
+      'ThrottleAlarm',
+      'WeakeningCalls',
+      'Worker',
+      'WorkerRole',
+      'Workflow',
+    ]);
+    expect(Object.values(before).map((r) => r.ResourceStatus)).toEqual(Array(9).fill('CREATE_COMPLETE'));
 
     expect(before.Journal?.PhysicalResourceId).toBe('dr-workflow-journal-test');
     const table = await dynamodb.send(new DescribeTableCommand({ TableName: 'dr-workflow-journal-test' }));
@@ -110,7 +134,25 @@ describe('a stack with a table, a role, a function and a state machine', () => {
       Split: 'b',
       Stage: 'testing',
     });
-    expect(before.Alarms?.ResourceStatusReason).toMatch(/AWS::SNS::Topic is not emulated by the dynamo-dr sandbox/);
+    const topic = await sns.send(new GetTopicAttributesCommand({ TopicArn: before.Alarms?.PhysicalResourceId }));
+    expect(topic.Attributes?.DisplayName).toBe('dynamo-dr alarms');
+    const { MetricAlarms = [] } = await cloudwatch.send(
+      new DescribeAlarmsCommand({ AlarmNames: [before.ThrottleAlarm?.PhysicalResourceId ?? ''] }),
+    );
+    expect(MetricAlarms[0]).toMatchObject({
+      Dimensions: [{ Name: 'TableName', Value: 'dr-workflow-journal-test' }],
+      AlarmActions: [before.Alarms?.PhysicalResourceId],
+    });
+    const rule = before.WeakeningCalls?.PhysicalResourceId;
+    expect(JSON.parse((await events.send(new DescribeRuleCommand({ Name: rule }))).EventPattern ?? '')).toEqual({
+      source: ['aws.dynamodb'],
+      'detail-type': ['AWS API Call via CloudTrail'],
+    });
+    const { Targets = [] } = await events.send(new ListTargetsByRuleCommand({ Rule: rule }));
+    expect(Targets.map((t) => t.Arn)).toEqual([before.Alarms?.PhysicalResourceId]);
+    expect(before.Nightly?.ResourceStatusReason).toMatch(
+      /AWS::Scheduler::Schedule is not emulated by the dynamo-dr sandbox/,
+    );
     expect(before.WorkerRole?.ResourceStatusReason).toMatch(/not emulated/);
   });
 
@@ -169,6 +211,10 @@ describe('a stack with a table, a role, a function and a state machine', () => {
     expect(await tableNames()).not.toContain('dr-workflow-journal-test');
     expect(await functionNames()).not.toContain(before.Worker?.PhysicalResourceId);
     expect(await machineArns()).not.toContain(before.Workflow?.PhysicalResourceId);
+    const { Topics = [] } = await sns.send(new ListTopicsCommand({}));
+    expect(Topics.map((t) => t.TopicArn)).not.toContain(before.Alarms?.PhysicalResourceId);
+    expect((await cloudwatch.send(new DescribeAlarmsCommand({}))).MetricAlarms).toEqual([]);
+    expect((await events.send(new ListRulesCommand({}))).Rules).toEqual([]);
     await expect(stackOf(StackName)).rejects.toThrow(`Stack with id ${StackName} does not exist`);
     expect((await stackOf(StackId ?? ''))?.StackStatus).toBe('DELETE_COMPLETE');
   });
@@ -317,6 +363,6 @@ describe('templates refused or rolled back', () => {
     expect(validated.Parameters).toEqual([{ ParameterKey: 'Env', DefaultValue: 'dev', NoEcho: false }]);
     await cfn.send(new CreateStackCommand({ StackName: 'yaml-stack', TemplateBody: yaml }));
     const resources = await resourcesOf('yaml-stack');
-    expect(resources.Topic?.PhysicalResourceId).toBe('yaml-stack-dev');
+    expect(resources.Topic?.PhysicalResourceId).toMatch(/:sns:us-east-1:\d{12}:yaml-stack-dev$/);
   });
 });

@@ -1,9 +1,12 @@
 import { SANDBOX_ACCOUNT } from '../../sandboxAccount.js';
+import { cloudWatchAlarm } from './cloudWatchAlarm.js';
 import { dynamoDbTable } from './dynamoDbTable.js';
+import { eventsRule } from './eventsRule.js';
 import { lambdaFunction } from './lambdaFunction.js';
 import { recordedResource } from './recordedResource.js';
 import { s3Bucket } from './s3Bucket.js';
 import type { ResourceHandler } from './resourceHandler.js';
+import { snsTopic } from './snsTopic.js';
 import { stateMachine } from './stateMachine.js';
 
 const notEmulated = (type: string) =>
@@ -15,6 +18,9 @@ const handlers: Readonly<Record<string, ResourceHandler>> = {
   'AWS::Lambda::Function': lambdaFunction,
   'AWS::StepFunctions::StateMachine': stateMachine,
   'AWS::S3::Bucket': s3Bucket,
+  'AWS::SNS::Topic': snsTopic,
+  'AWS::CloudWatch::Alarm': cloudWatchAlarm,
+  'AWS::Events::Rule': eventsRule,
   'AWS::Logs::LogGroup': recordedResource(
     'Recorded: the dynamo-dr sandbox has no CloudWatch Logs; the log group exists only in this stack.',
     'LogGroupName',
