@@ -8,12 +8,35 @@
  * (retries, nothing dropped) and verification. Items changed in the table since are reported and skipped.
  *
  * Flags: --table NAME (required), --confirm NAME (asked on a terminal when left out), --allow-live-writes,
- * --dry-run, --json, --region, --profile, --endpoint-url (AWS_ENDPOINT_URL is honoured too).
+ * --dry-run, --json, --state-dir DIR (the run journal; default .dynamo-dr in the current directory, as for
+ * dynamo-dr), --region, --profile, --endpoint-url (AWS_ENDPOINT_URL is honoured too), --debug, --help.
  */
 import { parseArgs } from 'node:util';
 
-const usage =
-  'usage: node scripts/restore-events.js FILE --table NAME [--confirm NAME] [--allow-live-writes] [--dry-run] [--json]';
+const usage = `usage: node scripts/restore-events.js FILE --table NAME [--confirm NAME] [--allow-live-writes]
+                                   [--dry-run] [--json] [--state-dir DIR] [--region REGION]
+                                   [--profile PROFILE] [--endpoint-url URL] [--debug]
+
+Writes the items of FILE (aws dynamodb scan output, or a file of dynamo-dr export or diff) back into the
+table NAME, as dynamo-dr restore-items --from-file FILE does: items changed in the table since are reported
+and skipped, and the run is verified.
+
+  --table NAME          the table to write into (required)
+  --confirm NAME        the exact table name (asked on a terminal when left out)
+  --allow-live-writes   write even though the environment is not in recovery mode
+  --dry-run             print the plan and change nothing
+  --json                print one JSON document on stdout
+  --state-dir DIR       where the run is recorded (default: .dynamo-dr in the current directory)
+  --region, --profile, --endpoint-url   as for the AWS CLI (AWS_ENDPOINT_URL is honoured too)
+  --debug               print the whole error when it fails
+  --help                show this help`;
+
+/** Exits with status 2 (bad usage) after saying why. */
+function usageError(message) {
+  console.error(`error: ${message}\n\n${usage}`);
+  process.exit(2);
+}
+
 let parsed;
 try {
   parsed = parseArgs({
@@ -24,19 +47,22 @@ try {
       'allow-live-writes': { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       json: { type: 'boolean' },
+      'state-dir': { type: 'string' },
       region: { type: 'string' },
       profile: { type: 'string' },
       'endpoint-url': { type: 'string' },
+      debug: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
 } catch (error) {
-  console.error(`error: ${error.message}\n${usage}`);
-  process.exit(2);
+  usageError(error.message);
 }
-if (parsed.positionals.length !== 1) {
-  console.error(`error: give exactly one FILE (got ${parsed.positionals.length})\n${usage}`);
-  process.exit(2);
+if (parsed.values.help) {
+  console.log(usage);
+  process.exit(0);
 }
+if (parsed.positionals.length !== 1) usageError(`give exactly one FILE (got ${parsed.positionals.length})`);
 
 const flags = [];
 for (const [name, value] of Object.entries(parsed.values)) {

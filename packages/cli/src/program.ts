@@ -13,8 +13,17 @@ export function buildProgram(): Command {
   const program = new Command('dynamo-dr')
     .description('Disaster recovery for Amazon DynamoDB')
     .version(CLI_VERSION)
+    .option('--debug', 'print the whole error (stack trace, AWS details) when a command fails')
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .showHelpAfterError();
+  // Every command's --region, --profile and --endpoint-url are checked before it runs, as the AWS CLI does.
+  program.hook('preAction', async (_program, action) => {
+    const { region, profile, endpointUrl } = action.opts<{ region?: string; profile?: string; endpointUrl?: string }>();
+    // Loaded here, not at startup: `--help` and `--version` need none of core.
+    const { assertAwsOptions } = await import('@dynamo-dr/core');
+    await assertAwsOptions({ region, profile, endpoint: endpointUrl });
+  });
 
   program
     .command('sandbox')
@@ -71,7 +80,10 @@ export function buildProgram(): Command {
     .option('--dry-run', 'print the plan and change nothing')
     .option('--json', 'print one JSON document on stdout')
     .option('--config <file>', 'configuration file (default: ./dynamo-dr.config.json if present)')
-    .option('--environment <name>', 'look tables up in this environment of the configuration')
+    .option(
+      '--environment <name>',
+      "the tables' environment: looked up there in the configuration; without one, the recovery-mode environment (ENV-* functions)",
+    )
     .option('--state-dir <dir>', 'where run journals and locks are kept', '.dynamo-dr')
     .option('--region <region>', 'AWS region')
     .option('--profile <profile>', 'AWS profile')

@@ -52,7 +52,7 @@ describe('dynamo-dr export', () => {
   it('export verify of a file that does not exist is bad input (exit 2)', async () => {
     const result = await runCli(sandbox, await workdir(), ['export', 'verify', 'missing.json']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/FILE "missing.json" is not a file/);
+    expect(result.stderr).toMatch(/FILE "missing.json" does not exist/);
   });
 
   it('--dry-run shows the plan, with the window, and creates nothing', async () => {

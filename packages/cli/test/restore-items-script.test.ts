@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import {
   ScanCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { digestTable, itemToJson } from '@dynamo-dr/core';
+import { digestTable, FileRunJournal, itemToJson } from '@dynamo-dr/core';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byRule, canonicalOf, eventsAfterIncident } from '../../core/test/restoreItems/itemsFixtures.js';
@@ -67,12 +67,29 @@ function runScript(args: readonly string[]): Promise<{ code: number | null; stdo
 }
 
 describe('node scripts/restore-events.js recovered_events.json (seed 000, scenario 1, step 4)', () => {
+  it('--help prints the usage with every flag and exits 0', async () => {
+    const help = await runScript(['--help']);
+    expect(help.code, help.stderr).toBe(0);
+    expect(help.stdout).toMatch(/^usage: node scripts\/restore-events\.js FILE --table NAME/);
+    for (const flag of [
+      '--confirm',
+      '--allow-live-writes',
+      '--dry-run',
+      '--json',
+      '--state-dir',
+      '--endpoint-url',
+      '--debug',
+    ])
+      expect(help.stdout).toContain(flag);
+  });
+
   it('refuses an unknown flag and a missing table with exit 2, and a dry run changes nothing', async () => {
     const digest = await digestTable({ client, tableName: TABLE });
     expect((await runScript(['recovered_events.json', '--tabel', TABLE])).code).toBe(2);
     const noTable = await runScript(['recovered_events.json', '--confirm', TABLE]);
     expect(noTable.code).toBe(2);
-    expect(noTable.stderr).toContain('--table');
+    expect(noTable.stderr).toMatch(/^error: --table is required\. /);
+    expect(noTable.stderr).not.toContain('null');
     const dry = await runScript(['recovered_events.json', '--table', TABLE, '--confirm', TABLE, '--dry-run']);
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stderr).toMatch(/write\s+5 /);
@@ -88,9 +105,15 @@ describe('node scripts/restore-events.js recovered_events.json (seed 000, scenar
       '--confirm',
       TABLE,
       '--allow-live-writes',
+      '--state-dir',
+      'journal',
       '--json',
     ]);
     expect(result.code, result.stderr).toBe(0);
+    // The run is recorded where --state-dir says, not in the directory the script was run from.
+    const runs = await new FileRunJournal(path.join(dir, 'journal')).listRuns();
+    expect(runs.map((r) => r.kind)).toEqual(['restore-items']);
+    expect(await readdir(dir)).not.toContain('.dynamo-dr');
     expect(JSON.parse(result.stdout).written.counts).toEqual({
       new: 5,
       overwritten: 0,

@@ -101,6 +101,56 @@ describe('dynamo-dr restore-items: bad input changes nothing', () => {
   });
 });
 
+describe('dynamo-dr restore-items --from-file: the file is checked whole before the run is recorded', () => {
+  it.each([
+    [
+      'a text file that is not an item file',
+      'hello world\n',
+      /is neither a dynamo-dr item file nor AWS CLI scan output/,
+    ],
+    [
+      'scan output with an item missing its sort key',
+      JSON.stringify({ Items: [{ pk: { S: 'rule#MD-001' }, sk: { N: '1' } }, { pk: { S: 'rule#MD-001' } }] }),
+      /has an item \(number 2\) without the table's key attribute sk/,
+    ],
+    [
+      'an item file whose second line is not an item',
+      `${JSON.stringify({ Item: { pk: { S: 'rule#MD-001' }, sk: { N: '1' } } })}\nnot json\n`,
+      /line 2 is not \{"Item": \{\.\.\.\}\} \(DynamoDB JSON\)/,
+    ],
+    [
+      "a key attribute of another type than the table's",
+      JSON.stringify({ Items: [{ pk: { S: 'rule#MD-001' }, sk: { S: '1' } }] }),
+      /key attribute sk is of type S, but the table's is N/,
+    ],
+    [
+      'an attribute that is not DynamoDB JSON',
+      JSON.stringify({ Items: [{ pk: { S: 'rule#MD-001' }, sk: { N: '1' }, note: null }] }),
+      /has an item \(number 1 of Items\) that is not DynamoDB JSON/,
+    ],
+  ])('%s: exit 2, the table unchanged, no run recorded', async (_name, content, message) => {
+    const cwd = await workdir();
+    await writeFile(path.join(cwd, 'input.json'), content);
+    const digestBefore = await digestTable({ client, tableName: TABLE });
+    const result = await runCli(sandbox, cwd, fromFile('input.json'));
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/^error: --from-file "input\.json" /);
+    expect(result.stderr).toMatch(message);
+    expect(await digestTable({ client, tableName: TABLE })).toEqual(digestBefore);
+    const journal = new FileRunJournal(path.join(cwd, '.dynamo-dr'));
+    expect({ runs: await journal.listRuns(), locks: await journal.listLocks() }).toEqual({ runs: [], locks: [] });
+  });
+
+  it('what runs list shows after a refused file: no run', async () => {
+    const cwd = await workdir();
+    await writeFile(path.join(cwd, 'input.json'), JSON.stringify({ Items: [{ pk: { S: 'rule#MD-001' } }] }));
+    expect((await runCli(sandbox, cwd, fromFile('input.json'))).code).toBe(2);
+    const runs = await runCli(sandbox, cwd, ['runs', 'list']);
+    expect(runs.code).toBe(0);
+    expect(runs.stderr).toMatch(/^No runs recorded in \.dynamo-dr\.$/m);
+  });
+});
+
 describe('dynamo-dr restore-items', () => {
   it('--from-file refuses a table whose recovery lock another run holds (exit 2), changing and recording nothing', async () => {
     const cwd = await workdir();

@@ -16,9 +16,18 @@ export function startCli(
   cwd: string,
   args: readonly string[],
 ): { child: ChildProcess; done: Promise<CliResult> } {
+  return startCliWith({ ...process.env, ...sandbox.env }, cwd, args);
+}
+
+/** Starts `dynamo-dr <args>` with exactly the environment `env`, in `cwd`, with no terminal. */
+export function startCliWith(
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  args: readonly string[],
+): { child: ChildProcess; done: Promise<CliResult> } {
   const child = spawn(process.execPath, cliArgv(...args), {
     cwd,
-    env: { ...process.env, ...sandbox.env, NODE_NO_WARNINGS: '1' },
+    env: { ...env, NODE_NO_WARNINGS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -34,4 +43,9 @@ export function startCli(
 /** Runs `dynamo-dr <args>` to its end. */
 export function runCli(sandbox: Sandbox, cwd: string, args: readonly string[]): Promise<CliResult> {
   return startCli(sandbox, cwd, args).done;
+}
+
+/** Runs `dynamo-dr <args>` with exactly the environment `env` to its end. */
+export function runCliWith(env: NodeJS.ProcessEnv, cwd: string, args: readonly string[]): Promise<CliResult> {
+  return startCliWith(env, cwd, args).done;
 }

@@ -175,7 +175,7 @@ describe('dynamo-dr restore refuses bad input and changes nothing', () => {
     await refused(
       { '--confirm': undefined },
       await workdir(),
-      /--confirm null is required when not running on a terminal/,
+      /^--confirm is required when not running on a terminal\. Pass --confirm/,
     );
   });
 
@@ -235,6 +235,19 @@ describe('dynamo-dr restore refuses bad input and changes nothing', () => {
       { '--table': 'Orders' },
       await workdir(true),
       /--environment "Prod" is not in recovery mode \(table Prod-Orders-ABC is live\)/,
+    );
+  });
+
+  it('without a configuration, --environment names the recovery-mode environment to check (not ignored)', async () => {
+    const dir = await workdir();
+    const before = await awsResources(client);
+    const run = restoreCommand({ ...options(dir), environment: 'Prod' });
+    await expect(run).rejects.toThrow(
+      /^--environment "Prod" is not in recovery mode \(table Prod-Orders-ABC is live\)/,
+    );
+    await unchanged(dir, before);
+    await expect(restoreCommand({ ...options(dir), environment: 'Prod env' })).rejects.toThrow(
+      /^--environment "Prod env" is not a valid environment name/,
     );
   });
 

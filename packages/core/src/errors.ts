@@ -18,7 +18,9 @@ export class DrError extends Error {
 
 /**
  * Bad input: a field has a value that cannot be used. Raised before any AWS
- * call that changes anything; the CLI exits with status 2.
+ * call that changes anything; the CLI exits with status 2. A missing value
+ * (`null` or `undefined`) is left out of the message ("--table is required");
+ * a long one is shortened, with its length.
  */
 export class InputError extends DrError {
   constructor(
@@ -26,8 +28,42 @@ export class InputError extends DrError {
     readonly value: unknown,
     problem: string,
     hint: string,
+    cause?: unknown,
   ) {
-    super(`${field} ${JSON.stringify(value)} ${problem}. ${hint}`, { hint });
+    super(`${field}${shownValue(value)} ${problem}. ${hint}`, { hint, cause });
+  }
+}
+
+/** Values longer than this many characters are shown by their start and their length. */
+const SHOWN_VALUE_LENGTH = 80;
+
+function shownValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string' && value.length > SHOWN_VALUE_LENGTH) {
+    return ` ${JSON.stringify(value.slice(0, SHOWN_VALUE_LENGTH - 3))}... (${value.length} characters)`;
+  }
+  return ` ${JSON.stringify(value)}`;
+}
+
+/**
+ * An AWS call failed for a reason of the environment, not of the request: the endpoint cannot be reached,
+ * there are no usable credentials, access is denied, or the region or endpoint configured is unusable. The
+ * CLI prints one line and the hint, and exits with status 1. `cause` is the SDK's error.
+ */
+export class AwsEnvironmentError extends DrError {
+  constructor(message: string, hint: string, cause: unknown) {
+    super(message, { hint, cause });
+  }
+}
+
+/**
+ * AWS refused a request as invalid (ValidationException) although dynamo-dr checks every value it is given
+ * first: the CLI exits with status 2, naming the operation and AWS's own words, which name the parameter.
+ * `cause` is the SDK's error.
+ */
+export class AwsValidationError extends InputError {
+  constructor(request: string, problem: string, hint: string, cause: unknown) {
+    super(request, undefined, problem, hint, cause);
   }
 }
 
@@ -83,4 +119,9 @@ export class VerificationError extends DrError {
 function describeCause(cause: unknown): string {
   if (cause instanceof Error) return `${cause.name}: ${cause.message}`;
   return String(cause);
+}
+
+/** Whether an error is an answer of an AWS service (an SDK service exception), not a failure of dynamo-dr. */
+export function isAwsServiceError(error: unknown): boolean {
+  return error instanceof Error && '$fault' in error && '$metadata' in error;
 }

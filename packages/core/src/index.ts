@@ -1,11 +1,15 @@
 export {
   DeadlineExceededError,
   DrError,
+  AwsEnvironmentError,
+  AwsValidationError,
   InputError,
+  isAwsServiceError,
   NotReadyError,
   UnwritableItemsError,
   VerificationError,
 } from './errors.js';
+export * from './validation/index.js';
 export * from './config/index.js';
 export * from './aws/index.js';
 export * from './checkpoint/index.js';

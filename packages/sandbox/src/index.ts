@@ -8,3 +8,4 @@ export {
   type TableFaults,
   type TableFaultStats,
 } from './faults/tableFaults.js';
+export { LOCAL_CODE_BUCKET, type CodeObjects } from './lambda/code/codeObjects.js';

@@ -20,7 +20,7 @@ const ROUTES = /^\/_sandbox\/(sns|cloudwatch)\//;
  * - `POST /_sandbox/cloudwatch/evaluate`: evaluates every alarm now; `{ alarms: [{ AlarmName, StateValue }] }`
  *
  * @example
- * curl 'localhost:4566/_sandbox/sns/messages?topic=arn:aws:sns:us-east-1:000000000000:alarms'
+ * curl 'localhost:4566/_sandbox/sns/messages?topic=arn:aws:sns:us-east-1:123456789012:alarms'
  */
 export function monitoringAdminService(admin: MonitoringAdmin): SandboxService {
   return {
@@ -33,7 +33,7 @@ export function monitoringAdminService(admin: MonitoringAdmin): SandboxService {
         if (!topic) {
           throw new AwsError(
             'ValidationException',
-            'GET /_sandbox/sns/messages needs ?topic={TopicArn}, e.g. ?topic=arn:aws:sns:us-east-1:000000000000:alarms.',
+            'GET /_sandbox/sns/messages needs ?topic={TopicArn}, e.g. ?topic=arn:aws:sns:us-east-1:123456789012:alarms.',
           );
         }
         return json(200, { messages: admin.snsMessages(topic) });

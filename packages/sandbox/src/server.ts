@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { AwsError } from './awsError.js';
+import type { RequestAuthorizer, ServiceAuthorization } from './iam/serviceAuthorization.js';
 
 /** One incoming HTTP request with its body read. */
 export interface SandboxRequest {
@@ -25,6 +26,13 @@ export interface SandboxService {
   handle(req: SandboxRequest): Promise<SandboxResponse>;
   /** How an {@link AwsError} is serialised for this service. */
   errorResponse(error: AwsError): SandboxResponse;
+  /**
+   * The IAM permissions each of its requests needs, checked for callers signing with credentials the sandbox
+   * issued to a role (see iam/serviceAuthorization.ts). A service without it refuses those callers.
+   */
+  readonly authorization?: ServiceAuthorization;
+  /** Releases what the service runs (child processes, timers) when the sandbox stops. */
+  close?(): Promise<void>;
 }
 
 const REGION_IN_SCOPE = /Credential=[^/]+\/\d{8}\/([a-z0-9-]+)\//;
@@ -61,19 +69,21 @@ export function jsonProtocolError(prefix: string, error: AwsError): SandboxRespo
 }
 
 /**
- * The sandbox's HTTP server: each request goes to the first service that claims it. `services` may still be
- * starting (a promise): requests then wait for them, so the port can be taken before anything else starts.
+ * The sandbox's HTTP server: each request goes to the first service that claims it, after `authorize` (IAM
+ * enforcement) has let it through. `services` may still be starting (a promise): requests then wait for them, so
+ * the port can be taken before anything else starts.
  */
 export function createServer(
   services: readonly SandboxService[] | Promise<readonly SandboxService[]>,
   defaultRegion: string,
+  authorize?: RequestAuthorizer,
 ): http.Server {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      void Promise.resolve(services).then((started) => dispatch(started, req, body, res, defaultRegion));
+      void Promise.resolve(services).then((started) => dispatch(started, req, body, res, defaultRegion, authorize));
     });
   });
   // Longer than SDK clients keep idle pooled sockets, so the server rarely closes one under a request.
@@ -87,6 +97,7 @@ function dispatch(
   body: Buffer,
   res: http.ServerResponse,
   defaultRegion: string,
+  authorize: RequestAuthorizer | undefined,
 ): void {
   const service = services.find((s) => s.matches(req));
   if (!service) {
@@ -107,17 +118,19 @@ function dispatch(
     body,
     region: regionOf(req.headers, defaultRegion),
   };
-  service.handle(request).then(
-    (response) => send(res, response),
-    (error: unknown) => {
-      if (error instanceof AwsError) send(res, service.errorResponse(error));
-      else {
-        // Anything but an AwsError is a sandbox bug: answer 500 and say so loudly.
-        console.error('[dynamo-dr sandbox] internal error', error);
-        send(res, service.errorResponse(new AwsError('InternalServerError', String(error), 500)));
-      }
-    },
-  );
+  Promise.resolve(authorize?.(service, request))
+    .then(() => service.handle(request))
+    .then(
+      (response) => send(res, response),
+      (error: unknown) => {
+        if (error instanceof AwsError) send(res, service.errorResponse(error));
+        else {
+          // Anything but an AwsError is a sandbox bug: answer 500 and say so loudly.
+          console.error('[dynamo-dr sandbox] internal error', error);
+          send(res, service.errorResponse(new AwsError('InternalServerError', String(error), 500)));
+        }
+      },
+    );
 }
 
 /** Every AWS answer carries a request id (the SDKs report it as `$metadata.requestId` / `RequestId`). */

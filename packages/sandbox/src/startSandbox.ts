@@ -20,8 +20,15 @@ import { resumeExports } from './dynamodb/transfers/exportProgress.js';
 import { TransferStore } from './dynamodb/transfers/transferStore.js';
 import { startMonitoring } from './monitoring.js';
 import type { SnsMessage } from './sns/snsStore.js';
+import { iamAuthorizer } from './iam/authorizeRequest.js';
+import { IamStore } from './iam/iamStore.js';
+import { RoleSessions } from './iam/roleSessions.js';
+import { iamService, iamStateFile } from './iam/service.js';
+import { stsService, stsStateFile } from './sts/service.js';
+import { checkNodeBinaries } from './lambda/runtime/runtimes.js';
 import { cloudFormationService } from './cloudformation/service.js';
 import { assetSource, checkAssetDirectories } from './cloudformation/resources/assetSource.js';
+import { roleCredentials } from './stepfunctions/engine/roleCredentials.js';
 import { sandboxTaskClients } from './stepfunctions/engine/taskClients.js';
 import { checkTimeScale, stepFunctionsService, type StepFunctionsService } from './stepfunctions/service.js';
 
@@ -59,6 +66,13 @@ export interface SandboxOptions {
    * @default 60000
    */
   readonly alarmEvaluationMs?: number;
+  /**
+   * The node binary that runs functions of a runtime, e.g. `{ 'nodejs22.x': '/opt/node22/bin/node' }`
+   * (an absolute path). Node.js runtimes not named run on the sandbox's own node. @default {}
+   */
+  readonly nodeBinaries?: Readonly<Record<string, string>>;
+  /** Lambda execution environments (child processes) at most, across all functions. @default 8 */
+  readonly maxLambdaEnvironments?: number;
   /**
    * State machines' Wait states and Retry pauses last this many times their
    * duration (e.g. 0.01 turns a 60 s wait into 0.6 s). @default 1
@@ -116,12 +130,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const region = options.region ?? 'us-east-1';
   const faults = new FaultMiddleware(options.faults); // validates before anything starts
   if (options.dataDir !== undefined) assertDataDirectory(options.dataDir);
+  checkNodeBinaries(options.nodeBinaries ?? {});
   checkTimeScale(options.stepFunctionsTimeScale);
   checkAssetDirectories(options.assetDirectories ?? []);
+  let endpoint = '';
+  const iam = new IamStore(iamStateFile(options.dataDir));
+  const sessions = new RoleSessions(stsStateFile(options.dataDir));
   // The port is taken first: a port in use is refused before any child process or file exists.
   // Requests that come before the services are ready wait for them.
   let ready!: (services: readonly SandboxService[]) => void;
-  const server = createServer(new Promise<readonly SandboxService[]>((resolve) => (ready = resolve)), region);
+  const server = createServer(
+    new Promise<readonly SandboxService[]>((resolve) => (ready = resolve)),
+    region,
+    iamAuthorizer(iam, sessions),
+  );
   const port = await listen(server, options.port ?? 0);
   let unlock: (() => void) | undefined;
   let dynalite: DynaliteProcess | undefined;
@@ -129,22 +151,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let s3: S3Store | undefined;
   let transfers: TransferStore | undefined;
   let monitoring: ReturnType<typeof startMonitoring> | undefined;
+  let services: readonly SandboxService[] = [];
   let stepFunctions: StepFunctionsService | undefined;
-  // Task states and stack operations call the sandbox itself, signed as the operator until roles have credentials.
-  const self = {
-    endpoint: `http://127.0.0.1:${port}`,
-    region,
-    credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' },
-  };
   try {
     unlock = options.dataDir === undefined ? undefined : lockDataDirectory(options.dataDir);
+    // Task states call the sandbox itself, signed with the machine's role's credentials.
     stepFunctions = stepFunctionsService({
       dataDir: options.dataDir,
-      clients: sandboxTaskClients(
-        () => self.endpoint,
-        region,
-        () => self.credentials,
-      ),
+      clients: sandboxTaskClients(() => endpoint, region, roleCredentials(iam, sessions)),
       timeScale: options.stepFunctionsTimeScale,
     });
     dynalite = await startDynalite({ path: options.dataDir ? `${options.dataDir}/dynalite` : undefined });
@@ -169,22 +183,35 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       dataDir: options.dataDir,
       alarmEvaluationMs: options.alarmEvaluationMs ?? 60_000,
     });
-    ready([
+    const objects = s3;
+    services = [
       monitoring.recordCloudTrail(dynamoDbService(store, dynamoActions, { s3, transfers }, faults)),
       ...monitoring.services,
       faultAdminService(faults),
-      lambdaService(options.dataDir),
+      lambdaService({
+        dataDir: options.dataDir,
+        iam,
+        sessions,
+        nodeBinaries: options.nodeBinaries,
+        maxEnvironments: options.maxLambdaEnvironments,
+        endpoint: () => endpoint,
+        codeObjects: { get: async (bucket, key) => objects.body(bucket, key) },
+      }),
       ssmService(options.dataDir),
       s3Service(s3),
+      iamService(iam),
+      stsService(iam, sessions),
       stepFunctions,
       cloudFormationService({
         dataDir: options.dataDir,
-        clientConfig: () => self,
+        // Stack operations sign as the operator, who may do anything.
+        clientConfig: () => ({ endpoint, region, credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } }),
         assets: assetSource(options.assetDirectories ?? []),
       }),
-    ]);
+    ];
+    ready(services);
   } catch (error) {
-    stepFunctions?.stop();
+    await stepFunctions?.close();
     await close(server); // with the connections of any request still waiting
     monitoring?.stop();
     transfers?.close();
@@ -196,9 +223,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
-      stepFunctions!.stop();
       monitoring!.stop();
       await close(server);
+      await Promise.all(services.map((s) => s.close?.()));
       transfers!.close();
       await store!.close();
       await dynalite!.stop();
@@ -208,7 +235,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     await stop();
     return error;
   });
-  const endpoint = `http://127.0.0.1:${port}`;
+  endpoint = `http://127.0.0.1:${port}`;
   const credentials = { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' };
   return {
     endpoint,

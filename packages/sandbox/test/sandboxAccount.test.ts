@@ -83,7 +83,7 @@ it('puts one account id in every ARN it makes: DynamoDB, SSM and Lambda alike', 
           Runtime: 'nodejs22.x',
           Handler: 'index.handler',
           Role: `arn:aws:iam::${SANDBOX_ACCOUNT}:role/app`,
-          Code: { ZipFile: handlerZip() },
+          Code: { ZipFile: await handlerZip() },
         }),
       ),
     );

@@ -4,10 +4,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-
-const BIN = fileURLToPath(new URL('../../bin/dynamo-dr.js', import.meta.url));
+import { cliArgv } from '../cliArgv.js';
 
 /**
  * The pids of every live process carrying `mark` in its environment: a sandbox started with it and any child it
@@ -58,7 +56,7 @@ afterEach(() => {
 function runSandbox(args: string[]) {
   const mark = randomUUID();
   marks.push(mark);
-  const child = spawn(process.execPath, [BIN, 'sandbox', ...args], {
+  const child = spawn(process.execPath, cliArgv('sandbox', ...args), {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, DDR_TEST_MARK: mark },
   });

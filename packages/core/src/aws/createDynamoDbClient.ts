@@ -1,4 +1,5 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { convertAwsErrors } from './awsErrors.js';
 
 /** Where and as whom to reach DynamoDB, with the AWS CLI's names. Every field falls back like the AWS CLI. */
 export interface AwsClientOptions {
@@ -22,16 +23,20 @@ export interface AwsClientOptions {
  * exactly as the AWS CLI does: explicit values first, then the standard
  * `AWS_*` variables and shared config files
  * (https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html).
+ * Its errors of the environment (endpoint, region, credentials) come out as
+ * dynamo-dr errors ({@link convertAwsErrors}).
  *
  * @example
  * const client = createDynamoDbClient({ region: 'eu-west-1', profile: 'dr' });
  */
 export function createDynamoDbClient(options: AwsClientOptions = {}): DynamoDBClient {
-  return new DynamoDBClient({
+  const client = new DynamoDBClient({
     ...awsClientConfig(options),
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
     logger: quietLogger,
   });
+  convertAwsErrors(client);
+  return client;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, ResourceNotFoundException, type KeySchemaElement } from '@aws-sdk/client-dynamodb';
 import { DrError } from '../errors.js';
 import type { Item, TableRef } from './tableRef.js';
 
@@ -35,10 +35,15 @@ export async function describeTableShape(table: TableRef): Promise<TableShape> {
     }
     throw error;
   }
+  return { keySchema: keySchemaOf(schema, table.tableName), itemCount };
+}
+
+/** The primary key attributes in a DescribeTable answer's `KeySchema`. */
+export function keySchemaOf(schema: readonly KeySchemaElement[] | undefined, tableName: string): KeySchema {
   const partitionKey = schema?.find((k) => k.KeyType === 'HASH')?.AttributeName;
-  if (!partitionKey) throw new DrError(`DescribeTable returned no partition key for ${table.tableName}.`);
+  if (!partitionKey) throw new DrError(`DescribeTable returned no partition key for ${tableName}.`);
   const sortKey = schema?.find((k) => k.KeyType === 'RANGE')?.AttributeName;
-  return { keySchema: sortKey ? { partitionKey, sortKey } : { partitionKey }, itemCount };
+  return sortKey ? { partitionKey, sortKey } : { partitionKey };
 }
 
 /** The key attributes of an item. */

@@ -1,3 +1,5 @@
+export * from './awsErrors.js';
+export * from './assertAwsOptions.js';
 export * from './batchGet.js';
 export * from './batchWrite.js';
 export * from './createDynamoDbClient.js';

@@ -1,9 +1,8 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../errors.js';
+import { assertName } from '../validation/assertName.js';
+import { checkpointNameRule } from '../validation/nameRules.js';
 import type { CheckpointStore, SegmentCheckpoint } from './checkpointStore.js';
-
-const SAFE_NAME = /^[A-Za-z0-9._-]{1,128}$/;
 
 /**
  * A {@link CheckpointStore} in a local directory: one JSON file per segment
@@ -38,19 +37,12 @@ export class FileCheckpointStore implements CheckpointStore {
     await rm(this.runDirectory(runId), { recursive: true, force: true });
   }
 
+  /** Run ids and keys are checked before they name anything: `..` would reach outside `directory`. */
   private runDirectory(runId: string): string {
-    if (!SAFE_NAME.test(runId)) {
-      throw new InputError(
-        'runId',
-        runId,
-        'cannot name a checkpoint directory',
-        'Use 1-128 letters, digits, ".", "_" or "-".',
-      );
-    }
-    return path.join(this.directory, runId);
+    return path.join(this.directory, assertName(checkpointNameRule, 'runId', runId));
   }
 
   private file(runId: string, key: string): string {
-    return path.join(this.runDirectory(runId), `${key}.json`);
+    return path.join(this.runDirectory(runId), `${assertName(checkpointNameRule, 'key', key)}.json`);
   }
 }

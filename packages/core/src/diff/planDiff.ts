@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { access } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { DynamoDBClient, KeySchemaElement } from '@aws-sdk/client-dynamodb';
 import { InputError } from '../errors.js';
+import { assertItemFileTarget } from '../itemFile/itemFileManifest.js';
 import type { RunJournal } from '../journal/runJournal.js';
 import { describeBackupIfExists } from '../aws/backupCalls.js';
 import { describeTableIfExists } from '../restore/dynamoDbCalls.js';
+import { assertName } from '../validation/assertName.js';
+import { backupArnRule, backupArnTable, incidentIdRule, tableNameRule } from '../validation/nameRules.js';
 import type { DiffPlan, DiffSide } from './diffPlan.js';
 
 /** What `diff` was asked. Either `incidentId`, or both `left` and `right`. */
@@ -22,9 +23,6 @@ export interface DiffRequest {
   readonly restoreDeadlineMinutes?: number;
 }
 
-/** `arn:aws:dynamodb:REGION:ACCOUNT:table/TABLE/backup/ID` (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html). */
-const BACKUP_ARN = /^arn:aws[a-z-]*:dynamodb:[^:]*:[^:]*:table\/([^/]+)\/backup\/[^/]+$/;
-
 /**
  * Validates a diff and returns its plan; reads only: the sides exist (a
  * backup AVAILABLE), have the same key schema, and the output file does not
@@ -34,7 +32,24 @@ const BACKUP_ARN = /^arn:aws[a-z-]*:dynamodb:[^:]*:[^:]*:table\/([^/]+)\/backup\
  * const plan = await planDiff(ddb, journal, { incidentId: 'inc-7', out: 'lost-writes.jsonl' });
  */
 export async function planDiff(client: DynamoDBClient, journal: RunJournal, request: DiffRequest): Promise<DiffPlan> {
-  const out = await outputFile(request.out);
+  if (request.incidentId !== undefined) assertName(incidentIdRule, '--incident', request.incidentId);
+  if (request.table !== undefined) {
+    assertName(tableNameRule, '--table', request.table);
+    if (request.incidentId === undefined) {
+      throw new InputError(
+        '--table',
+        request.table,
+        'picks a table of an incident and needs --incident',
+        'Give --incident ID with it, or name the sides with --left and --right.',
+      );
+    }
+  }
+  if (request.left !== undefined) assertSideSpec(request.left, '--left');
+  if (request.right !== undefined) assertSideSpec(request.right, '--right');
+  if (request.out === undefined)
+    throw new InputError('--out', null, 'is required', 'Name the diff file to write, e.g. --out lost-writes.jsonl.');
+  // A diff never replaces a file.
+  const out = await assertItemFileTarget('--out', request.out, { replace: false });
   const [leftSpec, rightSpec] = await sideSpecs(journal, request);
   const left = await side(client, leftSpec, request.incidentId ? '--incident' : '--left');
   const right = await side(client, rightSpec, request.incidentId ? '--incident' : '--right');
@@ -56,21 +71,9 @@ export async function planDiff(client: DynamoDBClient, journal: RunJournal, requ
   };
 }
 
-async function outputFile(out: string | undefined): Promise<string> {
-  if (!out)
-    throw new InputError('--out', null, 'is required', 'Name the diff file to write, e.g. --out lost-writes.jsonl.');
-  const exists = await access(out).then(
-    () => true,
-    () => false,
-  );
-  if (exists)
-    throw new InputError('--out', out, 'already exists', 'Choose a new file name, or move the old file away.');
-  const dir = await access(dirname(out)).then(
-    () => true,
-    () => false,
-  );
-  if (!dir) throw new InputError('--out', out, 'is in a directory that does not exist', 'Create the directory first.');
-  return out;
+/** A side is a backup ARN (it starts with `arn:`) or a table name; each is checked against its syntax. */
+function assertSideSpec(spec: string, flag: string): void {
+  assertName(spec.startsWith('arn:') ? backupArnRule : tableNameRule, flag, spec);
 }
 
 /** With an incident: its forensic backup (left) against the table now (right), from the run journal. */
@@ -127,8 +130,7 @@ async function side(
   spec: string,
   flag: string,
 ): Promise<{ side: DiffSide; schema: readonly KeySchemaElement[] }> {
-  const arn = BACKUP_ARN.exec(spec);
-  if (!arn) {
+  if (!spec.startsWith('arn:')) {
     const table = await describeTableIfExists(client, spec);
     if (!table)
       throw new InputError(
@@ -151,7 +153,7 @@ async function side(
       'Wait until the backup is AVAILABLE and run diff again.',
     );
   }
-  const tableName = `${arn[1]}-diff-${randomBytes(4).toString('hex')}`;
+  const tableName = `${backupArnTable(spec).slice(0, 240)}-diff-${randomBytes(4).toString('hex')}`;
   return {
     side: { kind: 'backup', spec, tableName, backupArn: spec, temporary: true },
     schema: sorted(backup.SourceTableDetails?.KeySchema),

@@ -1,11 +1,11 @@
-import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { InputError } from '../errors.js';
 import { generatedIncidentId } from '../journal/generatedIncidentId.js';
 import { parseItemFileFormat } from '../itemFile/itemFileFormat.js';
-import { manifestPath } from '../itemFile/itemFileManifest.js';
+import { assertItemFileTarget } from '../itemFile/itemFileManifest.js';
+import { assertName } from '../validation/assertName.js';
+import { backupArnRule, incidentIdRule, tableNameRule } from '../validation/nameRules.js';
 import { describeTableIfExists } from '../restore/dynamoDbCalls.js';
 import { assertRestorable } from '../restore/planTableRestore.js';
 import { defaultRestoreSettings, type TableRestorePlan } from '../restore/restorePlan.js';
@@ -34,7 +34,7 @@ export interface ExportRequest {
 }
 
 /** Flag names used in error messages. */
-const FLAGS = { table: '--table', pitrBackupTime: '--at', incidentId: '--incident' } as const;
+const FLAGS = { table: '--table', pitrBackupTime: '--at', incidentId: '--incident', backupArn: '--backup' } as const;
 
 /**
  * Validates an export request and returns its plan. Only reads: local checks first (format, time, incident,
@@ -46,7 +46,6 @@ const FLAGS = { table: '--table', pitrBackupTime: '--at', incidentId: '--inciden
  */
 export async function planExport(client: DynamoDBClient, request: ExportRequest): Promise<ExportPlan> {
   const format = parseItemFileFormat(request.format);
-  const out = resolve(request.out);
   if (request.backupArn && request.at) {
     throw new InputError(
       '--at',
@@ -64,8 +63,12 @@ export async function planExport(client: DynamoDBClient, request: ExportRequest)
     );
   }
   const time = request.at === undefined ? undefined : parseRestoreTime(request.at, FLAGS.pitrBackupTime);
-  const incidentId = request.incidentId ?? generatedIncidentId();
-  await assertWritableOut(out, request.force ?? false);
+  // One rule for the id whether or not it is used: a live export has no temporary table to name.
+  const incidentId = assertName(incidentIdRule, FLAGS.incidentId, request.incidentId ?? generatedIncidentId());
+  if (request.backupArn !== undefined) assertName(backupArnRule, FLAGS.backupArn, request.backupArn);
+  else if (request.tableName !== undefined) assertName(tableNameRule, FLAGS.table, request.tableName);
+  const replace = { replace: request.force ?? false, replaceFlag: '--force' };
+  const out = resolve(await assertItemFileTarget('--out', request.out, replace));
   const segments = request.segments ?? 4;
   const common = { out, format, force: request.force ?? false, segments };
 
@@ -140,11 +143,10 @@ function temporaryTable(
   segments: number,
   restorableWindow: TableRestorePlan['restorableWindow'],
 ): TableRestorePlan {
-  restoreNames(tableName, incidentId, { incidentId: FLAGS.incidentId });
   const key = `export-${incidentId}`;
   return {
     ...defaultRestoreSettings,
-    ...restoreNames(tableName, key, { incidentId: FLAGS.incidentId }),
+    ...restoreNames(tableName, incidentId, FLAGS, 'export-'),
     tableName,
     logicalName: logicalNameOf(tableName),
     keepRestoredTable: keepRestoredTable ?? false,
@@ -155,30 +157,4 @@ function temporaryTable(
     estimatedBytes: 0,
     restorableWindow,
   };
-}
-
-async function assertWritableOut(out: string, force: boolean): Promise<void> {
-  const existing = await stat(out).catch(() => undefined);
-  if (existing?.isDirectory()) {
-    throw new InputError('--out', out, 'is a directory', 'Give a file path, e.g. --out exports/consent-2025-12.json.');
-  }
-  const manifest = await stat(manifestPath(out)).catch(() => undefined);
-  if ((existing || manifest) && !force) {
-    throw new InputError(
-      '--out',
-      out,
-      `already exists${existing ? '' : ' (its manifest does)'}`,
-      'Choose another path, or pass --force to replace it.',
-    );
-  }
-  try {
-    await access(dirname(out), constants.W_OK);
-  } catch {
-    throw new InputError(
-      '--out',
-      out,
-      'cannot be written: its directory does not exist or is read-only',
-      'Create the directory or choose another path.',
-    );
-  }
 }

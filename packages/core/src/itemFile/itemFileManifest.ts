@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { DrError } from '../errors.js';
+import { readFile, stat } from 'node:fs/promises';
+import { DrError, InputError } from '../errors.js';
+import { anotherPath, assertWritableFile, type ReplaceOptions } from '../validation/localPaths.js';
 import type { ItemFileKind } from './itemFileFormat.js';
 
 /**
@@ -51,6 +52,27 @@ export interface ItemFileManifest extends ItemFileManifestFields {
 /** The manifest path of an item file. */
 export function manifestPath(file: string): string {
   return `${file}.manifest.json`;
+}
+
+/**
+ * Returns `file` when an item file and its manifest may be written there (`field` names the option): neither
+ * exists unless `options.replace`, and their directory exists and is writable. Writes nothing.
+ *
+ * @example
+ * await assertItemFileTarget('--out', 'lost-writes.jsonl', { replace: false });
+ */
+export async function assertItemFileTarget(field: string, file: unknown, options: ReplaceOptions): Promise<string> {
+  const target = await assertWritableFile(field, file, options);
+  const manifest = await stat(manifestPath(target)).catch(() => undefined);
+  if (manifest?.isDirectory() || (manifest && !options.replace)) {
+    throw new InputError(
+      field,
+      target,
+      `cannot be written: its manifest ${manifestPath(target)} ${manifest.isDirectory() ? 'is a directory' : 'already exists'}`,
+      manifest.isDirectory() ? 'Move that directory away.' : anotherPath(options),
+    );
+  }
+  return target;
 }
 
 /**

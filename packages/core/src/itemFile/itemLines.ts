@@ -1,5 +1,5 @@
 import type { Item } from '../aws/tableRef.js';
-import { itemFromJson, itemToJson, type JsonItem } from '../sync/attributeJson.js';
+import { isItemJson, itemFromJson, itemToJson } from '../sync/attributeJson.js';
 import type { ItemChange } from './itemChange.js';
 
 /** A `dynamodb-json` line (without the newline): `{"Item":{...}}`, as AWS's export to S3 writes it. */
@@ -19,22 +19,27 @@ export function changeLine(change: ItemChange): string {
 
 /** Parses a `dynamodb-json` line; undefined when the line is not one. */
 export function parseDynamoJsonLine(line: string): Item | undefined {
-  const value = parseObject(line);
-  const item = value?.Item;
-  if (!isObject(item)) return undefined;
-  return itemFromJson(item as JsonItem);
+  const item = parseObject(line)?.Item;
+  return isItemJson(item) ? itemFromJson(item) : undefined;
 }
 
 /** Parses a diff line; undefined when the line is not one. */
 export function parseChangeLine(line: string): ItemChange | undefined {
   const value = parseObject(line);
-  if (!value || !['added', 'removed', 'changed'].includes(value.change as string) || !isObject(value.key)) {
+  const sideOk = (v: unknown) => v === null || isItemJson(v);
+  if (
+    !value ||
+    !['added', 'removed', 'changed'].includes(value.change as string) ||
+    !isItemJson(value.key) ||
+    !sideOk(value.left) ||
+    !sideOk(value.right)
+  ) {
     return undefined;
   }
-  const side = (v: unknown): Item | null => (isObject(v) ? itemFromJson(v as JsonItem) : null);
+  const side = (v: unknown): Item | null => (isItemJson(v) ? itemFromJson(v) : null);
   return {
     change: value.change as ItemChange['change'],
-    key: itemFromJson(value.key as JsonItem),
+    key: itemFromJson(value.key),
     left: side(value.left),
     right: side(value.right),
   };

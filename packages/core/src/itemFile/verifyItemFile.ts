@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { InputError } from '../errors.js';
 import { DigestAccumulator } from '../sync/tableDigest.js';
 import { CsvRecordCounter } from './csvRow.js';
 import { isLosslessKind } from './itemFileFormat.js';
 import { readItemFileManifest, type ItemFileManifest } from './itemFileManifest.js';
 import { changeAsItem } from './itemLines.js';
+import { assertReadableFile } from '../validation/localPaths.js';
 import { readItemChanges, readItemFile } from './readItemFile.js';
 
 /** What `verifyItemFile` found: the manifest, what the file holds now, and each difference in words. */
@@ -32,9 +31,7 @@ export interface ItemFileVerification {
  * const { ok, differences } = await verifyItemFile('consent-audit.jsonl');
  */
 export async function verifyItemFile(file: string): Promise<ItemFileVerification> {
-  if (!(await stat(file).catch(() => undefined))?.isFile()) {
-    throw new InputError('FILE', file, 'is not a file', 'Pass the data file an export wrote (not its manifest).');
-  }
+  await assertReadableFile('FILE', file);
   const manifest = await readItemFileManifest(file);
   const { sha256, records } = await hashFile(file, manifest.format === 'csv');
   let itemCount = records;

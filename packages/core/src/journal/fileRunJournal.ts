@@ -1,11 +1,18 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DrError } from '../errors.js';
+import { assertName } from '../validation/assertName.js';
+import { assertPathSyntax, assertStateDir } from '../validation/localPaths.js';
+import { runIdRule, tableNameRule } from '../validation/nameRules.js';
 import type { RecoveryLock, RunJournal } from './runJournal.js';
 import type { RunRecord } from './runRecord.js';
 
 /** The state directory used when none is given: `.dynamo-dr` in the working directory. */
 export const DEFAULT_STATE_DIR = '.dynamo-dr';
+
+/** Longest file name (bytes, Linux's NAME_MAX) minus `.json`: a longer table name is shortened and hashed. */
+const MAX_FILE_STEM = 255 - '.json'.length;
 
 /**
  * A {@link RunJournal} in plain JSON files: `runs/<incident>.json` and
@@ -13,14 +20,32 @@ export const DEFAULT_STATE_DIR = '.dynamo-dr';
  * and are then renamed (runs) or hard-linked (locks, atomic and failing when
  * the lock exists), so a process killed at any point leaves whole files.
  *
+ * Every run id and table name is checked against its syntax before it names a file (an {@link InputError}
+ * otherwise), also when it was read back from a lock file: nothing outside `stateDir` is ever read, written
+ * or deleted.
+ *
  * @example
- * const journal = new FileRunJournal('.dynamo-dr');
+ * const journal = await FileRunJournal.open('.dynamo-dr', '--state-dir', { forWriting: true });
  * const runs = await journal.listRuns();
  */
 export class FileRunJournal implements RunJournal {
   private readonly queues = new Map<string, Promise<unknown>>();
 
-  constructor(readonly stateDir: string = DEFAULT_STATE_DIR) {}
+  constructor(readonly stateDir: string = DEFAULT_STATE_DIR) {
+    assertPathSyntax('stateDir', stateDir);
+  }
+
+  /**
+   * The journal in `stateDir`, after checking that it is a directory or can be created as one (and, with
+   * `forWriting`, written); `field` names the option in the error. Creates nothing.
+   */
+  static async open(
+    stateDir: string = DEFAULT_STATE_DIR,
+    field = 'stateDir',
+    options: { readonly forWriting: boolean } = { forWriting: true },
+  ): Promise<FileRunJournal> {
+    return new FileRunJournal(await assertStateDir(field, stateDir, options));
+  }
 
   async getRun(incidentId: string): Promise<RunRecord | undefined> {
     return readJson<RunRecord>(this.runFile(incidentId));
@@ -61,8 +86,9 @@ export class FileRunJournal implements RunJournal {
     }
   }
 
-  readLock(tableName: string): Promise<RecoveryLock | undefined> {
-    return readJson<RecoveryLock>(this.lockFile(tableName));
+  async readLock(tableName: string): Promise<RecoveryLock | undefined> {
+    const file = this.lockFile(tableName);
+    return asLock(await readJson<RecoveryLock>(file), file);
   }
 
   async unlock(tableName: string, incidentId?: string): Promise<void> {
@@ -72,16 +98,17 @@ export class FileRunJournal implements RunJournal {
     }
   }
 
-  listLocks(): Promise<RecoveryLock[]> {
-    return this.readAll<RecoveryLock>('locks');
+  async listLocks(): Promise<RecoveryLock[]> {
+    const locks = await this.readAll<RecoveryLock>('locks');
+    return locks.map((lock) => asLock(lock, path.join(this.stateDir, 'locks'))!);
   }
 
   private runFile(incidentId: string): string {
-    return path.join(this.stateDir, 'runs', `${incidentId}.json`);
+    return path.join(this.stateDir, 'runs', `${assertName(runIdRule, 'incidentId', incidentId)}.json`);
   }
 
   private lockFile(tableName: string): string {
-    return path.join(this.stateDir, 'locks', `${tableName}.json`);
+    return path.join(this.stateDir, 'locks', `${fileStem(assertName(tableNameRule, 'tableName', tableName))}.json`);
   }
 
   private async writeTemp(value: unknown): Promise<string> {
@@ -111,11 +138,42 @@ export class FileRunJournal implements RunJournal {
   }
 }
 
+/**
+ * A table name as a file name: itself when it fits, else its start and a hash of the whole (`~` is in no
+ * table name, so the two forms never meet). Lock files are read by content, so the name need not reverse.
+ */
+function fileStem(name: string): string {
+  if (Buffer.byteLength(name) <= MAX_FILE_STEM) return name;
+  return `${name.slice(0, 180)}~${createHash('sha256').update(name).digest('hex')}`;
+}
+
+/** A lock as read from `file`, refused when it is not one (its holder would be shown as `undefined`). */
+function asLock(value: RecoveryLock | undefined, file: string): RecoveryLock | undefined {
+  if (value === undefined || (typeof value.tableName === 'string' && typeof value.incidentId === 'string')) {
+    return value;
+  }
+  throw new DrError(`${file} holds no recovery lock (no tableName and incidentId).`, {
+    hint: 'Only dynamo-dr writes the locks directory: move that file out of it.',
+  });
+}
+
 async function readJson<T>(file: string): Promise<T | undefined> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as T;
+    text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    throw new DrError(`The run journal file ${file} cannot be read: ${(error as Error).message}.`, {
+      hint: 'Check --state-dir: it must be the directory dynamo-dr keeps its runs and locks in.',
+      cause: error,
+    });
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new DrError(`The run journal file ${file} is not valid JSON (${(error as Error).message}).`, {
+      hint: 'It was edited or cut short: restore it from a copy, or move it out of the state directory.',
+      cause: error,
+    });
   }
 }

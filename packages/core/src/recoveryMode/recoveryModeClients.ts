@@ -1,5 +1,6 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { convertAwsErrors } from '../aws/awsErrors.js';
 import { awsClientConfig } from '../aws/createDynamoDbClient.js';
 
 /** The AWS CLI's connection options. */
@@ -20,5 +21,9 @@ export interface AwsConnectionOptions {
  */
 export function recoveryModeClients(options: AwsConnectionOptions): { lambda: LambdaClient; ssm: SSMClient } {
   const config = awsClientConfig({ ...options, endpoint: options.endpointUrl });
-  return { lambda: new LambdaClient(config), ssm: new SSMClient(config) };
+  const lambda = new LambdaClient(config);
+  const ssm = new SSMClient(config);
+  convertAwsErrors(lambda);
+  convertAwsErrors(ssm);
+  return { lambda, ssm };
 }

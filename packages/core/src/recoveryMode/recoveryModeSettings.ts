@@ -1,5 +1,7 @@
 import type { DrConfig } from '../config/configSchema.js';
 import { InputError } from '../errors.js';
+import { assertName } from '../validation/assertName.js';
+import { environmentNameRule } from '../validation/nameRules.js';
 
 /** How one environment's functions are chosen and where its saved state lives, defaults applied. */
 export interface RecoveryModeSettings {
@@ -18,8 +20,6 @@ export interface RecoveryModeSettings {
   readonly stateParameter: string;
 }
 
-const ENVIRONMENT_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-
 /**
  * The recovery-mode settings of `environment`: from the configuration when
  * there is one (the environment must be in it), else the defaults seed 002's
@@ -30,14 +30,7 @@ const ENVIRONMENT_NAME = /^[A-Za-z0-9_-]{1,64}$/;
  * const settings = recoveryModeSettings(await loadConfig(), 'Prod');
  */
 export function recoveryModeSettings(config: DrConfig | undefined, environment: string): RecoveryModeSettings {
-  if (!ENVIRONMENT_NAME.test(environment)) {
-    throw new InputError(
-      '--environment',
-      environment,
-      'is not an environment name',
-      'Use 1-64 letters, digits, "-" or "_", as in the configuration file (e.g. Prod).',
-    );
-  }
+  assertName(environmentNameRule, '--environment', environment);
   const env = config?.environments[environment];
   if (config && !env) {
     throw new InputError(

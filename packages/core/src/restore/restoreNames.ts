@@ -1,8 +1,7 @@
 import { InputError } from '../errors.js';
+import { assertName } from '../validation/assertName.js';
+import { incidentIdRule, tableNameRule } from '../validation/nameRules.js';
 import type { InputLabels } from './restoreInput.js';
-
-/** Letters, digits and inner hyphens (seed 002's format), 1 to 64 characters. */
-const INCIDENT_ID = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$/;
 
 /**
  * AWS limits for both derived names: table names and backup names are 3–255
@@ -10,7 +9,7 @@ const INCIDENT_ID = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$/;
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html,
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateBackup.html).
  */
-const MAX_NAME_LENGTH = 255;
+const MAX_NAME_LENGTH = tableNameRule.maxLength;
 const RESTORED_SUFFIX = '-dr-';
 const FORENSIC_SUFFIX = '-forensic-';
 
@@ -24,7 +23,9 @@ export interface RestoreNames {
 
 /**
  * Derives the backup and temporary table names, after checking that the
- * incident id has the right form and that every derived name fits AWS limits.
+ * table name and the incident id have the right form and that every derived
+ * name fits AWS limits. `keyPrefix` goes before the incident id in the names
+ * (an export's `export-`); errors name the id as typed.
  *
  * @example
  * restoreNames('Prod-ProviderTable', 'incident-7');
@@ -33,28 +34,34 @@ export interface RestoreNames {
 export function restoreNames(
   tableName: string,
   incidentId: string,
-  labels?: Pick<InputLabels, 'incidentId'>,
+  labels?: Partial<Pick<InputLabels, 'incidentId' | 'table'>>,
+  keyPrefix = '',
 ): RestoreNames {
-  const field = labels?.incidentId ?? 'incidentId';
-  if (!INCIDENT_ID.test(incidentId)) {
+  const idField = labels?.incidentId ?? 'incidentId';
+  const tableField = labels?.table ?? 'table';
+  assertName(tableNameRule, tableField, tableName);
+  assertName(incidentIdRule, idField, incidentId);
+  // The longer derived name is the forensic backup's: TABLE-forensic-PREFIXID.
+  const fixed = tableName.length + FORENSIC_SUFFIX.length + keyPrefix.length;
+  const example = `${tableName.length > 20 ? 'TABLE' : tableName}${FORENSIC_SUFFIX}${keyPrefix}ID`;
+  if (fixed + 1 > MAX_NAME_LENGTH) {
     throw new InputError(
-      field,
-      incidentId,
-      'is not a valid incident id',
-      'Use 1 to 64 letters, digits and hyphens, starting and ending with a letter or digit (e.g. incident-2025-001).',
+      tableField,
+      tableName,
+      `is too long to restore: the forensic backup name ${example} must fit in ${MAX_NAME_LENGTH} characters, so the table name may have at most ${MAX_NAME_LENGTH - 1 - FORENSIC_SUFFIX.length - keyPrefix.length}`,
+      'Restore it to a new table with dynamo-dr restore-as, which derives no names from it.',
     );
   }
-  const longest = tableName.length + Math.max(RESTORED_SUFFIX.length, FORENSIC_SUFFIX.length);
-  if (longest + incidentId.length > MAX_NAME_LENGTH) {
+  if (fixed + incidentId.length > MAX_NAME_LENGTH) {
     throw new InputError(
-      field,
+      idField,
       incidentId,
-      `is too long for table ${tableName}: the names derived from it would exceed ${MAX_NAME_LENGTH} characters`,
-      `Use at most ${MAX_NAME_LENGTH - longest} characters.`,
+      `is too long for table ${tableName.length > 40 ? `${tableName.slice(0, 37)}...` : tableName} (${tableName.length} characters): the forensic backup name ${example} must fit in ${MAX_NAME_LENGTH} characters`,
+      `Use an incident id of at most ${MAX_NAME_LENGTH - fixed} characters.`,
     );
   }
   return {
-    forensicBackupName: `${tableName}${FORENSIC_SUFFIX}${incidentId}`,
-    restoredTableName: `${tableName}${RESTORED_SUFFIX}${incidentId}`,
+    forensicBackupName: `${tableName}${FORENSIC_SUFFIX}${keyPrefix}${incidentId}`,
+    restoredTableName: `${tableName}${RESTORED_SUFFIX}${keyPrefix}${incidentId}`,
   };
 }

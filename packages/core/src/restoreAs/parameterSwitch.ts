@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { DrError, InputError } from '../errors.js';
+import { assertName, followsRule } from '../validation/assertName.js';
+import { parameterNameRule, runIdRule } from '../validation/nameRules.js';
 import { deleteParameterIfExists, getParameterIfExists, putParameter, type ParameterValue } from './parameterCalls.js';
 
 /** A validated switch of the parameter an application reads its table name from. */
@@ -115,6 +117,7 @@ export interface SwitchRollback {
  * await rollbackSwitch(ssm, '/app/prod/table_name');
  */
 export async function rollbackSwitch(ssm: SSMClient, name: string): Promise<SwitchRollback> {
+  assertName(parameterNameRule, '--switch-parameter', name);
   const previousName = previousParameterName(name);
   const saved = await getParameterIfExists(ssm, previousName);
   const record = saved && parseSaved(saved);
@@ -149,7 +152,10 @@ export async function rollbackSwitch(ssm: SSMClient, name: string): Promise<Swit
 function parseSaved(parameter: ParameterValue): SavedSwitch | undefined {
   try {
     const value = JSON.parse(parameter.value) as Partial<SavedSwitch>;
-    return typeof value.value === 'string' && typeof value.switchedTo === 'string' ? (value as SavedSwitch) : undefined;
+    if (typeof value.value !== 'string' || typeof value.switchedTo !== 'string') return undefined;
+    // The run id names a journal file: one that is not a run id is dropped (the rollback gets a run of its own).
+    const { incidentId, ...saved } = value as SavedSwitch;
+    return followsRule(runIdRule, incidentId) ? { ...saved, incidentId } : saved;
   } catch {
     return undefined;
   }

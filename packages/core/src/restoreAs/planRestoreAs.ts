@@ -4,8 +4,9 @@ import { InputError } from '../errors.js';
 import { generatedIncidentId } from '../journal/generatedIncidentId.js';
 import { describeTableIfExists } from '../restore/dynamoDbCalls.js';
 import { assertRestorable } from '../restore/planTableRestore.js';
-import { restoreNames } from '../restore/restoreNames.js';
 import { parseRestoreTime } from '../restore/restoreTime.js';
+import { assertName } from '../validation/assertName.js';
+import { incidentIdRule, parameterNameRule, tableNameRule } from '../validation/nameRules.js';
 import { planSwitch } from './parameterSwitch.js';
 import type { RestoreAsPlan } from './restoreAsPlan.js';
 import { readTableSettings } from './tableSettings.js';
@@ -22,9 +23,6 @@ export interface RestoreAsRequest {
   readonly incidentId?: string;
 }
 
-/** Table names: 3–255 of `[a-zA-Z0-9_.-]` (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html). */
-const TABLE_NAME = /^[a-zA-Z0-9_.-]{3,255}$/;
-
 /**
  * Validates a restore to a new table and returns its plan: the time inside the window, the target new (or
  * the restore of the same source and time an interrupted run left, which is then resumed) and well named, the parameter present and not already switched; reads the source's settings. Only reads.
@@ -37,15 +35,13 @@ export async function planRestoreAs(
   ssm: SSMClient,
   request: RestoreAsRequest,
 ): Promise<RestoreAsPlan> {
+  assertName(tableNameRule, '--table', request.tableName);
   const time = parseRestoreTime(request.time, '--to');
-  // The same form as a restore's incident id; the error names the id as typed.
-  if (request.incidentId !== undefined)
-    restoreNames(request.tableName, request.incidentId, { incidentId: '--incident' });
-  const incidentId = `restore-as-${request.incidentId ?? generatedIncidentId()}`;
-  const target = request.targetTableName;
-  if (!TABLE_NAME.test(target)) {
-    throw new InputError('--target', target, 'is not a valid table name', 'Use 3 to 255 letters, digits, _ . or -.');
-  }
+  const target = assertName(tableNameRule, '--target', request.targetTableName);
+  if (request.switchParameter !== undefined)
+    assertName(parameterNameRule, '--switch-parameter', request.switchParameter);
+  // The same rule as every command's incident id; the error names the id as typed.
+  const incidentId = `restore-as-${assertName(incidentIdRule, '--incident', request.incidentId ?? generatedIncidentId())}`;
   if (target === request.tableName) {
     throw new InputError(
       '--target',

@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { convertAwsErrors } from '../aws/awsErrors.js';
 import { awsClientConfig, createDynamoDbClient, type AwsClientOptions } from '../aws/createDynamoDbClient.js';
 
 /**
@@ -10,5 +11,7 @@ import { awsClientConfig, createDynamoDbClient, type AwsClientOptions } from '..
  * const { dynamodb, ssm } = restoreAsClients({ region: 'us-east-1' });
  */
 export function restoreAsClients(options: AwsClientOptions = {}): { dynamodb: DynamoDBClient; ssm: SSMClient } {
-  return { dynamodb: createDynamoDbClient(options), ssm: new SSMClient(awsClientConfig(options)) };
+  const ssm = new SSMClient(awsClientConfig(options));
+  convertAwsErrors(ssm);
+  return { dynamodb: createDynamoDbClient(options), ssm };
 }

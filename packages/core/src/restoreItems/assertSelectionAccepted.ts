@@ -1,3 +1,4 @@
+import { sdkError } from '../aws/awsErrors.js';
 import { scanPage, type ScanFilter } from '../aws/scanPage.js';
 import type { TableRef } from '../aws/tableRef.js';
 import { InputError } from '../errors.js';
@@ -19,11 +20,12 @@ export async function assertSelectionAccepted(
   try {
     await scanPage(table, { segment: 0, totalSegments: 1, limit: 1, filter: selection });
   } catch (error) {
-    if ((error as { name?: string }).name !== 'ValidationException') throw error;
+    const refusal = sdkError(error) as Error;
+    if (refusal.name !== 'ValidationException') throw error;
     throw new InputError(
       `${labels.where}/${labels.values}`,
       selection.expression,
-      `is refused by DynamoDB: ${(error as Error).message}`,
+      `is refused by DynamoDB: ${refusal.message}`,
       'Fix the condition (FilterExpression syntax: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.OperatorsAndFunctions.html) and its placeholders.',
     );
   }

@@ -6,7 +6,8 @@ import type { Item } from '../aws/tableRef.js';
 import { InputError } from '../errors.js';
 import { manifestPath, readItemFileManifest } from '../itemFile/itemFileManifest.js';
 import { readItemChanges, readItemFile } from '../itemFile/readItemFile.js';
-import { itemFromJson, type JsonItem } from '../sync/attributeJson.js';
+import { isItemJson, itemFromJson, type JsonItem } from '../sync/attributeJson.js';
+import { assertReadableFile } from '../validation/localPaths.js';
 import type { WantedItem } from './reconcileItems.js';
 
 /**
@@ -25,11 +26,7 @@ const PAGE = 100;
  * `{"change": ...}`), else a whole JSON document with `Items` (the AWS CLI's output, pretty-printed).
  */
 export async function detectItemSourceFormat(path: string, field = '--from-file'): Promise<ItemSourceFormat> {
-  try {
-    await access(path);
-  } catch {
-    throw new InputError(field, path, 'does not exist or cannot be read', 'Check the path.');
-  }
+  await assertReadableFile(field, path);
   const hasManifest = await access(manifestPath(path)).then(
     () => true,
     () => false,
@@ -79,6 +76,39 @@ export async function* fileSelection(
   if (page.length) yield page;
 }
 
+/**
+ * Reads the whole file once, as {@link fileSelection} will, and returns how many keys it selects: a line that
+ * is not an item, or an item without the table's key or with a key of another type than `keyTypes` (each key
+ * attribute's `S`, `N` or `B`, from DescribeTable's AttributeDefinitions), is refused here, before anything
+ * is recorded or written.
+ */
+export async function countFileSelection(
+  path: string,
+  format: ItemSourceFormat,
+  schema: KeySchema,
+  keyTypes: Readonly<Record<string, string>>,
+  deleteMissing: boolean,
+  field = '--from-file',
+): Promise<number> {
+  let keys = 0;
+  for await (const page of fileSelection(path, format, schema, deleteMissing, field)) {
+    for (const { key } of page) {
+      keys += 1;
+      for (const [name, value] of Object.entries(key)) {
+        const type = Object.keys(value)[0];
+        if (keyTypes[name] === undefined || type === keyTypes[name]) continue;
+        throw new InputError(
+          field,
+          path,
+          `has an item (key number ${keys}) whose key attribute ${name} is of type ${type}, but the table's is ${keyTypes[name]}`,
+          `Use a file of items from a table whose ${name} is of type ${keyTypes[name]}.`,
+        );
+      }
+    }
+  }
+  return keys;
+}
+
 async function* entries(
   path: string,
   format: ItemSourceFormat,
@@ -107,7 +137,16 @@ async function scanOutputItems(path: string, field: string): Promise<Item[]> {
       'Pass a file written by dynamo-dr export or diff, or by aws dynamodb scan --output json.',
     );
   }
-  return items.map((i) => itemFromJson(i as JsonItem));
+  const bad = items.findIndex((i) => !isItemJson(i));
+  if (bad >= 0) {
+    throw new InputError(
+      field,
+      path,
+      `has an item (number ${bad + 1} of Items) that is not DynamoDB JSON: ${JSON.stringify(items[bad]).slice(0, 120)}`,
+      'Use the output of aws dynamodb scan --output json unmodified: every attribute is typed, e.g. {"pk": {"S": "a"}}.',
+    );
+  }
+  return (items as JsonItem[]).map(itemFromJson);
 }
 
 function keyOrRefuse(item: Item, schema: KeySchema, path: string, index: number, field: string): Item {

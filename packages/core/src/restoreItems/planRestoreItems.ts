@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { keySchemaOf } from '../aws/describeTableShape.js';
 import { InputError } from '../errors.js';
 import { readItemFileManifest } from '../itemFile/itemFileManifest.js';
 import { generatedIncidentId } from '../journal/generatedIncidentId.js';
@@ -10,8 +11,10 @@ import type { InputLabels } from '../restore/restoreInput.js';
 import type { TableRestoreSettings } from '../restore/restorePlan.js';
 import { assertIncidentMatches } from '../restore/tableRun.js';
 import { assertSelectionAccepted } from './assertSelectionAccepted.js';
-import { detectItemSourceFormat } from './fileSelection.js';
+import { countFileSelection, detectItemSourceFormat } from './fileSelection.js';
 import { parseItemSelection, selectionFlagLabels, type ItemSelectionInput } from './itemSelection.js';
+import { assertName } from '../validation/assertName.js';
+import { tableNameRule } from '../validation/nameRules.js';
 import type { FileItemsPlan, PointInTimeItemsPlan, RestoreItemsChoices } from './restoreItemsPlan.js';
 
 /** The CLI flag of each input, named in errors. */
@@ -112,10 +115,8 @@ export interface FileItemsRequest extends RestoreItemsChoices {
  * generated `restore-items-<id>` with the file and its manifest's digest.
  */
 export async function planFileItems(client: DynamoDBClient, request: FileItemsRequest): Promise<FileItemsPlan> {
+  assertName(tableNameRule, restoreItemsLabels.table, request.tableName);
   assertConfirmation(request.confirmation, request.tableName, restoreItemsLabels.tableNameRecoveryConfirmation);
-  if (!(await describeTableIfExists(client, request.tableName))) {
-    throw new InputError('--table', request.tableName, 'does not exist', 'Check the exact table name and the region.');
-  }
   const format = await detectItemSourceFormat(request.file);
   if (request.deleteMissing && format !== 'diff') {
     throw new InputError(
@@ -125,6 +126,22 @@ export async function planFileItems(client: DynamoDBClient, request: FileItemsRe
       'Leave --delete-missing out, or use the file written by dynamo-dr diff.',
     );
   }
+  const table = await describeTableIfExists(client, request.tableName);
+  if (!table) {
+    throw new InputError('--table', request.tableName, 'does not exist', 'Check the exact table name and the region.');
+  }
+  // The whole file is read once now: a bad line or an item without the table's key refuses the run before
+  // it is recorded.
+  const keyTypes = Object.fromEntries(
+    (table.AttributeDefinitions ?? []).map((a) => [a.AttributeName, a.AttributeType]),
+  );
+  await countFileSelection(
+    request.file,
+    format,
+    keySchemaOf(table.KeySchema, request.tableName),
+    keyTypes,
+    request.deleteMissing,
+  );
   // The format was read from the manifest when there is one: a failed read here means there is none.
   const manifest = await readItemFileManifest(request.file).catch(() => undefined);
   return {

@@ -33,3 +33,41 @@ function valueFromJson(value: Record<string, unknown>): AttributeValue {
   if (value.M && typeof value.M === 'object') return { M: itemFromJson(value.M as JsonItem) };
   return value as unknown as AttributeValue;
 }
+
+/**
+ * Whether `value` is an item in DynamoDB JSON (what {@link itemToJson} writes and the AWS CLI prints):
+ * an object whose every attribute is one typed value, e.g. `{"S": "x"}`, `{"N": "1"}`, `{"L": [...]}`
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_AttributeValue.html). Files from
+ * users are checked with it before anything is read from them into a table.
+ */
+export function isItemJson(value: unknown): value is JsonItem {
+  return isPlainObject(value) && Object.values(value).every(isAttributeJson);
+}
+
+const isString = (v: unknown) => typeof v === 'string';
+
+/** Each AttributeValue member and the shape of its value. */
+const ATTRIBUTE_SHAPES: Readonly<Record<string, (v: unknown) => boolean>> = {
+  S: isString,
+  N: isString,
+  B: isString,
+  BOOL: (v) => typeof v === 'boolean',
+  NULL: (v) => v === true,
+  SS: (v) => Array.isArray(v) && v.every(isString),
+  NS: (v) => Array.isArray(v) && v.every(isString),
+  BS: (v) => Array.isArray(v) && v.every(isString),
+  L: (v) => Array.isArray(v) && v.every(isAttributeJson),
+  M: isItemJson,
+};
+
+function isAttributeJson(value: unknown): boolean {
+  if (!isPlainObject(value)) return false;
+  const members = Object.entries(value);
+  if (members.length !== 1) return false;
+  const [type, inner] = members[0]!;
+  return ATTRIBUTE_SHAPES[type]?.(inner) ?? false;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

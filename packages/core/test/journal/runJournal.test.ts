@@ -1,6 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CreateTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
@@ -9,8 +8,9 @@ import { InputError } from '../../src/errors.js';
 import { FileRunJournal } from '../../src/journal/fileRunJournal.js';
 import { acquireRecoveryLock } from '../../src/journal/recoveryLock.js';
 import { DynamoDbRunJournal } from '../../src/journal/dynamoDbRunJournal.js';
-import type { RecoveryLock, RunJournal } from '../../src/journal/runJournal.js';
+import type { RunJournal } from '../../src/journal/runJournal.js';
 import type { RunRecord } from '../../src/journal/runRecord.js';
+import { deadPid, lock } from './journalFixtures.js';
 
 let sandbox: Sandbox;
 let client: DynamoDBClient;
@@ -42,22 +42,6 @@ const backends: [string, () => Promise<RunJournal>][] = [
     },
   ],
 ];
-
-const lock = (over: Partial<RecoveryLock> = {}): RecoveryLock => ({
-  tableName: 'Orders',
-  incidentId: 'inc-1',
-  executionId: 'exec-1',
-  startedBy: 'ops@host',
-  host: hostname(),
-  pid: process.pid,
-  acquiredAt: '2026-01-01T00:00:00.000Z',
-  ...over,
-});
-
-/** The pid of a process that has exited. */
-function deadPid(): number {
-  return spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid!;
-}
 
 describe.each(backends)('run journal in %s', (_, journalIn) => {
   it('keeps every one of many concurrent updates of one run', async () => {

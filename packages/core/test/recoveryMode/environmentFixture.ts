@@ -30,7 +30,10 @@ export interface MixedEnvironment {
   readonly foreign: string;
 }
 
-/** Creates a function (metadata only), with reserved concurrency when given. */
+/**
+ * Creates a function with reserved concurrency when given. Its package is an empty zip: recovery mode only
+ * changes settings, and an invocation that is let through answers 200 (with the function's import error).
+ */
 export async function createFunction(
   lambda: LambdaClient,
   name: string,
@@ -43,7 +46,7 @@ export async function createFunction(
       Runtime: 'nodejs22.x',
       Handler: 'index.handler',
       Role: 'arn:aws:iam::000000000000:role/app',
-      Code: { ZipFile: new Uint8Array([80, 75]) },
+      Code: { ZipFile: new Uint8Array([80, 75, 5, 6, ...new Array<number>(18).fill(0)]) },
       Tags: tags,
     }),
   );

@@ -47,7 +47,9 @@ describe('which functions recovery mode holds', () => {
     expect(() => recoveryModeSettings(config, 'prod')).toThrow(
       '--environment "prod" is not in the configuration. Use one of: Prod, Staging (names are case-sensitive), or add it to dynamo-dr.config.json.',
     );
-    expect(() => recoveryModeSettings(undefined, 'Prod env')).toThrow(/is not an environment name/);
+    expect(() => recoveryModeSettings(undefined, 'Prod env')).toThrow(
+      /--environment "Prod env" is not a valid environment name/,
+    );
   });
 
   it('refuses a state parameter that is not a full SSM path', () => {

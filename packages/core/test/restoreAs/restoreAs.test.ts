@@ -1,3 +1,6 @@
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
   DescribeContinuousBackupsCommand,
   DescribeTableCommand,
@@ -15,6 +18,7 @@ import { GetParameterCommand, GetParametersByPathCommand, PutParameterCommand, S
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  FileRunJournal,
   InputError,
   MemoryRunJournal,
   planRestoreAs,
@@ -180,6 +184,33 @@ describe('restore-as', () => {
       by: 'bob@ops',
     });
   });
+
+  it('a saved value naming a run id that is not one is rolled back into a run of its own: the name never becomes a path', async () => {
+    const name = '/app/tampered/table_name';
+    await ssm.send(new PutParameterCommand({ Name: name, Value: 'new-table', Type: 'String' }));
+    const saved = {
+      value: 'old-table',
+      switchedTo: 'new-table',
+      switchedAt: '2026-01-01T00:00:00.000Z',
+      sourceTable: 'old-table',
+      restoreTime: '2026-01-01T00:00:00.000Z',
+    };
+    await ssm.send(
+      new PutParameterCommand({
+        Name: `${name}/previous`,
+        Value: JSON.stringify({ ...saved, incidentId: '../../package' }),
+        Type: 'String',
+      }),
+    );
+    const rollback = await rollbackSwitch(ssm, name);
+    expect(rollback.incidentId).toBeUndefined();
+    const stateDir = await mkdtemp(path.join(tmpdir(), 'drrollback-'));
+    const key = await recordRollback(new FileRunJournal(stateDir), rollback, 'bob@ops', 'e-3');
+    expect(key).toMatch(/^restore-as-\d{8}T\d{6}Z-[a-z0-9]+$/);
+    expect(await readdir(path.join(stateDir, 'runs'))).toEqual([`${key}.json`]);
+    expect(await parameter(name)).toBe('old-table');
+  });
+
   it("never writes a SecureString parameter's value outside SSM, and still rolls it back", async () => {
     const { table, t } = await configuredSource();
     const name = `/app/secure${tableNumber}/table_name`;

@@ -1,6 +1,7 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
@@ -17,6 +18,7 @@ export interface StackClients {
   readonly sns: SNSClient;
   readonly cloudwatch: CloudWatchClient;
   readonly events: EventBridgeClient;
+  readonly iam: IAMClient;
   destroy(): void;
 }
 
@@ -41,6 +43,7 @@ export function createStackClients(config: StackClientConfig): StackClients {
     sns: new SNSClient(config),
     cloudwatch: new CloudWatchClient(config),
     events: new EventBridgeClient(config),
+    iam: new IAMClient(config),
   };
   return { ...clients, destroy: () => Object.values(clients).forEach((c) => c.destroy()) };
 }

@@ -443,6 +443,8 @@ const GONE = new Set([
   'StateMachineDoesNotExist',
   'TableNotFoundException',
   'NoSuchBucket',
+  'NoSuchEntity',
+  'NoSuchEntityException',
 ]);
 
 function isGone(error: unknown): boolean {

@@ -9,6 +9,7 @@ import {
   type SandboxResponse,
   type SandboxService,
 } from '../server.js';
+import { dynamoDbPermissions } from './iamPermissions.js';
 import { assertReadable } from './restoringGate.js';
 import type { DynamoStore } from './store/dynamoStore.js';
 import type { S3Store } from '../s3/s3Store.js';
@@ -100,6 +101,7 @@ export function dynamoDbService(
       const response = jsonProtocolError('com.amazonaws.dynamodb.v20120810', error);
       return { ...response, headers: { ...response.headers, ...checksumHeader(response.body) } };
     },
+    authorization: { permissionsFor: dynamoDbPermissions },
   };
 }
 

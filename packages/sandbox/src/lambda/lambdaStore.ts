@@ -1,4 +1,5 @@
 import { JsonStateFile } from '../jsonStateFile.js';
+import type { InstalledCode } from './code/functionCode.js';
 import { SANDBOX_ACCOUNT } from '../sandboxAccount.js';
 import { functionNotFound, validation } from './lambdaError.js';
 
@@ -12,8 +13,10 @@ export const MINIMUM_UNRESERVED = 100;
 
 /** A function: its configuration as GetFunction returns it, plus what other calls set. */
 export interface FunctionRecord {
-  readonly configuration: Record<string, unknown> & { FunctionName: string; FunctionArn: string };
+  configuration: Record<string, unknown> & { FunctionName: string; FunctionArn: string };
   reservedConcurrency?: number;
+  /** Where its deployment package is unpacked; absent for functions kept before the sandbox ran code. */
+  code?: InstalledCode;
   tags: Record<string, string>;
 }
 
@@ -71,6 +74,11 @@ export class LambdaStore {
 
 /** The bare function name in a name, ARN or partial ARN; ValidationException when it is none of them. */
 export function functionNameOf(reference: string): string {
+  return functionReference(reference).name;
+}
+
+/** The name and the qualifier (`name:qualifier`, `…:function:name:qualifier`) a reference holds. */
+export function functionReference(reference: string): { name: string; qualifier?: string } {
   const match = FUNCTION_REF.exec(reference);
   if (!match?.[1] || match[1].length > 64) {
     throw validation(
@@ -79,7 +87,7 @@ export function functionNameOf(reference: string): string {
       `Member must satisfy regular expression pattern: ${FUNCTION_REF.source}`,
     );
   }
-  return match[1];
+  return { name: match[1], qualifier: match[2] };
 }
 
 export function functionArn(region: string, name: string): string {

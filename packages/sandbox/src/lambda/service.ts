@@ -2,9 +2,11 @@ import path from 'node:path';
 import type http from 'node:http';
 import type { AwsError } from '../awsError.js';
 import { parseJsonObject, type SandboxRequest, type SandboxResponse, type SandboxService } from '../server.js';
+import { lambdaDenial, lambdaPermissions } from './iamPermissions.js';
 import { LambdaError, invalidParameter } from './lambdaError.js';
 import { LambdaStore } from './lambdaStore.js';
 import { lambdaRoutes } from './routes.js';
+import { FunctionRuntime, type FunctionRuntimeOptions } from './runtime/functionRuntime.js';
 
 /** One Lambda request, routed: the path's labels, its query and its JSON body. */
 export interface LambdaRequest {
@@ -18,61 +20,86 @@ export interface LambdaRequest {
   readonly region: string;
 }
 
-/** What an action answers: a status, a JSON body (or none), extra headers. */
+/** What an action answers: a status, a JSON body (or a raw one, Invoke's payload), extra headers. */
 export interface LambdaReply {
   readonly status: number;
   readonly body?: unknown;
+  readonly rawBody?: string;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** One emulated Lambda operation; throws a {@link LambdaError} to answer with an AWS error. */
-export type LambdaAction = (request: LambdaRequest, store: LambdaStore) => LambdaReply;
+export type LambdaAction = (
+  request: LambdaRequest,
+  store: LambdaStore,
+  runtime: FunctionRuntime,
+) => LambdaReply | Promise<LambdaReply>;
 
-/** A route: method and path pattern (capturing the labels) to an action. */
+/** A route: method and path pattern (capturing the labels) to an action, and the IAM permission it needs. */
 export interface LambdaRoute {
   readonly method: string;
   readonly path: RegExp;
   readonly action: LambdaAction;
   /** The body is a payload passed through (Invoke), not a request document. */
   readonly rawPayload?: boolean;
+  /** `lambda:{iamAction}`, from the Service Authorization Reference. */
+  readonly iamAction: string;
+  /** What the permission is checked on: the function the path (or body) names, a mapping, or `*`. */
+  readonly resource: 'function' | 'mapping' | 'any';
 }
 
+/** How the sandbox's Lambda runs code: {@link FunctionRuntimeOptions} with a default environment budget. */
+export type LambdaServiceOptions = Omit<FunctionRuntimeOptions, 'maxEnvironments'> & {
+  readonly maxEnvironments?: number;
+};
+
 /**
- * Lambda's REST-JSON endpoint (paths like `/2015-03-31/functions/{name}`):
- * the operations in `routes.ts`; state in memory, and in
- * `{dataDir}/lambda.json` when a data directory is given.
+ * Lambda's REST-JSON endpoint (paths like `/2015-03-31/functions/{name}`): the operations in `routes.ts`;
+ * state in memory, and in `{dataDir}/lambda.json` when a data directory is given; functions run in
+ * execution environments (runtime/).
  */
-export function lambdaService(dataDir?: string): SandboxService {
-  const store = new LambdaStore(dataDir && path.join(dataDir, 'lambda.json'));
+export function lambdaService(options: LambdaServiceOptions): SandboxService {
+  const store = new LambdaStore(options.dataDir && path.join(options.dataDir, 'lambda.json'));
+  const runtime = new FunctionRuntime({ ...options, maxEnvironments: options.maxEnvironments ?? 8 });
   const route = (method: string | undefined, pathname: string) =>
     lambdaRoutes.find((r) => r.method === method && r.path.test(pathname));
+  const routed = (req: SandboxRequest) => {
+    const matched = route(req.method, req.url.pathname);
+    if (!matched) throw invalidParameter(`No Lambda operation at ${req.method} ${req.url.pathname}`);
+    const labels = (matched.path.exec(req.url.pathname) ?? []).slice(1).map((l) => decodeURIComponent(l));
+    const request: LambdaRequest = {
+      labels,
+      query: req.url.searchParams,
+      headers: req.headers,
+      body: matched.rawPayload ? {} : parseBody(req.body),
+      rawBody: req.body,
+      region: req.region,
+    };
+    return { matched, request };
+  };
   return {
     name: 'lambda',
     matches: (req) =>
       req.headers['x-amz-target'] === undefined &&
       route(req.method, new URL(req.url ?? '/', 'http://sandbox').pathname) !== undefined,
     async handle(req: SandboxRequest): Promise<SandboxResponse> {
-      const matched = route(req.method, req.url.pathname);
-      if (!matched) throw invalidParameter(`No Lambda operation at ${req.method} ${req.url.pathname}`);
-      const labels = (matched.path.exec(req.url.pathname) ?? []).slice(1).map((l) => decodeURIComponent(l));
-      const reply = matched.action(
-        {
-          labels,
-          query: req.url.searchParams,
-          headers: req.headers,
-          body: matched.rawPayload ? {} : parseBody(req.body),
-          rawBody: req.body,
-          region: req.region,
-        },
-        store,
-      );
+      const { matched, request } = routed(req);
+      const reply = await matched.action(request, store, runtime);
       return {
         statusCode: reply.status,
         headers: { 'content-type': 'application/json', ...reply.headers },
-        body: reply.body === undefined ? '' : JSON.stringify(reply.body),
+        body: reply.rawBody ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)),
       };
     },
     errorResponse: lambdaErrorResponse,
+    authorization: {
+      permissionsFor(req) {
+        const { matched, request } = routed(req);
+        return lambdaPermissions(matched, request);
+      },
+      denied: lambdaDenial,
+    },
+    close: () => runtime.close(),
   };
 }
 

@@ -6,6 +6,7 @@ import { deleteParameter } from './actions/deleteParameter.js';
 import { getParameter } from './actions/getParameter.js';
 import { getParametersByPath } from './actions/getParametersByPath.js';
 import { putParameter } from './actions/putParameter.js';
+import { ssmPermissions } from './iamPermissions.js';
 import { SsmStore } from './ssmStore.js';
 
 const TARGET_PREFIX = 'AmazonSSM.';
@@ -47,6 +48,7 @@ export function ssmService(dataDir?: string): SandboxService {
       };
     },
     errorResponse: (error) => jsonProtocolError('com.amazonaws.ssm', error),
+    authorization: { permissionsFor: ssmPermissions },
   };
 }
 

@@ -51,7 +51,7 @@ export interface StepFunctionsServiceOptions {
 /** The Step Functions service, and what it does when the sandbox stops. */
 export interface StepFunctionsService extends SandboxService {
   /** Abandons running executions (they stay RUNNING in the data directory) and saves what is pending. */
-  stop(): void;
+  close(): Promise<void>;
 }
 
 /**
@@ -74,7 +74,7 @@ export function stepFunctionsService(options: StepFunctionsServiceOptions): Step
   });
   return {
     ...service,
-    stop() {
+    async close() {
       engine.shutdown();
       store.flush();
     },

@@ -25,6 +25,19 @@ export function workflowTemplate(options: { pitr: boolean; comment: string }): R
           },
         },
       },
+      WorkflowPolicy: {
+        Type: 'AWS::IAM::Policy',
+        Properties: {
+          PolicyName: 'invoke-worker',
+          Roles: [{ Ref: 'WorkerRole' }],
+          PolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: { 'Fn::GetAtt': ['Worker', 'Arn'] } },
+            ],
+          },
+        },
+      },
       Worker: {
         Type: 'AWS::Lambda::Function',
         Properties: {
@@ -62,6 +75,7 @@ export function workflowTemplate(options: { pitr: boolean; comment: string }): R
       ProdOnly: { Type: 'AWS::SNS::Topic', Condition: 'IsProd', Properties: {} },
       Workflow: {
         Type: 'AWS::StepFunctions::StateMachine',
+        DependsOn: 'WorkflowPolicy',
         Properties: {
           RoleArn: { 'Fn::GetAtt': ['WorkerRole', 'Arn'] },
           DefinitionString: {

@@ -31,6 +31,7 @@ import {
   ListRulesCommand,
   ListTargetsByRuleCommand,
 } from '@aws-sdk/client-eventbridge';
+import { GetRoleCommand, GetRolePolicyCommand, IAMClient, ListRolesCommand } from '@aws-sdk/client-iam';
 import { GetTopicAttributesCommand, ListTopicsCommand, SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/index.js';
@@ -49,6 +50,7 @@ let sfn: SFNClient;
 let sns: SNSClient;
 let cloudwatch: CloudWatchClient;
 let events: EventBridgeClient;
+let iam: IAMClient;
 
 beforeAll(async () => {
   sandbox = await startSandbox();
@@ -59,6 +61,7 @@ beforeAll(async () => {
   sns = new SNSClient(sandbox.clientConfig);
   cloudwatch = new CloudWatchClient(sandbox.clientConfig);
   events = new EventBridgeClient(sandbox.clientConfig);
+  iam = new IAMClient(sandbox.clientConfig);
 });
 afterAll(() => sandbox.stop());
 
@@ -102,8 +105,9 @@ describe('a stack with a table, a role, a function and a state machine', () => {
       'Worker',
       'WorkerRole',
       'Workflow',
+      'WorkflowPolicy',
     ]);
-    expect(Object.values(before).map((r) => r.ResourceStatus)).toEqual(Array(9).fill('CREATE_COMPLETE'));
+    expect(Object.values(before).map((r) => r.ResourceStatus)).toEqual(Array(10).fill('CREATE_COMPLETE'));
 
     expect(before.Journal?.PhysicalResourceId).toBe('dr-workflow-journal-test');
     const table = await dynamodb.send(new DescribeTableCommand({ TableName: 'dr-workflow-journal-test' }));
@@ -153,10 +157,17 @@ describe('a stack with a table, a role, a function and a state machine', () => {
     expect(before.Nightly?.ResourceStatusReason).toMatch(
       /AWS::Scheduler::Schedule is not emulated by the dynamo-dr sandbox/,
     );
-    expect(before.WorkerRole?.ResourceStatusReason).toMatch(/not emulated/);
+    const role = await iam.send(new GetRoleCommand({ RoleName: before.WorkerRole?.PhysicalResourceId }));
+    expect(role.Role?.Arn).toBe(fn.Configuration?.Role);
+    const policy = await iam.send(
+      new GetRolePolicyCommand({ RoleName: before.WorkerRole?.PhysicalResourceId, PolicyName: 'invoke-worker' }),
+    );
+    expect(JSON.parse(decodeURIComponent(policy.PolicyDocument ?? ''))).toMatchObject({
+      Statement: [{ Action: 'lambda:InvokeFunction', Resource: fn.Configuration?.FunctionArn }],
+    });
   });
 
-  it('the deployed state machine runs', async () => {
+  it("the deployed state machine runs, its Task running the function's code with the role's permissions", async () => {
     const { executionArn = '' } = await sfn.send(
       new StartExecutionCommand({ stateMachineArn: before.Workflow?.PhysicalResourceId, input: '{"table":"Orders"}' }),
     );
@@ -215,6 +226,8 @@ describe('a stack with a table, a role, a function and a state machine', () => {
     expect(Topics.map((t) => t.TopicArn)).not.toContain(before.Alarms?.PhysicalResourceId);
     expect((await cloudwatch.send(new DescribeAlarmsCommand({}))).MetricAlarms).toEqual([]);
     expect((await events.send(new ListRulesCommand({}))).Rules).toEqual([]);
+    const { Roles = [] } = await iam.send(new ListRolesCommand({}));
+    expect(Roles.map((r) => r.RoleName)).not.toContain(before.WorkerRole?.PhysicalResourceId);
     await expect(stackOf(StackName)).rejects.toThrow(`Stack with id ${StackName} does not exist`);
     expect((await stackOf(StackId ?? ''))?.StackStatus).toBe('DELETE_COMPLETE');
   });

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_ACCOUNT } from '../../src/sandboxAccount.js';
 import { startSandbox, type Sandbox } from '../../src/index.js';
 
 // The AWS CLI v1 (botocore: CloudWatch over JSON 1.0, SNS over the query protocol) against the sandbox,
@@ -57,7 +58,7 @@ describe('the AWS CLI v1 against CloudWatch and SNS', () => {
       'sns',
       'publish',
       '--topic-arn',
-      `arn:aws:sns:${sandbox.region}:000000000000:none`,
+      `arn:aws:sns:${sandbox.region}:${SANDBOX_ACCOUNT}:none`,
       '--message',
       'x',
     );

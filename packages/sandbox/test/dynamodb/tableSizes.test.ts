@@ -2,6 +2,7 @@ import {
   CreateBackupCommand,
   CreateTableCommand,
   DeleteItemCommand,
+  DescribeBackupCommand,
   DescribeTableCommand,
   DynamoDBClient,
   PutItemCommand,
@@ -99,7 +100,15 @@ describe('table and index sizes as AWS reports them', () => {
     await ddb.send(new DeleteItemCommand({ TableName: 'sized', Key: { pk: { S: 'a' }, sk: { S: '2' } } }));
     const { Table } = await ddb.send(new DescribeTableCommand({ TableName: 'sized' }));
     expect(Table).toMatchObject({ ItemCount: 1, TableSizeBytes: 48 });
-    const { BackupDetails } = await ddb.send(new CreateBackupCommand({ TableName: 'sized', BackupName: 'sized-now' }));
-    expect(BackupDetails?.BackupSizeBytes).toBe(48);
+    const { BackupDetails: created } = await ddb.send(
+      new CreateBackupCommand({ TableName: 'sized', BackupName: 'sized-now' }),
+    );
+    // 0 while CREATING, as CreateBackup answers on AWS; the size once AVAILABLE.
+    expect(created?.BackupSizeBytes).toBe(0);
+    await expect
+      .poll(
+        async () => (await ddb.send(new DescribeBackupCommand({ BackupArn: created!.BackupArn }))).BackupDescription,
+      )
+      .toMatchObject({ BackupDetails: { BackupStatus: 'AVAILABLE', BackupSizeBytes: 48 } });
   });
 });

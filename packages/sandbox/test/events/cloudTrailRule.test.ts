@@ -21,6 +21,7 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_ACCOUNT } from '../../src/sandboxAccount.js';
 import { startSandbox, type Sandbox } from '../../src/index.js';
 
 // The real EventBridge, DynamoDB and SNS clients against one sandbox: the rule dynamo-dr deploys on CloudTrail
@@ -93,7 +94,7 @@ describe('CloudTrail events of DynamoDB calls, delivered by a rule to a topic', 
       version: '0',
       source: 'aws.dynamodb',
       'detail-type': 'AWS API Call via CloudTrail',
-      account: '000000000000',
+      account: SANDBOX_ACCOUNT,
       region: sandbox.region,
       detail: {
         eventSource: 'dynamodb.amazonaws.com',
@@ -161,7 +162,7 @@ describe('EventBridge rules, targets and events', () => {
     const rule = await events.send(new DescribeRuleCommand({ Name: 'recovery-weakened' }));
     expect(rule).toMatchObject({
       Name: 'recovery-weakened',
-      Arn: `arn:aws:events:${sandbox.region}:000000000000:rule/recovery-weakened`,
+      Arn: `arn:aws:events:${sandbox.region}:${SANDBOX_ACCOUNT}:rule/recovery-weakened`,
       State: 'ENABLED',
       EventBusName: 'default',
       EventPattern: JSON.stringify(WEAKENING),

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { crc32 } from 'node:zlib';
 import { startSandbox, type Sandbox } from '../../src/index.js';
 import { SANDBOX_ACCOUNT } from '../../src/sandboxAccount.js';
+import { functionPackage } from './functionPackage.js';
 
 /**
  * Where a conformance suite runs: the sandbox (default), or real AWS when
@@ -54,35 +54,7 @@ function required(name: string): string {
   return value;
 }
 
-/**
- * A deployable zip holding `index.mjs` whose handler returns null: the sandbox
- * ignores code, real AWS needs a valid archive (stored, no compression).
- */
-export function handlerZip(): Uint8Array {
-  const name = Buffer.from('index.mjs');
-  const data = Buffer.from('export const handler = async () => null;\n');
-  const crc = crc32(data);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(name.length, 28);
-  const centralOffset = local.length + name.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + name.length, 12);
-  end.writeUInt32LE(centralOffset, 16);
-  return Buffer.concat([local, name, data, central, name, end]);
+/** A deployable zip holding `index.mjs` whose handler returns null: the sandbox runs it, as AWS does. */
+export function handlerZip(): Promise<Uint8Array> {
+  return functionPackage({ 'index.mjs': 'export const handler = async () => null;\n' });
 }

@@ -39,7 +39,7 @@ async function createFunction(name: string, tags?: Record<string, string>): Prom
       Runtime: 'nodejs22.x',
       Handler: 'index.handler',
       Role: target.roleArn,
-      Code: { ZipFile: handlerZip() },
+      Code: { ZipFile: await handlerZip() },
       Tags: tags,
     }),
   );
@@ -77,7 +77,7 @@ describe('Lambda functions', () => {
           Runtime: 'nodejs22.x',
           Handler: 'index.handler',
           Role: target.roleArn,
-          Code: { ZipFile: handlerZip() },
+          Code: { ZipFile: await handlerZip() },
         }),
       ),
     ).rejects.toBeInstanceOf(ResourceConflictException);

@@ -16,6 +16,7 @@ import {
   UnsubscribeCommand,
 } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_ACCOUNT } from '../../src/sandboxAccount.js';
 import { startSandbox, type Sandbox, type SnsMessage } from '../../src/index.js';
 
 // The real SNSClient (query protocol) against the sandbox; the sink is read through the Sandbox object and
@@ -34,12 +35,12 @@ afterAll(() => sandbox.stop());
 describe('SNS topics', () => {
   it('creates a topic once per name, with the same ARN each time, and lists it', async () => {
     const arn = await topic('orders-alarms');
-    expect(arn).toBe(`arn:aws:sns:${sandbox.region}:000000000000:orders-alarms`);
+    expect(arn).toBe(`arn:aws:sns:${sandbox.region}:${SANDBOX_ACCOUNT}:orders-alarms`);
     expect(await topic('orders-alarms')).toBe(arn);
     const { Topics } = await sns.send(new ListTopicsCommand({}));
     expect(Topics?.filter((t) => t.TopicArn === arn)).toHaveLength(1);
     const { Attributes } = await sns.send(new GetTopicAttributesCommand({ TopicArn: arn }));
-    expect(Attributes).toMatchObject({ TopicArn: arn, Owner: '000000000000', SubscriptionsConfirmed: '0' });
+    expect(Attributes).toMatchObject({ TopicArn: arn, Owner: SANDBOX_ACCOUNT, SubscriptionsConfirmed: '0' });
   });
 
   it('refuses a bad topic name and different attributes for an existing name, creating nothing', async () => {
@@ -77,7 +78,7 @@ describe('SNS topics', () => {
   });
 
   it('answers NotFound (404) for a topic that does not exist, and InvalidParameter for a malformed ARN', async () => {
-    const missing = `arn:aws:sns:${sandbox.region}:000000000000:never-made`;
+    const missing = `arn:aws:sns:${sandbox.region}:${SANDBOX_ACCOUNT}:never-made`;
     const publish = sns.send(new PublishCommand({ TopicArn: missing, Message: 'x' }));
     await expect(publish).rejects.toBeInstanceOf(NotFoundException);
     await expect(publish).rejects.toMatchObject({
@@ -94,7 +95,7 @@ describe('SNS topics', () => {
   it('deletes a topic and its subscriptions; deleting it again is no error', async () => {
     const arn = await topic('short-lived');
     await sns.send(
-      new SubscribeCommand({ TopicArn: arn, Protocol: 'sqs', Endpoint: 'arn:aws:sqs:us-east-1:000000000000:q' }),
+      new SubscribeCommand({ TopicArn: arn, Protocol: 'sqs', Endpoint: `arn:aws:sqs:us-east-1:${SANDBOX_ACCOUNT}:q` }),
     );
     await sns.send(new DeleteTopicCommand({ TopicArn: arn }));
     await sns.send(new DeleteTopicCommand({ TopicArn: arn }));
@@ -182,7 +183,7 @@ describe('SNS publishing', () => {
       });
       const { Subscriptions } = await sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: arn }));
       expect(Subscriptions).toEqual([
-        { SubscriptionArn, Owner: '000000000000', Protocol: 'http', Endpoint: endpoint, TopicArn: arn },
+        { SubscriptionArn, Owner: SANDBOX_ACCOUNT, Protocol: 'http', Endpoint: endpoint, TopicArn: arn },
       ]);
       await sns.send(new UnsubscribeCommand({ SubscriptionArn }));
       await sns.send(new PublishCommand({ TopicArn: arn, Message: 'after' }));

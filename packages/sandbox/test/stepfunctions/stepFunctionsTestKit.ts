@@ -73,7 +73,7 @@ export async function startStepFunctions(
     endpoint,
     invocations,
     async stop() {
-      service.stop();
+      await service.close();
       sfn.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,4 +1,4 @@
-import { createDynamoDbClient, FileRunJournal, InputError, planDiff, runDiff } from '@dynamo-dr/core';
+import { createDynamoDbClient, FileRunJournal, parseWholeNumber, planDiff, runDiff } from '@dynamo-dr/core';
 
 /** Flags of `dynamo-dr diff`. */
 export interface DiffCommandOptions {
@@ -20,12 +20,10 @@ export interface DiffCommandOptions {
  * versions) to `--out` and prints the counts. Thin over core's planDiff and runDiff.
  */
 export async function diff(opts: DiffCommandOptions): Promise<void> {
-  const segments = Number(opts.segments);
-  if (!Number.isInteger(segments) || segments < 1 || segments > 1000) {
-    throw new InputError('--segments', opts.segments, 'is not a whole number in range', 'Give 1 to 1000.');
-  }
+  const segments = parseWholeNumber('--segments', opts.segments, { min: 1, max: 1000 });
+  const journal = await FileRunJournal.open(opts.stateDir, '--state-dir', { forWriting: false });
   const dynamodb = createDynamoDbClient({ region: opts.region, profile: opts.profile, endpoint: opts.endpointUrl });
-  const plan = await planDiff(dynamodb, new FileRunJournal(opts.stateDir), {
+  const plan = await planDiff(dynamodb, journal, {
     incidentId: opts.incident,
     table: opts.table,
     left: opts.left,

@@ -1,7 +1,8 @@
 import {
+  assertGiven,
   createDynamoDbClient,
   FileRunJournal,
-  InputError,
+  parseWholeNumber,
   planExport,
   runExport,
   verifyItemFile,
@@ -31,18 +32,16 @@ export interface ExportCommandOptions {
 
 /** `dynamo-dr export`: validates, then restores (if needed), streams the items to the file, cleans up. */
 export async function exportTable(opts: ExportCommandOptions): Promise<void> {
-  if (!opts.out) throw new InputError('--out', null, 'is required', 'Give the file to write, e.g. --out audit.json.');
-  const segments = Number(opts.segments ?? 4);
-  if (!Number.isInteger(segments) || segments < 1 || segments > 1000) {
-    throw new InputError('--segments', opts.segments, 'is not a whole number from 1 to 1000', 'Use e.g. --segments 4.');
-  }
+  assertGiven('--out', opts.out, 'Give the file to write, e.g. --out audit.json.');
+  const segments = parseWholeNumber('--segments', opts.segments ?? '4', { min: 1, max: 1000 });
+  const journal = await FileRunJournal.open(opts.stateDir, '--state-dir');
   const aws = { region: opts.region, profile: opts.profile, endpoint: opts.endpointUrl };
   const dynamodb = createDynamoDbClient(aws);
   const plan = await planExport(dynamodb, {
     tableName: opts.table,
     at: opts.at,
     backupArn: opts.backup,
-    out: opts.out,
+    out: opts.out!,
     format: opts.format,
     force: opts.force,
     incidentId: opts.incident,
@@ -56,7 +55,6 @@ export async function exportTable(opts: ExportCommandOptions): Promise<void> {
   }
   if (!opts.json) console.error(formatPlan(plan));
   const progress = process.stderr.isTTY ? itemCounter() : undefined;
-  const journal = new FileRunJournal(opts.stateDir);
   let manifest: ItemFileManifest;
   try {
     manifest = await runExport({ dynamodb, aws, journal }, plan, { onItems: progress?.add });

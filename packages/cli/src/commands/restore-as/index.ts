@@ -1,4 +1,5 @@
 import {
+  assertGiven,
   FileRunJournal,
   InputError,
   planRestoreAs,
@@ -35,16 +36,16 @@ export interface RestoreAsCommandOptions {
  * parameter; or, with `--rollback`, puts the parameter back.
  */
 export async function restoreAs(opts: RestoreAsCommandOptions): Promise<void> {
+  const journal = await FileRunJournal.open(opts.stateDir, '--state-dir');
   const { dynamodb, ssm } = restoreAsClients({
     region: opts.region,
     profile: opts.profile,
     endpoint: opts.endpointUrl,
   });
-  const journal = new FileRunJournal(opts.stateDir);
   if (opts.rollback) return rollback(ssm, journal, opts);
-  const table = required(opts.table, '--table', 'Name the table to restore, e.g. --table fp-events.');
-  const time = required(opts.to, '--to', 'Give the time to restore to, e.g. --to 2026-02-15T09:00:00Z.');
-  const target = required(opts.target, '--target', 'Name the new table, e.g. --target fp-events-restored.');
+  const table = assertGiven('--table', opts.table, 'Name the table to restore, e.g. --table fp-events.');
+  const time = assertGiven('--to', opts.to, 'Give the time to restore to, e.g. --to 2026-02-15T09:00:00Z.');
+  const target = assertGiven('--target', opts.target, 'Name the new table, e.g. --target fp-events-restored.');
   const plan = await planRestoreAs(dynamodb, ssm, {
     tableName: table,
     time,
@@ -71,7 +72,7 @@ async function rollback(
   journal: FileRunJournal,
   opts: RestoreAsCommandOptions,
 ): Promise<void> {
-  const name = required(opts.switchParameter, '--switch-parameter', 'Name the parameter to roll back.');
+  const name = assertGiven('--switch-parameter', opts.switchParameter, 'Name the parameter to roll back.');
   for (const [flag, value] of [
     ['--table', opts.table],
     ['--to', opts.to],
@@ -102,11 +103,6 @@ async function rollback(
     console.error(`${name} is back to ${done.restoredValue} (it pointed at ${done.replacedValue}).`);
     console.error(`Recorded in the run journal: dynamo-dr runs show ${incidentId}`);
   }
-}
-
-function required(value: string | undefined, flag: string, hint: string): string {
-  if (value === undefined || value === '') throw new InputError(flag, value ?? null, 'is required', hint);
-  return value;
 }
 
 function formatPlan(plan: RestoreAsPlan): string {

@@ -1,4 +1,11 @@
-import { ITEM_FATES, type ItemsPreview, type RestoreItemsPlan, type RestoreItemsResult } from '@dynamo-dr/core';
+import path from 'node:path';
+import {
+  DEFAULT_STATE_DIR,
+  ITEM_FATES,
+  type ItemsPreview,
+  type RestoreItemsPlan,
+  type RestoreItemsResult,
+} from '@dynamo-dr/core';
 
 const LABELS = {
   new: ['write', 'missing live'],
@@ -36,8 +43,8 @@ export function formatPreview(plan: RestoreItemsPlan, preview: ItemsPreview): st
   return lines.join('\n');
 }
 
-/** The outcome after the writes (or of a dry run). */
-export function formatItemsResult(result: RestoreItemsResult): string {
+/** The outcome after the writes (or of a dry run); `stateDir` is where the run was recorded. */
+export function formatItemsResult(result: RestoreItemsResult, stateDir: string): string {
   const lines: string[] = [];
   const table = result.restoredTable;
   if (result.dryRun) {
@@ -62,6 +69,9 @@ export function formatItemsResult(result: RestoreItemsResult): string {
       `Verified: ${v.count} selected item(s) read back equal to their restored version (digest ${v.digest.slice(0, 16)}…)${v.skipped ? `; ${v.skipped} skipped item(s) left as they are live` : ''}.`,
     );
   if (table) lines.push(`Temporary table ${table.name} ${table.deleted ? 'deleted' : 'kept'}.`);
-  lines.push(`Recorded in the run journal: dynamo-dr runs show ${result.plan.incidentId}`);
+  const where = stateDir === DEFAULT_STATE_DIR ? '' : ` --state-dir ${stateDir}`;
+  lines.push(
+    `Recorded in the run journal in ${path.resolve(stateDir)}: dynamo-dr runs show ${result.plan.incidentId}${where}`,
+  );
   return lines.join('\n');
 }

@@ -1,5 +1,10 @@
 import {
+  assertGiven,
+  assertName,
   createDynamoDbClient,
+  restoreItemsLabels,
+  restoreNames,
+  tableNameRule,
   FileRunJournal,
   InputError,
   loadConfig,
@@ -47,16 +52,18 @@ export interface RestoreItemsCommandOptions {
  */
 export async function restoreItems(opts: RestoreItemsCommandOptions): Promise<void> {
   const config = await loadConfig({ explicitPath: opts.config });
-  if (!opts.table)
-    throw new InputError('--table', null, 'is required', 'Name the live table to write into: --table <name>.');
-  const [resolved] = restoreSettings({ ...opts, table: [opts.table] }, config) as [ResolvedTable];
+  const journal = await FileRunJournal.open(opts.stateDir, '--state-dir');
+  const table = assertGiven('--table', opts.table, 'Name the live table to write into: --table <name>.');
+  const [resolved] = restoreSettings({ ...opts, table: [table] }, config) as [ResolvedTable];
   const { settings } = resolved;
   const tableName = settings.tableName;
   assertSourceFlags(opts);
+  // The names are checked before the confirmation is asked for.
+  if (opts.fromFile === undefined) restoreNames(tableName, opts.incident!, restoreItemsLabels);
+  else assertName(tableNameRule, '--table', tableName);
   const confirmation = await confirmTableName(opts.confirm, tableName, 'writes restored items into');
   const aws = { region: opts.region ?? config?.region, profile: opts.profile, endpoint: opts.endpointUrl };
   const dynamodb = createDynamoDbClient(aws);
-  const journal = new FileRunJournal(opts.stateDir);
   const choices = { overwriteChanged: opts.overwriteChanged ?? false, deleteMissing: opts.deleteMissing ?? false };
   const plan: RestoreItemsPlan = opts.fromFile
     ? await planFileItems(dynamodb, {
@@ -110,12 +117,12 @@ export async function restoreItems(opts: RestoreItemsCommandOptions): Promise<vo
     return;
   }
   if (writes) console.error(describeWrites(writes));
-  console.error(formatItemsResult(result));
+  console.error(formatItemsResult(result, journal.stateDir));
 }
 
 /** A file replaces the restore: the flags of one source cannot be mixed with the other's. */
 function assertSourceFlags(opts: RestoreItemsCommandOptions): void {
-  if (opts.fromFile) {
+  if (opts.fromFile !== undefined) {
     for (const [flag, value] of Object.entries({
       '--to': opts.to,
       '--incident': opts.incident,
@@ -143,7 +150,7 @@ function assertSourceFlags(opts: RestoreItemsCommandOptions): void {
     ],
   } as const;
   for (const [flag, [value, hint]] of Object.entries(required)) {
-    if (!value) throw new InputError(flag, value ?? null, 'is required (or --from-file)', hint);
+    if (!value) throw new InputError(flag, null, 'is required (or --from-file)', hint);
   }
 }
 

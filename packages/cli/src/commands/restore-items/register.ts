@@ -32,7 +32,10 @@ export function registerRestoreItems(program: Command): void {
     )
     .option('--json', 'print one JSON document on stdout')
     .option('--config <file>', 'configuration file (default: ./dynamo-dr.config.json if present)')
-    .option('--environment <name>', 'look the table up in this environment of the configuration')
+    .option(
+      '--environment <name>',
+      "the table's environment: looked up there in the configuration; without one, the recovery-mode environment (ENV-* functions)",
+    )
     .option('--state-dir <dir>', 'where run journals and locks are kept', '.dynamo-dr')
     .option('--region <region>', 'AWS region')
     .option('--profile <profile>', 'AWS profile')

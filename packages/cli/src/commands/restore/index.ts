@@ -1,6 +1,7 @@
 import { hostname, userInfo } from 'node:os';
 import { input } from '@inquirer/prompts';
 import {
+  assertGiven,
   assertWritesAllowed,
   createDynamoDbClient,
   FileRunJournal,
@@ -8,6 +9,7 @@ import {
   loadConfig,
   planRestore,
   recoveryModeClients,
+  restoreNames,
   runRestore,
   type DrConfig,
   type InputLabels,
@@ -46,14 +48,19 @@ const labels: InputLabels = {
  */
 export async function restore(opts: RestoreCommandOptions): Promise<void> {
   const config = await loadConfig({ explicitPath: opts.config });
+  const journal = await FileRunJournal.open(opts.stateDir, '--state-dir');
   const resolved = restoreSettings(opts, config);
   const tables = resolved.map((r) => r.settings);
-  const incidentId = required(opts.incident, '--incident', 'Give the incident id, e.g. --incident incident-2025-001.');
-  const pitrBackupTime = required(opts.to, '--to', 'Give the time to restore to, e.g. --to 2025-01-15T09:00:00Z.');
+  const incidentId = assertGiven(
+    '--incident',
+    opts.incident,
+    'Give the incident id, e.g. --incident incident-2025-001.',
+  );
+  const pitrBackupTime = assertGiven('--to', opts.to, 'Give the time to restore to, e.g. --to 2025-01-15T09:00:00Z.');
+  for (const table of tables) restoreNames(table.tableName, incidentId, labels);
   const confirmations = opts.confirm.length ? opts.confirm : await askConfirmations(tables.map((t) => t.tableName));
   const aws = { region: opts.region ?? config?.region, profile: opts.profile, endpoint: opts.endpointUrl };
   const dynamodb = createDynamoDbClient(aws);
-  const journal = new FileRunJournal(opts.stateDir);
   const plan = await planRestore(dynamodb, journal, { incidentId, pitrBackupTime, tables, confirmations, labels });
   const guard = () => writeGuards(resolved, config, aws, opts.allowLiveWrites ?? false);
   if (opts.dryRun) {
@@ -124,11 +131,6 @@ export function describeGuards(guards: readonly WriteGuard[]): string {
   if (!first || first.allowedBy === 'allow-live-writes')
     return 'allowed by --allow-live-writes (the application may be writing too)';
   return `allowed: ${[...new Set(guards.map((g) => g.environment))].join(', ')} in recovery mode since ${first.since} (by ${first.by})`;
-}
-
-function required(value: string | undefined, flag: string, hint: string): string {
-  if (value === undefined || value === '') throw new InputError(flag, value ?? null, 'is required', hint);
-  return value;
 }
 
 /** On a terminal, the operator types each table name; without one, there is no one to ask. */

@@ -1,8 +1,11 @@
 import {
+  assertName,
   defaultRestoreSettings,
+  environmentNameRule,
   findTable,
   InputError,
   logicalNameOf,
+  parseWholeNumber,
   type DrConfig,
   type TableRestoreSettings,
 } from '@dynamo-dr/core';
@@ -62,10 +65,15 @@ export function restoreSettings(flags: SettingsFlags, config: DrConfig | undefin
   if (new Set(flags.table).size !== flags.table.length) {
     throw new InputError('--table', flags.table, 'names a table twice', 'Give each table once.');
   }
+  if (flags.environment !== undefined) assertName(environmentNameRule, '--environment', flags.environment);
   return flags.table.map((name) => {
     const common = { mode, segments, restoreDeadlineMinutes, keepRestoredTable } as const;
+    // Without a configuration, --environment names the recovery-mode environment to check (ENV-* functions).
     if (!config)
-      return { settings: { ...common, tableName: name, logicalName: logicalNameOf(name), sensitive: false } };
+      return {
+        environment: flags.environment,
+        settings: { ...common, tableName: name, logicalName: logicalNameOf(name), sensitive: false },
+      };
     const found = findTable(config, name, flags.environment);
     if (!found) {
       throw new InputError(
@@ -96,10 +104,5 @@ export function restoreSettings(flags: SettingsFlags, config: DrConfig | undefin
 }
 
 function wholeNumber(flag: string, value: string | undefined, fallback: number, max: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) {
-    throw new InputError(flag, value, 'is not a whole number in range', `Give 1 to ${max}.`);
-  }
-  return n;
+  return value === undefined ? fallback : parseWholeNumber(flag, value, { min: 1, max });
 }

@@ -1,4 +1,4 @@
-import { FileRunJournal, InputError, measuredRto } from '@dynamo-dr/core';
+import { assertName, FileRunJournal, InputError, measuredRto, runIdRule, tableNameRule } from '@dynamo-dr/core';
 import { formatRun, runDocument, runSummary } from '../restore/formatRun.js';
 
 /** Flags of `dynamo-dr runs`. */
@@ -9,7 +9,7 @@ export interface RunsCommandOptions {
 
 /** `dynamo-dr runs [list]`: every recorded run, newest first. */
 export async function listRuns(opts: RunsCommandOptions): Promise<void> {
-  const journal = new FileRunJournal(opts.stateDir);
+  const journal = await FileRunJournal.open(opts.stateDir, '--state-dir', { forWriting: false });
   const runs = await journal.listRuns();
   if (opts.json) {
     console.log(JSON.stringify({ runs: runs.map(runDocument), locks: await journal.listLocks() }, null, 2));
@@ -32,7 +32,9 @@ export async function listRuns(opts: RunsCommandOptions): Promise<void> {
 
 /** `dynamo-dr runs show ID`: one run in full. */
 export async function showRun(incidentId: string, opts: RunsCommandOptions): Promise<void> {
-  const run = await new FileRunJournal(opts.stateDir).getRun(incidentId);
+  assertName(runIdRule, 'ID', incidentId);
+  const journal = await FileRunJournal.open(opts.stateDir, '--state-dir', { forWriting: false });
+  const run = await journal.getRun(incidentId);
   if (!run) {
     throw new InputError('ID', incidentId, 'is not a recorded run', 'List runs with: dynamo-dr runs list');
   }
@@ -43,17 +45,13 @@ export async function showRun(incidentId: string, opts: RunsCommandOptions): Pro
 /** `dynamo-dr runs unlock --table T`: clears a stale recovery lock (after a crash elsewhere). */
 export async function unlockTable(opts: RunsCommandOptions & { readonly table?: string }): Promise<void> {
   if (!opts.table) throw new InputError('--table', null, 'is required', 'Name the table whose lock to clear.');
-  const journal = new FileRunJournal(opts.stateDir);
-  const holder = await journal.readLock(opts.table);
+  const table = assertName(tableNameRule, '--table', opts.table);
+  const journal = await FileRunJournal.open(opts.stateDir, '--state-dir', { forWriting: true });
+  const holder = await journal.readLock(table);
   if (!holder)
-    throw new InputError(
-      '--table',
-      opts.table,
-      'is not locked',
-      'Nothing to clear: dynamo-dr runs list shows the locks.',
-    );
-  await journal.unlock(opts.table);
+    throw new InputError('--table', table, 'is not locked', 'Nothing to clear: dynamo-dr runs list shows the locks.');
+  await journal.unlock(table);
   console.error(
-    `Cleared the lock of ${opts.table} held by incident ${holder.incidentId} (${holder.startedBy}, pid ${holder.pid}).`,
+    `Cleared the lock of ${table} held by incident ${holder.incidentId} (${holder.startedBy}, pid ${holder.pid}).`,
   );
 }

@@ -2,6 +2,8 @@ import { SANDBOX_ACCOUNT } from '../../sandboxAccount.js';
 import { cloudWatchAlarm } from './cloudWatchAlarm.js';
 import { dynamoDbTable } from './dynamoDbTable.js';
 import { eventsRule } from './eventsRule.js';
+import { iamPolicy } from './iamPolicy.js';
+import { iamRole } from './iamRole.js';
 import { lambdaFunction } from './lambdaFunction.js';
 import { recordedResource } from './recordedResource.js';
 import { s3Bucket } from './s3Bucket.js';
@@ -26,13 +28,8 @@ const handlers: Readonly<Record<string, ResourceHandler>> = {
     'LogGroupName',
     (name, _properties, context) => ({ Arn: `arn:aws:logs:${context.region}:${SANDBOX_ACCOUNT}:log-group:${name}:*` }),
   ),
-  'AWS::IAM::Role': recordedResource(notEmulated('AWS::IAM::Role'), 'RoleName', (name, properties) => ({
-    Arn: `arn:aws:iam::${SANDBOX_ACCOUNT}:role${(properties.Path as string | undefined) ?? '/'}${name}`,
-    RoleId: `AROA${name
-      .replace(/[^A-Z0-9]/gi, '')
-      .slice(-17)
-      .toUpperCase()}`,
-  })),
+  'AWS::IAM::Role': iamRole,
+  'AWS::IAM::Policy': iamPolicy,
   'AWS::CDK::Metadata': recordedResource('Recorded: CDK metadata has nothing to create.'),
 };
 

@@ -1,12 +1,13 @@
 import type { LambdaAction } from '../service.js';
+import { qualifiedFunction } from './qualifiedFunction.js';
 
 /**
  * GetFunction: configuration, code location, tags, and `Concurrency` only
  * when reserved concurrency is set.
  * https://docs.aws.amazon.com/lambda/latest/api/API_GetFunction.html
  */
-export const getFunction: LambdaAction = ({ labels, region }, store) => {
-  const fn = store.findFunction(region, labels[0] ?? '');
+export const getFunction: LambdaAction = ({ labels, query, region }, store) => {
+  const fn = qualifiedFunction(store, region, labels[0] ?? '', query);
   return {
     status: 200,
     body: {

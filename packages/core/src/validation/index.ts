@@ -1,0 +1,5 @@
+export * from './assertName.js';
+export * from './nameRules.js';
+export * from './localPaths.js';
+export * from './assertGiven.js';
+export * from './parseWholeNumber.js';

@@ -1,0 +1,12 @@
+import type { IamAction } from '../iamAction.js';
+import { noSuchEntity } from '../iamErrors.js';
+
+/** DeleteRolePolicy. https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteRolePolicy.html */
+export const deleteRolePolicy: IamAction = (request, store) => {
+  const role = store.role(request.get('RoleName') ?? '');
+  const name = request.get('PolicyName') ?? '';
+  if (role.inline[name] === undefined) throw noSuchEntity(`The role policy with name ${name} cannot be found.`);
+  delete role.inline[name];
+  store.save();
+  return undefined;
+};

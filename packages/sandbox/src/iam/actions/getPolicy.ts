@@ -1,0 +1,7 @@
+import type { IamAction } from '../iamAction.js';
+
+/** GetPolicy: a customer or (the sandbox's set of) AWS managed policy. https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicy.html */
+export const getPolicy: IamAction = (request, store) => {
+  const policy = store.policy(request.get('PolicyArn') ?? '');
+  return { Policy: { ...policy, Tags: policy.Tags?.length ? policy.Tags : undefined } };
+};

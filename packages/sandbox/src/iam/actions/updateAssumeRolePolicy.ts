@@ -1,0 +1,14 @@
+import type { IamAction } from '../iamAction.js';
+import { iamValidation } from '../iamErrors.js';
+import { parsePolicyDocument } from '../policyDocument.js';
+
+/** UpdateAssumeRolePolicy: replaces the trust policy. https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAssumeRolePolicy.html */
+export const updateAssumeRolePolicy: IamAction = (request, store) => {
+  const role = store.role(request.get('RoleName') ?? '');
+  const document = request.get('PolicyDocument');
+  if (document === undefined) throw iamValidation('policyDocument', undefined, 'Member must not be null');
+  parsePolicyDocument(document, 'trust');
+  role.AssumeRolePolicyDocument = document;
+  store.save();
+  return undefined;
+};
