@@ -44,7 +44,7 @@ export function workflowTemplate(options: { pitr: boolean; comment: string }): R
           Runtime: 'nodejs22.x',
           Handler: 'index.handler',
           Role: { 'Fn::GetAtt': ['WorkerRole', 'Arn'] },
-          Code: { ZipFile: 'exports.handler = async (event) => ({ ...event, worked: true });' },
+          Code: { ZipFile: `exports.handler = async (event) => ({ ...event, worked: '${options.comment}' });` },
           Environment: { Variables: { JOURNAL: { Ref: 'Journal' } } },
         },
       },

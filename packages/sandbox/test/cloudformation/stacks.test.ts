@@ -17,7 +17,7 @@ import {
   DynamoDBClient,
   ListTablesCommand,
 } from '@aws-sdk/client-dynamodb';
-import { GetFunctionCommand, LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
+import { GetFunctionCommand, InvokeCommand, LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import {
   DescribeStateMachineCommand,
   ListStateMachinesCommand,
@@ -202,7 +202,11 @@ describe('a stack with a table, a role, a function and a state machine', () => {
 
     const events = (await cfn.send(new DescribeStackEventsCommand({ StackName }))).StackEvents ?? [];
     const thisUpdate = events.filter((e) => (e.Timestamp ?? started) >= started && e.LogicalResourceId !== StackName);
-    expect(new Set(thisUpdate.map((e) => e.LogicalResourceId))).toEqual(new Set(['Journal', 'Workflow']));
+    expect(new Set(thisUpdate.map((e) => e.LogicalResourceId))).toEqual(new Set(['Journal', 'Worker', 'Workflow']));
+    const invoked = await lambda.send(
+      new InvokeCommand({ FunctionName: before.Worker?.PhysicalResourceId, Payload: Buffer.from('{"n":1}') }),
+    );
+    expect(JSON.parse(Buffer.from(invoked.Payload ?? []).toString())).toEqual({ n: 1, worked: 'v2' });
     expect(
       events
         .filter((e) => e.LogicalResourceId === StackName)

@@ -1,9 +1,14 @@
 import {
   CreateFunctionCommand,
   DeleteFunctionCommand,
+  DeleteFunctionConcurrencyCommand,
   PutFunctionConcurrencyCommand,
+  UpdateFunctionCodeCommand,
+  UpdateFunctionConfigurationCommand,
   waitUntilFunctionActiveV2,
+  waitUntilFunctionUpdatedV2,
   type CreateFunctionCommandInput,
+  type UpdateFunctionConfigurationCommandInput,
 } from '@aws-sdk/client-lambda';
 import { zipSync } from 'fflate';
 import { physicalName, tagMap, type ResourceContext, type ResourceHandler } from './resourceHandler.js';
@@ -12,8 +17,8 @@ import { physicalName, tagMap, type ResourceContext, type ResourceHandler } from
  * AWS::Lambda::Function through the sandbox's Lambda. Code: `ZipFile`
  * (inline source, packaged as `index.js` as CloudFormation does for Node.js) or
  * `S3Bucket`/`S3Key` read from the sandbox's S3 or local CDK assets. Ref is the
- * function name; attribute Arn. An update re-creates the function under the
- * same name (the sandbox's Lambda has no UpdateFunctionCode/Configuration).
+ * function name; attribute Arn. In place: UpdateFunctionCode when the code
+ * changed, UpdateFunctionConfiguration for the rest, reserved concurrency.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html
  */
 export const lambdaFunction: ResourceHandler = {
@@ -27,9 +32,39 @@ export const lambdaFunction: ResourceHandler = {
     );
   },
 
-  async update(current, properties, _previous, context) {
-    await context.clients.lambda.send(new DeleteFunctionCommand({ FunctionName: current.physicalId }));
-    return createFunction(current.physicalId, properties, context);
+  async update(current, properties, previous, context) {
+    const FunctionName = current.physicalId;
+    const changed = (field: string) => JSON.stringify(properties[field]) !== JSON.stringify(previous[field]);
+    const lambda = context.clients.lambda;
+    const settled = () =>
+      waitUntilFunctionUpdatedV2({ client: lambda, maxWaitTime: 300, minDelay: 1 }, { FunctionName });
+    if (changed('Code')) {
+      await lambda.send(
+        new UpdateFunctionCodeCommand({
+          FunctionName,
+          ZipFile: await codeOf(properties.Code as Record<string, unknown> | undefined, context),
+        }),
+      );
+      await settled();
+    }
+    const configuration = ['Runtime', 'Handler', 'Role', 'Description', 'Timeout', 'MemorySize', 'Environment'];
+    if (configuration.some(changed)) {
+      await lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName, ...configurationOf(properties) }));
+      await settled();
+    }
+    if (changed('ReservedConcurrentExecutions')) {
+      if (properties.ReservedConcurrentExecutions === undefined) {
+        await lambda.send(new DeleteFunctionConcurrencyCommand({ FunctionName }));
+      } else {
+        await lambda.send(
+          new PutFunctionConcurrencyCommand({
+            FunctionName,
+            ReservedConcurrentExecutions: Number(properties.ReservedConcurrentExecutions),
+          }),
+        );
+      }
+    }
+    return current;
   },
 
   async delete(current, _properties, context) {
@@ -42,13 +77,7 @@ async function createFunction(FunctionName: string, properties: Record<string, u
     new CreateFunctionCommand({
       FunctionName,
       Code: { ZipFile: await codeOf(properties.Code as Record<string, unknown> | undefined, context) },
-      Runtime: properties.Runtime,
-      Handler: properties.Handler,
-      Role: properties.Role,
-      Description: properties.Description,
-      Timeout: properties.Timeout === undefined ? undefined : Number(properties.Timeout),
-      MemorySize: properties.MemorySize === undefined ? undefined : Number(properties.MemorySize),
-      Environment: properties.Environment,
+      ...configurationOf(properties),
       Architectures: properties.Architectures,
       PackageType: properties.PackageType,
       Tags: tagMap(properties.Tags),
@@ -64,6 +93,22 @@ async function createFunction(FunctionName: string, properties: Record<string, u
     );
   }
   return { physicalId: FunctionName, attributes: { Arn: created.FunctionArn } };
+}
+
+/** The settings CreateFunction and UpdateFunctionConfiguration share. */
+function configurationOf(
+  properties: Record<string, unknown>,
+): Omit<UpdateFunctionConfigurationCommandInput, 'FunctionName'> {
+  const number = (value: unknown) => (value === undefined ? undefined : Number(value));
+  return {
+    Runtime: properties.Runtime,
+    Handler: properties.Handler,
+    Role: properties.Role,
+    Description: properties.Description,
+    Timeout: number(properties.Timeout),
+    MemorySize: number(properties.MemorySize),
+    Environment: properties.Environment,
+  } as Omit<UpdateFunctionConfigurationCommandInput, 'FunctionName'>;
 }
 
 async function codeOf(code: Record<string, unknown> | undefined, context: ResourceContext): Promise<Uint8Array> {
