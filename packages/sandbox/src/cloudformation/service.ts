@@ -3,7 +3,9 @@ import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import { AwsError } from '../awsError.js';
 import { queryErrorResponse, queryParameters, queryResponse, signingServiceOf } from '../queryProtocol.js';
 import type { SandboxRequest, SandboxResponse, SandboxService } from '../server.js';
+import { queryServiceDenial } from '../iam/serviceAuthorization.js';
 import { cloudFormationActions } from './actions.js';
+import { cloudFormationPermissions } from './iamPermissions.js';
 import { asQueryXml, withLists } from './queryMembers.js';
 import type { AssetSource } from './resources/assetSource.js';
 import { createStackClients, type StackClientConfig } from './stackClients.js';
@@ -48,6 +50,7 @@ export function cloudFormationService(options: CloudFormationServiceOptions): Sa
   return {
     name: 'cloudformation',
     matches: (req) => signingServiceOf(req.headers) === 'cloudformation',
+    authorization: { permissionsFor: cloudFormationPermissions, denied: queryServiceDenial },
     async handle(req: SandboxRequest): Promise<SandboxResponse> {
       const {
         Action: action = '',

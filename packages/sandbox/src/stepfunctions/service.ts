@@ -15,6 +15,7 @@ import { startExecution } from './actions/startExecution.js';
 import { stopExecution } from './actions/stopExecution.js';
 import { updateStateMachine } from './actions/updateStateMachine.js';
 import { ExecutionEngine } from './engine/executionEngine.js';
+import { stepFunctionsPermissions } from './iamPermissions.js';
 import type { TaskClients } from './engine/taskClients.js';
 import { StepFunctionsStore } from './stepFunctionsStore.js';
 
@@ -74,6 +75,7 @@ export function stepFunctionsService(options: StepFunctionsServiceOptions): Step
   });
   return {
     ...service,
+    authorization: { permissionsFor: stepFunctionsPermissions },
     async close() {
       engine.shutdown();
       store.flush();
