@@ -87,21 +87,12 @@ export function xmlMap(record: Readonly<Record<string, string>>): { entry: { key
   return { entry: Object.entries(record).map(([key, value]) => ({ key, value })) };
 }
 
-/**
- * `<{Action}Response><{Action}Result>…</{Action}Result><ResponseMetadata>…` in the service's namespace.
- * An empty result has no `…Result` element unless `emptyResultElement` (operations whose output is
- * modelled but empty, e.g. CloudFormation's ExecuteChangeSet, answer `<…Result/>`, and botocore wants it).
- */
-export function queryResponse(
-  namespace: string,
-  action: string,
-  result: Record<string, unknown>,
-  emptyResultElement = false,
-): SandboxResponse {
+/** `<{Action}Response><{Action}Result>…</{Action}Result><ResponseMetadata>…` in the service's namespace. */
+export function queryResponse(namespace: string, action: string, result: Record<string, unknown>): SandboxResponse {
   const body = xml.build({
     [`${action}Response`]: {
       '@_xmlns': namespace,
-      ...(Object.keys(result).length || emptyResultElement ? { [`${action}Result`]: result } : {}),
+      ...(Object.keys(result).length ? { [`${action}Result`]: result } : {}),
       ResponseMetadata: { RequestId: randomUUID() },
     },
   }) as string;

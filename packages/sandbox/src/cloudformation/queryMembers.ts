@@ -1,4 +1,4 @@
-import { xmlList, type QueryTree } from '../queryProtocol.js';
+import type { QueryTree } from '../queryProtocol.js';
 
 /**
  * CloudFormation's request parameters with every `member` list as an array
@@ -16,17 +16,4 @@ export function withLists(tree: QueryTree | string): unknown {
       .map((index) => withLists(members[index] as QueryTree | string));
   }
   return Object.fromEntries(keys.map((key) => [key, withLists(tree[key] as QueryTree | string)]));
-}
-
-/** An action's result for the XML answer: arrays as `<member>` lists, absent members left out. */
-export function asQueryXml(value: unknown): unknown {
-  if (Array.isArray(value)) return xmlList(value.map(asQueryXml));
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => [k, asQueryXml(v)]),
-    );
-  }
-  return value;
 }

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
-import { AwsError } from '../awsError.js';
-import { queryErrorResponse, queryParameters, queryResponse, signingServiceOf } from '../queryProtocol.js';
+import { queryParameters, signingServiceOf } from '../queryProtocol.js';
+import { queryErrorResponse, queryResponse, unknownQueryAction } from '../queryRequest.js';
 import type { SandboxRequest, SandboxResponse, SandboxService } from '../server.js';
 import { queryServiceDenial } from '../iam/serviceAuthorization.js';
 import { cloudFormationActions } from './actions.js';
 import { cloudFormationPermissions } from './iamPermissions.js';
-import { asQueryXml, withLists } from './queryMembers.js';
+import { withLists } from './queryMembers.js';
 import type { AssetSource } from './resources/assetSource.js';
 import { createStackClients, type StackClientConfig } from './stackClients.js';
 import { StackOperations } from './stackOperations.js';
@@ -60,8 +60,7 @@ export function cloudFormationService(options: CloudFormationServiceOptions): Sa
         Action?: string;
       };
       const handler = cloudFormationActions[action];
-      if (!handler)
-        throw new AwsError('InvalidAction', `The dynamo-dr sandbox does not emulate CloudFormation ${action}.`);
+      if (!handler) throw unknownQueryAction('CloudFormation', action);
       const clientConfig = () => ({ ...options.clientConfig(), region: req.region });
       const operations = new StackOperations({
         store,
@@ -102,13 +101,7 @@ export function cloudFormationService(options: CloudFormationServiceOptions): Sa
         },
       };
       // An action answering undefined has no output (DeleteStack); `{}` is a modelled empty one (ExecuteChangeSet).
-      const result = await handler(params, context);
-      return queryResponse(
-        NAMESPACE,
-        action,
-        (asQueryXml(result ?? {}) ?? {}) as Record<string, unknown>,
-        result !== undefined,
-      );
+      return queryResponse(action, NAMESPACE, (await handler(params, context)) as Record<string, unknown> | undefined);
     },
     errorResponse: (error) => queryErrorResponse(NAMESPACE, error),
   };
