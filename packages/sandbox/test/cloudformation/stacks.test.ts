@@ -33,6 +33,7 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import { GetRoleCommand, GetRolePolicyCommand, IAMClient, ListRolesCommand } from '@aws-sdk/client-iam';
 import { GetTopicAttributesCommand, ListTopicsCommand, SNSClient } from '@aws-sdk/client-sns';
+import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/index.js';
 import { closedExecution } from '../stepfunctions/stepFunctionsTestKit.js';
@@ -361,6 +362,28 @@ describe('templates refused or rolled back', () => {
     ).rejects.toBeInstanceOf(InsufficientCapabilitiesException);
     await expect(stackOf('refused')).rejects.toThrow('Stack with id refused does not exist');
     expect(await tableNames()).not.toContain('refused-journal-test');
+  });
+
+  it("an SSM parameter type (the CDK's BootstrapVersion) reads Parameter Store, and a missing one is refused", async () => {
+    const template = body({
+      Parameters: {
+        BootstrapVersion: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/cdk-bootstrap/hnb659fds/version' },
+      },
+      Resources: { T: { Type: 'AWS::CDK::Metadata' } },
+      Outputs: { Version: { Value: { Ref: 'BootstrapVersion' } } },
+    });
+    await expect(cfn.send(new CreateStackCommand({ StackName: 'cdk-app', TemplateBody: template }))).rejects.toThrow(
+      'Unable to fetch parameters [/cdk-bootstrap/hnb659fds/version] from parameter store for this account.',
+    );
+    await new SSMClient(sandbox.clientConfig).send(
+      new PutParameterCommand({ Name: '/cdk-bootstrap/hnb659fds/version', Type: 'String', Value: '21' }),
+    );
+    await cfn.send(new CreateStackCommand({ StackName: 'cdk-app', TemplateBody: template }));
+    const stack = await stackOf('cdk-app');
+    expect(stack?.Parameters).toEqual([
+      { ParameterKey: 'BootstrapVersion', ParameterValue: '/cdk-bootstrap/hnb659fds/version', ResolvedValue: '21' },
+    ]);
+    expect(stack?.Outputs).toEqual([{ OutputKey: 'Version', OutputValue: '21' }]);
   });
 
   it('ValidateTemplate reads a YAML template with short-form functions', async () => {
