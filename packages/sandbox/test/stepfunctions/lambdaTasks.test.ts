@@ -4,6 +4,7 @@ import {
   CreateStateMachineCommand,
   GetExecutionHistoryCommand,
   ListExecutionsCommand,
+  ListMapRunsCommand,
   SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
@@ -22,6 +23,7 @@ let roleArn = '';
 const source = {
   reject: `exports.handler = async (event) => { const e = new Error('table ' + event.table + ' is not configured'); e.name = 'ValidationError'; throw e; };`,
   double: `exports.handler = async (event) => ({ n: event.n * 2 });`,
+  square: `exports.handler = async (event) => ({ n: event.n * event.n });`,
 };
 
 beforeAll(async () => {
@@ -56,14 +58,14 @@ beforeAll(async () => {
     await waitUntilFunctionActiveV2({ client: lambda, maxWaitTime: 60 }, { FunctionName: name });
     arns[name] = created.FunctionArn ?? '';
   }
-  // The machine's role may invoke `reject`, not `double`.
+  // The machine's role may invoke `reject` and `square`, not `double`.
   await iam.send(
     new PutRolePolicyCommand({
       RoleName: 'machine',
       PolicyName: 'invoke',
       PolicyDocument: JSON.stringify({
         Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: arns.reject }],
+        Statement: [{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: [arns.reject, arns.square] }],
       }),
     }),
   );
@@ -156,4 +158,27 @@ it('a child machine starts only if the role may states:StartExecution it, and th
   // The child ran its function, which failed: the parent fails with States.TaskFailed and the child's error.
   expect(allowed.described.error).toBe('States.TaskFailed');
   expect(JSON.parse(allowed.described.cause ?? '')).toMatchObject({ Status: 'FAILED', Error: 'ValidationError' });
+});
+
+it('a Distributed Map runs its items through the real function, one child execution each', async () => {
+  const { executionArn, described } = await runTask(
+    'squares',
+    {
+      Type: 'Map',
+      ItemsPath: '$.items',
+      ItemSelector: { 'n.$': '$$.Map.Item.Value' },
+      MaxConcurrency: 2,
+      ItemProcessor: {
+        ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+        StartAt: 'Square',
+        States: { Square: { Type: 'Task', Resource: arns.square, End: true } },
+      },
+    },
+    { items: [1, 2, 3, 4] },
+  );
+  expect(described.status).toBe('SUCCEEDED');
+  expect(JSON.parse(described.output ?? '')).toEqual([{ n: 1 }, { n: 4 }, { n: 9 }, { n: 16 }]);
+  const { mapRuns = [] } = await sfn.send(new ListMapRunsCommand({ executionArn }));
+  const children = await sfn.send(new ListExecutionsCommand({ mapRunArn: mapRuns[0]?.mapRunArn }));
+  expect(children.executions?.map((e) => e.status)).toEqual(Array(4).fill('SUCCEEDED'));
 });
