@@ -83,29 +83,35 @@ export class FaultMiddleware implements DynamoMiddleware {
   handle(operation: string, request: Json, next: Next): Promise<unknown> {
     switch (operation) {
       case 'PutItem':
-        return this.single('write', request, next, writeUnits(request.Item));
+        return this.single(operation, 'write', request, next, writeUnits(request.Item));
       case 'UpdateItem':
       case 'DeleteItem':
-        return this.single('write', request, next, 1);
+        return this.single(operation, 'write', request, next, 1);
       case 'GetItem':
       case 'Query':
       case 'Scan':
         // The size of a read is known only after it: serve while the bucket is not empty, then debit what was read.
-        return this.single('read', request, next, 0);
+        return this.single(operation, 'read', request, next, 0);
       case 'BatchWriteItem':
       case 'BatchGetItem':
-        return this.batch(BATCHES[operation] as BatchShape, request, next);
+        return this.batch(operation, BATCHES[operation] as BatchShape, request, next);
       default:
         return next(request);
     }
   }
 
-  private async single(kind: CapacityKind, request: Json, next: Next, estimate: number): Promise<unknown> {
+  private async single(
+    operation: string,
+    kind: CapacityKind,
+    request: Json,
+    next: Next,
+    estimate: number,
+  ): Promise<unknown> {
     const name = String(request.TableName);
     const table = this.tables.get(name);
     if (!table) return next(request);
     const admitted = table.admit(kind, estimate);
-    table.count({ throttled: !admitted });
+    table.count(operation, { throttled: !admitted });
     if (!admitted) throw throughputExceeded();
     return forward(kind, request, next, [{ name, table, units: estimate }]);
   }
@@ -116,7 +122,7 @@ export class FaultMiddleware implements DynamoMiddleware {
    * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html
    * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html
    */
-  private async batch(shape: BatchShape, request: Json, next: Next): Promise<unknown> {
+  private async batch(operation: string, shape: BatchShape, request: Json, next: Next): Promise<unknown> {
     const requestItems = Object.entries((request.RequestItems ?? {}) as Json);
     const faulted = requestItems.some(([name]) => this.tables.has(name));
     // Malformed requests go on untouched, for DynamoDB's own validation error.
@@ -146,7 +152,8 @@ export class FaultMiddleware implements DynamoMiddleware {
       reservations.push({ name, table, units, refused: fail.length });
     }
     const processable = Object.keys(kept).length > 0;
-    for (const r of reservations) r.table.count({ throttled: !processable, unprocessed: processable ? r.refused : 0 });
+    for (const r of reservations)
+      r.table.count(operation, { throttled: !processable, unprocessed: processable ? r.refused : 0 });
     if (!processable) throw throughputExceeded();
 
     const reply = await forward(shape.kind, { ...request, RequestItems: kept }, next, reservations);

@@ -11,6 +11,7 @@ export class FaultedTable {
   private readonly since = new Date().toISOString();
   private readonly units: Record<CapacityKind, number> = { write: 0, read: 0 };
   private requests = 0;
+  private readonly byOperation: Record<string, number> = {};
   private throttledRequests = 0;
   private unprocessedItems = 0;
 
@@ -41,8 +42,9 @@ export class FaultedTable {
   }
 
   /** Counts one request and how it was answered. */
-  count(outcome: { readonly throttled?: boolean; readonly unprocessed?: number }): void {
+  count(operation: string, outcome: { readonly throttled?: boolean; readonly unprocessed?: number }): void {
     this.requests += 1;
+    this.byOperation[operation] = (this.byOperation[operation] ?? 0) + 1;
     if (outcome.throttled) this.throttledRequests += 1;
     this.unprocessedItems += outcome.unprocessed ?? 0;
   }
@@ -51,6 +53,7 @@ export class FaultedTable {
     return {
       since: this.since,
       requests: this.requests,
+      requestsByOperation: { ...this.byOperation },
       throttledRequests: this.throttledRequests,
       unprocessedItems: this.unprocessedItems,
       writeUnits: this.units.write,

@@ -26,6 +26,8 @@ export interface TableFaultStats {
   readonly since: string;
   /** Data-plane requests that touched the table (a batch counts once per table it names). */
   readonly requests: number;
+  /** The same, per operation (e.g. `{ BatchWriteItem: 40, Scan: 2 }`). */
+  readonly requestsByOperation: Readonly<Record<string, number>>;
   /** Requests refused whole with ProvisionedThroughputExceededException. */
   readonly throttledRequests: number;
   /** Batch items or keys handed back as UnprocessedItems / UnprocessedKeys. */
