@@ -6,3 +6,11 @@ export {
   type TableFaults,
   type TableFaultStats,
 } from './faults/tableFaults.js';
+export {
+  OPERATION_CLASSES,
+  latencyProblems,
+  type LatencyFaults,
+  type LatencyProblem,
+  type OperationClass,
+  type RequestDelay,
+} from './faults/latencyFaults.js';

@@ -8,6 +8,7 @@ import { DynamoStore } from './dynamodb/store/dynamoStore.js';
 import { createServer } from './server.js';
 import { FaultMiddleware } from './faults/faultMiddleware.js';
 import { faultAdminService } from './faults/adminService.js';
+import type { LatencyFaults } from './faults/latencyFaults.js';
 import type { TableFaults, TableFaultStats } from './faults/tableFaults.js';
 import { lambdaService } from './lambda/service.js';
 import { ssmService } from './ssm/service.js';
@@ -33,6 +34,8 @@ export interface SandboxOptions {
   readonly backupCreateMs?: number;
   /** Faults to inject per table name (see docs/sandbox-faults.md). @default none */
   readonly faults?: Readonly<Record<string, TableFaults>>;
+  /** Delay before every DynamoDB request is answered, per operation class (a table's own comes first). @default none */
+  readonly latency?: LatencyFaults;
 }
 
 export interface Sandbox {
@@ -56,6 +59,8 @@ export interface Sandbox {
   setFaults(table: string, faults: TableFaults | undefined): void;
   /** What fault injection did to a table since its faults were set; `undefined` if it has none. */
   faultStats(table: string): TableFaultStats | undefined;
+  /** Sets the latency of every DynamoDB request, or clears it with `undefined`. Throws FaultConfigError. */
+  setLatency(latency: LatencyFaults | undefined): void;
 }
 
 /**
@@ -69,7 +74,7 @@ export interface Sandbox {
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const region = options.region ?? 'us-east-1';
-  const faults = new FaultMiddleware(options.faults); // validates before anything starts
+  const faults = new FaultMiddleware(options.faults, options.latency); // validates before anything starts
   const dynalite = await startDynalite({ path: options.dataDir ? `${options.dataDir}/dynalite` : undefined });
   const client = new DynaliteClient(dynalite.endpoint);
   const store = DynamoStore.open(
@@ -111,6 +116,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clientConfig: { endpoint, region, credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } },
     setFaults: (table, tableFaults) => faults.set(table, tableFaults),
     faultStats: (table) => faults.stats(table),
+    setLatency: (latency) => faults.setLatency(latency),
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

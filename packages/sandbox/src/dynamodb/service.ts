@@ -10,6 +10,8 @@ import {
 } from '../server.js';
 import { assertReadable } from './restoringGate.js';
 import type { DynamoStore } from './store/dynamoStore.js';
+import type { KeyNames } from './store/tableInstance.js';
+import { keyNamesOf } from './tableDescription.js';
 
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 
@@ -43,7 +45,19 @@ export interface DynamoMiddleware {
     operation: string,
     request: Record<string, unknown>,
     next: (request: Record<string, unknown>) => Promise<unknown>,
+    engine: DynamoEngine,
   ): Promise<unknown>;
+}
+
+/**
+ * dynalite itself, for reads a middleware makes on its own account (the item
+ * a write replaces, the items a filtered Scan read): no action, no
+ * middleware, no journal.
+ */
+export interface DynamoEngine {
+  call(operation: string, request: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** A table's key attribute names; `undefined` when there is no such table. */
+  keyNames(table: string): Promise<KeyNames | undefined>;
 }
 
 /**
@@ -86,7 +100,7 @@ export function dynamoDbService(
         return dynalite.call(operation, request);
       };
       const request = parseBody(req.body);
-      const result = await (wrapped ? wrapped.handle(operation, request, run) : run(request));
+      const result = await (wrapped ? wrapped.handle(operation, request, run, engineOf(store)) : run(request));
       return {
         statusCode: 200,
         headers: { 'content-type': 'application/x-amz-json-1.0' },
@@ -94,6 +108,20 @@ export function dynamoDbService(
       };
     },
     errorResponse: (error) => jsonProtocolError('com.amazonaws.dynamodb.v20120810', error),
+  };
+}
+
+function engineOf(store: DynamoStore): DynamoEngine {
+  return {
+    call: (operation, request) => store.dynalite.call(operation, request),
+    async keyNames(table) {
+      const known = store.table(table)?.key;
+      if (known) return known;
+      const described = await store.dynalite
+        .call<{ Table: Record<string, unknown> }>('DescribeTable', { TableName: table })
+        .catch(() => undefined);
+      return described && keyNamesOf(described.Table);
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import { startSandbox, tableFaultProblems, type TableFaults } from '@dynamo-dr/sandbox';
 import { InputError } from '@dynamo-dr/core';
+import { latencyFromFlags } from './latencyFlags.js';
 
 export interface SandboxCommandOptions {
   readonly port: string;
@@ -10,6 +11,8 @@ export interface SandboxCommandOptions {
   readonly writeCapacity?: readonly string[];
   /** `TABLE=RCU` entries of `--read-capacity`. */
   readonly readCapacity?: readonly string[];
+  /** `[TABLE=][CLASS:]MIN[-MAX]ms` entries of `--latency`. */
+  readonly latency?: readonly string[];
   readonly latestRestorableLagMs?: string;
   readonly restoreBaseMs?: string;
   readonly restorePerItemMs?: string;
@@ -22,11 +25,14 @@ export async function sandbox(opts: SandboxCommandOptions): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new InputError('--port', opts.port, 'is not a TCP port', 'Give a whole number from 0 to 65535.');
   }
+  const latency = latencyFromFlags(opts.latency);
   const faults = faultsFromFlags(opts);
+  for (const [table, delays] of Object.entries(latency.tables)) faults[table] = { ...faults[table], latency: delays };
   const running = await startSandbox({
     port,
     dataDir: opts.dataDir,
     faults,
+    latency: latency.global,
     latestRestorableLagMs: milliseconds('--latest-restorable-lag-ms', opts.latestRestorableLagMs),
     restoreBaseMs: milliseconds('--restore-base-ms', opts.restoreBaseMs),
     restorePerItemMs: milliseconds('--restore-per-item-ms', opts.restorePerItemMs),
@@ -35,6 +41,7 @@ export async function sandbox(opts: SandboxCommandOptions): Promise<void> {
   console.error(
     `dynamo-dr sandbox listening on ${running.endpoint}${opts.dataDir ? ` (data in ${opts.dataDir})` : ' (in memory)'}`,
   );
+  if (latency.global) console.error(`Latency of every request: ${JSON.stringify(latency.global)}`);
   for (const [table, f] of Object.entries(faults)) console.error(`Faults on ${table}: ${JSON.stringify(f)}`);
   console.error('Point AWS SDK clients and the AWS CLI at it with:');
   for (const [name, value] of Object.entries(running.env)) console.log(`export ${name}=${value}`);
