@@ -126,8 +126,7 @@ export class RateController {
    */
   onAnswer(accepted: number, refused: number): void {
     const now = performance.now();
-    const pressure = refused > accepted;
-    this.answered.push({ at: now, units: accepted, pressure });
+    this.answered.push({ at: now, units: accepted, pressure: refused > accepted });
     this.trim(now);
     if (accepted > 0 && this.rate !== Infinity) {
       this.refill();
@@ -135,17 +134,17 @@ export class RateController {
       this.rate = Math.min(this.cap ?? Infinity, this.rate * (1 + GROWTH_PER_SECOND * elapsed));
     }
     if (accepted > 0) this.grownAt = now;
-    if (refused > 0) this.onRefused(now, pressure);
+    if (refused > 0) this.onRefused(now);
   }
 
-  private onRefused(now: number, pressure: boolean): void {
-    if (pressure && this.firstPressureAt === -Infinity) this.firstPressureAt = now;
+  private onRefused(now: number): void {
+    const pressured = this.answered.filter((a) => a.pressure).length;
+    const underPressure = pressured * 2 >= this.answered.length;
+    if (underPressure && this.firstPressureAt === -Infinity) this.firstPressureAt = now;
     if (!this.adaptive || now - this.lastDecreaseAt < DECREASE_COOLDOWN_MS) return;
     if (this.rate === Infinity) {
       // Unpaced, the first pace comes from a full second of what DynamoDB accepted, and only under pressure.
-      if (now - this.createdAt < WINDOW_MS) return;
-      const pressured = this.answered.filter((a) => a.pressure).length;
-      if (pressured * 2 < this.answered.length) return;
+      if (now - this.createdAt < WINDOW_MS || !underPressure) return;
     } else if (now - this.waitedAt > WINDOW_MS) return;
     this.lastDecreaseAt = now;
     const units = this.answered.reduce((s, a) => s + a.units, 0);
