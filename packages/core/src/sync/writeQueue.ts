@@ -47,7 +47,8 @@ interface Pending {
  *   nothing about when to retry (random throttling, a hot key). They go at
  *   once; if the table is over its capacity, the write pace
  *   (`ctx.writeRate`, told of every refusal) is what slows the calls down.
- * - Nothing was accepted: that is pressure, and the requests wait a growing,
+ * - Nothing was accepted: after one retry at once (a lone refusal is as
+ *   likely noise), that is pressure, and the requests wait a growing,
  *   jittered delay ({@link retryDelay}) before they return to the queue; after
  *   `retry.maxAttempts` such calls in a row the callers fail with
  *   {@link UnwritableItemsError} naming the keys.
@@ -118,13 +119,19 @@ export class WriteQueue {
     if (this.retries.length + this.fresh.length < MAX_REQUESTS && this.inFlight > 0) return [];
     const batch: Pending[] = [];
     let bytes = 0;
+    let full = false;
     for (const source of [this.retries, this.fresh]) {
-      while (source.length > 0 && batch.length < MAX_REQUESTS) {
-        if (batch.length > 0 && bytes + source[0]!.bytes > MAX_BYTES) return this.taken(batch);
-        const next = source.shift()!;
+      let count = 0;
+      for (; count < source.length && batch.length < MAX_REQUESTS; count++) {
+        const next = source[count]!;
+        full = batch.length > 0 && bytes + next.bytes > MAX_BYTES;
+        if (full) break;
         batch.push(next);
         bytes += next.bytes;
       }
+      // One splice per call, not one shift per request: the queue may hold every segment's page at once.
+      source.splice(0, count);
+      if (full) break;
     }
     return this.taken(batch);
   }
