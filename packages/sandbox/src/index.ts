@@ -10,3 +10,11 @@ export {
 } from './faults/tableFaults.js';
 export type { RestoreCorruption, RestoreCorruptionOutcome } from './faults/restoreCorruption.js';
 export { LOCAL_CODE_BUCKET, type CodeObjects } from './lambda/code/codeObjects.js';
+export {
+  OPERATION_CLASSES,
+  latencyProblems,
+  type LatencyFaults,
+  type LatencyProblem,
+  type OperationClass,
+  type RequestDelay,
+} from './faults/latencyFaults.js';

@@ -14,6 +14,9 @@ import { dynamoDbPermissions } from './iamPermissions.js';
 import { assertReadable } from './restoringGate.js';
 import type { TableDefinition } from './store/tableDefinition.js';
 import type { S3Store } from '../s3/s3Store.js';
+import type { DynamoStore } from './store/dynamoStore.js';
+import type { KeyNames } from './store/tableInstance.js';
+import { keyNamesOf } from './tableDescription.js';
 
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 
@@ -58,12 +61,24 @@ export interface DynamoMiddleware {
     operation: string,
     request: Record<string, unknown>,
     next: (request: Record<string, unknown>) => Promise<unknown>,
+    engine: DynamoEngine,
   ): Promise<unknown>;
   restoredItems?(
     sourceTable: string,
     items: ReadonlyMap<string, string>,
     definition: TableDefinition,
   ): ReadonlyMap<string, string>;
+}
+
+/**
+ * dynalite itself, for reads a middleware makes on its own account (the item
+ * a write replaces, the items a filtered Scan read): no action, no
+ * middleware, no journal.
+ */
+export interface DynamoEngine {
+  call(operation: string, request: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** A table's key attribute names; `undefined` when there is no such table. */
+  keyNames(table: string): Promise<KeyNames | undefined>;
 }
 
 /**
@@ -111,7 +126,7 @@ export function dynamoDbService(
         return store.dynalite.call(operation, request);
       };
       const request = parseBody(req.body);
-      const result = await (wrapped ? wrapped.handle(operation, request, run) : run(request));
+      const result = await (wrapped ? wrapped.handle(operation, request, run, engineOf(store)) : run(request));
       return dynamoResponse(200, Buffer.from(JSON.stringify(result ?? {})));
     },
     errorResponse(error) {
@@ -133,6 +148,20 @@ function dynamoResponse(statusCode: number, body: Buffer): SandboxResponse {
  */
 function checksumHeader(body: Buffer | string): Record<string, string> {
   return { 'x-amz-crc32': String(crc32(body)) };
+}
+
+function engineOf(store: DynamoStore): DynamoEngine {
+  return {
+    call: (operation, request) => store.dynalite.call(operation, request),
+    async keyNames(table) {
+      const known = store.table(table)?.key;
+      if (known) return known;
+      const described = await store.dynalite
+        .call<{ Table: Record<string, unknown> }>('DescribeTable', { TableName: table })
+        .catch(() => undefined);
+      return described && keyNamesOf(described.Table);
+    },
+  };
 }
 
 const parseBody = (body: Buffer) =>

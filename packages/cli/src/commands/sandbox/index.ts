@@ -7,6 +7,7 @@ import {
   type TableFaults,
 } from '@dynamo-dr/sandbox';
 import { DrError, InputError } from '@dynamo-dr/core/errors';
+import { latencyFromFlags } from './latencyFlags.js';
 
 export interface SandboxCommandOptions {
   readonly port: string;
@@ -19,6 +20,8 @@ export interface SandboxCommandOptions {
   readonly readCapacity?: readonly string[];
   /** `TABLE=drop|alter[:KEY]` entries of `--corrupt-restore`. */
   readonly corruptRestore?: readonly string[];
+  /** `[TABLE=][CLASS:]MIN[-MAX]ms` entries of `--latency`. */
+  readonly latency?: readonly string[];
   readonly latestRestorableLagMs?: string;
   readonly restoreBaseMs?: string;
   readonly restorePerItemMs?: string;
@@ -26,22 +29,28 @@ export interface SandboxCommandOptions {
   readonly exportMs?: string;
   readonly minIncrementalExportPeriodMs?: string;
   readonly pitrDayMs?: string;
+  readonly stepFunctionsTimeScale?: string;
+  /** Entries of `--asset-dir`. */
+  readonly assetDir?: readonly string[];
 }
 
 /** The flags of the options startSandbox may refuse, and the value each was given as typed. */
 const OPTION_FLAGS: Partial<
-  Record<keyof SandboxOptions, { flag: string; raw: (o: SandboxCommandOptions) => unknown }>
+  Record<keyof SandboxOptions, { flag: string; raw?: (o: SandboxCommandOptions) => unknown }>
 > = {
   port: { flag: '--port', raw: (o) => o.port },
   dataDir: { flag: '--data-dir', raw: (o) => o.dataDir },
   pitrDayMs: { flag: '--pitr-day-ms', raw: (o) => o.pitrDayMs },
+  stepFunctionsTimeScale: { flag: '--step-functions-time-scale', raw: (o) => o.stepFunctionsTimeScale },
+  // The one directory refused, as startSandbox names it.
+  assetDirectories: { flag: '--asset-dir' },
 };
 
 /** startSandbox's refusal of an option, as an {@link InputError} naming the flag; any other error as it is. */
 function asFlagError(error: unknown, opts: SandboxCommandOptions): unknown {
   if (!(error instanceof SandboxOptionError)) return error;
   const named = OPTION_FLAGS[error.option];
-  return named ? new InputError(named.flag, named.raw(opts), error.problem, error.hint) : error;
+  return named ? new InputError(named.flag, named.raw?.(opts) ?? error.value, error.problem, error.hint) : error;
 }
 
 /**
@@ -49,7 +58,9 @@ function asFlagError(error: unknown, opts: SandboxCommandOptions): unknown {
  * Bad options are refused before anything starts; the dynalite child never outlives this process.
  */
 export async function sandbox(opts: SandboxCommandOptions): Promise<void> {
+  const latency = latencyFromFlags(opts.latency);
   const faults = faultsFromFlags(opts);
+  for (const [table, delays] of Object.entries(latency.tables)) faults[table] = { ...faults[table], latency: delays };
   let running: Sandbox;
   try {
     running = await startSandbox({
@@ -57,6 +68,7 @@ export async function sandbox(opts: SandboxCommandOptions): Promise<void> {
       port: /^\d+$/.test(opts.port) ? Number(opts.port) : Number.NaN,
       dataDir: opts.dataDir,
       faults,
+      latency: latency.global,
       latestRestorableLagMs: milliseconds('--latest-restorable-lag-ms', opts.latestRestorableLagMs),
       restoreBaseMs: milliseconds('--restore-base-ms', opts.restoreBaseMs),
       restorePerItemMs: milliseconds('--restore-per-item-ms', opts.restorePerItemMs),
@@ -67,6 +79,11 @@ export async function sandbox(opts: SandboxCommandOptions): Promise<void> {
         opts.minIncrementalExportPeriodMs,
       ),
       pitrDayMs: milliseconds('--pitr-day-ms', opts.pitrDayMs),
+      stepFunctionsTimeScale:
+        opts.stepFunctionsTimeScale === undefined
+          ? undefined
+          : Number(opts.stepFunctionsTimeScale.trim() === '' ? Number.NaN : opts.stepFunctionsTimeScale),
+      assetDirectories: opts.assetDir,
     });
   } catch (error) {
     throw asFlagError(error, opts);
@@ -74,6 +91,7 @@ export async function sandbox(opts: SandboxCommandOptions): Promise<void> {
   console.error(
     `dynamo-dr sandbox listening on ${running.endpoint}${opts.dataDir ? ` (data in ${opts.dataDir})` : ' (in memory)'}`,
   );
+  if (latency.global) console.error(`Latency of every request: ${JSON.stringify(latency.global)}`);
   for (const [table, f] of Object.entries(faults)) console.error(`Faults on ${table}: ${JSON.stringify(f)}`);
   console.error('Point AWS SDK clients, the AWS CLI and boto3 at it with:');
   for (const [name, value] of Object.entries(running.env)) console.log(`export ${name}=${value}`);
