@@ -174,7 +174,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // Task states call the sandbox itself, signed with the machine's role's credentials.
     stepFunctions = stepFunctionsService({
       dataDir: options.dataDir,
-      clients: sandboxTaskClients(() => endpoint, region, roleCredentials(iam, sessions)),
+      clients: sandboxTaskClients(() => endpoint, roleCredentials(iam, sessions)),
       timeScale: options.stepFunctionsTimeScale,
     });
     s3 = new S3Store(options.dataDir ? `${options.dataDir}/s3` : undefined);

@@ -5,7 +5,7 @@ import {
   PutMetricDataCommand,
 } from '@aws-sdk/client-cloudwatch';
 import { EventBridgeClient, ListRulesCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
-import { CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateRoleCommand, GetRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateFunctionCommand, GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import {
   CreateBucketCommand,
@@ -15,11 +15,19 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, ListTopicsCommand, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import {
+  CreateStateMachineCommand,
+  ListStateMachinesCommand,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../src/index.js';
 import { SANDBOX_ACCOUNT } from '../src/sandboxAccount.js';
 import { handlerZip } from './lambda/conformanceTarget.js';
+import { functionPackage } from './lambda/functionPackage.js';
+import { closedExecution } from './stepfunctions/stepFunctionsTestKit.js';
 
 // One rule for every regional service: its state is per Region, the Region a request is signed for, and a request
 // that names another Region's resource by ARN gets the service's own refusal, as on AWS. S3 bucket names and IAM
@@ -84,6 +92,63 @@ it('Lambda: a function lives in its Region; its ARN is refused by another Region
   );
   east.destroy();
   west.destroy();
+});
+
+it("Step Functions: a machine's Task states call its own Region's functions", async () => {
+  const [lambda, sfnEast, sfnWest] = [
+    new LambdaClient(inRegion(WEST)),
+    new SFNClient(inRegion(EAST)),
+    new SFNClient(inRegion(WEST)),
+  ];
+  const { FunctionArn } = await lambda.send(
+    new CreateFunctionCommand({
+      FunctionName: 'west-only',
+      Runtime: 'nodejs22.x',
+      Handler: 'index.handler',
+      Role: `arn:aws:iam::${SANDBOX_ACCOUNT}:role/regional`,
+      Code: {
+        ZipFile: await functionPackage({ 'index.mjs': 'export const handler = async (e) => ({ got: e.n });\n' }),
+      },
+    }),
+  );
+  // The machine's role may invoke the function (IAM is global; the sandbox enforces the role's policies).
+  const iam = new IAMClient(inRegion(EAST));
+  const { Role } = await iam.send(
+    new CreateRoleCommand({
+      RoleName: 'sfn-regional',
+      AssumeRolePolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'states.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      }),
+    }),
+  );
+  await iam.send(
+    new PutRolePolicyCommand({
+      RoleName: 'sfn-regional',
+      PolicyName: 'invoke',
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: FunctionArn }],
+      }),
+    }),
+  );
+  iam.destroy();
+  const { stateMachineArn } = await sfnWest.send(
+    new CreateStateMachineCommand({
+      name: 'regional',
+      roleArn: Role?.Arn,
+      definition: JSON.stringify({
+        StartAt: 'Call',
+        States: { Call: { Type: 'Task', Resource: FunctionArn, End: true } },
+      }),
+    }),
+  );
+  expect(stateMachineArn).toBe(`arn:aws:states:${WEST}:${SANDBOX_ACCOUNT}:stateMachine:regional`);
+  expect((await sfnEast.send(new ListStateMachinesCommand({}))).stateMachines).toEqual([]);
+  const { executionArn = '' } = await sfnWest.send(new StartExecutionCommand({ stateMachineArn, input: '{"n":7}' }));
+  const done = await closedExecution(sfnWest, executionArn);
+  expect([done.status, done.output, done.error, done.cause]).toEqual(['SUCCEEDED', '{"got":7}', undefined, undefined]);
+  for (const client of [lambda, sfnEast, sfnWest]) client.destroy();
 });
 
 describe('monitoring', () => {
