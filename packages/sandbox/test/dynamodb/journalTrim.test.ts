@@ -7,7 +7,6 @@ import {
   ExportTableToPointInTimeCommand,
   RestoreTableFromBackupCommand,
   RestoreTableToPointInTimeCommand,
-  UpdateContinuousBackupsCommand,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
@@ -19,7 +18,7 @@ import { startSandbox } from '../../src/index.js';
 import { contentOf, expectAwsError, sleep, untilActive, untilBackupAvailable } from './conformanceTarget.js';
 import { keyOf, readExport, untilExportDone } from './exportKit.js';
 import { killChildSandbox, startChildSandbox, type ChildSandbox } from './processes.js';
-import { createTestTable } from './tables.js';
+import { createPitrTable } from './tables.js';
 
 // Sandbox-only: the PITR journal keeps no more than the recovery period (AWS keeps no more), folding older writes
 // into the state at the window's start, across restarts and a kill -9; restores, backups and exports are unchanged.
@@ -59,13 +58,7 @@ interface Round {
 it('after folding, across a kill -9 and a restart: every time in the window restores exactly, and the journal stays bounded', async () => {
   child = await startChildSandbox({ dataDir, pitrDayMs: DAY_MS, restoreBaseMs: 0 });
   let ddb = new DynamoDBClient({ ...clientConfig(child.endpoint) });
-  await createTestTable(ddb, TABLE);
-  await ddb.send(
-    new UpdateContinuousBackupsCommand({
-      TableName: TABLE,
-      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 1 },
-    }),
-  );
+  await createPitrTable(ddb, TABLE, 1);
   const tableId = (await ddb.send(new DescribeTableCommand({ TableName: TABLE }))).Table?.TableId as string;
   const journalFile = path.join(dataDir, 'dynamodb', 'us-east-1', 'sandbox', 'journal', `${tableId}.log`);
 

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
+import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { SOURCE_NODE_ARGS } from '../../../../scripts/sourceRun.js';
 import type { SandboxOptions } from '../../src/index.js';
+import { untilGone } from '../childProcesses.js';
 
 /** A sandbox in a child process (sandboxChild.ts), and every process it started carrying `mark` in its environment. */
 export interface ChildSandbox {
@@ -30,29 +31,13 @@ export function startChildSandbox(options: SandboxOptions): Promise<ChildSandbox
   });
 }
 
-/** The live processes carrying `mark` in their environment (children inherit it), from the kernel (Linux). */
-export function marked(mark: string): number[] {
-  const pids: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const environ = fs.readFileSync(`/proc/${entry}/environ`, 'latin1');
-      const state = /^State:\s+(\w)/m.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1];
-      if (environ.includes(`DDR_TEST_MARK=${mark}\0`) && state !== 'Z') pids.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return pids;
-}
-
 /** Kills the sandbox as `kill -9` does and waits until its dynalite children have followed it. */
 export async function killChildSandbox(sandbox: ChildSandbox): Promise<void> {
-  sandbox.child.kill('SIGKILL');
-  const deadline = Date.now() + 10_000;
-  while (marked(sandbox.mark).length > 0) {
-    if (Date.now() > deadline)
-      throw new Error(`processes outlived the killed sandbox: ${marked(sandbox.mark).join(' ')}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const { child } = sandbox;
+  // Reaped (its exit seen), so that its pid in the data directory's lock no longer stands for a live process.
+  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : once(child, 'exit');
+  child.kill('SIGKILL');
+  await exited;
+  const left = await untilGone(sandbox.mark, 10_000);
+  if (left.length) throw new Error(`processes outlived the killed sandbox: ${left.join(' ')}`);
 }

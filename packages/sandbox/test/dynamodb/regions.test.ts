@@ -11,7 +11,6 @@ import {
   RestoreTableFromBackupCommand,
   RestoreTableToPointInTimeCommand,
   TagResourceCommand,
-  UpdateContinuousBackupsCommand,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import fs from 'node:fs';
@@ -22,7 +21,7 @@ import { startSandbox, type Sandbox } from '../../src/index.js';
 import { SANDBOX_ACCOUNT } from '../../src/sandboxAccount.js';
 import { children } from '../childProcesses.js';
 import { contentOf, expectAwsError, pointInTime, untilActive, untilBackupAvailable } from './conformanceTarget.js';
-import { createTestTable } from './tables.js';
+import { createPitrTable, createTestTable } from './tables.js';
 
 // The sandbox keeps DynamoDB per Region, as AWS does: each request reaches the tables of the Region it is signed
 // for, and a restore called in one Region may take its source from another by ARN
@@ -53,24 +52,13 @@ const item = (pk: string, v: string): Record<string, AttributeValue> => ({
   v: { S: v },
 });
 
-async function tableWithPitr(ddb: DynamoDBClient, name: string): Promise<void> {
-  await createTestTable(ddb, name);
-  await ddb.send(
-    new UpdateContinuousBackupsCommand({
-      TableName: name,
-      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-    }),
-  );
-  await pointInTime();
-}
-
 async function tableNames(ddb: DynamoDBClient): Promise<string[]> {
   return ((await ddb.send(new ListTablesCommand({}))).TableNames ?? []).sort();
 }
 
 describe('same-named tables in two Regions', () => {
   it('are two tables: created, written, described, backed up and deleted each on their own', async () => {
-    await tableWithPitr(east, 'orders');
+    await createPitrTable(east, 'orders');
     await createTestTable(west, 'orders');
     await east.send(new PutItemCommand({ TableName: 'orders', Item: item('a', 'east') }));
     await east.send(new PutItemCommand({ TableName: 'orders', Item: item('b', 'east') }));
@@ -104,14 +92,15 @@ describe('same-named tables in two Regions', () => {
     );
 
     await west.send(new DeleteTableCommand({ TableName: 'orders' }));
-    expect(await tableNames(west)).not.toContain('orders');
+    // DELETING, then gone (dynalite drops it on a timer right after answering).
+    await expect.poll(() => tableNames(west)).not.toContain('orders');
     expect(await contentOf(east, 'orders')).toEqual({ 'a/1': item('a', 'east'), 'b/1': item('b', 'east') });
   });
 });
 
 describe('cross-Region restores, called in the target Region with the source ARN', () => {
   it("RestoreTableToPointInTime restores the source Region's data at T into a new table in the target Region", async () => {
-    await tableWithPitr(east, 'ledger');
+    await createPitrTable(east, 'ledger');
     await east.send(new PutItemCommand({ TableName: 'ledger', Item: item('a', 'at-t') }));
     const t = await pointInTime();
     await east.send(new PutItemCommand({ TableName: 'ledger', Item: item('a', 'after-t') }));
@@ -141,7 +130,7 @@ describe('cross-Region restores, called in the target Region with the source ARN
   });
 
   it('is refused without SSESpecificationOverride (AWS requires it across Regions), creating nothing', async () => {
-    await tableWithPitr(east, 'needs-sse');
+    await createPitrTable(east, 'needs-sse');
     await expectAwsError(
       west.send(
         new RestoreTableToPointInTimeCommand({
@@ -176,7 +165,7 @@ describe('cross-Region restores, called in the target Region with the source ARN
   });
 
   it('a SourceTableName is looked up in the Region the request is signed for', async () => {
-    await tableWithPitr(east, 'only-east');
+    await createPitrTable(east, 'only-east');
     await expectAwsError(
       west.send(
         new RestoreTableToPointInTimeCommand({
@@ -244,7 +233,7 @@ describe('with a data directory', () => {
   it('every Region keeps its tables, journal and backups across a restart', async () => {
     let own = await startSandbox({ dataDir, restoreBaseMs: 20 });
     let ddb = new DynamoDBClient({ ...own.clientConfig, region: WEST });
-    await tableWithPitr(ddb, 'kept');
+    await createPitrTable(ddb, 'kept');
     await ddb.send(new PutItemCommand({ TableName: 'kept', Item: item('a', 'before') }));
     const t = await pointInTime();
     await ddb.send(new PutItemCommand({ TableName: 'kept', Item: item('a', 'after') }));

@@ -4,14 +4,13 @@ import {
   PutItemCommand,
   RestoreTableFromBackupCommand,
   RestoreTableToPointInTimeCommand,
-  UpdateContinuousBackupsCommand,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/index.js';
 import { CORRUPTED_VALUE } from '../../src/faults/restoreCorruption.js';
 import { contentOf, pointInTime, untilActive, untilBackupAvailable } from '../dynamodb/conformanceTarget.js';
-import { createTestTable } from '../dynamodb/tables.js';
+import { createPitrTable } from '../dynamodb/tables.js';
 
 // The corrupt-restore fault (docs/sandbox-faults.md): the next restore of a table drops or alters one item, so a
 // drill can show that its verification catches a restore that came back wrong.
@@ -40,14 +39,7 @@ const canary = (n: number): Record<string, AttributeValue> => ({
 
 /** A table with PITR holding canaries 1..3, and the moment T after them (a fourth canary comes after T). */
 async function tableWithCanaries(name: string): Promise<Date> {
-  await createTestTable(ddb, name);
-  await ddb.send(
-    new UpdateContinuousBackupsCommand({
-      TableName: name,
-      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-    }),
-  );
-  await pointInTime();
+  await createPitrTable(ddb, name);
   for (const n of [1, 2, 3]) await ddb.send(new PutItemCommand({ TableName: name, Item: canary(n) }));
   const t = await pointInTime();
   await ddb.send(new PutItemCommand({ TableName: name, Item: canary(4) }));
