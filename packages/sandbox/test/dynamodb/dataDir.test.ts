@@ -154,3 +154,27 @@ it('moves the data of a sandbox from before Regions into its default Region: its
   ddb.destroy();
   await sandbox?.stop();
 });
+
+it("keeps a deleted table's backup across a restart: its items are kept apart, the table's journal is dropped", async () => {
+  let ddb = await start();
+  await createTestTable(ddb, 'short-lived');
+  await ddb.send(new PutItemCommand({ TableName: 'short-lived', Item: { ...key('a'), v: { N: '1' } } }));
+  const { Table } = await ddb.send(new DescribeTableCommand({ TableName: 'short-lived' }));
+  const { BackupDetails } = await ddb.send(new CreateBackupCommand({ TableName: 'short-lived', BackupName: 'final' }));
+  await untilBackupAvailable(ddb, BackupDetails?.BackupArn as string);
+  await ddb.send(new DeleteTableCommand({ TableName: 'short-lived' }));
+  ddb.destroy();
+  await sandbox?.stop();
+  const regionDir = path.join(dataDir, 'dynamodb', 'us-east-1', 'sandbox');
+  // Dropped once its file is closed.
+  await expect.poll(() => fs.existsSync(path.join(regionDir, 'journal', `${Table?.TableId}.log`))).toBe(false);
+
+  ddb = await start();
+  await ddb.send(
+    new RestoreTableFromBackupCommand({ BackupArn: BackupDetails?.BackupArn, TargetTableName: 'short-lived-again' }),
+  );
+  await untilActive(ddb, 'short-lived-again');
+  expect(await contentOf(ddb, 'short-lived-again')).toEqual({ 'a/1': { ...key('a'), v: { N: '1' } } });
+  ddb.destroy();
+  await sandbox?.stop();
+});
