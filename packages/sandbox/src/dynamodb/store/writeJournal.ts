@@ -29,8 +29,6 @@ export class WriteJournal {
   private items: (string | null)[] = [];
   /** The table's current content: key → item JSON. */
   readonly current = new Map<string, string>();
-  /** Bytes the journal takes in its file format. */
-  private journalBytes = 0;
 
   constructor(
     private sink?: fs.WriteStream,
@@ -40,9 +38,7 @@ export class WriteJournal {
   /** Records a write: `item` is the after-image's JSON, or null for a delete. */
   append(time: number, key: string, item: string | null): void {
     this.apply(time, key, item);
-    const line = entryLine(time, key, item);
-    this.journalBytes += Buffer.byteLength(line);
-    this.sink?.write(line);
+    this.sink?.write(entryLine(time, key, item));
   }
 
   /** How many writes were ever journaled, folded ones included: a backup's cut counts them. */
@@ -57,10 +53,6 @@ export class WriteJournal {
 
   get itemCount(): number {
     return this.current.size;
-  }
-
-  get bytes(): number {
-    return this.journalBytes;
   }
 
   /** The earliest time whose state the journal still holds; -Infinity until entries were folded. */
@@ -130,16 +122,14 @@ export class WriteJournal {
     this.items = this.items.slice(count);
     this.folded += count;
     this.baseMs = cutoffMs;
+    if (!this.file) return;
     const lines = [`#base\t${cutoffMs}\t${this.folded}\n`];
     for (const [key, item] of this.base) lines.push(`=\t${key}\t${item}\n`);
     for (let i = 0; i < this.times.length; i++) {
       lines.push(entryLine(this.times[i] as number, this.keys[i] as string, this.items[i] as string | null));
     }
-    const text = lines.join('');
-    this.journalBytes = Buffer.byteLength(text);
-    if (!this.file) return;
     const temporary = `${this.file}.tmp`;
-    fs.writeFileSync(temporary, text);
+    fs.writeFileSync(temporary, lines.join(''));
     fs.renameSync(temporary, this.file);
     // The old stream now writes to the replaced file, which nothing reads: what it still holds is in the new one.
     this.sink?.end();
@@ -166,7 +156,6 @@ export class WriteJournal {
     if (complete < data.length) fs.truncateSync(file, complete);
     const journal = new WriteJournal(appendStream(file), file);
     const text = data.subarray(0, complete).toString('utf8');
-    journal.journalBytes = complete;
     let start = 0;
     while (start < text.length) {
       const end = text.indexOf('\n', start);
