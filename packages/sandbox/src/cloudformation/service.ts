@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
-import { queryParameters, signingServiceOf } from '../queryProtocol.js';
-import { queryErrorResponse, queryResponse, unknownQueryAction } from '../queryRequest.js';
+import { queryErrorResponse, queryParameters, queryResponse, unknownQueryAction } from '../queryProtocol.js';
 import type { SandboxRequest, SandboxResponse, SandboxService } from '../server.js';
+import { signingScopeOf } from '../signingScope.js';
 import { queryServiceDenial } from '../iam/serviceAuthorization.js';
 import { cloudFormationActions } from './actions.js';
 import { cloudFormationPermissions } from './iamPermissions.js';
@@ -49,7 +49,7 @@ export function cloudFormationService(options: CloudFormationServiceOptions): Sa
   const store = new StackStore(options.dataDir && path.join(options.dataDir, 'cloudformation.json'));
   return {
     name: 'cloudformation',
-    matches: (req) => signingServiceOf(req.headers) === 'cloudformation',
+    matches: (req) => signingScopeOf(req)?.service === 'cloudformation',
     authorization: { permissionsFor: cloudFormationPermissions, denied: queryServiceDenial },
     async handle(req: SandboxRequest): Promise<SandboxResponse> {
       const {
@@ -100,8 +100,7 @@ export function cloudFormationService(options: CloudFormationServiceOptions): Sa
           }
         },
       };
-      // An action answering undefined has no output (DeleteStack); `{}` is a modelled empty one (ExecuteChangeSet).
-      return queryResponse(action, NAMESPACE, (await handler(params, context)) as Record<string, unknown> | undefined);
+      return queryResponse(NAMESPACE, action, (await handler(params, context)) as Record<string, unknown> | undefined);
     },
     errorResponse: (error) => queryErrorResponse(NAMESPACE, error),
   };

@@ -1,10 +1,16 @@
 import path from 'node:path';
-import { accessKeyIdOf } from '../iam/callerCredentials.js';
 import type { IamStore } from '../iam/iamStore.js';
 import type { RoleSessions } from '../iam/roleSessions.js';
 import { queryServiceDenial } from '../iam/serviceAuthorization.js';
-import { QueryRequest, queryErrorResponse, queryResponse, signedService, unknownQueryAction } from '../queryRequest.js';
+import {
+  queryErrorResponse,
+  queryParameters,
+  queryResponse,
+  queryString,
+  unknownQueryAction,
+} from '../queryProtocol.js';
 import type { SandboxRequest, SandboxResponse, SandboxService } from '../server.js';
+import { signingScopeOf } from '../signingScope.js';
 import { assumeRole } from './actions/assumeRole.js';
 import { getCallerIdentity } from './actions/getCallerIdentity.js';
 import type { StsAction } from './stsAction.js';
@@ -21,21 +27,24 @@ export const stsActions: Readonly<Record<string, StsAction>> = {
 export function stsService(iam: IamStore, sessions: RoleSessions): SandboxService {
   return {
     name: 'sts',
-    matches: (req) => signedService(req.headers.authorization) === 'sts',
+    matches: (req) => signingScopeOf(req)?.service === 'sts',
     async handle(req: SandboxRequest): Promise<SandboxResponse> {
-      const request = new QueryRequest(req.body, req.url.searchParams);
-      const action = stsActions[request.action];
-      if (!action) throw unknownQueryAction('STS', request.action);
-      const caller = sessions.find(accessKeyIdOf(req));
-      return queryResponse(request.action, XMLNS, action(request, { iam, sessions, caller }));
+      const request = queryParameters(req);
+      const name = queryString(request, 'Action') ?? '';
+      const action = stsActions[name];
+      if (!action) throw unknownQueryAction('STS', name);
+      const caller = sessions.find(signingScopeOf(req)?.accessKeyId);
+      return queryResponse(XMLNS, name, action(request, { iam, sessions, caller }));
     },
     errorResponse: (error) => queryErrorResponse(XMLNS, error),
     authorization: {
       // GetCallerIdentity needs no permission; AssumeRole needs sts:AssumeRole on the role.
       permissionsFor(req) {
-        const request = new QueryRequest(req.body, req.url.searchParams);
-        const roleArn = request.get('RoleArn');
-        return request.action === 'AssumeRole' && roleArn ? [{ action: 'sts:AssumeRole', resource: roleArn }] : [];
+        const request = queryParameters(req);
+        const roleArn = queryString(request, 'RoleArn');
+        return queryString(request, 'Action') === 'AssumeRole' && roleArn
+          ? [{ action: 'sts:AssumeRole', resource: roleArn }]
+          : [];
       },
       denied: queryServiceDenial,
     },
