@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { startSandbox, type Sandbox } from '../../src/index.js';
 import { SANDBOX_ACCOUNT } from '../../src/sandboxAccount.js';
-import { functionPackage } from './functionPackage.js';
+import { zipPackage } from '../../src/lambda/code/zipPackage.js';
 
 /**
  * Where a conformance suite runs: the sandbox (default), or real AWS when
@@ -56,5 +56,5 @@ function required(name: string): string {
 
 /** A deployable zip holding `index.mjs` whose handler returns null: the sandbox runs it, as AWS does. */
 export function handlerZip(): Promise<Uint8Array> {
-  return functionPackage({ 'index.mjs': 'export const handler = async () => null;\n' });
+  return zipPackage({ 'index.mjs': 'export const handler = async () => null;\n' });
 }
