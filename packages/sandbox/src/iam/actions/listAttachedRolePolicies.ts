@@ -1,5 +1,5 @@
 import type { IamAction } from '../iamAction.js';
-import { pageOf } from '../pageOf.js';
+import { iamPage } from '../iamPage.js';
 import { queryString } from '../../queryProtocol.js';
 
 /** ListAttachedRolePolicies. https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedRolePolicies.html */
@@ -10,6 +10,6 @@ export const listAttachedRolePolicies: IamAction = (request, store) => {
     .attached.map((arn) => store.policy(arn))
     .filter((p) => p.Path.startsWith(prefix))
     .map((p) => ({ PolicyName: p.PolicyName, PolicyArn: p.Arn }));
-  const { page, IsTruncated, Marker } = pageOf(attached, request, (p) => p.PolicyArn);
+  const { page, IsTruncated, Marker } = iamPage(attached, request, (p) => p.PolicyArn);
   return { AttachedPolicies: page, IsTruncated, Marker };
 };

@@ -1,6 +1,6 @@
 import type { IamAction } from '../iamAction.js';
 import { AWS_MANAGED_POLICIES } from '../managedPolicies.js';
-import { pageOf } from '../pageOf.js';
+import { iamPage } from '../iamPage.js';
 import { queryString } from '../../queryProtocol.js';
 
 /**
@@ -19,8 +19,7 @@ export const listPolicies: IamAction = (request, store) => {
     .filter(
       (p) => p.Path.startsWith(prefix) && (queryString(request, 'OnlyAttached') !== 'true' || p.AttachmentCount > 0),
     )
-    .map(({ Description: _description, Tags: _tags, ...listed }) => listed)
-    .sort((a, b) => (a.PolicyName < b.PolicyName ? -1 : 1));
-  const { page, IsTruncated, Marker } = pageOf(policies, request, (p) => p.PolicyName);
+    .map(({ Description: _description, Tags: _tags, ...listed }) => listed);
+  const { page, IsTruncated, Marker } = iamPage(policies, request, (p) => p.PolicyName);
   return { Policies: page, IsTruncated, Marker };
 };

@@ -1,5 +1,5 @@
 import type { IamAction } from '../iamAction.js';
-import { pageOf } from '../pageOf.js';
+import { iamPage } from '../iamPage.js';
 import { roleView } from '../roleView.js';
 import { queryString } from '../../queryProtocol.js';
 
@@ -9,9 +9,7 @@ import { queryString } from '../../queryProtocol.js';
  */
 export const listRoles: IamAction = (request, store) => {
   const prefix = queryString(request, 'PathPrefix') ?? '/';
-  const roles = Object.values(store.roles)
-    .filter((r) => r.Path.startsWith(prefix))
-    .sort((a, b) => (a.RoleName < b.RoleName ? -1 : 1));
-  const { page, IsTruncated, Marker } = pageOf(roles, request, (r) => r.RoleName);
+  const roles = Object.values(store.roles).filter((r) => r.Path.startsWith(prefix));
+  const { page, IsTruncated, Marker } = iamPage(roles, request, (r) => r.RoleName);
   return { Roles: page.map((r) => roleView(r, false)), IsTruncated, Marker };
 };
