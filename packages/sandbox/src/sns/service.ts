@@ -1,3 +1,4 @@
+import { queryServiceDenial } from '../iam/serviceAuthorization.js';
 import {
   queryErrorResponse,
   queryParameters,
@@ -18,6 +19,7 @@ import { publish } from './actions/publish.js';
 import { setTopicAttributes } from './actions/setTopicAttributes.js';
 import { subscribe } from './actions/subscribe.js';
 import { unsubscribe } from './actions/unsubscribe.js';
+import { snsPermissions } from './iamPermissions.js';
 import type { SnsStore } from './snsStore.js';
 
 export const SNS_NAMESPACE = 'http://sns.amazonaws.com/doc/2010-03-31/';
@@ -58,5 +60,6 @@ export function snsService(store: SnsStore): SandboxService {
       return queryResponse(SNS_NAMESPACE, operation, action(params, { store, region: req.region }));
     },
     errorResponse: (error) => queryErrorResponse(SNS_NAMESPACE, error),
+    authorization: { permissionsFor: snsPermissions, denied: queryServiceDenial },
   };
 }
