@@ -7,16 +7,15 @@ import {
   PutItemCommand,
   RestoreTableFromBackupCommand,
 } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   contentOf,
   expectAwsError,
   listedTables,
   RESTORE_TIMEOUT_MS,
-  startTarget,
+  conformanceSuite,
   untilActive,
   untilBackupAvailable,
-  type ConformanceTarget,
 } from '../conformanceTarget.js';
 import { createTestTable } from '../tables.js';
 
@@ -24,11 +23,7 @@ import { createTestTable } from '../tables.js';
 // API: CreateBackup, DescribeBackup, ListBackups, DeleteBackup, RestoreTableFromBackup in
 // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB.html
 
-let target: ConformanceTarget;
-beforeAll(async () => {
-  target = await startTarget();
-});
-afterAll(() => target.stop());
+const target = conformanceSuite();
 
 const put = (table: string, pk: string) =>
   target.ddb.send(new PutItemCommand({ TableName: table, Item: { pk: { S: pk }, sk: { N: '1' } } }));

@@ -8,28 +8,23 @@ import {
   UpdateContinuousBackupsCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   contentOf,
   expectAwsError,
   listedTables,
   pointInTime,
   RESTORE_TIMEOUT_MS,
-  startTarget,
+  conformanceSuite,
   untilActive,
   untilRestorable,
-  type ConformanceTarget,
 } from '../conformanceTarget.js';
 import { createTestTable } from '../tables.js';
 
 // PITR behaviour: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Point-in-time-recovery.html
 // API: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html
 
-let target: ConformanceTarget;
-beforeAll(async () => {
-  target = await startTarget();
-});
-afterAll(() => target.stop());
+const target = conformanceSuite();
 
 const s = (v: string) => ({ S: v });
 const n = (v: number) => ({ N: String(v) });

@@ -13,24 +13,19 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   expectAwsError,
   listedTables,
   pointInTime,
   RESTORE_TIMEOUT_MS,
-  startTarget,
+  conformanceSuite,
   untilActive,
   untilRestorable,
-  type ConformanceTarget,
 } from '../conformanceTarget.js';
 import { createTestTable } from '../tables.js';
 
-let target: ConformanceTarget;
-beforeAll(async () => {
-  target = await startTarget();
-});
-afterAll(() => target.stop());
+const target = conformanceSuite();
 
 const tableArnPattern = (region: string, name: string) =>
   new RegExp(`^arn:aws:dynamodb:${region}:\\d{12}:table/${name.replace(/[.]/g, '\\.')}$`);
