@@ -1,14 +1,7 @@
 import path from 'node:path';
-import {
-  queryErrorResponse,
-  queryParameters,
-  queryResponse,
-  queryString,
-  unknownQueryAction,
-  type QueryTree,
-} from '../queryProtocol.js';
-import type { SandboxRequest, SandboxResponse, SandboxService } from '../server.js';
-import { signingScopeOf } from '../signingScope.js';
+import { queryString, type QueryTree } from '../queryProtocol.js';
+import { queryService } from '../queryService.js';
+import type { SandboxService } from '../server.js';
 import { SANDBOX_ACCOUNT } from '../sandboxAccount.js';
 import { attachRolePolicy } from './actions/attachRolePolicy.js';
 import { createPolicy } from './actions/createPolicy.js';
@@ -36,7 +29,6 @@ import { updateAssumeRolePolicy } from './actions/updateAssumeRolePolicy.js';
 import { updateRole } from './actions/updateRole.js';
 import type { IamAction } from './iamAction.js';
 import { customerPolicyArn, type IamStore } from './iamStore.js';
-import { queryServiceDenial } from './serviceAuthorization.js';
 
 const XMLNS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 
@@ -93,31 +85,18 @@ export const iamOperations: Readonly<Record<string, IamOperation>> = {
  * when a data directory is given.
  */
 export function iamService(store: IamStore): SandboxService {
-  const operation = (req: SandboxRequest) => {
-    const request = queryParameters(req);
-    const action = queryString(request, 'Action') ?? '';
-    return { request, action, operation: iamOperations[action] };
-  };
-  return {
-    name: 'iam',
-    matches: (req) => signingScopeOf(req)?.service === 'iam',
-    async handle(req: SandboxRequest): Promise<SandboxResponse> {
-      const { request, action, operation: op } = operation(req);
-      if (!op) throw unknownQueryAction('IAM', action);
-      return queryResponse(XMLNS, action, op.run(request, store));
+  return queryService({
+    signingName: 'iam',
+    title: 'IAM',
+    namespace: XMLNS,
+    actions: iamOperations,
+    run: ({ action, params }) => action.run(params, store),
+    permissionsFor({ name, action, params }) {
+      const permission = { action: `iam:${name}`, resource: action.resource(params, store) };
+      const policyArn = queryString(params, 'PolicyArn');
+      return [policyArn ? { ...permission, context: { 'iam:PolicyARN': [policyArn] } } : permission];
     },
-    errorResponse: (error) => queryErrorResponse(XMLNS, error),
-    authorization: {
-      permissionsFor(req) {
-        const { request, action, operation: op } = operation(req);
-        if (!op) return [];
-        const permission = { action: `iam:${action}`, resource: op.resource(request, store) };
-        const policyArn = queryString(request, 'PolicyArn');
-        return [policyArn ? { ...permission, context: { 'iam:PolicyARN': [policyArn] } } : permission];
-      },
-      denied: queryServiceDenial,
-    },
-  };
+  });
 }
 
 /** Where IAM's state lives in a data directory. */

@@ -1,6 +1,7 @@
 import type { RequiredPermission } from '../iam/serviceAuthorization.js';
-import { queryParameters, queryString } from '../queryProtocol.js';
-import type { SandboxRequest } from '../server.js';
+import { queryString } from '../queryProtocol.js';
+import type { QueryCall } from '../queryService.js';
+import type { SnsAction } from './service.js';
 import { topicArn } from './snsStore.js';
 
 /** Operations with no resource type of their own: allowed on `*`. */
@@ -11,15 +12,13 @@ const ON_ANYTHING = new Set(['ListTopics', 'ListSubscriptions', 'Unsubscribe']);
  * make; Publish: `TopicArn` or `TargetArn`), `*` for the listings and Unsubscribe, which have no resource type.
  * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsns.html
  */
-export function snsPermissions(request: SandboxRequest): RequiredPermission[] {
-  const params = queryParameters(request);
-  const action = queryString(params, 'Action') ?? '';
-  const name = queryString(params, 'Name');
-  const resource = ON_ANYTHING.has(action)
+export function snsPermissions({ name, params, req }: QueryCall<SnsAction>): RequiredPermission[] {
+  const topic = queryString(params, 'Name');
+  const resource = ON_ANYTHING.has(name)
     ? '*'
-    : action === 'CreateTopic'
-      ? name && topicArn(request.region, name)
+    : name === 'CreateTopic'
+      ? topic && topicArn(req.region, topic)
       : (queryString(params, 'TopicArn') ?? queryString(params, 'TargetArn'));
   // A request without its topic is refused by the service before it touches anything.
-  return resource ? [{ action: `sns:${action}`, resource }] : [];
+  return resource ? [{ action: `sns:${name}`, resource }] : [];
 }

@@ -1,14 +1,6 @@
-import { queryServiceDenial } from '../iam/serviceAuthorization.js';
-import {
-  queryErrorResponse,
-  queryParameters,
-  queryResponse,
-  queryString,
-  unknownQueryAction,
-  type QueryTree,
-} from '../queryProtocol.js';
-import type { SandboxRequest, SandboxResponse, SandboxService } from '../server.js';
-import { signingScopeOf } from '../signingScope.js';
+import type { QueryTree } from '../queryProtocol.js';
+import { queryService } from '../queryService.js';
+import type { SandboxService } from '../server.js';
 import { createTopic } from './actions/createTopic.js';
 import { deleteTopic } from './actions/deleteTopic.js';
 import { getTopicAttributes } from './actions/getTopicAttributes.js';
@@ -49,17 +41,12 @@ export const snsActions: Readonly<Record<string, SnsAction>> = {
  * AWS CLI's), `Action=…` in a form body, XML answers.
  */
 export function snsService(store: SnsStore): SandboxService {
-  return {
-    name: 'sns',
-    matches: (req) => signingScopeOf(req)?.service === 'sns',
-    async handle(req: SandboxRequest): Promise<SandboxResponse> {
-      const params = queryParameters(req);
-      const operation = queryString(params, 'Action') ?? '';
-      const action = snsActions[operation];
-      if (!action) throw unknownQueryAction('SNS', operation);
-      return queryResponse(SNS_NAMESPACE, operation, action(params, { store, region: req.region }));
-    },
-    errorResponse: (error) => queryErrorResponse(SNS_NAMESPACE, error),
-    authorization: { permissionsFor: snsPermissions, denied: queryServiceDenial },
-  };
+  return queryService({
+    signingName: 'sns',
+    title: 'SNS',
+    namespace: SNS_NAMESPACE,
+    actions: snsActions,
+    run: ({ action, params, req }) => action(params, { store, region: req.region }),
+    permissionsFor: snsPermissions,
+  });
 }
