@@ -41,6 +41,12 @@ export interface ConformanceTarget {
   readonly queueArn: string;
   /** A fresh table name (and remembers it for cleanup). */
   tableName(label: string): string;
+  /** The helpers below, with this target's client. */
+  untilActive(name: string): Promise<void>;
+  untilBackupAvailable(arn: string): Promise<void>;
+  untilRestorable(name: string, time: Date): Promise<void>;
+  contentOf(name: string): ReturnType<typeof contentOf>;
+  listedTables(): Promise<string[]>;
   /** Remembers a backup for cleanup. */
   trackBackup(arn: string): void;
   stop(): Promise<void>;
@@ -75,6 +81,11 @@ export async function startTarget(options: SandboxOptions = {}): Promise<Conform
       return name;
     },
     trackBackup: (arn) => void backups.push(arn),
+    untilActive: (name) => untilActive(ddb, name),
+    untilBackupAvailable: (arn) => untilBackupAvailable(ddb, arn),
+    untilRestorable: (name, time) => untilRestorable(ddb, name, time),
+    contentOf: (name) => contentOf(ddb, name),
+    listedTables: () => listedTables(ddb),
     async stop() {
       if (ON_AWS) await cleanUp(ddb, tables, backups);
       ddb.destroy();

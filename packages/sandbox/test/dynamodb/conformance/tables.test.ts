@@ -14,15 +14,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import {
-  expectAwsError,
-  listedTables,
-  pointInTime,
-  RESTORE_TIMEOUT_MS,
-  conformanceSuite,
-  untilActive,
-  untilRestorable,
-} from '../conformanceTarget.js';
+import { expectAwsError, pointInTime, RESTORE_TIMEOUT_MS, conformanceSuite } from '../conformanceTarget.js';
 import { createTestTable } from '../tables.js';
 
 const target = conformanceSuite();
@@ -43,9 +35,9 @@ describe('table settings', () => {
       'ValidationException',
       /Resource cannot be deleted as it is currently protected against deletion\. Disable deletion protection first\./,
     );
-    expect(await listedTables(ddb)).toContain(table);
+    expect(await target.listedTables()).toContain(table);
     await ddb.send(new UpdateTableCommand({ TableName: table, DeletionProtectionEnabled: false }));
-    await untilActive(ddb, table);
+    await target.untilActive(table);
     await ddb.send(new DeleteTableCommand({ TableName: table }));
   });
 
@@ -116,7 +108,7 @@ describe('table settings', () => {
       expect(src?.LatestStreamArn).toMatch(/\/stream\//);
       await ddb.send(new PutItemCommand({ TableName: source, Item: { pk: { S: 'k' }, sk: { N: '1' } } }));
       const at = await pointInTime();
-      await untilRestorable(ddb, source, at);
+      await target.untilRestorable(source, at);
       const restored = target.tableName('inherit-dst');
       await ddb.send(
         new RestoreTableToPointInTimeCommand({
@@ -125,7 +117,7 @@ describe('table settings', () => {
           RestoreDateTime: at,
         }),
       );
-      await untilActive(ddb, restored);
+      await target.untilActive(restored);
       const { Table } = await ddb.send(new DescribeTableCommand({ TableName: restored }));
       expect(Table?.DeletionProtectionEnabled).toBe(false);
       expect(Table?.StreamSpecification).toBeUndefined();
