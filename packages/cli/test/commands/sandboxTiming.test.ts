@@ -33,6 +33,13 @@ function endpointOf(run: ReturnType<typeof runCli>): Promise<string> {
   });
 }
 
+/** SDK client settings for a sandbox at `endpoint` (any credentials). */
+const clientConfigAt = (endpoint: string) => ({
+  endpoint,
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+});
+
 it('refuses a timing flag that is not a duration, with exit code 2 and the bad value', async () => {
   const run = runCli(['sandbox', '--port', '0', '--restore-base-ms', 'soon']);
   expect(await run.exited).toBe(2);
@@ -49,11 +56,7 @@ it('serves with the timing flags applied: LatestRestorableDateTime trails now by
   const run = runCli(['sandbox', '--port', '0', '--latest-restorable-lag-ms', '300000']);
   try {
     const endpoint = await endpointOf(run);
-    const ddb = new DynamoDBClient({
-      endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-    });
+    const ddb = new DynamoDBClient(clientConfigAt(endpoint));
     await ddb.send(
       new CreateTableCommand({
         TableName: 'lagging',
@@ -98,11 +101,7 @@ it('evaluates alarms every --alarm-evaluation-ms, and refuses an interval that i
 
   const run = runCli(['sandbox', '--port', '0', '--alarm-evaluation-ms', '100']);
   try {
-    const cloudWatch = new CloudWatchClient({
-      endpoint: await endpointOf(run),
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-    });
+    const cloudWatch = new CloudWatchClient(clientConfigAt(await endpointOf(run)));
     // A metric that never reports, missing data treated as breaching: the first evaluation sets ALARM.
     await cloudWatch.send(
       new PutMetricAlarmCommand({
