@@ -3,6 +3,7 @@ import http from 'node:http';
 import { AwsError } from './awsError.js';
 import { invalidRegionScope, isRegionName } from './regionName.js';
 import type { RequestAuthorizer, ServiceAuthorization } from './iam/serviceAuthorization.js';
+import { signingScopeOf } from './signingScope.js';
 
 /** One incoming HTTP request with its body read. */
 export interface SandboxRequest {
@@ -37,14 +38,6 @@ export interface SandboxService {
   readonly authorization?: ServiceAuthorization;
   /** Releases what the service runs (child processes, timers) when the sandbox stops. */
   close?(): Promise<void>;
-}
-
-const REGION_IN_SCOPE = /Credential=[^/]+\/\d{8}\/([a-z0-9-]+)\//;
-
-export function regionOf(headers: http.IncomingHttpHeaders, fallback: string): string {
-  const auth = headers.authorization;
-  const match = typeof auth === 'string' ? REGION_IN_SCOPE.exec(auth) : null;
-  return match?.[1] ?? fallback;
 }
 
 /**
@@ -120,7 +113,7 @@ function dispatch(
     url: new URL(req.url ?? '/', 'http://sandbox'),
     headers: req.headers,
     body,
-    region: regionOf(req.headers, defaultRegion),
+    region: signingScopeOf(req)?.region ?? defaultRegion,
   };
   if (!isRegionName(request.region)) {
     send(res, service.errorResponse(invalidRegionScope(request.region)));

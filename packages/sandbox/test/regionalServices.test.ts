@@ -25,8 +25,8 @@ import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/cl
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../src/index.js';
 import { SANDBOX_ACCOUNT } from '../src/sandboxAccount.js';
-import { handlerZip } from './lambda/conformanceTarget.js';
-import { functionPackage } from './lambda/functionPackage.js';
+import { zipPackage } from '../src/lambda/code/zipPackage.js';
+import { handlerZip } from './lambda/handlerZip.js';
 import { closedExecution } from './stepfunctions/stepFunctionsTestKit.js';
 
 // One rule for every regional service: its state is per Region, the Region a request is signed for, and a request
@@ -107,7 +107,7 @@ it("Step Functions: a machine's Task states call its own Region's functions", as
       Handler: 'index.handler',
       Role: `arn:aws:iam::${SANDBOX_ACCOUNT}:role/regional`,
       Code: {
-        ZipFile: await functionPackage({ 'index.mjs': 'export const handler = async (e) => ({ got: e.n });\n' }),
+        ZipFile: await zipPackage({ 'index.mjs': 'export const handler = async (e) => ({ got: e.n });\n' }),
       },
     }),
   );

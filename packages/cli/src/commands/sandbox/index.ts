@@ -30,6 +30,7 @@ export interface SandboxCommandOptions {
   readonly minIncrementalExportPeriodMs?: string;
   readonly pitrDayMs?: string;
   readonly stepFunctionsTimeScale?: string;
+  readonly alarmEvaluationMs?: string;
   /** Entries of `--asset-dir`. */
   readonly assetDir?: readonly string[];
 }
@@ -42,6 +43,7 @@ const OPTION_FLAGS: Partial<
   dataDir: { flag: '--data-dir', raw: (o) => o.dataDir },
   pitrDayMs: { flag: '--pitr-day-ms', raw: (o) => o.pitrDayMs },
   stepFunctionsTimeScale: { flag: '--step-functions-time-scale', raw: (o) => o.stepFunctionsTimeScale },
+  alarmEvaluationMs: { flag: '--alarm-evaluation-ms', raw: (o) => o.alarmEvaluationMs },
   // The one directory refused, as startSandbox names it.
   assetDirectories: { flag: '--asset-dir' },
 };
@@ -84,6 +86,7 @@ export async function sandbox(opts: SandboxCommandOptions): Promise<void> {
           ? undefined
           : Number(opts.stepFunctionsTimeScale.trim() === '' ? Number.NaN : opts.stepFunctionsTimeScale),
       assetDirectories: opts.assetDir,
+      alarmEvaluationMs: milliseconds('--alarm-evaluation-ms', opts.alarmEvaluationMs),
     });
   } catch (error) {
     throw asFlagError(error, opts);

@@ -6,7 +6,7 @@ import { RESTORE_TARGET_RULES, restoreOverrides } from '../restoreRules.js';
 import { restoreTable } from '../restoreTable.js';
 import type { DynamoContext } from '../service.js';
 import { sourceRegion } from '../sourceRegion.js';
-import { validateRequest } from '../validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 
 /**
  * RestoreTableFromBackup: a new table holding exactly the backup's items; a

@@ -9,7 +9,7 @@ import { restoreTable } from '../restoreTable.js';
 import type { DynamoContext } from '../service.js';
 import { sourceRegion } from '../sourceRegion.js';
 import { tableDefinition } from '../store/tableDefinition.js';
-import { validateRequest } from '../validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 
 const RULES = {
   SourceTableArn: { type: 'String', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 1024 },
