@@ -13,6 +13,7 @@ import { putMetricData } from './actions/putMetricData.js';
 import { setAlarmState } from './actions/setAlarmState.js';
 import type { AlarmTransitions } from './alarmTransitions.js';
 import { QUERY_ERROR_CODES } from './cloudWatchErrors.js';
+import { cloudWatchPermissions } from './iamPermissions.js';
 import type { CloudWatchStore } from './cloudWatchStore.js';
 
 /** What an emulated CloudWatch action gets besides its request. */
@@ -47,7 +48,7 @@ export const cloudWatchActions: Readonly<Record<string, CloudWatchAction>> = {
  * is, above 10 KB).
  */
 export function cloudWatchService(context: Omit<CloudWatchContext, 'region'>): SandboxService {
-  return jsonTargetService({
+  const service = jsonTargetService({
     name: 'CloudWatch',
     targetPrefix: 'GraniteServiceVersion20100801.',
     contentType: 'application/x-amz-json-1.0',
@@ -56,6 +57,7 @@ export function cloudWatchService(context: Omit<CloudWatchContext, 'region'>): S
     decode: (req) => (req.headers['content-encoding'] === 'gzip' ? gunzipSync(req.body) : req.body),
     errorResponse: cloudWatchError,
   });
+  return { ...service, authorization: { permissionsFor: cloudWatchPermissions } };
 }
 
 function cloudWatchError(error: AwsError): SandboxResponse {

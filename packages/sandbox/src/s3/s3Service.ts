@@ -1,7 +1,9 @@
 import type http from 'node:http';
 import type { AwsError } from '../awsError.js';
+import type { DenialKind } from '../iam/serviceAuthorization.js';
 import type { SandboxRequest, SandboxResponse, SandboxService } from '../server.js';
 import { decodeAwsChunked } from './awsChunked.js';
+import { s3Permissions } from './iamPermissions.js';
 import { s3ActionFor } from './routes.js';
 import { S3Error } from './s3Error.js';
 import { s3Headers, type S3Request } from './s3Request.js';
@@ -26,7 +28,15 @@ export function s3Service(store: S3Store): SandboxService {
       return s3ActionFor(request)(request, store);
     },
     errorResponse: s3ErrorResponse,
+    authorization: { permissionsFor: (req) => s3Permissions(s3Request(req)), denied: s3Denial },
   };
+}
+
+/** S3's refusals of a role session: AccessDenied (403), ExpiredToken (400), InvalidAccessKeyId (403). */
+function s3Denial(kind: DenialKind, message: string): AwsError {
+  if (kind === 'expiredToken') return new S3Error('ExpiredToken', message, 400);
+  if (kind === 'invalidToken') return new S3Error('InvalidAccessKeyId', message, 403);
+  return new S3Error('AccessDenied', message, 403);
 }
 
 function s3Request(req: SandboxRequest): S3Request {
