@@ -229,5 +229,4 @@ describe('bad input: a clear error, exit 2, nothing changed', () => {
       );
     },
   );
-  });
 });
