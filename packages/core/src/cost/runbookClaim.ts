@@ -1,3 +1,4 @@
+import { formatUsd } from './formatUsd.js';
 import type { RegionPrices } from './priceTable.js';
 import type { TableCost } from './tableCost.js';
 
@@ -49,11 +50,11 @@ export function checkRunbookClaim(
     priceMatches
       ? `The runbook's price holds: PITR is $${price.toFixed(2)} per GB-month here.`
       : `The runbook's price does not hold here: PITR is $${price.toFixed(4)} per GB-month, not $${CLAIMED_PRICE.toFixed(2)}.`,
-    `25 GB cost $${twentyFiveGbBilledUsd.toFixed(2)} a month, not less than $${CLAIMED_MONTHLY_USD}: the claim holds only below 25 GB as billed, for PITR alone (backups and table storage come on top).`,
+    `25 GB cost ${formatUsd(twentyFiveGbBilledUsd)} a month, not less than $${CLAIMED_MONTHLY_USD}: the claim holds only below 25 GB as billed, for PITR alone (backups and table storage come on top).`,
     reported > 0
-      ? `Billing counts 100 bytes more per item than DescribeTable reports: these tables bill ${overheadFactor.toFixed(2)}x their reported size, so 25 GB as reported cost $${twentyFiveGbReportedUsd.toFixed(2)} a month.`
+      ? `Billing counts 100 bytes more per item than DescribeTable reports: these tables bill ${overheadFactor.toFixed(2)}x their reported size, so 25 GB as reported cost ${formatUsd(twentyFiveGbReportedUsd)} a month.`
       : 'These tables are empty: billing adds nothing to their size.',
-    `These tables: ${gb.toFixed(6)} GB billed, $${pitr.toFixed(6)} of PITR a month: ${holds ? 'within' : 'not within'} the runbook's $${CLAIMED_MONTHLY_USD}.`,
+    `These tables: ${gb.toPrecision(3)} GB billed, ${formatUsd(pitr)} of PITR a month: ${holds ? 'within' : 'not within'} the runbook's $${CLAIMED_MONTHLY_USD}.`,
   ].join(' ');
   return {
     claimedPricePerGbMonth: CLAIMED_PRICE,

@@ -1,4 +1,4 @@
-import type { CostReport } from '@dynamo-dr/core';
+import { formatUsd as usd, type CostReport } from '@dynamo-dr/core';
 
 /** The estimate as text for the terminal. */
 export function formatCostReport(report: CostReport): string {
@@ -31,10 +31,5 @@ export function formatCostReport(report: CostReport): string {
 }
 
 function gb(bytes: number, report: CostReport): string {
-  return (bytes / report.priceTable.bytesPerGb).toFixed(6);
-}
-
-/** Dollars: cents from a dollar up, six decimals below (a sandbox table costs fractions of a cent). */
-function usd(value: number): string {
-  return `$${value.toFixed(value >= 1 ? 2 : 6)}`;
+  return (bytes / report.priceTable.bytesPerGb).toPrecision(3);
 }

@@ -1,6 +1,7 @@
 import {
   convertAwsError,
   createDynamoDbClient,
+  formatUsd,
   loadConfig,
   parseDecimal,
   requireConfig,
@@ -48,7 +49,7 @@ export async function cost(opts: CostCommandOptions): Promise<void> {
   if (report.budget?.overNow) {
     throw new ExitError(
       1,
-      `Over budget: backups cost $${report.monthly.totalUsd.toFixed(2)} a month, the budget is $${report.budget.monthlyUsd.toFixed(2)}.`,
+      `Over budget: backups cost ${formatUsd(report.monthly.totalUsd)} a month, the budget is ${formatUsd(report.budget.monthlyUsd)}.`,
     );
   }
 }
