@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CloudWatchClient, DescribeAlarmHistoryCommand, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import {
-  CreateTableCommand,
   DescribeContinuousBackupsCommand,
   DynamoDBClient,
   UpdateContinuousBackupsCommand,
@@ -13,6 +12,7 @@ import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passedDrillReport } from '../../core/test/drillReports/drillReportFixture.js';
+import { createTableNamed } from '../../core/test/health/createTableNamed.js';
 import { drillReportFileName } from '../../core/src/drillReports/drillReport.js';
 import { backupPolicy } from '../../core/src/health/backupPolicy.js';
 import type { CheckItem } from '../../core/src/health/checkItem.js';
@@ -74,17 +74,7 @@ beforeAll(async () => {
   const drills = path.join(workDir, 'recovery-tests');
   await mkdir(drills);
   await writeFile(path.join(workDir, 'dynamo-dr.config.json'), JSON.stringify(config(drills)));
-  for (const name of [...PROD, 'Reset-Events']) {
-    await ddb.send(
-      new CreateTableCommand({
-        TableName: name,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-        DeletionProtectionEnabled: true,
-      }),
-    );
-  }
+  for (const name of [...PROD, 'Reset-Events']) await createTableNamed(ddb, name, { deletionProtection: true });
   await setPitr('Reset-Events', true);
   topicArn = (await new SNSClient(sandbox.clientConfig).send(new CreateTopicCommand({ Name: 'dr-alarms' })))
     .TopicArn as string;
@@ -187,14 +177,7 @@ describe('dynamo-dr pitr enable, then dynamo-dr check', () => {
   });
 
   it('reports a table of the environment that the configuration does not list as uncovered', async () => {
-    await ddb.send(
-      new CreateTableCommand({
-        TableName: 'Prod-Sessions',
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-      }),
-    );
+    await createTableNamed(ddb, 'Prod-Sessions');
     const { report } = await checkReport('--environment', 'Prod');
     expect(itemOf(report, 'uncovered-tables')).toMatchObject({
       status: 'fail',

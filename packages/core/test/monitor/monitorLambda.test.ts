@@ -3,14 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CloudWatchClient, GetMetricStatisticsCommand, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
-import { CreateTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import yazl from 'yazl';
 import { bundleLambdaEntry, inputsNotForLambda, MONITOR_HANDLER_SOURCE } from '../../../../scripts/lambdaBundle.js';
 import { SOURCE_CONDITION } from '../../../../scripts/sourceRun.js';
 import { SANDBOX_ACCOUNT } from '../../../sandbox/src/sandboxAccount.js';
@@ -20,7 +19,9 @@ import { backupAlarmSpecs } from '../../src/monitor/backupAlarmSpecs.js';
 import { monitorEnvironment, monitorSettings } from '../../src/monitor/monitorSettings.js';
 import { monitorPolicyStatements } from '../../src/monitor/monitorPermissions.js';
 import type { MonitorRun } from '../../src/monitor/runMonitor.js';
+import { functionPackage } from '../../../sandbox/test/lambda/functionPackage.js';
 import { passedDrillReport } from '../drillReports/drillReportFixture.js';
+import { createTableNamed } from '../health/createTableNamed.js';
 
 // The monitor as it is deployed: its entry bundled with esbuild, zipped, created in the sandbox's Lambda with a
 // role holding exactly monitorPolicyStatements, invoked; the alarms made from backupAlarmSpecs, evaluated on
@@ -47,16 +48,7 @@ beforeAll(async () => {
   // Alarms are evaluated only when the test asks, so that nothing moves them before the monitor has run.
   sandbox = await startSandbox({ alarmEvaluationMs: 3_600_000 });
   const dynamodb = new DynamoDBClient(sandbox.clientConfig);
-  for (const { tableName } of policy.tables) {
-    await dynamodb.send(
-      new CreateTableCommand({
-        TableName: tableName,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-      }),
-    );
-  }
+  for (const { tableName } of policy.tables) await createTableNamed(dynamodb, tableName);
   // Prod-Orders is protected; Prod-Consent's PITR is off.
   await dynamodb.send(
     new UpdateContinuousBackupsCommand({
@@ -119,7 +111,7 @@ beforeAll(async () => {
       Handler: 'index.handler',
       Role: `arn:aws:iam::${SANDBOX_ACCOUNT}:role/dr-monitor`,
       Timeout: 30,
-      Code: { ZipFile: await zipOf({ 'index.mjs': await readFile(bundle, 'utf8') }) },
+      Code: { ZipFile: await functionPackage({ 'index.mjs': await readFile(bundle, 'utf8') }) },
       Environment: { Variables: monitorEnvironment(policy) },
     }),
   );
@@ -129,16 +121,6 @@ beforeAll(async () => {
   run = payload as MonitorRun;
 }, 60_000);
 afterAll(() => sandbox.stop());
-
-/** A deployment package holding `files`, zipped with yazl as a bundler's zip step would. */
-async function zipOf(files: Readonly<Record<string, string>>): Promise<Uint8Array> {
-  const zip = new yazl.ZipFile();
-  for (const [name, source] of Object.entries(files)) zip.addBuffer(Buffer.from(source), name);
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 describe('the monitor Lambda (@dynamo-dr/core/monitor), deployed and invoked', () => {
   it('is bundled without the sandbox, the CLI or a local Step Functions interpreter', () => {

@@ -1,6 +1,5 @@
 import {
   CreateBackupCommand,
-  CreateTableCommand,
   DeleteBackupCommand,
   DeleteTableCommand,
   DynamoDBClient,
@@ -12,6 +11,7 @@ import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { recoveryWeakeningPattern } from '../../src/monitor/recoveryWeakeningPattern.js';
+import { createTableNamed } from '../health/createTableNamed.js';
 
 // The rule the CDK construct deploys, on the sandbox's EventBridge fed with CloudTrail events of the DynamoDB
 // calls made through it: what weakens recovery of a configured table reaches the topic; refused calls, calls on
@@ -30,15 +30,7 @@ beforeAll(async () => {
   await events.send(new PutRuleCommand({ Name: 'recovery-weakened', EventPattern: JSON.stringify(pattern) }));
   await events.send(new PutTargetsCommand({ Rule: 'recovery-weakened', Targets: [{ Id: 'topic', Arn: topicArn }] }));
   for (const name of ['Prod-Orders', 'Prod-Consent', 'Scratch']) {
-    await ddb.send(
-      new CreateTableCommand({
-        TableName: name,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-        DeletionProtectionEnabled: true,
-      }),
-    );
+    await createTableNamed(ddb, name, { deletionProtection: true });
   }
 });
 afterAll(() => sandbox.stop());
