@@ -7,8 +7,10 @@ import {
   DynamoDBClient,
   UpdateContinuousBackupsCommand,
 } from '@aws-sdk/client-dynamodb';
+import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passedDrillReport } from '../../core/test/drillReports/drillReportFixture.js';
@@ -19,7 +21,8 @@ import type { CheckItem } from '../../core/src/health/checkItem.js';
 import type { BackupCheckReport } from '../../core/src/health/runBackupCheck.js';
 import { backupAlarmSpecs } from '../../core/src/monitor/backupAlarmSpecs.js';
 import { restoreStateMachineName, syncStateMachineName } from '../../core/src/workflow/stateMachineNames.js';
-import { runCli } from './restoreHarness.js';
+import { SANDBOX_ACCOUNT } from '../../sandbox/src/sandboxAccount.js';
+import { runCli, runCliWith } from './restoreHarness.js';
 
 // `dynamo-dr pitr enable` and `dynamo-dr check` as a user runs them, against a sandbox holding what a deployment
 // makes: the recovery workflow's state machines, the alarms from backupAlarmSpecs on a topic, drill reports.
@@ -113,6 +116,58 @@ describe('dynamo-dr pitr enable, then dynamo-dr check', () => {
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('Prod-Orders: unchanged (PITR on, retention 35 days)');
     expect((await pitrOf('Prod-Orders'))?.EarliestRestorableDateTime).toEqual(earliest);
+  });
+
+  it('lists a table it could not change (exit 1) and changes the others', async () => {
+    for (const name of ['Part-A', 'Part-B']) await createTableNamed(ddb, name);
+    // An operator whose role may turn PITR on for Part-A only.
+    const tables = ['Part-A', 'Part-B'].map((t) => `arn:aws:dynamodb:${sandbox.region}:${SANDBOX_ACCOUNT}:table/${t}`);
+    const iam = new IAMClient(sandbox.clientConfig);
+    await iam.send(
+      new CreateRoleCommand({
+        RoleName: 'pitr-operator',
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${SANDBOX_ACCOUNT}:root` }, Action: 'sts:AssumeRole' },
+          ],
+        }),
+      }),
+    );
+    await iam.send(
+      new PutRolePolicyCommand({
+        RoleName: 'pitr-operator',
+        PolicyName: 'pitr',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: ['dynamodb:DescribeTable', 'dynamodb:DescribeContinuousBackups'],
+              Resource: tables,
+            },
+            { Effect: 'Allow', Action: 'dynamodb:UpdateContinuousBackups', Resource: tables[0] },
+          ],
+        }),
+      }),
+    );
+    const { Credentials: c } = await new STSClient(sandbox.clientConfig).send(
+      new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${SANDBOX_ACCOUNT}:role/pitr-operator`, RoleSessionName: 'ops' }),
+    );
+    const env = {
+      ...process.env,
+      ...sandbox.env,
+      AWS_ACCESS_KEY_ID: c?.AccessKeyId,
+      AWS_SECRET_ACCESS_KEY: c?.SecretAccessKey,
+      AWS_SESSION_TOKEN: c?.SessionToken,
+    };
+    const run = await runCliWith(env, workDir, ['pitr', 'enable', '--table', 'Part-A', '--table', 'Part-B']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Part-A: PITR off -> PITR on, retention 35 days');
+    expect(run.stderr).toMatch(/Part-B: FAILED \(PITR off\): AWS denied DynamoDB \(UpdateContinuousBackups\)/);
+    expect(run.stderr).toContain('PITR could not be enabled on 1 table(s): Part-B (the others are done');
+    expect((await pitrOf('Part-A')).PointInTimeRecoveryStatus).toBe('ENABLED');
+    expect((await pitrOf('Part-B')).PointInTimeRecoveryStatus).toBe('DISABLED');
   });
 
   it('passes every item once the alarms are tested; a later check sees the test in the alarm history', async () => {
