@@ -88,13 +88,14 @@ export async function runCostEstimate(dynamodb: DynamoDBClient, options: CostOpt
     month: monthAfter(now, i + 1),
     totalUsd: totalUsd * (1 + growth / 100) ** (i + 1),
   }));
+  const limit = options.budgetUsd;
   const budget =
-    options.budgetUsd === undefined
+    limit === undefined
       ? undefined
       : {
-          monthlyUsd: options.budgetUsd,
-          overNow: totalUsd > options.budgetUsd,
-          firstMonthOver: projection.find((p) => p.totalUsd > options.budgetUsd!)?.month,
+          monthlyUsd: limit,
+          overNow: totalUsd > limit,
+          firstMonthOver: projection.find((p) => p.totalUsd > limit)?.month,
         };
   return {
     format: 'dynamo-dr.cost-report',

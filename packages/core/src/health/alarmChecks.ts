@@ -3,7 +3,7 @@ import { backupAlarmSpecs, type BackupAlarmSpec } from '../monitor/backupAlarmSp
 import { alarmHistory, describeAlarmsByName } from '../monitor/cloudWatchCalls.js';
 import type { BackupPolicy } from './backupPolicy.js';
 import type { CheckItem } from './checkItem.js';
-import { iso } from './tableChecks.js';
+import { iso } from './timeFormats.js';
 
 /** CloudWatch keeps an alarm's history for 30 days: a test older than that can no longer be seen. */
 const HISTORY_DAYS = 30;

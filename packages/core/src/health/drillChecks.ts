@@ -1,7 +1,7 @@
 import { latestSuccessfulDrill, type DrillReportsRead } from '../drillReports/latestDrills.js';
 import type { BackupPolicy } from './backupPolicy.js';
 import type { CheckItem } from './checkItem.js';
-import { duration } from './tableChecks.js';
+import { duration } from './timeFormats.js';
 
 const DAY_MS = 86_400_000;
 

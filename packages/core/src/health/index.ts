@@ -6,4 +6,3 @@ export { healthClients, type HealthClients } from './healthClients.js';
 export { runBackupCheck, type BackupCheckOptions, type BackupCheckReport } from './runBackupCheck.js';
 export type { TestedAlarm } from './testBackupAlarms.js';
 export { checkReportMarkdown } from './checkReportMarkdown.js';
-export { duration, iso } from './tableChecks.js';
