@@ -38,6 +38,7 @@ export function buildProgram(): Command {
     .option('--throttle <table=rate>', "throttle this share (0-1) of the table's requests (repeatable)", collect, [])
     .option('--write-capacity <table=wcu>', "cap the table's writes at WCU write units/s (repeatable)", collect, [])
     .option('--read-capacity <table=rcu>', "cap the table's reads at RCU read units/s (repeatable)", collect, [])
+    .option('--latency <[table=][class:]min[-max]ms>', 'delay each request, e.g. 5-10ms (repeatable)', collect, [])
     .option(
       '--latest-restorable-lag-ms <ms>',
       'how far LatestRestorableDateTime trails now (AWS: ~300000, about 5 minutes)',

@@ -11,6 +11,7 @@ import { SandboxOptionError } from './sandboxOptionError.js';
 import { createServer, type SandboxService } from './server.js';
 import { FaultMiddleware } from './faults/faultMiddleware.js';
 import { faultAdminService } from './faults/adminService.js';
+import type { LatencyFaults } from './faults/latencyFaults.js';
 import type { TableFaults, TableFaultStats } from './faults/tableFaults.js';
 import { lambdaService } from './lambda/service.js';
 import { ssmService } from './ssm/service.js';
@@ -83,6 +84,8 @@ export interface SandboxOptions {
    * names by `Code.S3Bucket`/`S3Key` (asset `{hash}.zip`) when the sandbox's S3 does not hold it. @default none
    */
   readonly assetDirectories?: readonly string[];
+  /** Delay before every DynamoDB request is answered, per operation class (a table's own comes first). @default none */
+  readonly latency?: LatencyFaults;
 }
 
 export interface Sandbox {
@@ -115,6 +118,8 @@ export interface Sandbox {
   snsMessages(topicArn: string): readonly SnsMessage[];
   /** Evaluates every CloudWatch alarm now, as the timer does; each alarm's name and state afterwards. */
   evaluateAlarms(): { AlarmName: string; StateValue: string }[];
+  /** Sets the latency of every DynamoDB request, or clears it with `undefined`. Throws FaultConfigError. */
+  setLatency(latency: LatencyFaults | undefined): void;
 }
 
 /**
@@ -128,7 +133,7 @@ export interface Sandbox {
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const region = options.region ?? 'us-east-1';
-  const faults = new FaultMiddleware(options.faults); // validates before anything starts
+  const faults = new FaultMiddleware(options.faults, options.latency); // validates before anything starts
   if (options.dataDir !== undefined) assertDataDirectory(options.dataDir);
   checkNodeBinaries(options.nodeBinaries ?? {});
   checkTimeScale(options.stepFunctionsTimeScale);
@@ -256,6 +261,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     evaluateAlarms: () => monitoring!.evaluateAlarms(),
     failed,
     stop,
+    setLatency: (latency) => faults.setLatency(latency),
   };
 }
 
