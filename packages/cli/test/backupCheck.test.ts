@@ -224,11 +224,17 @@ describe('dynamo-dr pitr enable, then dynamo-dr check', () => {
     await new Promise((resolve) => setTimeout(resolve, 3500));
     await setPitr('Reset-Events', false);
     await setPitr('Reset-Events', true);
-    const item = itemOf((await checkReport('--environment', 'Reset')).report, 'restorable-window', 'Reset-Events');
+    const { report } = await checkReport('--environment', 'Reset');
+    const item = itemOf(report, 'restorable-window', 'Reset-Events');
     expect(item?.status).toBe('fail');
     expect(item?.evidence).toMatch(
       /the earliest restorable time is [\d.]+ (s|min) after .*: PITR was off or was reset until/,
     );
+    // Never drilled either: the drill item fails too.
+    expect(itemOf(report, 'drill', 'Reset-Events')).toMatchObject({
+      status: 'fail',
+      evidence: 'no successful drill on record in docs/ops/recovery-tests',
+    });
   });
 
   it('reports a table of the environment that the configuration does not list as uncovered', async () => {
