@@ -7,10 +7,8 @@ import {
   DynamoDBClient,
   UpdateContinuousBackupsCommand,
 } from '@aws-sdk/client-dynamodb';
-import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passedDrillReport } from '../../core/test/drillReports/drillReportFixture.js';
@@ -22,6 +20,7 @@ import type { BackupCheckReport } from '../../core/src/health/runBackupCheck.js'
 import { backupAlarmSpecs } from '../../core/src/monitor/backupAlarmSpecs.js';
 import { restoreStateMachineName, syncStateMachineName } from '../../core/src/workflow/stateMachineNames.js';
 import { SANDBOX_ACCOUNT } from '../../sandbox/src/sandboxAccount.js';
+import { roleSession } from '../../sandbox/test/iam/roleSession.js';
 import { runCli, runCliWith } from './restoreHarness.js';
 
 // `dynamo-dr pitr enable` and `dynamo-dr check` as a user runs them, against a sandbox holding what a deployment
@@ -122,44 +121,16 @@ describe('dynamo-dr pitr enable, then dynamo-dr check', () => {
     for (const name of ['Part-A', 'Part-B']) await createTableNamed(ddb, name);
     // An operator whose role may turn PITR on for Part-A only.
     const tables = ['Part-A', 'Part-B'].map((t) => `arn:aws:dynamodb:${sandbox.region}:${SANDBOX_ACCOUNT}:table/${t}`);
-    const iam = new IAMClient(sandbox.clientConfig);
-    await iam.send(
-      new CreateRoleCommand({
-        RoleName: 'pitr-operator',
-        AssumeRolePolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [
-            { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${SANDBOX_ACCOUNT}:root` }, Action: 'sts:AssumeRole' },
-          ],
-        }),
-      }),
-    );
-    await iam.send(
-      new PutRolePolicyCommand({
-        RoleName: 'pitr-operator',
-        PolicyName: 'pitr',
-        PolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Effect: 'Allow',
-              Action: ['dynamodb:DescribeTable', 'dynamodb:DescribeContinuousBackups'],
-              Resource: tables,
-            },
-            { Effect: 'Allow', Action: 'dynamodb:UpdateContinuousBackups', Resource: tables[0] },
-          ],
-        }),
-      }),
-    );
-    const { Credentials: c } = await new STSClient(sandbox.clientConfig).send(
-      new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${SANDBOX_ACCOUNT}:role/pitr-operator`, RoleSessionName: 'ops' }),
-    );
+    const c = await roleSession(sandbox, 'pitr-operator', [
+      { Effect: 'Allow', Action: ['dynamodb:DescribeTable', 'dynamodb:DescribeContinuousBackups'], Resource: tables },
+      { Effect: 'Allow', Action: 'dynamodb:UpdateContinuousBackups', Resource: tables[0] },
+    ]);
     const env = {
       ...process.env,
       ...sandbox.env,
-      AWS_ACCESS_KEY_ID: c?.AccessKeyId,
-      AWS_SECRET_ACCESS_KEY: c?.SecretAccessKey,
-      AWS_SESSION_TOKEN: c?.SessionToken,
+      AWS_ACCESS_KEY_ID: c.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: c.secretAccessKey,
+      AWS_SESSION_TOKEN: c.sessionToken,
     };
     const run = await runCliWith(env, workDir, ['pitr', 'enable', '--table', 'Part-A', '--table', 'Part-B']);
     expect(run.code).toBe(1);

@@ -4,7 +4,6 @@ import {
   PutMetricDataCommand,
   SetAlarmStateCommand,
 } from '@aws-sdk/client-cloudwatch';
-import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import {
   CreateBucketCommand,
   GetObjectCommand,
@@ -12,10 +11,10 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/index.js';
 import { SANDBOX_ACCOUNT } from '../../src/sandboxAccount.js';
+import { roleSession } from './roleSession.js';
 
 // CloudWatch's and S3's IAM mappings, with the real clients: a role allowed to publish in one namespace and to
 // read one prefix of a bucket (what dynamo-dr's monitor gets) can do that and nothing more.
@@ -51,50 +50,26 @@ beforeAll(async () => {
       ComparisonOperator: 'LessThanThreshold',
     }),
   );
-  const iam = new IAMClient(sandbox.clientConfig);
-  await iam.send(
-    new CreateRoleCommand({
-      RoleName: 'monitor',
-      AssumeRolePolicyDocument: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${SANDBOX_ACCOUNT}:root` }, Action: 'sts:AssumeRole' },
-        ],
-      }),
-    }),
-  );
-  await iam.send(
-    new PutRolePolicyCommand({
-      RoleName: 'monitor',
-      PolicyName: 'monitor',
-      PolicyDocument: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Action: 'cloudwatch:PutMetricData',
-            Resource: '*',
-            Condition: { StringEquals: { 'cloudwatch:namespace': 'DynamoDR' } },
-          },
-          {
-            Effect: 'Allow',
-            Action: 's3:ListBucket',
-            Resource: 'arn:aws:s3:::dr-reports',
-            Condition: { StringLike: { 's3:prefix': 'drills/*' } },
-          },
-          { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::dr-reports/drills/*' },
-        ],
-      }),
-    }),
-  );
-  const { Credentials: c } = await new STSClient(sandbox.clientConfig).send(
-    new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${SANDBOX_ACCOUNT}:role/monitor`, RoleSessionName: 'test' }),
-  );
+  const credentials = await roleSession(sandbox, 'monitor', [
+    {
+      Effect: 'Allow',
+      Action: 'cloudwatch:PutMetricData',
+      Resource: '*',
+      Condition: { StringEquals: { 'cloudwatch:namespace': 'DynamoDR' } },
+    },
+    {
+      Effect: 'Allow',
+      Action: 's3:ListBucket',
+      Resource: 'arn:aws:s3:::dr-reports',
+      Condition: { StringLike: { 's3:prefix': 'drills/*' } },
+    },
+    { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::dr-reports/drills/*' },
+  ]);
   const config = {
     endpoint: sandbox.endpoint,
     region: sandbox.region,
     maxAttempts: 1,
-    credentials: { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken },
+    credentials,
   };
   role = { cloudwatch: new CloudWatchClient(config), s3: new S3Client(config) };
 });
