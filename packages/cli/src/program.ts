@@ -31,7 +31,7 @@ export function buildProgram(): Command {
   program
     .command('sandbox')
     .description(
-      'Run the local AWS sandbox (DynamoDB with PITR, backups and exports, S3, Lambda, SSM, Step Functions, CloudFormation) on 127.0.0.1',
+      'Run the local AWS sandbox (DynamoDB with PITR, backups and exports, S3, Lambda, IAM and STS, SSM, Step Functions, CloudFormation, CloudWatch, SNS, EventBridge) on 127.0.0.1',
     )
     .option('--port <port>', 'port to listen on', '4566')
     .option('--data-dir <dir>', 'keep tables, journal and backups here across restarts (default: in memory)')
@@ -56,6 +56,11 @@ export function buildProgram(): Command {
     .option(
       '--step-functions-time-scale <factor>',
       "state machines' Wait states and Retry pauses last this many times their duration (e.g. 0.01)",
+    )
+    .option(
+      '--alarm-evaluation-ms <ms>',
+      'how often CloudWatch alarms are evaluated (AWS: about every minute)',
+      '60000',
     )
     .option(
       '--asset-dir <dir>',

@@ -121,7 +121,7 @@ describe('dynamo-dr pitr enable, then dynamo-dr check', () => {
     for (const name of ['Part-A', 'Part-B']) await createTableNamed(ddb, name);
     // An operator whose role may turn PITR on for Part-A only.
     const tables = ['Part-A', 'Part-B'].map((t) => `arn:aws:dynamodb:${sandbox.region}:${SANDBOX_ACCOUNT}:table/${t}`);
-    const c = await roleSession(sandbox, 'pitr-operator', [
+    const { credentials: c } = await roleSession(sandbox, 'pitr-operator', [
       { Effect: 'Allow', Action: ['dynamodb:DescribeTable', 'dynamodb:DescribeContinuousBackups'], Resource: tables },
       { Effect: 'Allow', Action: 'dynamodb:UpdateContinuousBackups', Resource: tables[0] },
     ]);

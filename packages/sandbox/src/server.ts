@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { AwsError } from './awsError.js';
 import type { RequestAuthorizer, ServiceAuthorization } from './iam/serviceAuthorization.js';
+import { signingScopeOf } from './signingScope.js';
 
 /** One incoming HTTP request with its body read. */
 export interface SandboxRequest {
@@ -33,14 +34,6 @@ export interface SandboxService {
   readonly authorization?: ServiceAuthorization;
   /** Releases what the service runs (child processes, timers) when the sandbox stops. */
   close?(): Promise<void>;
-}
-
-const REGION_IN_SCOPE = /Credential=[^/]+\/\d{8}\/([a-z0-9-]+)\//;
-
-export function regionOf(headers: http.IncomingHttpHeaders, fallback: string): string {
-  const auth = headers.authorization;
-  const match = typeof auth === 'string' ? REGION_IN_SCOPE.exec(auth) : null;
-  return match?.[1] ?? fallback;
 }
 
 /**
@@ -116,7 +109,7 @@ function dispatch(
     url: new URL(req.url ?? '/', 'http://sandbox'),
     headers: req.headers,
     body,
-    region: regionOf(req.headers, defaultRegion),
+    region: signingScopeOf(req)?.region ?? defaultRegion,
   };
   Promise.resolve(authorize?.(service, request))
     .then(() => service.handle(request))

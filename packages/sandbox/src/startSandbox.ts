@@ -29,6 +29,7 @@ import { stsService, stsStateFile } from './sts/service.js';
 import { checkNodeBinaries } from './lambda/runtime/runtimes.js';
 import { cloudFormationService } from './cloudformation/service.js';
 import { assetSource, checkAssetDirectories } from './cloudformation/resources/assetSource.js';
+import { checkAlarmEvaluationMs } from './cloudwatch/alarmEvaluator.js';
 import { roleCredentials } from './stepfunctions/engine/roleCredentials.js';
 import { sandboxTaskClients } from './stepfunctions/engine/taskClients.js';
 import { checkTimeScale, stepFunctionsService, type StepFunctionsService } from './stepfunctions/service.js';
@@ -138,6 +139,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   checkNodeBinaries(options.nodeBinaries ?? {});
   checkTimeScale(options.stepFunctionsTimeScale);
   checkAssetDirectories(options.assetDirectories ?? []);
+  checkAlarmEvaluationMs(options.alarmEvaluationMs);
   let endpoint = '';
   const iam = new IamStore(iamStateFile(options.dataDir));
   const sessions = new RoleSessions(stsStateFile(options.dataDir));

@@ -19,7 +19,7 @@ import { backupAlarmSpecs } from '../../src/monitor/backupAlarmSpecs.js';
 import { monitorEnvironment, monitorSettings } from '../../src/monitor/monitorSettings.js';
 import { monitorPolicyStatements } from '../../src/monitor/monitorPermissions.js';
 import type { MonitorRun } from '../../src/monitor/runMonitor.js';
-import { functionPackage } from '../../../sandbox/test/lambda/functionPackage.js';
+import { zipPackage } from '../../../sandbox/src/lambda/code/zipPackage.js';
 import { passedDrillReport } from '../drillReports/drillReportFixture.js';
 import { createTableNamed } from '../health/createTableNamed.js';
 
@@ -111,7 +111,7 @@ beforeAll(async () => {
       Handler: 'index.handler',
       Role: `arn:aws:iam::${SANDBOX_ACCOUNT}:role/dr-monitor`,
       Timeout: 30,
-      Code: { ZipFile: await functionPackage({ 'index.mjs': await readFile(bundle, 'utf8') }) },
+      Code: { ZipFile: await zipPackage({ 'index.mjs': await readFile(bundle, 'utf8') }) },
       Environment: { Variables: monitorEnvironment(policy) },
     }),
   );

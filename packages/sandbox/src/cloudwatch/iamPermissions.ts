@@ -1,39 +1,53 @@
 import { gunzipSync } from 'node:zlib';
-import type { RequiredPermission } from '../iam/serviceAuthorization.js';
-import { SANDBOX_ACCOUNT } from '../sandboxAccount.js';
+import { jsonTargetRequest, type RequiredPermission } from '../iam/serviceAuthorization.js';
 import type { SandboxRequest } from '../server.js';
+import { alarmArn } from './cloudWatchStore.js';
 
-/** The operations that act on named alarms; the others (metrics, DescribeAlarms) have no resource: `*`. */
-const ALARM_OPERATIONS = new Set(['PutMetricAlarm', 'SetAlarmState', 'DeleteAlarms', 'DescribeAlarmHistory']);
+/** The alarm operations, by the member that names their alarms. */
+const ALARM_MEMBERS: Readonly<Record<string, string>> = {
+  PutMetricAlarm: 'AlarmName',
+  SetAlarmState: 'AlarmName',
+  DescribeAlarmHistory: 'AlarmName',
+  DeleteAlarms: 'AlarmNames',
+  DescribeAlarms: 'AlarmNames',
+};
 
 /**
- * CloudWatch's calls need `cloudwatch:{Operation}`: on each alarm's ARN (`arn:aws:cloudwatch:REGION:ACCOUNT:alarm:NAME`)
- * for the operations on named alarms, on `*` otherwise; PutMetricData sets the `cloudwatch:namespace` condition
- * key, which policies use to scope it.
+ * The permission a CloudWatch request needs: `cloudwatch:{Operation}` on each alarm it names
+ * (`arn:aws:cloudwatch:REGION:ACCOUNT:alarm:NAME`; every alarm, `alarm:*`, when a description names none), `*`
+ * for the metric operations, which have no resource type; PutMetricData sets the `cloudwatch:namespace` condition
+ * key, which policies scope it with.
  * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html
  */
 export function cloudWatchPermissions(request: SandboxRequest): RequiredPermission[] {
   const operation = String(request.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
-  const body = parsedBody(request);
-  if (!body) return [];
   const action = `cloudwatch:${operation}`;
+  const member = ALARM_MEMBERS[operation];
   if (operation === 'PutMetricData') {
-    return [{ action, resource: '*', context: { 'cloudwatch:namespace': [String(body.Namespace ?? '')] } }];
+    const namespace = metricNamespace(request);
+    return [
+      {
+        action,
+        resource: '*',
+        ...(namespace === undefined ? {} : { context: { 'cloudwatch:namespace': [namespace] } }),
+      },
+    ];
   }
-  const names = Array.isArray(body.AlarmNames) ? body.AlarmNames : body.AlarmName === undefined ? [] : [body.AlarmName];
-  if (!ALARM_OPERATIONS.has(operation) || names.length === 0) return [{ action, resource: '*' }];
-  return names.map((name) => ({
-    action,
-    resource: `arn:aws:cloudwatch:${request.region}:${SANDBOX_ACCOUNT}:alarm:${String(name)}`,
-  }));
+  if (!member) return [{ action, resource: '*' }];
+  const body = jsonTargetRequest(request)?.body;
+  if (!body) return [];
+  const names = [body[member]].flat().filter((name): name is string => typeof name === 'string');
+  if (!names.length && operation.startsWith('Describe')) names.push('*');
+  return names.map((name) => ({ action, resource: alarmArn(request.region, name) }));
 }
 
-/** The request's JSON (gunzipped: PutMetricData compresses large bodies), or undefined when it is not an object. */
-function parsedBody(request: SandboxRequest): Record<string, unknown> | undefined {
+/** The namespace a PutMetricData body names (gzip-compressed above 10 KB), or undefined when it names none. */
+function metricNamespace(request: SandboxRequest): string | undefined {
   try {
-    const raw = request.headers['content-encoding'] === 'gzip' ? gunzipSync(request.body) : request.body;
-    const value: unknown = JSON.parse(raw.toString() || '{}');
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    const gzipped = request.headers['content-encoding'] === 'gzip';
+    const body: unknown = JSON.parse((gzipped ? gunzipSync(request.body) : request.body).toString() || '{}');
+    const namespace = (body as { Namespace?: unknown } | null)?.Namespace;
+    return typeof namespace === 'string' ? namespace : undefined;
   } catch {
     return undefined;
   }

@@ -13,8 +13,8 @@ import { putMetricData } from './actions/putMetricData.js';
 import { setAlarmState } from './actions/setAlarmState.js';
 import type { AlarmTransitions } from './alarmTransitions.js';
 import { QUERY_ERROR_CODES } from './cloudWatchErrors.js';
-import { cloudWatchPermissions } from './iamPermissions.js';
 import type { CloudWatchStore } from './cloudWatchStore.js';
+import { cloudWatchPermissions } from './iamPermissions.js';
 
 /** What an emulated CloudWatch action gets besides its request. */
 export interface CloudWatchContext {
@@ -48,7 +48,7 @@ export const cloudWatchActions: Readonly<Record<string, CloudWatchAction>> = {
  * is, above 10 KB).
  */
 export function cloudWatchService(context: Omit<CloudWatchContext, 'region'>): SandboxService {
-  const service = jsonTargetService({
+  return jsonTargetService({
     name: 'CloudWatch',
     targetPrefix: 'GraniteServiceVersion20100801.',
     contentType: 'application/x-amz-json-1.0',
@@ -56,8 +56,8 @@ export function cloudWatchService(context: Omit<CloudWatchContext, 'region'>): S
     context,
     decode: (req) => (req.headers['content-encoding'] === 'gzip' ? gunzipSync(req.body) : req.body),
     errorResponse: cloudWatchError,
+    authorization: { permissionsFor: cloudWatchPermissions },
   });
-  return { ...service, authorization: { permissionsFor: cloudWatchPermissions } };
 }
 
 function cloudWatchError(error: AwsError): SandboxResponse {

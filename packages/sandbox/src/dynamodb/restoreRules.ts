@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { RestoreOverrides } from './store/tableDefinition.js';
-import { TABLE_NAME, type ValidationTypes } from './validateRequest.js';
+import { type ValidationTypes } from '../validateRequest.js';
+import { TABLE_NAME } from './dynaliteRules.js';
 
 const createTableRules = (
   createRequire(import.meta.url)('dynalite/validations/createTable.js') as { types: ValidationTypes }

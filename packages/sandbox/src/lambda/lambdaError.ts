@@ -1,4 +1,4 @@
-import { AwsError } from '../awsError.js';
+import { AwsError, constraintViolation } from '../awsError.js';
 
 /**
  * An error in Lambda's REST-JSON shape: the exception name travels in the
@@ -45,9 +45,5 @@ export function conflict(message: string): LambdaError {
 
 /** ValidationException, with AWS's "1 validation error detected" wording. */
 export function validation(member: string, value: unknown, constraint: string): LambdaError {
-  return new LambdaError(
-    'ValidationException',
-    `1 validation error detected: Value ${value === undefined ? 'null' : `'${String(value)}'`} at '${member}' failed to satisfy constraint: ${constraint}`,
-    400,
-  );
+  return new LambdaError('ValidationException', constraintViolation(member, value, constraint), 400);
 }

@@ -27,6 +27,7 @@ export interface SandboxCommandOptions {
   readonly exportMs?: string;
   readonly minIncrementalExportPeriodMs?: string;
   readonly stepFunctionsTimeScale?: string;
+  readonly alarmEvaluationMs?: string;
   /** Entries of `--asset-dir`. */
   readonly assetDir?: readonly string[];
 }
@@ -38,6 +39,7 @@ const OPTION_FLAGS: Partial<
   port: { flag: '--port', raw: (o) => o.port },
   dataDir: { flag: '--data-dir', raw: (o) => o.dataDir },
   stepFunctionsTimeScale: { flag: '--step-functions-time-scale', raw: (o) => o.stepFunctionsTimeScale },
+  alarmEvaluationMs: { flag: '--alarm-evaluation-ms', raw: (o) => o.alarmEvaluationMs },
   // The one directory refused, as startSandbox names it.
   assetDirectories: { flag: '--asset-dir' },
 };
@@ -79,6 +81,7 @@ export async function sandbox(opts: SandboxCommandOptions): Promise<void> {
           ? undefined
           : Number(opts.stepFunctionsTimeScale.trim() === '' ? Number.NaN : opts.stepFunctionsTimeScale),
       assetDirectories: opts.assetDir,
+      alarmEvaluationMs: milliseconds('--alarm-evaluation-ms', opts.alarmEvaluationMs),
     });
   } catch (error) {
     throw asFlagError(error, opts);

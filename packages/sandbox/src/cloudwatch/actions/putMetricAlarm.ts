@@ -1,4 +1,4 @@
-import { validateRequest } from '../../dynamodb/validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 import { validationError } from '../../awsError.js';
 import { alarmView } from '../alarmView.js';
 import { invalidParameterCombination, invalidParameterValue, missingParameter } from '../cloudWatchErrors.js';

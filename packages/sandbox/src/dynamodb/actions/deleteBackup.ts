@@ -1,7 +1,7 @@
 import { AwsError } from '../../awsError.js';
 import { BACKUP_ARN_RULE, backupDescription, backupStatus, findBackup } from '../backupViews.js';
 import type { DynamoContext } from '../service.js';
-import { validateRequest } from '../validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 
 /**
  * DeleteBackup; a backup still CREATING is in use.

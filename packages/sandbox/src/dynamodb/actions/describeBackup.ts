@@ -1,6 +1,6 @@
 import { BACKUP_ARN_RULE, backupDescription, findBackup } from '../backupViews.js';
 import type { DynamoContext } from '../service.js';
-import { validateRequest } from '../validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 
 /** DescribeBackup (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeBackup.html). */
 export async function describeBackup(request: Record<string, unknown>, ctx: DynamoContext): Promise<unknown> {

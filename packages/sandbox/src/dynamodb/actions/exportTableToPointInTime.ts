@@ -4,7 +4,7 @@ import { pointInTimeRecoveryUnavailable } from '../dynamoErrors.js';
 import { backupSourceTable } from '../liveTable.js';
 import { restorableWindow } from '../restorableWindow.js';
 import type { DynamoContext } from '../service.js';
-import { validateRequest } from '../validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 import { canonicalParameters, earlierTransfer } from '../transfers/clientToken.js';
 import { fullExportLines, incrementalExportLines } from '../transfers/exportContent.js';
 import { exportFolder, writeExportData } from '../transfers/exportFiles.js';

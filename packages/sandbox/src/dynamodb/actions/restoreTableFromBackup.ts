@@ -4,7 +4,7 @@ import { BACKUP_ARN_RULE, backupStatus, findBackup } from '../backupViews.js';
 import { RESTORE_TARGET_RULES, restoreOverrides } from '../restoreRules.js';
 import { restoreTable } from '../restoreTable.js';
 import type { DynamoContext } from '../service.js';
-import { validateRequest } from '../validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 
 /**
  * RestoreTableFromBackup: a new table holding exactly the backup's items; a

@@ -7,7 +7,7 @@ import { RESTORE_TARGET_RULES, restoreOverrides } from '../restoreRules.js';
 import { restoreTable } from '../restoreTable.js';
 import type { DynamoContext } from '../service.js';
 import { tableDefinition } from '../store/tableDefinition.js';
-import { validateRequest } from '../validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 
 const RULES = {
   SourceTableArn: { type: 'String', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 1024 },

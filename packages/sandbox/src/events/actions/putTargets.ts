@@ -1,5 +1,5 @@
 import { AwsError, validationError } from '../../awsError.js';
-import { validateRequest } from '../../dynamodb/validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 import { BUS_NAME, RULE_NAME } from '../eventsRules.js';
 import type { TargetRecord } from '../eventsStore.js';
 import type { EventsAction } from '../service.js';

@@ -14,13 +14,13 @@ const MAX_KEYS = 1000;
 export const deleteObjects: S3Action = (request, store) => {
   const bucket = requireBucket(store, request);
   checkContentMd5(request.headers, request.body);
-  const { keys, quiet } = deleteRequest(request.body);
+  const { keys, quiet } = objectsToDelete(request.body);
   for (const key of keys) store.delete(bucket.name, key);
   return xmlResponse('DeleteResult', { Deleted: quiet ? [] : keys.map((Key) => ({ Key })) });
 };
 
-/** The keys a DeleteObjects body names and its `Quiet` flag; MalformedXML for anything else. */
-export function deleteRequest(body: Buffer): { keys: string[]; quiet: boolean } {
+/** The keys a DeleteObjects body names (`<Delete><Object><Key>…`), and whether it is `<Quiet>`; else MalformedXML. */
+export function objectsToDelete(body: Buffer): { keys: string[]; quiet: boolean } {
   const doc = parseXml(body).Delete as { Object?: unknown; Quiet?: unknown } | undefined;
   const objects = doc?.Object === undefined ? [] : [doc.Object].flat();
   if (!doc || objects.length === 0 || objects.length > MAX_KEYS) throw malformedXml();

@@ -14,5 +14,5 @@ export const deleteTopic: SnsAction = (params, { store }) => {
   delete store.data.topics[arn];
   for (const subscription of store.subscriptionsOf(arn)) delete store.data.subscriptions[subscription.arn];
   store.save();
-  return {};
+  return undefined;
 };

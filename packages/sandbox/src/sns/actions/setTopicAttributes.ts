@@ -28,7 +28,7 @@ export const setTopicAttributes: SnsAction = (params, { store }) => {
   if (name === 'Policy' && !isJsonObject(value)) throw invalidParameter('Policy: Invalid policy document');
   topic.attributes[name] = value;
   store.save();
-  return {};
+  return undefined;
 };
 
 function isJsonObject(text: string): boolean {

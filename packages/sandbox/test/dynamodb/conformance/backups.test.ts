@@ -7,28 +7,15 @@ import {
   PutItemCommand,
   RestoreTableFromBackupCommand,
 } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  contentOf,
-  expectAwsError,
-  listedTables,
-  RESTORE_TIMEOUT_MS,
-  startTarget,
-  untilActive,
-  untilBackupAvailable,
-  type ConformanceTarget,
-} from '../conformanceTarget.js';
+import { describe, expect, it } from 'vitest';
+import { expectAwsError, RESTORE_TIMEOUT_MS, conformanceSuite } from '../conformanceTarget.js';
 import { createTestTable } from '../tables.js';
 
 // On-demand backups: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/BackupRestore.html
 // API: CreateBackup, DescribeBackup, ListBackups, DeleteBackup, RestoreTableFromBackup in
 // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB.html
 
-let target: ConformanceTarget;
-beforeAll(async () => {
-  target = await startTarget();
-});
-afterAll(() => target.stop());
+const target = conformanceSuite();
 
 const put = (table: string, pk: string) =>
   target.ddb.send(new PutItemCommand({ TableName: table, Item: { pk: { S: pk }, sk: { N: '1' } } }));
@@ -60,7 +47,7 @@ describe('on-demand backups', () => {
       expect(Number(millis)).toBe(BackupDetails?.BackupCreationDateTime?.getTime());
       await put(table, 'after');
 
-      await untilBackupAvailable(ddb, BackupDetails?.BackupArn as string);
+      await target.untilBackupAvailable(BackupDetails?.BackupArn as string);
       const { BackupDescription } = await ddb.send(new DescribeBackupCommand({ BackupArn: BackupDetails?.BackupArn }));
       expect(BackupDescription?.SourceTableDetails).toMatchObject({ TableName: table, TableArn: Table?.TableArn });
       expect(BackupDescription?.SourceTableFeatureDetails?.GlobalSecondaryIndexes?.map((i) => i.IndexName)).toEqual([
@@ -75,8 +62,8 @@ describe('on-demand backups', () => {
       // A table being restored holds nothing yet: 0 items, 0 bytes until it is ACTIVE
       // (https://docs.aws.amazon.com/cli/latest/reference/dynamodb/restore-table-from-backup.html, example output).
       expect(response.TableDescription).toMatchObject({ TableStatus: 'CREATING', ItemCount: 0, TableSizeBytes: 0 });
-      await untilActive(ddb, restored);
-      expect(Object.keys(await contentOf(ddb, restored))).toEqual(['before/1']);
+      await target.untilActive(restored);
+      expect(Object.keys(await target.contentOf(restored))).toEqual(['before/1']);
     },
     RESTORE_TIMEOUT_MS,
   );
@@ -111,17 +98,17 @@ describe('on-demand backups', () => {
       const table = target.tableName('bk-del');
       await createTestTable(ddb, table);
       const arn = await backUp(table, 'doomed');
-      await untilBackupAvailable(ddb, arn);
+      await target.untilBackupAvailable(arn);
       const { BackupDescription } = await ddb.send(new DeleteBackupCommand({ BackupArn: arn }));
       expect(BackupDescription?.BackupDetails?.BackupStatus).toBe('DELETED');
       await expectAwsError(ddb.send(new DescribeBackupCommand({ BackupArn: arn })), 'BackupNotFoundException');
       expect((await ddb.send(new ListBackupsCommand({ TableName: table }))).BackupSummaries).toEqual([]);
-      const before = await listedTables(ddb);
+      const before = await target.listedTables();
       await expectAwsError(
         ddb.send(new RestoreTableFromBackupCommand({ BackupArn: arn, TargetTableName: target.tableName('bk-none') })),
         'BackupNotFoundException',
       );
-      expect(await listedTables(ddb)).toEqual(before);
+      expect(await target.listedTables()).toEqual(before);
     },
     RESTORE_TIMEOUT_MS,
   );
@@ -133,8 +120,8 @@ describe('on-demand backups', () => {
       const table = target.tableName('bk-bad');
       await createTestTable(ddb, table);
       const arn = await backUp(table, 'good');
-      await untilBackupAvailable(ddb, arn);
-      const before = await listedTables(ddb);
+      await target.untilBackupAvailable(arn);
+      const before = await target.listedTables();
       await expectAwsError(
         ddb.send(new CreateBackupCommand({ TableName: `${table}-missing`, BackupName: 'x-backup' })),
         'TableNotFoundException',
@@ -144,7 +131,7 @@ describe('on-demand backups', () => {
         ddb.send(new RestoreTableFromBackupCommand({ BackupArn: arn, TargetTableName: table })),
         'TableAlreadyExistsException',
       );
-      expect(await listedTables(ddb)).toEqual(before);
+      expect(await target.listedTables()).toEqual(before);
       expect((await ddb.send(new ListBackupsCommand({ TableName: table }))).BackupSummaries?.length).toBe(1);
     },
     RESTORE_TIMEOUT_MS,
