@@ -4,6 +4,9 @@ import { registerRestoreItems } from './commands/restore-items/register.js';
 import { registerDiff } from './commands/diff/register.js';
 import { registerExport } from './commands/export/register.js';
 import { registerRestoreAs } from './commands/restore-as/register.js';
+import { registerPitr } from './commands/pitr/register.js';
+import { registerCheck } from './commands/check/register.js';
+import { registerCost } from './commands/cost/register.js';
 import { CLI_VERSION } from './cliVersion.js';
 
 /**
@@ -140,6 +143,9 @@ export function buildProgram(): Command {
   registerDiff(program);
   registerExport(program);
   registerRestoreAs(program);
+  registerPitr(program);
+  registerCheck(program);
+  registerCost(program);
 
   return program;
 }
