@@ -2,6 +2,7 @@ import type { RestorePlan, TableRestorePlan } from '../restore/restorePlan.js';
 import type { RestoreAsPlan, SettingReport } from '../restoreAs/restoreAsPlan.js';
 import type { SavedSwitch, SwitchRollback } from '../restoreAs/parameterSwitch.js';
 import type { FileItemsPlan } from '../restoreItems/restoreItemsPlan.js';
+import type { DrillPlan } from '../drill/drillPlan.js';
 import type { SegmentResult, TableDigest } from '../sync/index.js';
 
 /**
@@ -30,10 +31,10 @@ export interface RunAttempt {
 export type SyncCounts = Readonly<Record<string, number>>;
 
 /** The commands that record runs; a record without `kind` is a whole-table `restore`. */
-export type RunKind = 'restore' | 'restore-items' | 'export' | 'restore-as';
+export type RunKind = 'restore' | 'restore-items' | 'export' | 'restore-as' | 'drill';
 
-/** The plan a table's run was made with: a restore's (also export's and restore-items'), a file's, or restore-as's. */
-export type TableRunPlan = TableRestorePlan | FileItemsPlan | RestoreAsPlan;
+/** The plan a table's run was made with: a restore's (also export's and restore-items'), a file's, restore-as's, or a drill's. */
+export type TableRunPlan = TableRestorePlan | FileItemsPlan | RestoreAsPlan | DrillPlan;
 
 /** The parameter switch a restore-as run made, with the value it replaced (also saved in SSM for rollback). */
 export type RecordedSwitch = SavedSwitch & { readonly name: string; readonly previousName: string };
@@ -57,6 +58,12 @@ export interface TableRun {
   readonly settings?: readonly SettingReport[];
   /** restore-as: the parameter switch made. */
   readonly switched?: RecordedSwitch;
+  /** drill: the digest recorded at the point in time, and the report written (its JSON file). */
+  readonly drill?: {
+    readonly digestAtT?: TableDigest;
+    readonly report?: string;
+    readonly failures?: readonly string[];
+  };
 }
 
 /**

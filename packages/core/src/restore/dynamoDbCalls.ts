@@ -90,18 +90,20 @@ export async function backupStatus(client: DynamoDBClient, backupArn: string): P
 }
 
 /**
- * Starts a PITR restore of `source` at `time` into the new table `target`.
+ * Starts a PITR restore of `source` at `time` into the new table `target`. With `sourceTableArn`, the client's
+ * Region may be another than the source's: AWS restores across Regions when called in the target Region with
+ * the source's ARN (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html).
  * Returns false when `target` already exists or is being created (a re-run of the same incident; AWS
  * answers TableInUseException while the earlier restore is still CREATING).
  */
 export async function restoreToPointInTime(
   client: DynamoDBClient,
-  request: { readonly source: string; readonly target: string; readonly time: Date },
+  request: { readonly source: string; readonly target: string; readonly time: Date; readonly sourceTableArn?: string },
 ): Promise<boolean> {
   try {
     await client.send(
       new RestoreTableToPointInTimeCommand({
-        SourceTableName: request.source,
+        ...(request.sourceTableArn ? { SourceTableArn: request.sourceTableArn } : { SourceTableName: request.source }),
         TargetTableName: request.target,
         RestoreDateTime: request.time,
       }),

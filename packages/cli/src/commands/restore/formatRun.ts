@@ -44,6 +44,10 @@ export function runSummary(run: RunRecord): string {
       const from = files.length ? `from the file ${files.join(', ')}` : `as of ${run.restoreTime}`;
       return `restore-items: items of ${Object.keys(run.tables).join(', ')} ${from}`;
     }
+    case 'drill': {
+      const scenarios = plans.flatMap((p) => ('scenario' in p ? [p.scenario] : []));
+      return `drill (${scenarios.join(', ')}): ${Object.keys(run.tables).join(', ')} recovered to ${run.restoreTime}`;
+    }
   }
 }
 
@@ -69,6 +73,7 @@ export function formatRun(run: RunRecord): string {
       lines.push(`    forensic backup ${table.plan.forensicBackupName} (${table.forensicBackupArn})`);
     }
     lines.push(...restoreAsLines(table));
+    if (table.drill?.report) lines.push(`    drill report ${table.drill.report}`);
   }
   if (run.rollback) {
     const r = run.rollback;
