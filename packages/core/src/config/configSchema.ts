@@ -15,6 +15,11 @@ export interface DrConfig {
 export interface EnvironmentConfig {
   /** Production environments ask for confirmation on a terminal (or `--yes`). @default false */
   readonly production?: boolean;
+  /**
+   * A staging environment: `dynamo-dr drill --scenario in-place` may roll its tables back in place (never a
+   * production one's). @default false
+   */
+  readonly staging?: boolean;
   /** Tables by logical name (used in state machine names, e.g. `DRRestoreDynamoDbTable{Name}StateMachine`). */
   readonly tables?: Readonly<Record<string, TableConfig>>;
   readonly recoveryMode?: RecoveryModeConfig;
@@ -100,6 +105,7 @@ export const configJsonSchema = {
         additionalProperties: false,
         properties: {
           production: { type: 'boolean' },
+          staging: { type: 'boolean' },
           tables: {
             type: 'object',
             propertyNames: { pattern: '^[A-Za-z0-9]{1,64}$' },

@@ -26,6 +26,8 @@ export interface DrillPlan {
   /** in-place: the restore workflow's incident and settings (the table itself is rolled back to T). */
   readonly inPlace?: { readonly incidentId: string; readonly settings: TableRestoreSettings };
   readonly indexNames: readonly string[];
+  /** How the source is encrypted: a KMS key, or an AWS owned key (DescribeTable's SSEDescription). */
+  readonly sourceEncryption: 'KMS' | 'AWS_OWNED';
   /** DescribeTable's estimates (AWS refreshes them about every six hours). */
   readonly estimatedItems: number;
   readonly estimatedBytes: number;

@@ -1,4 +1,4 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient, SSESpecification } from '@aws-sdk/client-dynamodb';
 import { DrError } from '../errors.js';
 import { measuredRto, phaseEnded, phaseStarted } from '../journal/runRecord.js';
 import { awaitTableActive } from '../restore/awaitTableActive.js';
@@ -35,7 +35,10 @@ export async function recoverToNewTable(
     source: plan.tableName,
     target: plan.restoredTableName,
     time: pointInTime,
-    sourceTableArn: plan.targetRegion === plan.region ? undefined : plan.tableArn,
+    crossRegion:
+      plan.targetRegion === plan.region
+        ? undefined
+        : { sourceTableArn: plan.tableArn, encryption: targetEncryption(plan.sourceEncryption) },
   });
   if (!created) {
     throw new DrError(`The table ${plan.restoredTableName} was created by someone else during the drill.`, {
@@ -78,6 +81,14 @@ export async function recoverInPlace(
     ),
   );
   return { tableName: plan.tableName, seconds: drillSeconds(rto.total ?? 0), phases };
+}
+
+/**
+ * The restored table's encryption across Regions: a source under a KMS key gets the target Region's AWS managed key
+ * (a key of the source's Region cannot be used there); one under an AWS owned key keeps an AWS owned key.
+ */
+function targetEncryption(source: DrillPlan['sourceEncryption']): SSESpecification {
+  return source === 'KMS' ? { Enabled: true, SSEType: 'KMS' } : { Enabled: false };
 }
 
 /** Deletes the drill's restored table, waiting first for a restore still CREATING (it cannot be deleted then). */

@@ -123,6 +123,7 @@ export async function planDrill(
     indexNames: [...(table.GlobalSecondaryIndexes ?? []), ...(table.LocalSecondaryIndexes ?? [])].map(
       (i) => i.IndexName!,
     ),
+    sourceEncryption: table.SSEDescription?.Status === 'ENABLED' ? 'KMS' : 'AWS_OWNED',
     estimatedItems: table.ItemCount ?? 0,
     estimatedBytes: table.TableSizeBytes ?? 0,
     reportsDirectory,

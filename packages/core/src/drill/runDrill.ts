@@ -48,6 +48,8 @@ export interface RunDrillOptions {
   readonly pollIntervalMs?: number;
   /** How long the drill may wait for the restorable time and the restore. @default 360 */
   readonly deadlineMinutes?: number;
+  /** restore-as: keep the restored table for inspection (delete it by hand). @default false */
+  readonly keepRestoredTable?: boolean;
 }
 
 /** What a drill did: its report and where it was written. */
@@ -113,7 +115,7 @@ export async function runDrill(
   } catch (error) {
     errors.push(`The drill stopped: ${(error as Error).message}`);
   }
-  errors.push(...(await cleanUp(ctx, plan, set, recovery)));
+  errors.push(...(await cleanUp(ctx, plan, set, recovery, options.keepRestoredTable ?? false)));
 
   // The workflow's own verification (in-place) and the drill's are one phase: the table is usable after both.
   const phases = {
@@ -239,16 +241,17 @@ async function indexAnswers(
   return problems;
 }
 
-/** Removes the restored table (restore-as) and every canary; what could not be removed, one sentence each. */
+/** Removes the restored table (restore-as, unless kept) and every canary; what could not be removed, one sentence each. */
 async function cleanUp(
   ctx: DrillContext,
   plan: DrillPlan,
   set: CanarySet,
   recovery: Recovery | undefined,
+  keepRestoredTable: boolean,
 ): Promise<string[]> {
   const left: string[] = [];
   await recordDrill(ctx.journal, plan, (t) => phaseStarted(t, 'cleanup', new Date()));
-  if (plan.scenario === 'restore-as') {
+  if (plan.scenario === 'restore-as' && !(keepRestoredTable && recovery)) {
     try {
       await removeRestoredTable(ctx.target, plan.restoredTableName, recovery !== undefined);
     } catch (error) {

@@ -10,6 +10,7 @@ import {
   TableAlreadyExistsException,
   TableInUseException,
   type BackupStatus,
+  type SSESpecification,
   type DynamoDBClient,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
@@ -98,12 +99,23 @@ export async function backupStatus(client: DynamoDBClient, backupArn: string): P
  */
 export async function restoreToPointInTime(
   client: DynamoDBClient,
-  request: { readonly source: string; readonly target: string; readonly time: Date; readonly sourceTableArn?: string },
+  request: {
+    readonly source: string;
+    readonly target: string;
+    readonly time: Date;
+    /** Across Regions: the source's ARN, and the restored table's encryption (which AWS then requires). */
+    readonly crossRegion?: { readonly sourceTableArn: string; readonly encryption: SSESpecification };
+  },
 ): Promise<boolean> {
   try {
     await client.send(
       new RestoreTableToPointInTimeCommand({
-        ...(request.sourceTableArn ? { SourceTableArn: request.sourceTableArn } : { SourceTableName: request.source }),
+        ...(request.crossRegion
+          ? {
+              SourceTableArn: request.crossRegion.sourceTableArn,
+              SSESpecificationOverride: request.crossRegion.encryption,
+            }
+          : { SourceTableName: request.source }),
         TargetTableName: request.target,
         RestoreDateTime: request.time,
       }),
