@@ -30,6 +30,11 @@ export interface DrillsConfig {
   readonly rtoTargetMinutes?: number;
   /** How far the latest restorable time may trail the drill's start. @default 5 */
   readonly rpoTargetMinutes?: number;
+  /**
+   * The scenario of the environment's drills when `--scenario` is not given (`scripts/test-recovery.sh`, the
+   * quarterly drill); `in-place` needs a staging environment. @default 'restore-as'
+   */
+  readonly scenario?: 'restore-as' | 'in-place';
   /** Where drill reports are: a local directory, an S3 bucket (and prefix), or both. */
   readonly reports?: DrillReportLocations;
 }
@@ -67,6 +72,7 @@ export const drillsJsonSchema = {
     maxAgeDays: { type: 'integer', minimum: 1, maximum: 3660 },
     rtoTargetMinutes: { type: 'integer', minimum: 1, maximum: 10080 },
     rpoTargetMinutes: { type: 'integer', minimum: 1, maximum: 10080 },
+    scenario: { enum: ['restore-as', 'in-place'] },
     reports: {
       type: 'object',
       additionalProperties: false,

@@ -1,6 +1,5 @@
 import type { IAMClient } from '@aws-sdk/client-iam';
-import type { STSClient } from '@aws-sdk/client-sts';
-import { callerIdentity, roleArn, simulatedDecisions } from './accessCalls.js';
+import { roleArn, simulatedDecisions } from './accessCalls.js';
 import type { RequiredPermission } from './recoveryPermissions.js';
 
 /** Whether the caller may perform every action a recovery needs. */
@@ -16,20 +15,19 @@ export interface AccessCheck {
 const ASSUMED_ROLE = /^arn:[\w-]+:sts::\d{12}:assumed-role\/([\w+=,.@-]+)\//;
 
 /**
- * Simulates each permission for the caller with IAM's SimulatePrincipalPolicy (one call per resource): the
- * caller's identity from STS; an assumed-role session is simulated as its role. IAM cannot simulate the
+ * Simulates each permission for the caller (its ARN from STS GetCallerIdentity) with IAM's SimulatePrincipalPolicy,
+ * one call per resource; an assumed-role session is simulated as its role. IAM cannot simulate the
  * account root, which is allowed everything (`simulated: false`).
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html
  *
  * @example
- * const { missing } = await checkAccess(iam, sts, recoveryPermissions('restore-as', resources));
+ * const { missing } = await checkAccess(iam, await callerIdentity(sts), recoveryPermissions('restore-as', resources));
  */
 export async function checkAccess(
   iam: IAMClient,
-  sts: STSClient,
+  caller: { readonly arn: string },
   permissions: readonly RequiredPermission[],
 ): Promise<AccessCheck> {
-  const caller = await callerIdentity(sts);
   if (caller.arn.endsWith(':root')) return { principal: caller.arn, simulated: false, missing: [] };
   const role = ASSUMED_ROLE.exec(caller.arn)?.[1];
   const principal = role ? await roleArn(iam, role) : caller.arn;

@@ -6,3 +6,6 @@ export * from './checkAccess.js';
 export { drillReportMarkdown } from './drillReportMarkdown.js';
 export { writeDrillReport, type WrittenDrillReport } from './writeDrillReport.js';
 export { CANARY_BODY, CANARY_WRITTEN_AT } from './canaries.js';
+export * from './recoveryPlans.js';
+export { callerIdentity } from './accessCalls.js';
+export * from './drillClients.js';
