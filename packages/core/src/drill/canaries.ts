@@ -28,8 +28,8 @@ export interface CanarySet {
   readonly changedAfterT: Canary;
   readonly deletedAfterT: Canary;
   readonly writtenAfterT: Canary;
-  /** The index a canary query reads, with the key value all canaries share there. */
-  readonly indexes: readonly { readonly indexName: string; readonly key: Item }[];
+  /** The table's indexes and their partition key attributes (a Query on each finds the canaries it holds). */
+  readonly indexes: readonly { readonly indexName: string; readonly partitionKey: string }[];
 }
 
 /** A canary's item in its `version` (1 before T, 2 after), written at `at`. */
@@ -77,10 +77,10 @@ export function canarySet(description: TableDescription, drillId: string, starte
     changedAfterT: second,
     deletedAfterT: third,
     writtenAfterT: fourth,
-    indexes: indexes.map((index) => {
-      const partition = (index.KeySchema ?? []).find((k) => k.KeyType === 'HASH')!.AttributeName!;
-      return { indexName: index.IndexName!, key: { [partition]: first.keyAttributes[partition]! } };
-    }),
+    indexes: indexes.map((index) => ({
+      indexName: index.IndexName!,
+      partitionKey: (index.KeySchema ?? []).find((k) => k.KeyType === 'HASH')!.AttributeName!,
+    })),
   };
 }
 

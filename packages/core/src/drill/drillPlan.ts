@@ -1,5 +1,6 @@
 import type { DrillScenario } from '../drillReports/drillReport.js';
 import type { TableRestoreSettings } from '../restore/restorePlan.js';
+import type { DrillReference } from './drillReference.js';
 
 /** What a drill must meet: the recovery time of the whole drill and how far the recovery point may trail. */
 export interface DrillTargets {
@@ -33,4 +34,9 @@ export interface DrillPlan {
   readonly estimatedBytes: number;
   readonly reportsDirectory: string;
   readonly targets: DrillTargets;
+  /**
+   * An earlier drill's record to recover to (its point in time) and verify against (`--at`, or the newest at least
+   * an hour old); absent: T is taken just after this drill's own canaries.
+   */
+  readonly reference?: DrillReference;
 }

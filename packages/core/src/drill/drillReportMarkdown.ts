@@ -19,7 +19,7 @@ export function drillReportMarkdown(report: DrillReport): string {
     '## What was done',
     '',
     `- Drill \`${report.drillId}\`, scenario **${report.scenario}**, ${where}, from ${report.startedAt} to ${report.finishedAt}.`,
-    `- Canary items with known content were written before and after the point in time T = ${report.pointInTime}; the table's digest was recorded at T.`,
+    `- Canary items with known content were written at known times around the point in time T = ${report.pointInTime}, and the table's digest recorded at T (by this drill, or by the earlier drill whose T it is).`,
     `- The table was recovered to T, then every canary, the digest and each index were checked, and the drill's tables and canaries were removed.`,
     '',
     '## Measurements',

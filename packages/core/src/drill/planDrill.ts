@@ -9,6 +9,9 @@ import type { TableRestoreSettings } from '../restore/restorePlan.js';
 import { assertName } from '../validation/assertName.js';
 import { assertStateDir } from '../validation/localPaths.js';
 import { environmentNameRule, regionRule, tableNameRule } from '../validation/nameRules.js';
+import type { RunJournal } from '../journal/runJournal.js';
+import { parseRestoreTime } from '../restore/restoreTime.js';
+import { chooseReference } from './drillReference.js';
 import { DEFAULT_DRILL_TARGETS, type DrillPlan, type DrillTargets } from './drillPlan.js';
 
 /** The default place of drill reports, as the runbook keeps them. */
@@ -21,6 +24,8 @@ export interface DrillRequest {
   readonly environment: string;
   /** @default 'restore-as' */
   readonly scenario?: string;
+  /** Recover to this time: one an earlier drill recorded its digest at (ISO 8601). @default see chooseReference */
+  readonly at?: string;
   /** Restore into this Region (the annual cross-Region drill). */
   readonly targetRegion?: string;
   /** @default 'docs/ops/recovery-tests' */
@@ -39,20 +44,21 @@ const DRILL_SUFFIX = '-drill-';
 
 /**
  * Validates a drill and returns its plan. Every value is checked before the first AWS call; then only reads:
- * the table exists with PITR on (DescribeTable, DescribeContinuousBackups) and the restored table's name is free
- * in the Region restored into.
+ * the table exists with PITR on (DescribeTable, DescribeContinuousBackups), the restored table's name is free
+ * in the Region restored into, and the journal's drills of the table give the point in time (`chooseReference`).
  *
  * @example
- * const plan = await planDrill({ source: ddb, target: ddb }, 'us-east-1', { tableName: 'staging-Orders', environment: 'staging' });
+ * const plan = await planDrill({ source: ddb, target: ddb, journal }, 'us-east-1', { tableName: 'staging-Orders', environment: 'staging' });
  */
 export async function planDrill(
-  clients: { readonly source: DynamoDBClient; readonly target: DynamoDBClient },
+  clients: { readonly source: DynamoDBClient; readonly target: DynamoDBClient; readonly journal: RunJournal },
   region: string,
   request: DrillRequest,
 ): Promise<DrillPlan> {
   const tableName = assertName(tableNameRule, '--table', request.tableName);
   const environment = assertName(environmentNameRule, '--environment', request.environment);
   const scenario = drillScenario(request.scenario ?? 'restore-as');
+  if (request.at !== undefined) parseRestoreTime(request.at, '--at');
   const targetRegion = request.targetRegion ?? region;
   if (request.targetRegion !== undefined) {
     assertName(regionRule, '--target-region', request.targetRegion);
@@ -101,7 +107,14 @@ export async function planDrill(
   // The workflow's own names (forensic backup, temporary table) must fit too: checked before any call.
   if (inPlace) restoreNames(tableName, inPlace.incidentId, { table: '--table', incidentId: '--table' });
 
-  const { description: table } = await assertRecoverableTable(clients.source, tableName, '--table');
+  const { description: table, window } = await assertRecoverableTable(clients.source, tableName, '--table');
+  const reference = await chooseReference(
+    clients.journal,
+    { tableName, environment },
+    request.at,
+    window.earliest,
+    new Date(),
+  );
   if (scenario === 'restore-as' && (await describeTableIfExists(clients.target, restoredTableName))) {
     throw new InputError(
       '--table',
@@ -128,6 +141,7 @@ export async function planDrill(
     estimatedBytes: table.TableSizeBytes ?? 0,
     reportsDirectory,
     targets: request.targets ?? DEFAULT_DRILL_TARGETS,
+    reference,
   };
 }
 

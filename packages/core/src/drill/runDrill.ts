@@ -20,7 +20,9 @@ import { drillSeconds } from './drillSeconds.js';
 import type { DrillPlan } from './drillPlan.js';
 import { beginDrillRun, recordDrill } from './drillRun.js';
 import { recoverInPlace, recoverToNewTable, removeRestoredTable, type Recovery } from './drillScenarios.js';
-import { verifyCanaries } from './verifyCanaries.js';
+import { verifyCanaries, type CanaryMismatch } from './verifyCanaries.js';
+import { drillReference, referenceCanaries, type DrillReference } from './drillReference.js';
+import { canonicalItem } from '../sync/canonicalItem.js';
 import { writeDrillReport, type WrittenDrillReport } from './writeDrillReport.js';
 
 /**
@@ -82,20 +84,33 @@ export async function runDrill(
   const description = (await describeTableIfExists(ctx.source, plan.tableName))!;
   const set = canarySet(description, plan.drillId, startedAt.getTime());
   const errors: string[] = [];
-  let pointInTime = startedAt;
+  let pointInTime = plan.reference ? new Date(plan.reference.pointInTime) : startedAt;
   let recovery: Recovery | undefined;
-  let digests: { atT: TableDigest; recovered?: TableDigest } | undefined;
-  let canaryCheck:
-    { expected: Map<Canary, Item | undefined>; mismatches: Awaited<ReturnType<typeof verifyCanaries>> } | undefined;
-  const indexProblems: string[] = [];
+  let reference: DrillReference | undefined = plan.reference;
+  let verified: { mismatches: CanaryMismatch[]; digest: TableDigest; indexProblems: string[] } | undefined;
+  let expected = new Map<Canary, Item | undefined>();
   let verifySeconds = 0;
   try {
     const written = await writeCanaries(ctx.source, plan, set);
-    pointInTime = written.pointInTime;
-    const atT = await digestTable({ client: ctx.source, tableName: plan.tableName });
-    digests = { atT };
-    await recordDrill(ctx.journal, plan, (t) => ({ ...t, drill: { digestAtT: atT } }), pointInTime);
-    await changeCanariesAfterT(ctx.source, plan, set, pointInTime);
+    const own = drillReference(
+      plan.drillId,
+      written.pointInTime,
+      await digestTable({ client: ctx.source, tableName: plan.tableName }),
+      written.expected,
+    );
+    await recordDrill(
+      ctx.journal,
+      plan,
+      (t) => ({ ...t, drill: { reference: own } }),
+      plan.reference ? undefined : written.pointInTime,
+    );
+    await changeCanariesAfterT(ctx.source, plan, set, written.pointInTime);
+    // Recovered to an earlier drill's time, this drill's canaries did not exist yet.
+    reference ??= own;
+    pointInTime = new Date(reference.pointInTime);
+    expected = plan.reference
+      ? new Map([...referenceCanaries(plan.reference), ...set.canaries.map((c) => [c, undefined] as const)])
+      : written.expected;
     await untilReady(() => restorableAt(ctx.source, plan.tableName, pointInTime, deadline), options.pollIntervalMs);
     recovery =
       plan.scenario === 'in-place'
@@ -104,12 +119,11 @@ export async function runDrill(
     const verifyStarted = Date.now();
     await recordDrill(ctx.journal, plan, (t) => phaseStarted(t, 'verify', new Date()));
     const client = plan.scenario === 'in-place' ? ctx.source : ctx.target;
-    canaryCheck = {
-      expected: written.expected,
-      mismatches: await verifyCanaries(client, recovery.tableName, written.expected),
+    verified = {
+      mismatches: await verifyCanaries(client, recovery.tableName, expected),
+      digest: await digestTable({ client, tableName: recovery.tableName }),
+      indexProblems: await indexAnswers(client, recovery.tableName, set, expected),
     };
-    digests.recovered = await digestTable({ client, tableName: recovery.tableName });
-    indexProblems.push(...(await indexAnswers(client, recovery.tableName, set, written.expected)));
     verifySeconds = drillSeconds(Date.now() - verifyStarted);
     await recordDrill(ctx.journal, plan, (t) => phaseEnded(t, 'verify', new Date()));
   } catch (error) {
@@ -129,15 +143,17 @@ export async function runDrill(
     },
     verification: {
       canaries: {
-        expected: set.canaries.length,
-        matched: canaryCheck ? set.canaries.length - canaryCheck.mismatches.length : 0,
-        mismatches: canaryCheck?.mismatches ?? [],
+        expected: expected.size,
+        matched: verified ? expected.size - verified.mismatches.length : 0,
+        mismatches: verified?.mismatches ?? [],
       },
-      ...(digests?.recovered ? { digest: { expected: digests.atT.digest, actual: digests.recovered.digest } } : {}),
-      ...(canaryCheck && set.indexes.length ? { indexesQueryable: indexProblems.length === 0 } : {}),
+      ...(verified && reference
+        ? { digest: { expected: reference.digest.digest, actual: verified.digest.digest } }
+        : {}),
+      ...(verified && set.indexes.length ? { indexesQueryable: verified.indexProblems.length === 0 } : {}),
     },
-    indexProblems,
-    errors: canaryCheck ? errors : [...errors, ...(errors.length ? [] : ['The drill verified nothing.'])],
+    indexProblems: verified?.indexProblems ?? [],
+    errors,
   };
   const failures = drillFailures(findings, plan.targets);
   const report: DrillReport = {
@@ -217,7 +233,10 @@ async function restorableAt(
   throw new NotReadyError(`${pointInTime.toISOString()} is not restorable yet.`);
 }
 
-/** Each index queried for the canaries it held at T: a problem per index that does not find them all. */
+/**
+ * Each index queried for the canaries it held at T (by the partition key value of the first canary it holds): a
+ * problem per index that does not find them all.
+ */
 async function indexAnswers(
   client: DynamoDBClient,
   tableName: string,
@@ -225,17 +244,19 @@ async function indexAnswers(
   expected: ReadonlyMap<Canary, Item | undefined>,
 ): Promise<string[]> {
   const problems: string[] = [];
-  for (const index of set.indexes) {
-    const [name, value] = Object.entries(index.key)[0]!;
-    const want = [...expected.values()].filter(
-      (item) => item && JSON.stringify(item[name]) === JSON.stringify(value),
+  const present = [...expected.values()].filter((item): item is Item => item !== undefined);
+  for (const { indexName, partitionKey } of set.indexes) {
+    const value = present.find((item) => item[partitionKey])?.[partitionKey];
+    if (!value) continue;
+    const want = present.filter(
+      (item) => canonicalItem({ v: item[partitionKey] ?? { NULL: true } }) === canonicalItem({ v: value }),
     ).length;
     try {
-      const found = await queryIndexCount(client, tableName, index.indexName, index.key);
+      const found = await queryIndexCount(client, tableName, indexName, { [partitionKey]: value });
       if (found !== want)
-        problems.push(`${index.indexName} of ${tableName} found ${found} of the ${want} canaries it held at T`);
+        problems.push(`${indexName} of ${tableName} found ${found} of the ${want} canaries it held at T`);
     } catch (error) {
-      problems.push(`${index.indexName} of ${tableName} cannot be queried (${(error as Error).message})`);
+      problems.push(`${indexName} of ${tableName} cannot be queried (${(error as Error).message})`);
     }
   }
   return problems;

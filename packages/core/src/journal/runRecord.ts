@@ -3,6 +3,7 @@ import type { RestoreAsPlan, SettingReport } from '../restoreAs/restoreAsPlan.js
 import type { SavedSwitch, SwitchRollback } from '../restoreAs/parameterSwitch.js';
 import type { FileItemsPlan } from '../restoreItems/restoreItemsPlan.js';
 import type { DrillPlan } from '../drill/drillPlan.js';
+import type { DrillReference } from '../drill/drillReference.js';
 import type { SegmentResult, TableDigest } from '../sync/index.js';
 
 /**
@@ -58,9 +59,12 @@ export interface TableRun {
   readonly settings?: readonly SettingReport[];
   /** restore-as: the parameter switch made. */
   readonly switched?: RecordedSwitch;
-  /** drill: the digest recorded at the point in time, and the report written (its JSON file). */
+  /**
+   * drill: what it recorded just after its canaries (a later drill may recover to that time), the report written
+   * (its JSON file) and why it failed.
+   */
   readonly drill?: {
-    readonly digestAtT?: TableDigest;
+    readonly reference?: DrillReference;
     readonly report?: string;
     readonly failures?: readonly string[];
   };

@@ -32,10 +32,15 @@ afterAll(async () => {
 });
 
 const request: DrillRequest = { tableName: TABLE, environment: 'staging' };
+const journal = new MemoryRunJournal();
 
-async function drill(target = ddb, targetRegion?: string, keepRestoredTable = false) {
-  const journal = new MemoryRunJournal();
-  const plan = await planDrill({ source: ddb, target }, sandbox.region, { ...request, targetRegion, reportsDirectory });
+async function drill(target = ddb, targetRegion?: string, keepRestoredTable = false, at?: string) {
+  const plan = await planDrill({ source: ddb, target, journal }, sandbox.region, {
+    ...request,
+    targetRegion,
+    reportsDirectory,
+    at,
+  });
   const ctx: DrillContext = { source: ddb, target, aws: sandbox.clientConfig, journal, startedBy: 'test@drill' };
   const result = await runDrill(ctx, plan, { pollIntervalMs: 20, keepRestoredTable });
   return { plan, journal, ...result };
@@ -78,11 +83,13 @@ describe('a restore-as drill', () => {
     'fails when the restore comes back wrong (%s): the report names %s and how',
     async (action, label, how) => {
       // The fault is armed for the next restore of the table, on the canary the drill is about to write.
-      const planned = await planDrill({ source: ddb, target: ddb }, sandbox.region, { ...request, reportsDirectory });
+      const planned = await planDrill({ source: ddb, target: ddb, journal }, sandbox.region, {
+        ...request,
+        reportsDirectory,
+      });
       const description = (await ddb.send(new DescribeTableCommand({ TableName: TABLE }))).Table!;
       const canary = canarySet(description, planned.drillId, 0).canaries.find((c) => c.label === label)!;
       sandbox.setFaults(TABLE, { corruptRestore: { action, key: canary.key } });
-      const journal = new MemoryRunJournal();
       const { report } = await runDrill(
         { source: ddb, target: ddb, aws: sandbox.clientConfig, journal, startedBy: 'test@drill' },
         planned,
@@ -106,6 +113,23 @@ describe('a restore-as drill', () => {
       expect((await ddb.send(new ListTablesCommand({}))).TableNames).toEqual([TABLE]);
     },
   );
+
+  it("recovers to an earlier drill's point in time (--at): that drill's canaries as they were, its digest", async () => {
+    const earlier = await drill();
+    const { report, plan } = await drill(ddb, undefined, false, earlier.report.pointInTime);
+    expect(report.failures).toEqual([]);
+    expect(report.pointInTime).toBe(earlier.report.pointInTime);
+    expect(plan.reference?.drillId).toBe(earlier.plan.drillId);
+    // The earlier drill's four canaries as at its T, and this drill's four, all written after it.
+    expect(report.verification.canaries).toEqual({ expected: 8, matched: 8, mismatches: [] });
+    expect(report.verification.digest?.expected).toBe(earlier.report.verification.digest?.expected);
+    // A time no drill recorded is refused before anything changes.
+    const tablesBefore = (await ddb.send(new ListTablesCommand({}))).TableNames;
+    await expect(drill(ddb, undefined, false, '2020-01-01T00:00:00Z')).rejects.toThrow(
+      /^--at "2020-01-01T00:00:00Z" is no point in time an earlier drill of staging-orders recorded a digest at/,
+    );
+    expect((await ddb.send(new ListTablesCommand({}))).TableNames).toEqual(tablesBefore);
+  });
 
   it('restores into another Region with the source ARN, exactly', async () => {
     const target = new DynamoDBClient({ ...sandbox.clientConfig, region: OTHER_REGION });

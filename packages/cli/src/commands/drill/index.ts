@@ -31,6 +31,7 @@ export interface DrillCommandOptions {
   readonly table?: string;
   readonly environment?: string;
   readonly scenario?: string;
+  readonly at?: string;
   readonly targetRegion?: string;
   readonly reportsDir?: string;
   readonly keepRestoredTable?: boolean;
@@ -61,10 +62,11 @@ export async function drill(opts: DrillCommandOptions): Promise<void> {
     const env = config?.environments[environment]?.drills;
     const staging = isStaging(config, environment);
     plans.push(
-      await planDrill({ source: clients.dynamodb, target: clients.targetDynamodb }, region, {
+      await planDrill({ source: clients.dynamodb, target: clients.targetDynamodb, journal }, region, {
         tableName: settings.tableName,
         environment,
         scenario: opts.scenario ?? env?.scenario,
+        at: opts.at,
         targetRegion: opts.targetRegion,
         reportsDirectory: opts.reportsDir ?? env?.reports?.directory ?? DEFAULT_DRILL_REPORTS_DIRECTORY,
         targets: {
@@ -113,6 +115,14 @@ async function dryRun(
       opts.scenario,
       'cannot be combined with --plan',
       'The plan covers every scenario: leave --scenario out.',
+    );
+  }
+  if (opts.at !== undefined) {
+    throw new InputError(
+      '--at',
+      opts.at,
+      'cannot be combined with --plan',
+      'The plan is of a recovery to any time: leave --at out.',
     );
   }
   if (opts.targetRegion !== undefined) assertName(regionRule, '--target-region', opts.targetRegion);

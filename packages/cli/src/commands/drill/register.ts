@@ -10,6 +10,10 @@ export function registerDrill(program: Command): void {
     .option('--table <name>', 'table to drill (physical or configured name; default: every table of --environment)')
     .option('--environment <name>', "the table's environment (its configuration: targets, reports, staging)")
     .option('--scenario <scenario>', 'restore-as (a new table, default) or in-place (a staging table rolled back)')
+    .option(
+      '--at <time>',
+      "recover to this earlier drill's point in time (default: the newest drill at least an hour old, else just after the canaries)",
+    )
     .option('--target-region <region>', 'restore into this Region (the cross-Region drill; restore-as only)')
     .option(
       '--reports-dir <dir>',
