@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DeleteTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -8,6 +8,7 @@ import { canarySet } from '../../src/drill/canaries.js';
 import { planDrill, type DrillRequest } from '../../src/drill/planDrill.js';
 import { runDrill, type DrillContext } from '../../src/drill/runDrill.js';
 import { parseDrillReport } from '../../src/drillReports/drillReport.js';
+import { InputError } from '../../src/errors.js';
 import { MemoryRunJournal } from '../../src/journal/memoryRunJournal.js';
 import { digestTable } from '../../src/sync/digestTable.js';
 import { createSampleTable, tableContents } from '../restore/restoreFixtures.js';
@@ -45,6 +46,55 @@ async function drill(target = ddb, targetRegion?: string, keepRestoredTable = fa
   const result = await runDrill(ctx, plan, { pollIntervalMs: 20, keepRestoredTable });
   return { plan, journal, ...result };
 }
+
+describe('planDrill', () => {
+  it('refuses every bad value with an InputError naming it and changes nothing', async () => {
+    const before = {
+      tables: (await ddb.send(new ListTablesCommand({}))).TableNames,
+      items: await tableContents(ddb, TABLE),
+    };
+    const file = path.join(reportsDirectory, 'not-a-directory');
+    await writeFile(file, '');
+    const cases: [Partial<DrillRequest>, RegExp][] = [
+      [
+        { scenario: 'sideways' },
+        /^--scenario "sideways" is not a drill scenario\. Use one of: restore-as, in-place, items, export\.$/,
+      ],
+      [
+        { scenario: 'export' },
+        /^--scenario "export" is not yet supported by dynamo-dr drill\. .*dynamo-dr export by hand/,
+      ],
+      [
+        { scenario: 'in-place' },
+        /^--scenario "in-place" rolls staging-orders itself back, and staging-orders is not a table of a staging environment/,
+      ],
+      [{ targetRegion: 'eu west' }, /^--target-region "eu west" is not a valid region name/],
+      [{ targetRegion: sandbox.region }, /^--target-region "us-east-1" is the table's own Region/],
+      [{ tableName: 'x' }, /^--table "x" is not a valid table name: table names have at least 3 characters/],
+      [{ tableName: 'no-such-table' }, /^--table "no-such-table" does not exist/],
+      [{ environment: 'staging/../../etc' }, /^--environment "staging\/..\/..\/etc" is not a valid environment name/],
+      [
+        { reportsDirectory: file },
+        /^--reports-dir ".*not-a-directory" is an existing file, not a directory\. Give a directory for drill reports/,
+      ],
+      [{ at: 'an hour ago' }, /^--at "an hour ago" is not an ISO 8601 date-time/],
+    ];
+    for (const [change, message] of cases) {
+      const planned = planDrill({ source: ddb, target: ddb, journal }, sandbox.region, {
+        ...request,
+        reportsDirectory,
+        ...change,
+      });
+      await expect(planned, JSON.stringify(change)).rejects.toThrow(message);
+      await expect(planned).rejects.toBeInstanceOf(InputError);
+    }
+    expect({
+      tables: (await ddb.send(new ListTablesCommand({}))).TableNames,
+      items: await tableContents(ddb, TABLE),
+    }).toEqual(before);
+    expect(await journal.listRuns()).toEqual([]);
+  });
+});
 
 describe('a restore-as drill', () => {
   it('passes: every canary as at T, the digest recorded at T, the index answers; it leaves the table as it was', async () => {
