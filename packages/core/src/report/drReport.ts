@@ -26,8 +26,12 @@ export interface WindowAgainstRetention {
   readonly windowSeconds: number;
   /** Where the required retention puts the earliest restorable time (the table's creation when it is younger). */
   readonly expectedEarliest: string;
+  /** From {@link expectedEarliest} to the report: the window the retention promises now. */
+  readonly expectedWindowSeconds: number;
   /** How far the earliest restorable time is after {@link expectedEarliest}: the part of the window missing. */
   readonly deficitSeconds: number;
+  /** A deficit up to this is not a problem (`backups.windowToleranceSeconds`, as in `check`). */
+  readonly toleranceSeconds: number;
   readonly latestRestorableLagSeconds?: number;
 }
 

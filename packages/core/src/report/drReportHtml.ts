@@ -8,6 +8,7 @@ import {
   environmentCheckGrid,
   tableCostGrid,
   windowGrid,
+  windowShare,
   windowVerdict,
   type ReportGrid,
 } from './drReportRows.js';
@@ -74,13 +75,11 @@ ${unreadable.length > 0 ? `<section><h2>Drill reports that could not be read</h2
 
 function tableSection(table: TableDrReport, chart: number | undefined): string {
   const costs = tableCostGrid(table);
-  const w = table.window;
-  const share = w.pitrEnabled ? Math.min(100, (w.windowSeconds / (w.requiredRetentionDays * 86_400)) * 100) : 0;
   return `<section class="table-report" data-environment="${esc(table.environment)}" data-table="${esc(table.tableName)}">
 <h2>${esc(table.tableName)} <small>${esc(table.environment)} · ${esc(table.logicalName)}</small></h2>
 <h3>Restorable window</h3>
 <p>${esc(windowVerdict(table))}</p>
-<div class="window" title="restorable window against the required retention"><div style="width:${share.toFixed(1)}%"></div></div>
+<div class="window" title="restorable window against what the retention promises by now"><div style="width:${windowShare(table).toFixed(1)}%"></div></div>
 ${grid(windowGrid(table), 'figures')}
 <h3>Backup check</h3>
 ${grid(checkGrid(table), 'check')}
@@ -88,7 +87,7 @@ ${grid(checkGrid(table), 'check')}
 ${
   chart === undefined
     ? '<p>No drill on record.</p>'
-    : `<p class="target">RTO target: ${table.targets.rtoMinutes} min (drills.rtoTargetMinutes); RPO target: ${table.targets.rpoMinutes} min.</p>
+    : `<p class="target">RTO target: ${table.targets.rtoMinutes} min (drills.rtoTargetMinutes); RPO target: ${table.targets.rpoMinutes} min. A point per drill: green passed, red failed.</p>
 <div class="chart"><canvas data-rto-chart="${chart}" data-table="${esc(table.tableName)}" role="img" aria-label="RTO of each drill of ${esc(table.tableName)} against the target of ${table.targets.rtoMinutes} minutes"></canvas></div>
 ${grid(drillGrid(table), 'drills')}`
 }

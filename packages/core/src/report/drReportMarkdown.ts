@@ -47,7 +47,7 @@ export function drReportMarkdown(report: DrReport): string {
   lines.push('', '## Costs', '', ...costLines(report).flatMap((line) => [line, '']));
   if (report.unreadableDrillReports.length > 0) {
     lines.push('## Drill reports that could not be read', '');
-    for (const u of report.unreadableDrillReports) lines.push(`- ${u.location}: ${u.problem}`);
+    for (const u of report.unreadableDrillReports) lines.push(`- ${markdownCell(`${u.location}: ${u.problem}`)}`);
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

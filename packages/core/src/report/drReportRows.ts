@@ -11,13 +11,27 @@ export interface ReportGrid {
 
 const DAY_SECONDS = 86_400;
 
-/** One line: is the restorable window the whole retention? */
+/** How much of the window the retention promises by now is restorable, in percent (0 while PITR is off). */
+export function windowShare(table: TableDrReport): number {
+  const w = table.window;
+  if (!w.pitrEnabled || w.expectedWindowSeconds <= 0) return w.pitrEnabled ? 100 : 0;
+  return Math.min(100, (w.windowSeconds / w.expectedWindowSeconds) * 100);
+}
+
+/** One line: does the restorable window reach as far back as the retention says it should? */
 export function windowVerdict(table: TableDrReport): string {
   const w = table.window;
   if (!w.tableExists) return 'The table does not exist: nothing can be restored.';
   if (!w.pitrEnabled) return 'PITR is off: nothing can be restored to a point in time.';
-  const share = Math.min(100, Math.floor((w.windowSeconds / (w.requiredRetentionDays * DAY_SECONDS)) * 100));
-  return `${duration(w.windowSeconds)} restorable, ${share}% of the ${w.requiredRetentionDays}-day retention${w.deficitSeconds > 0 ? `; ${duration(w.deficitSeconds)} missing after ${iso(new Date(w.expectedEarliest))}` : ''}.`;
+  const retention = `the ${w.requiredRetentionDays}-day retention`;
+  if (w.retentionDays !== undefined && w.retentionDays < w.requiredRetentionDays) {
+    return `${duration(w.windowSeconds)} restorable, but RecoveryPeriodInDays is ${w.retentionDays}: the window will never reach ${retention} (dynamo-dr pitr enable restores it).`;
+  }
+  if (w.deficitSeconds > w.toleranceSeconds) {
+    return `${duration(w.windowSeconds)} restorable: ${duration(w.deficitSeconds)} short of what ${retention} promises; nothing before ${iso(new Date(w.earliest!))} can be restored.`;
+  }
+  const young = w.expectedWindowSeconds < w.requiredRetentionDays * DAY_SECONDS;
+  return `${duration(w.windowSeconds)} restorable: all that ${retention} covers${young ? `, back to the table's creation (${iso(new Date(w.expectedEarliest))})` : ''}.`;
 }
 
 /** The restorable window's figures, one per row. */
@@ -35,7 +49,7 @@ export function windowGrid(table: TableDrReport): ReportGrid {
     ['Retention (RecoveryPeriodInDays)', w.retentionDays === undefined ? '—' : `${w.retentionDays} days`],
     ['Required retention (backups.retentionDays)', `${w.requiredRetentionDays} days`],
     ['Earliest restorable time expected at', iso(new Date(w.expectedEarliest))],
-    ['Missing from the window', w.deficitSeconds > 0 ? duration(w.deficitSeconds) : 'nothing'],
+    ['Missing from the window', `${duration(w.deficitSeconds)} (tolerated: ${duration(w.toleranceSeconds)})`],
   );
   if (w.latestRestorableLagSeconds !== undefined) {
     rows.push(['Latest restorable time behind the report', duration(w.latestRestorableLagSeconds)]);

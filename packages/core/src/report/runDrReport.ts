@@ -5,7 +5,7 @@ import { drillReportSourcesOf } from '../drillReports/drillReportSourcesOf.js';
 import { readDrillReports } from '../drillReports/latestDrills.js';
 import { InputError } from '../errors.js';
 import { backupMeasures } from '../health/backupMeasures.js';
-import { backupPolicies } from '../health/backupPolicy.js';
+import { backupPolicies, type BackupPolicy } from '../health/backupPolicy.js';
 import { describeBackupState, type TableBackupState } from '../health/backupStateCalls.js';
 import type { HealthClients } from '../health/healthClients.js';
 import { runBackupCheck } from '../health/runBackupCheck.js';
@@ -57,7 +57,7 @@ export async function runDrReport(clients: HealthClients, options: DrReportOptio
         environment: policy.environment,
         tableName,
         logicalName,
-        window: windowAgainstRetention(stateOf.get(tableName)!, policy.retentionDays, readAt),
+        window: windowAgainstRetention(stateOf.get(tableName)!, policy, readAt),
         checks: check.items.filter((item) => item.environment === policy.environment && item.tableName === tableName),
         targets: policy.drillTargets,
         drills: drillHistory(drills[i]!.reports, policy.environment, tableName),
@@ -108,12 +108,8 @@ async function costsOf(
   }
 }
 
-function windowAgainstRetention(
-  state: TableBackupState,
-  requiredRetentionDays: number,
-  now: Date,
-): WindowAgainstRetention {
-  const measures = backupMeasures(state, requiredRetentionDays, now);
+function windowAgainstRetention(state: TableBackupState, policy: BackupPolicy, now: Date): WindowAgainstRetention {
+  const measures = backupMeasures(state, policy.retentionDays, now);
   const pitr = state.exists && state.pitr.enabled ? state.pitr : undefined;
   return {
     tableExists: state.exists,
@@ -121,10 +117,12 @@ function windowAgainstRetention(
     ...(pitr
       ? { earliest: pitr.earliest.toISOString(), latest: pitr.latest.toISOString(), retentionDays: pitr.retentionDays }
       : {}),
-    requiredRetentionDays,
+    requiredRetentionDays: policy.retentionDays,
     windowSeconds: measures.restorableWindowSeconds,
     expectedEarliest: measures.expectedEarliest.toISOString(),
+    expectedWindowSeconds: (now.getTime() - measures.expectedEarliest.getTime()) / 1000,
     deficitSeconds: measures.windowDeficitSeconds,
+    toleranceSeconds: policy.windowToleranceSeconds,
     ...(measures.latestRestorableLagSeconds === undefined
       ? {}
       : { latestRestorableLagSeconds: measures.latestRestorableLagSeconds }),
