@@ -1,16 +1,11 @@
-import type { DrillScenario } from '../drillReports/drillReport.js';
+import type { DrillReport } from '../drillReports/drillReport.js';
 import type { LocatedDrillReport } from '../drillReports/latestDrills.js';
 
 /** One drill of a table as the DR report shows it: what it measured against the targets it was run with. */
-export interface DrillHistoryEntry {
-  readonly drillId: string;
-  readonly scenario: DrillScenario;
-  readonly targetRegion?: string;
-  readonly startedAt: string;
-  readonly finishedAt: string;
-  readonly pointInTime: string;
-  readonly outcome: 'passed' | 'failed';
-  readonly failures: readonly string[];
+export interface DrillHistoryEntry extends Pick<
+  DrillReport,
+  'drillId' | 'scenario' | 'targetRegion' | 'startedAt' | 'finishedAt' | 'pointInTime' | 'outcome' | 'failures'
+> {
   readonly rto: {
     readonly totalSeconds: number;
     readonly phases: Readonly<Record<string, number>>;
