@@ -4,6 +4,7 @@ import { registerRestoreItems } from './commands/restore-items/register.js';
 import { registerDiff } from './commands/diff/register.js';
 import { registerExport } from './commands/export/register.js';
 import { registerRestoreAs } from './commands/restore-as/register.js';
+import { registerSynth } from './commands/synth/register.js';
 import { CLI_VERSION } from './cliVersion.js';
 
 /**
@@ -111,6 +112,7 @@ export function buildProgram(): Command {
   registerDiff(program);
   registerExport(program);
   registerRestoreAs(program);
+  registerSynth(program);
 
   return program;
 }
