@@ -6,7 +6,11 @@ import { Construct } from 'constructs';
 import type { DisasterRecoveryProps } from './disasterRecoveryProps.js';
 import { assertValidProps } from './propsValidation.js';
 import { resolveTable } from './resolvedTable.js';
+import { acknowledgeNagRule } from './nagSuppressions.js';
 import { TableRecovery } from './tableRecovery.js';
+
+const EXECUTIONS_REASON =
+  'An execution is named when it starts (the CLI names it after the incident): the operators follow the executions of these restore state machines, which only a wildcard after the machine name covers.';
 
 /**
  * dynamo-dr's recovery workflows in AWS, for the tables of one environment. Per table (excluded tables get
@@ -82,12 +86,14 @@ export class DisasterRecovery extends Construct {
       actions: ['states:DescribeStateMachine', 'states:ListExecutions', 'states:StartExecution'],
       resourceArns: machines,
     });
-    return start.combine(
-      iam.Grant.addToPrincipal({
-        grantee,
-        actions: ['states:DescribeExecution', 'states:GetExecutionHistory', 'states:StopExecution'],
-        resourceArns: executions,
-      }),
-    );
+    const follow = iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['states:DescribeExecution', 'states:GetExecutionHistory', 'states:StopExecution'],
+      resourceArns: executions,
+    });
+    if (Construct.isConstruct(grantee)) {
+      acknowledgeNagRule(grantee, 'AwsSolutions-IAM5', EXECUTIONS_REASON, { resources: executions });
+    }
+    return start.combine(follow);
   }
 }

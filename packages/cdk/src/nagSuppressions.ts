@@ -1,26 +1,39 @@
-import { CfnResource } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
-/** A finding a suppression covers: its exact text, or a regular expression (cdk-nag's `/.../` form). */
-export type NagFinding = string | { readonly regex: string };
-
 /**
- * Records that `rule` of cdk-nag does not apply to `construct`'s resource, for `reason`, and for the findings
- * listed only (all of them when the list is empty). Written as the resource metadata cdk-nag reads
- * (`cdk_nag.rules_to_suppress`), so that using the construct needs no cdk-nag.
+ * Records that cdk-nag's AwsSolutions `rule` does not apply to `construct` for `reason`: for each resource ARN
+ * or action listed (AwsSolutions-IAM5 is reported once per wildcard), or for the rule as a whole when none is.
+ * Through CDK's own `Validations.of().acknowledge()`, which cdk-nag reads, so that using the construct needs no
+ * cdk-nag.
  *
  * @example
- * suppressNagRule(role, 'AwsSolutions-IAM5', 'ListBackups takes no resource-level permission', ['Resource::*']);
+ * acknowledgeNagRule(role, 'AwsSolutions-IAM5', 'ListBackups takes no resource-level permission', { resources: ['*'] });
  */
-export function suppressNagRule(
+export function acknowledgeNagRule(
   construct: IConstruct,
   rule: string,
   reason: string,
-  findings: readonly NagFinding[] = [],
+  findings: { readonly resources?: readonly string[]; readonly actions?: readonly string[] } = {},
 ): void {
-  const resource = construct instanceof CfnResource ? construct : construct.node.defaultChild;
-  if (!(resource instanceof CfnResource)) throw new Error(`${construct.node.path} has no CloudFormation resource`);
-  const metadata = (resource.getMetadata('cdk_nag') as { rules_to_suppress?: unknown[] } | undefined) ?? {};
-  const suppression = { id: rule, reason, ...(findings.length > 0 && { applies_to: [...findings] }) };
-  resource.addMetadata('cdk_nag', { rules_to_suppress: [...(metadata.rules_to_suppress ?? []), suppression] });
+  const stack = Stack.of(construct);
+  const named = [
+    ...(findings.resources ?? []).map((arn) => `Resource::${asNagWritesIt(stack.resolve(arn))}`),
+    ...(findings.actions ?? []).map((action) => `Action::${action}`),
+  ];
+  const ids = named.length === 0 ? [rule] : named.map((finding) => `${rule}[${finding}]`);
+  Validations.of(construct).acknowledge(...ids.map((id) => ({ id: `AwsSolutions::${id}`, reason })));
+}
+
+/** A resolved value as cdk-nag writes it in a finding: `{Ref: X}` as `<X>`, `Fn::GetAtt` as `<X.Attr>`, joins joined. */
+function asNagWritesIt(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const object = value as Record<string, unknown>;
+  if ('Ref' in object) return `<${String(object.Ref)}>`;
+  if ('Fn::GetAtt' in object) return `<${(object['Fn::GetAtt'] as string[]).join('.')}>`;
+  if ('Fn::Join' in object) {
+    const [separator, parts] = object['Fn::Join'] as [string, unknown[]];
+    return parts.map(asNagWritesIt).join(separator);
+  }
+  return JSON.stringify(value);
 }

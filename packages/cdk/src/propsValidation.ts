@@ -34,7 +34,8 @@ export function assertValidProps(stack: Stack, props: DisasterRecoveryProps, tab
       message: 'tables names no table that is not excluded: name at least one table to recover',
     },
     {
-      condition: deadline !== undefined && (!Number.isInteger(deadline) || deadline < 1 || deadline > MAX_DEADLINE_MINUTES),
+      condition:
+        deadline !== undefined && (!Number.isInteger(deadline) || deadline < 1 || deadline > MAX_DEADLINE_MINUTES),
       message: `restoreDeadline ${deadline} minutes is not a whole number of minutes from 1 to ${MAX_DEADLINE_MINUTES} (7 days)`,
     },
     ...tables.flatMap((table, i) => tableChecks(stack, props, table, `tables[${i}]`)),
@@ -45,7 +46,12 @@ export function assertValidProps(stack: Stack, props: DisasterRecoveryProps, tab
   ];
   const failed = checks.filter((check) => check.condition).map((check) => check.message);
   if (failed.length > 0) {
-    throw new InputError('DisasterRecovery props', undefined, `are invalid: ${failed.join('; ')}`, 'Fix each value named.');
+    throw new InputError(
+      'DisasterRecovery props',
+      undefined,
+      `are invalid: ${failed.join('; ')}`,
+      'Fix each value named.',
+    );
   }
 }
 

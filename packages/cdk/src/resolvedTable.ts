@@ -1,4 +1,4 @@
-import { Arn, ArnFormat, Stack, Token } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Token, type Stack } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { defaultRestoreSettings, logicalNameOf, type TableRestoreSettings } from '@dynamo-dr/core';
 import type { DisasterRecoveryProps, RecoveredTableProps } from './disasterRecoveryProps.js';
@@ -37,7 +37,8 @@ export function resolveTable(stack: Stack, table: RecoveredTableProps, props: Di
       keepRestoredTable: table.keepRestoredTable ?? defaultRestoreSettings.keepRestoredTable,
       segments: table.segments ?? defaultRestoreSettings.segments,
       sensitive: table.sensitive ?? defaultRestoreSettings.sensitive,
-      restoreDeadlineMinutes: props.restoreDeadline?.toMinutes({ integral: false }) ?? defaultRestoreSettings.restoreDeadlineMinutes,
+      restoreDeadlineMinutes:
+        props.restoreDeadline?.toMinutes({ integral: false }) ?? defaultRestoreSettings.restoreDeadlineMinutes,
     },
     excluded: table.excluded ?? false,
     encryptionKey: table.encryptionKey ?? (typeof table.table === 'string' ? undefined : table.table.encryptionKey),

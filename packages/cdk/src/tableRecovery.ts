@@ -21,7 +21,7 @@ import {
 } from '@dynamo-dr/core';
 import { recoveryPermissions, type RecoveryResource } from './recoveryPermissions.js';
 import type { ResolvedTable } from './resolvedTable.js';
-import { suppressNagRule } from './nagSuppressions.js';
+import { acknowledgeNagRule } from './nagSuppressions.js';
 import { CHECKPOINT_SECRET_VARIABLE } from './worker/workerHandler.js';
 import { WORKER_HANDLER, workerBundle } from './worker/workerBundle.js';
 
@@ -145,16 +145,19 @@ export class TableRecovery extends Construct {
         new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
       );
       environment[CHECKPOINT_SECRET_VARIABLE] = secret.secretArn;
-      suppressNagRule(secret, 'AwsSolutions-SMG4', ROTATION_REASON);
+      acknowledgeNagRule(secret, 'AwsSolutions-SMG4', ROTATION_REASON);
     }
     const role = new iam.Role(this, 'WorkerRole', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `dynamo-dr worker of ${settings.logicalName}: reads and restores this table only`,
       inlinePolicies: { WorkflowCalls: new iam.PolicyDocument({ statements }) },
     });
-    suppressNagRule(role, 'AwsSolutions-IAM5', WORKER_WILDCARDS_REASON, WORKER_WILDCARDS);
+    acknowledgeNagRule(role, 'AwsSolutions-IAM5', WORKER_WILDCARDS_REASON, {
+      resources: [arnOf.restoredTables, arnOf.backups, arnOf.account],
+      actions: encryptionKey ? ['kms:GenerateDataKey*', 'kms:ReEncrypt*'] : [],
+    });
     const bundle = workerBundle();
-    return new lambda.Function(this, 'Worker', {
+    const worker = new lambda.Function(this, 'Worker', {
       functionName,
       description: `dynamo-dr recovery workflows of ${settings.logicalName}`,
       runtime: lambda.Runtime.NODEJS_22_X,
@@ -168,6 +171,8 @@ export class TableRecovery extends Construct {
       logGroup,
       environment,
     });
+    acknowledgeNagRule(worker, 'AwsSolutions-L1', RUNTIME_REASON);
+    return worker;
   }
 
   private stateMachine(
@@ -202,7 +207,12 @@ export class TableRecovery extends Construct {
         resources: ['*'],
       }),
       new iam.PolicyStatement({
-        actions: ['xray:GetSamplingRules', 'xray:GetSamplingTargets', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
+        actions: [
+          'xray:GetSamplingRules',
+          'xray:GetSamplingTargets',
+          'xray:PutTelemetryRecords',
+          'xray:PutTraceSegments',
+        ],
         resources: ['*'],
       }),
     ];
@@ -211,7 +221,9 @@ export class TableRecovery extends Construct {
       description: `dynamo-dr state machine ${name}`,
       inlinePolicies: { WorkflowCalls: new iam.PolicyDocument({ statements }) },
     });
-    suppressNagRule(role, 'AwsSolutions-IAM5', STATE_MACHINE_WILDCARDS_REASON, STATE_MACHINE_WILDCARDS);
+    acknowledgeNagRule(role, 'AwsSolutions-IAM5', STATE_MACHINE_WILDCARDS_REASON, {
+      resources: ['*', ...calls.flatMap((call) => call.resources.filter((arn) => arn.endsWith('*')))],
+    });
     return new sfn.CfnStateMachine(this, name, {
       stateMachineName: name,
       stateMachineType: 'STANDARD',
@@ -257,23 +269,12 @@ export class TableRecovery extends Construct {
   }
 }
 
+const RUNTIME_REASON =
+  'The worker is bundled for Node 22 (esbuild target node22) and tested on Node 22, the runtime this construct promises (nodejs22.x, supported by Lambda while Node 22 is maintained); a newer runtime is adopted deliberately, with its own test run.';
 const ROTATION_REASON =
   'The secret derives the key of checkpoints that runs in progress read back; rotating it would make them unreadable. It is random, never leaves Secrets Manager but to this worker, and each run deletes its checkpoints as its segments finish.';
 const WORKER_WILDCARDS_REASON =
   "Each wildcard is the narrowest IAM allows: the table's temporary restored tables are named {table}-dr-{incident} (one per incident, unknown until a restore starts); the forensic backups' ARNs end in an id DynamoDB assigns; ListBackups takes no resource-level permission; a log group's ARN ends in :* for its streams.";
-/** The worker's wildcards, as cdk-nag writes them: the temporary tables, the backups, ListBackups, KMS actions. */
-const WORKER_WILDCARDS = [
-  { regex: '/^Resource::arn:<AWS::Partition>:dynamodb:<AWS::Region>:<AWS::AccountId>:table\\/.+-dr-\\*$/' },
-  { regex: '/^Resource::arn:<AWS::Partition>:dynamodb:<AWS::Region>:<AWS::AccountId>:table\\/.+\\/backup\\/\\*$/' },
-  'Resource::*',
-  'Action::kms:GenerateDataKey*',
-  'Action::kms:ReEncrypt*',
-];
-/** The state machines' wildcards: log delivery and X-Ray, and the sync's executions. */
-const STATE_MACHINE_WILDCARDS = [
-  'Resource::*',
-  { regex: '/^Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:.+:\\*$/' },
-];
 const STATE_MACHINE_WILDCARDS_REASON =
   "Log delivery and X-Ray actions take no resource-level permissions; executions of the table's sync state machine are named by Step Functions at run time.";
 

@@ -49,7 +49,9 @@ export class TemplateAssetSynthesizer extends StackSynthesizer {
   }
 
   addDockerImageAsset(): DockerImageAssetLocation {
-    throw new Error(`${this.boundStack.stackName} has a Docker image asset: the worker is bundled locally, never in Docker`);
+    throw new Error(
+      `${this.boundStack.stackName} has a Docker image asset: the worker is bundled locally, never in Docker`,
+    );
   }
 
   synthesize(session: ISynthesisSession): void {

@@ -1,5 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { assertPathSyntax, DrError, InputError, loadConfig } from '@dynamo-dr/core';
+import type * as cdkPackage from '@dynamo-dr/cdk';
+
+type CdkPackage = typeof cdkPackage;
 
 /** Flags of `dynamo-dr synth`. */
 export interface SynthCommandOptions {
@@ -21,7 +24,12 @@ export async function synth(opts: SynthCommandOptions): Promise<void> {
   const out = await assertNewDirectory('--out', opts.out);
   const config = await loadConfig({ explicitPath: opts.config });
   if (!config) {
-    throw new InputError('--config', opts.config, 'names no configuration file', 'Give --config, or run where dynamo-dr.config.json is.');
+    throw new InputError(
+      '--config',
+      opts.config,
+      'names no configuration file',
+      'Give --config, or run where dynamo-dr.config.json is.',
+    );
   }
   if (opts.stackName !== undefined && !STACK_NAME.test(opts.stackName)) {
     throw new InputError(
@@ -55,7 +63,7 @@ Deploy: zip the asset directory's content, upload it as s3://BUCKET/${written.as
  * @dynamo-dr/cdk with aws-cdk-lib: optional peers of the CLI (aws-cdk-lib is some 160 MB, needed by this
  * command only), loaded when it runs.
  */
-async function loadCdk(): Promise<typeof import('@dynamo-dr/cdk')> {
+async function loadCdk(): Promise<CdkPackage> {
   try {
     return await import('@dynamo-dr/cdk');
   } catch (error) {
@@ -73,7 +81,12 @@ async function assertNewDirectory(field: string, value: unknown): Promise<string
   const found = await stat(dir).catch(() => undefined);
   if (found && !found.isDirectory()) throw new InputError(field, dir, 'is a file', 'Give a new or empty directory.');
   if (found && (await readdir(dir)).length > 0) {
-    throw new InputError(field, dir, 'is not empty', 'Give a new or empty directory: synth writes all its files there.');
+    throw new InputError(
+      field,
+      dir,
+      'is not empty',
+      'Give a new or empty directory: synth writes all its files there.',
+    );
   }
   return dir;
 }
