@@ -23,21 +23,27 @@ export interface SandboxCommandOptions {
   readonly backupCreateMs?: string;
   readonly exportMs?: string;
   readonly minIncrementalExportPeriodMs?: string;
+  readonly stepFunctionsTimeScale?: string;
+  /** Entries of `--asset-dir`. */
+  readonly assetDir?: readonly string[];
 }
 
 /** The flags of the options startSandbox may refuse, and the value each was given as typed. */
 const OPTION_FLAGS: Partial<
-  Record<keyof SandboxOptions, { flag: string; raw: (o: SandboxCommandOptions) => unknown }>
+  Record<keyof SandboxOptions, { flag: string; raw?: (o: SandboxCommandOptions) => unknown }>
 > = {
   port: { flag: '--port', raw: (o) => o.port },
   dataDir: { flag: '--data-dir', raw: (o) => o.dataDir },
+  stepFunctionsTimeScale: { flag: '--step-functions-time-scale', raw: (o) => o.stepFunctionsTimeScale },
+  // The one directory refused, as startSandbox names it.
+  assetDirectories: { flag: '--asset-dir' },
 };
 
 /** startSandbox's refusal of an option, as an {@link InputError} naming the flag; any other error as it is. */
 function asFlagError(error: unknown, opts: SandboxCommandOptions): unknown {
   if (!(error instanceof SandboxOptionError)) return error;
   const named = OPTION_FLAGS[error.option];
-  return named ? new InputError(named.flag, named.raw(opts), error.problem, error.hint) : error;
+  return named ? new InputError(named.flag, named.raw?.(opts) ?? error.value, error.problem, error.hint) : error;
 }
 
 /**
@@ -62,6 +68,11 @@ export async function sandbox(opts: SandboxCommandOptions): Promise<void> {
         '--min-incremental-export-period-ms',
         opts.minIncrementalExportPeriodMs,
       ),
+      stepFunctionsTimeScale:
+        opts.stepFunctionsTimeScale === undefined
+          ? undefined
+          : Number(opts.stepFunctionsTimeScale.trim() === '' ? Number.NaN : opts.stepFunctionsTimeScale),
+      assetDirectories: opts.assetDir,
     });
   } catch (error) {
     throw asFlagError(error, opts);
