@@ -3,11 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CreateTableCommand, DynamoDBClient, GetItemCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { defaultRestoreSettings } from '@dynamo-dr/core';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inputsNotForLambda } from '../../../scripts/lambdaBundle.js';
+import { createJournalTable } from '../../core/test/journal/journalTableFixture.js';
 import { createSampleTable, timeBetweenWrites } from '../../core/test/restore/restoreFixtures.js';
 import { workerBundle, type WorkerBundle } from '../src/worker/workerBundle.js';
 
@@ -28,15 +29,7 @@ beforeAll(async () => {
   sandbox = await startSandbox();
   client = new DynamoDBClient(sandbox.clientConfig);
   await createSampleTable(client, 'Accounts', 5);
-  await client.send(
-    new CreateTableCommand({
-      TableName: JOURNAL_TABLE,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-    }),
-  );
-  await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 0.1, maxDelay: 1 }, { TableName: JOURNAL_TABLE });
+  await createJournalTable(client, JOURNAL_TABLE);
   bundle = workerBundle();
 });
 afterAll(() => sandbox.stop());

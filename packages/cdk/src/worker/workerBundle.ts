@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
+import { buildSync, type BuildOptions } from 'esbuild';
 
 /** The worker's bundle: a directory holding `index.mjs` (handler `index.handler`), and that file's size. */
 export interface WorkerBundle {
@@ -21,11 +21,26 @@ const packageDirectory = path.dirname(createRequire(import.meta.url).resolve('@d
 let bundle: WorkerBundle | undefined;
 
 /**
+ * How a Lambda function's bundle is built (the worker's, and `scripts/lambdaBundle.ts`'s of core's entry): every
+ * dependency inlined (the AWS SDK too: the bundle does not depend on the SDK version of the Lambda runtime), ESM
+ * as AWS CDK's NodejsFunction makes it (the SDK's ES module builds, and a `require` for the CommonJS modules some
+ * of its packages still ship), error names kept (Step Functions matches them: `NotReadyError` in a Retry).
+ */
+export const LAMBDA_BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  mainFields: ['module', 'main'],
+  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  keepNames: true,
+  legalComments: 'none',
+  logLevel: 'silent',
+} as const satisfies BuildOptions;
+
+/**
  * Bundles the worker (`@dynamo-dr/cdk/worker`: core's workflow handler and what it imports) with esbuild, at
- * synth time, on this machine: no Docker, no download. Every dependency is inlined (the AWS SDK too: the
- * bundle does not depend on the SDK version of the Lambda runtime). ESM as AWS CDK's NodejsFunction makes
- * it: the SDK's ES module builds, and a `require` for the CommonJS modules some of its packages still ship.
- * Once per process: every table's function shares the one asset.
+ * synth time, on this machine: no Docker, no download. Once per process: every table's function shares the one
+ * asset.
  *
  * @example
  * const { directory, bytes } = workerBundle();
@@ -36,6 +51,7 @@ export function workerBundle(): WorkerBundle {
   const directory = mkdtempSync(path.join(tmpdir(), 'dynamo-dr-worker-'));
   const outfile = path.join(directory, 'index.mjs');
   buildSync({
+    ...LAMBDA_BUNDLE_OPTIONS,
     // The comments naming each module are relative to this directory: the same wherever synth runs.
     absWorkingDir: packageDirectory,
     stdin: {
@@ -44,19 +60,9 @@ export function workerBundle(): WorkerBundle {
       loader: 'js',
     },
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
     // Node 22 is the Lambda runtime the construct configures (nodejs22.x).
     target: 'node22',
-    mainFields: ['module', 'main'],
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     conditions: fromSource ? ['@dynamo-dr/source'] : [],
-    // Error names are what Step Functions matches (`NotReadyError` in a Retry): never mangled.
-    keepNames: true,
-    // The bundle's content alone decides the asset hash: no absolute paths, no timestamps.
-    legalComments: 'none',
-    logLevel: 'silent',
   });
   bundle = { directory, bytes: statSync(outfile).size };
   return bundle;
