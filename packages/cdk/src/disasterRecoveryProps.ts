@@ -7,8 +7,9 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 /** One table whose recovery the construct deploys. */
 export interface RecoveredTableProps {
   /**
-   * The table: a construct of this app, or the name or ARN of an existing table (imported; an ARN from another
-   * region or account is refused: a PITR restore is made in the table's own region).
+   * The table: a construct of this app, or the name or ARN of an existing table (imported). The recovery runs in
+   * the stack's region and account: an ARN naming others is refused when the stack's are known (a PITR restore
+   * is made in the table's own region).
    */
   readonly table: ITable | string;
   /**

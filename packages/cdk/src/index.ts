@@ -5,5 +5,4 @@ export { disasterRecoveryPropsFromConfig } from './configuredRecovery.js';
 export { TableRecovery } from './tableRecovery.js';
 export { TemplateAssetSynthesizer } from './templateAssetSynthesizer.js';
 export { recoveryPermissions, type RecoveryPermission, type RecoveryResource } from './recoveryPermissions.js';
-export { workerBundle, type WorkerBundle } from './worker/workerBundle.js';
 export { synthesizeRecoveryTemplate, type SynthesizedRecoveryTemplate } from './synthesizeRecoveryTemplate.js';
