@@ -8,9 +8,9 @@ import { workerBundle } from './worker/workerBundle.js';
 /** What {@link synthesizeRecoveryTemplate} wrote. */
 export interface SynthesizedRecoveryTemplate {
   readonly stackName: string;
-  /** The CloudFormation template (JSON). */
+  /** The CloudFormation template (JSON), an absolute path. */
   readonly templateFile: string;
-  /** The worker's code: zip this directory's content and upload it where the template's parameters say. */
+  /** The worker's code, an absolute path: zip this directory's content and upload it where the template's parameters say. */
   readonly assetDirectory: string;
   /** The S3 key the template expects the zip under by default (parameter `WorkerCodeS3Key`). */
   readonly assetKey: string;
@@ -42,8 +42,8 @@ export function synthesizeRecoveryTemplate(options: {
   const hash = path.basename(assetKey, '.zip');
   return {
     stackName: stack.stackName,
-    templateFile: artifact.templateFullPath,
-    assetDirectory: path.join(assembly.directory, `asset.${hash}`),
+    templateFile: path.resolve(artifact.templateFullPath),
+    assetDirectory: path.resolve(assembly.directory, `asset.${hash}`),
     assetKey,
     workerBytes: workerBundle().bytes,
   };

@@ -55,8 +55,8 @@ export async function synth(opts: SynthCommandOptions): Promise<void> {
   worker asset  ${written.assetDirectory} (bundle ${(written.workerBytes / 1024 / 1024).toFixed(2)} MiB)
 Deploy: zip the asset directory's content, upload it as s3://BUCKET/${written.assetKey}, then
   aws cloudformation deploy --template-file ${written.templateFile} --stack-name ${written.stackName} \\
-    --capabilities CAPABILITY_NAMED_IAM --parameter-overrides WorkerCodeS3Bucket=BUCKET
-(docs/deploy.md)`);
+    --capabilities CAPABILITY_NAMED_IAM --s3-bucket BUCKET --parameter-overrides WorkerCodeS3Bucket=BUCKET
+(--s3-bucket: the template is larger than CloudFormation takes inline; docs/deploy.md)`);
 }
 
 /**
