@@ -1,3 +1,5 @@
+import type { TableDefinition } from '../dynamodb/store/tableDefinition.js';
+import { corruptRestore, type RestoreCorruptionOutcome } from './restoreCorruption.js';
 import type { TableFaults, TableFaultStats } from './tableFaults.js';
 import { TokenBucket } from './tokenBucket.js';
 
@@ -11,8 +13,12 @@ export class FaultedTable {
   private readonly since = new Date().toISOString();
   private readonly units: Record<CapacityKind, number> = { write: 0, read: 0 };
   private requests = 0;
+  private readonly byOperation: Record<string, number> = {};
   private throttledRequests = 0;
   private unprocessedItems = 0;
+  /** Whether `corruptRestore` has yet to corrupt a restore. */
+  private corruptionArmed: boolean;
+  private readonly corruptions: RestoreCorruptionOutcome[] = [];
 
   constructor(readonly faults: TableFaults) {
     this.random = faults.seed === undefined ? Math.random : seededRandom(faults.seed);
@@ -21,17 +27,43 @@ export class FaultedTable {
       write: w === undefined ? undefined : new TokenBucket(w, faults.writeBurstUnits ?? w),
       read: r === undefined ? undefined : new TokenBucket(r, faults.readBurstUnits ?? r),
     };
+    this.corruptionArmed = faults.corruptRestore !== undefined;
+  }
+
+  /** Whether the table's data-plane requests are watched (counted, faulted): unless it has only a restore fault. */
+  get onDataPlane(): boolean {
+    const { corruptRestore, ...dataPlane } = this.faults;
+    return corruptRestore === undefined || Object.keys(dataPlane).length > 0;
+  }
+
+  /** What a restore of the table writes: `items`, corrupted by the first restore after `corruptRestore` was set. */
+  restoredItems(items: ReadonlyMap<string, string>, definition: TableDefinition): ReadonlyMap<string, string> {
+    const corruption = this.faults.corruptRestore;
+    if (!corruption || !this.corruptionArmed) return items;
+    this.corruptionArmed = false;
+    const corrupted = corruptRestore(items, definition, corruption);
+    this.corruptions.push(corrupted.outcome);
+    return corrupted.items;
+  }
+
+  /** One draw of the random throttle: whether it refuses this request (or this batch entry). */
+  throttledAtRandom(): boolean {
+    const rate = this.faults.throttleRate ?? 0;
+    return rate > 0 && this.random() < rate;
   }
 
   /**
-   * Decides one request (or one batch entry) of `units` estimated units:
-   * false when the random throttle hits it or the capacity cap cannot cover
-   * it. An admitted request has its estimate reserved until {@link settle}.
+   * Whether the capacity cap covers `units` (0 for a read whose cost is known
+   * only once it has run: it passes while the bucket is not empty). Taken
+   * units stay reserved until {@link settle}.
    */
-  admit(kind: CapacityKind, units: number): boolean {
-    const rate = this.faults.throttleRate ?? 0;
-    if (rate > 0 && this.random() < rate) return false;
+  take(kind: CapacityKind, units: number): boolean {
     return this.buckets[kind]?.tryTake(units) ?? true;
+  }
+
+  /** A random draw, then the cap: whether one request (or batch entry) of `units` goes ahead. */
+  admit(kind: CapacityKind, units: number): boolean {
+    return !this.throttledAtRandom() && this.take(kind, units);
   }
 
   /** Replaces a reservation by the units the request really used (0 when it failed). */
@@ -40,9 +72,20 @@ export class FaultedTable {
     this.units[kind] += used;
   }
 
+  /** Runs a request holding a reservation of `units`; a request that fails is charged nothing. */
+  async runReserved<T>(kind: CapacityKind, units: number, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      this.settle(kind, units, 0);
+      throw error;
+    }
+  }
+
   /** Counts one request and how it was answered. */
-  count(outcome: { readonly throttled?: boolean; readonly unprocessed?: number }): void {
+  count(operation: string, outcome: { readonly throttled?: boolean; readonly unprocessed?: number }): void {
     this.requests += 1;
+    this.byOperation[operation] = (this.byOperation[operation] ?? 0) + 1;
     if (outcome.throttled) this.throttledRequests += 1;
     this.unprocessedItems += outcome.unprocessed ?? 0;
   }
@@ -51,12 +94,14 @@ export class FaultedTable {
     return {
       since: this.since,
       requests: this.requests,
+      requestsByOperation: { ...this.byOperation },
       throttledRequests: this.throttledRequests,
       unprocessedItems: this.unprocessedItems,
       writeUnits: this.units.write,
       readUnits: this.units.read,
       writeUnitsAllowed: roundUnits(this.buckets.write?.allowedSinceStart()),
       readUnitsAllowed: roundUnits(this.buckets.read?.allowedSinceStart()),
+      ...(this.faults.corruptRestore ? { restoreCorruptions: [...this.corruptions] } : {}),
     };
   }
 }
