@@ -106,6 +106,15 @@ try {
 
   // 6. One Lambda worker: syncSegment on segment 0 of 1, as a Map iteration runs it, on W items.
   const workers = await oneWorker();
+  // What one running segment adds to the run's journal record (its checkpoints, rewritten after every chunk).
+  const unfinished = await syncSegment({
+    operation: 'digest',
+    source: location('worker-source'),
+    segment: 0,
+    totalSegments: 1,
+    timeBudgetMs: 0,
+  });
+  const checkpointBytes = Buffer.byteLength(JSON.stringify(unfinished.checkpoints));
 
   // 7. A destination capped at CAP write units/s that the engine is not told about (adaptive), then told. The cap
   // sits well below what this machine can write (a quarter of the ceiling): what is measured is the engine finding
@@ -133,6 +142,7 @@ try {
     reset: { ...reset, empty: withoutValue(emptied), copy: withoutValue(refilled) },
     seedReset: { ...withoutValue(seed), ...seed.value, complete: seedComplete },
     worker: workers,
+    checkpointBytes,
     capped,
     ratios,
     loadAverageAtEnd: loadavg()[0],
@@ -232,20 +242,20 @@ function sumOf(a: RunMeasure, b: RunMeasure): RunMeasure {
   };
 }
 
+/** A table as a Lambda worker's request names it. */
+function location(tableName: string) {
+  return { tableName, endpoint: sandbox.endpoint, region: 'us-east-1' };
+}
+
 /** One Lambda worker's rate and CPU per item, per operation: syncSegment on segment 0 of 1 of W items. */
 async function oneWorker(): Promise<Record<SyncOperation, RunMeasure>> {
   const from = await loadTable(client, 'worker-source', 0, W);
   const to = await createTable(client, 'worker-destination');
-  const location = (table: TableRef) => ({
-    tableName: table.tableName,
-    endpoint: sandbox.endpoint,
-    region: 'us-east-1',
-  });
   const segment = (operation: SyncOperation) =>
     syncSegment({
       operation,
-      source: operation === 'empty' ? undefined : location(from),
-      destination: operation === 'digest' ? undefined : location(to),
+      source: operation === 'empty' ? undefined : location(from.tableName),
+      destination: operation === 'digest' ? undefined : location(to.tableName),
       segment: 0,
       totalSegments: 1,
     });
