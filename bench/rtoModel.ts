@@ -12,6 +12,11 @@ export interface MeasuredFigures {
   readonly worker: Readonly<Record<WorkerOperation, { itemsPerSecond: number; engineCpuMicrosPerItem: number }>>;
   /** What one running segment's checkpoints add to the run's journal record. */
   readonly checkpointBytes: number;
+  /** The round trip the benchmark gave every request (fixed + up to jitter), taken as AWS's. */
+  readonly latency: { readonly write: { readonly fixedMs: number; readonly jitterMs: number } };
+  /** The tools dynamo-dr replaces, measured on the same data: their own CPU per item. */
+  readonly copyDynamodbTable: { readonly engineCpuMicrosPerItem: number };
+  readonly seedReset: { readonly engineCpuMicrosPerItem: number };
 }
 
 /**
@@ -64,6 +69,8 @@ export interface Example {
   readonly mode: SyncMode;
   readonly items: number;
   readonly capacity: Capacity;
+  /** vCPUs the engine needs to keep up with the table's capacity, at the measured CPU per item. */
+  readonly vcpus: number;
   /** With today's workflow (its journal record caps the workers). */
   readonly today: Plan;
   /** With workers capped only by AWS (Lambda concurrency, Distributed Map). */
@@ -84,6 +91,15 @@ export interface Cost {
   readonly capacityUsd: number;
 }
 
+/** A table's copy and reset by the tools dynamo-dr replaces, against dynamo-dr's, in seconds. */
+export interface Comparison {
+  readonly size: string;
+  readonly referenceResetSeconds: number;
+  readonly resetSeconds: number;
+  readonly copyDynamodbTableSeconds: number;
+  readonly copySeconds: number;
+}
+
 export interface RtoModel {
   readonly perWorker: Readonly<Record<WorkerOperation, number>>;
   readonly cpuBoundPerWorker: Readonly<Record<WorkerOperation, number>>;
@@ -91,6 +107,10 @@ export interface RtoModel {
   readonly maxWorkersToday: number;
   readonly maxWorkersAws: number;
   readonly examples: readonly Example[];
+  /** Items a second of the one-thread tools on AWS: one round trip per call, 25 items per BatchWriteItem. */
+  readonly referenceResetPerSecond: number;
+  readonly copyDynamodbTablePerSecond: number;
+  readonly comparisons: readonly Comparison[];
 }
 
 /**
@@ -120,6 +140,9 @@ export function rtoModel(measured: MeasuredFigures): RtoModel {
         mode,
         items,
         capacity,
+        vcpus: Math.max(
+          ...MAPS[mode].flat().map((op) => Math.ceil((rate[op] * measured.worker[op].engineCpuMicrosPerItem) / 1e6)),
+        ),
         today,
         awsLimited: plan(mode, items, rate, perWorker, maxWorkersAws),
         rtoMinutes: { least: AWS.pitrRestoreMinutes.least + minutes, usual: AWS.pitrRestoreMinutes.usual + minutes },
@@ -128,7 +151,41 @@ export function rtoModel(measured: MeasuredFigures): RtoModel {
       };
     }),
   );
-  return { perWorker, cpuBoundPerWorker, journalWorkers, maxWorkersToday, maxWorkersAws, examples };
+  const roundTrip = (measured.latency.write.fixedMs + measured.latency.write.jitterMs / 2) / 1000;
+  // The reference reset writes every item twice (a delete, then a put), 25 a call, one call at a time, and scans
+  // both tables in pages of 2,000; copy-dynamodb-table scans 25 items and writes them, in turn. Each is held to
+  // what its own CPU per item allows, as measured.
+  const referenceResetPerSecond = Math.min(
+    1 / (2 * (roundTrip / 25) + 2 * (roundTrip / 2000)),
+    1e6 / measured.seedReset.engineCpuMicrosPerItem,
+  );
+  const copyDynamodbTablePerSecond = Math.min(
+    25 / (2 * roundTrip),
+    1e6 / measured.copyDynamodbTable.engineCpuMicrosPerItem,
+  );
+  const comparisons = EXAMPLE_SIZES.map((size): Comparison => {
+    const items = size.bytes / measured.itemBytes;
+    const rate = itemRates(measured.itemBytes, tableCapacity(size.bytes));
+    const reset = plan('reset', items, rate, perWorker, maxWorkersToday);
+    return {
+      size: size.label,
+      referenceResetSeconds: items / referenceResetPerSecond,
+      resetSeconds: reset.syncSeconds + reset.verifySeconds,
+      copyDynamodbTableSeconds: items / copyDynamodbTablePerSecond,
+      copySeconds: items / Math.min(rate.copy, reset.workers * perWorker.copy),
+    };
+  });
+  return {
+    perWorker,
+    cpuBoundPerWorker,
+    journalWorkers,
+    maxWorkersToday,
+    maxWorkersAws,
+    examples,
+    referenceResetPerSecond,
+    copyDynamodbTablePerSecond,
+    comparisons,
+  };
 }
 
 /**

@@ -30,7 +30,7 @@ interface ScaleResults {
 }
 
 const sync = JSON.parse(await readFile(path.join(here, 'results', 'sync.json'), 'utf8')) as SyncResults;
-if (!sync.worker || sync.checkpointBytes === undefined || sync.itemBytes === undefined) {
+if (!sync.worker || sync.checkpointBytes === undefined || !sync.latency || !sync.seedReset || !sync.copyDynamodbTable) {
   throw new Error('bench/results/sync.json has no one-worker figures: run `npm run bench -- sync` first.');
 }
 const scale = await readFile(path.join(here, 'results', 'scale.json'), 'utf8').then(
@@ -105,7 +105,7 @@ function render(m: RtoModel): string {
       e.mode,
       compact(e.items),
       `${int(e.capacity.writeUnitsPerSecond)} / ${int(e.capacity.readUnitsPerSecond)}`,
-      String(e.today.workers),
+      `${e.today.workers} (${e.vcpus} vCPUs)`,
       `${AWS.pitrRestoreMinutes.least}–${AWS.pitrRestoreMinutes.usual} min`,
       duration(e.today.syncSeconds),
       duration(e.today.verifySeconds),
@@ -141,6 +141,15 @@ function render(m: RtoModel): string {
       `${usd(e.cost.lambdaUsd + e.cost.stepFunctionsUsd + e.cost.capacityUsd)}`,
     ];
   });
+  const against = m.comparisons.map((c) => [
+    c.size,
+    duration(c.referenceResetSeconds),
+    duration(c.resetSeconds),
+    `**${(c.referenceResetSeconds / c.resetSeconds).toFixed(1)}x**`,
+    duration(c.copyDynamodbTableSeconds),
+    duration(c.copySeconds),
+    `**${(c.copyDynamodbTableSeconds / c.copySeconds).toFixed(1)}x**`,
+  ]);
   return [
     '#### Measured here (the inputs)',
     '',
@@ -158,7 +167,7 @@ function render(m: RtoModel): string {
         'Mode',
         'Items',
         'Capacity (write / read units/s)',
-        'Workers',
+        'Workers (vCPUs the capacity needs)',
         'PITR restore (AWS)',
         'Sync',
         'Verify',
@@ -166,6 +175,21 @@ function render(m: RtoModel): string {
         'Sync + verify, workers not capped by the journal',
       ],
       examples,
+    ),
+    '',
+    `#### Against the tools it replaces (reference reset ${int(m.referenceResetPerSecond)} items/s, copy-dynamodb-table ${int(m.copyDynamodbTablePerSecond)} items/s; target 10x)`,
+    '',
+    table(
+      [
+        'Table',
+        'Reference reset (one thread)',
+        'dynamo-dr reset + verify',
+        'Faster',
+        'copy-dynamodb-table',
+        'dynamo-dr copy phase',
+        'Faster',
+      ],
+      against,
     ),
     '',
     '#### Cost per million items (us-east-1 list prices, on-demand capacity)',
