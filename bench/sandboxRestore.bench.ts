@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startSandbox } from '../packages/sandbox/src/index.js';
+import { writeBenchResults } from './writeBenchResults.js';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const DAMAGED = Math.min(1000, ITEMS);
@@ -213,12 +214,7 @@ console.table(
     'bytes/write': r.journalBytesPerWrite ?? '-',
   })),
 );
-const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'results', 'sandbox-restore.json');
-fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(
-  out,
-  `${JSON.stringify({ benchmark: 'sandbox-restore', date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`,
-);
+const out = await writeBenchResults('sandbox-restore', { date: new Date().toISOString(), results });
 console.error(`wrote ${out}`);
 if (results.some((r) => !r.contentMatches)) {
   console.error('FAILED: a restored table does not hold exactly the items written before the damage');

@@ -5,11 +5,11 @@
 // Sources are loaded by the sandbox's fastest path (bench/loadTable.ts: ImportTable). Writes
 // bench/results/scale.json.
 import { spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { writeBenchResults } from './writeBenchResults.js';
 import { benchClient, createTable } from './benchTables.js';
 import { loadTable } from './loadTable.js';
 import { startSandboxProcess } from './sandboxProcess.js';
@@ -26,7 +26,25 @@ interface CopyFigures {
   readonly syncSeconds: number;
   readonly cpuSeconds: number;
   readonly peakRssMb: number;
+  readonly heapAfterGcMb: number;
 }
+
+interface SizeFigures extends CopyFigures {
+  readonly items: number;
+  readonly loadSeconds: number;
+  readonly loadItemsPerSecond: number;
+  readonly microsPerItem: number;
+  readonly engineCpuMicrosPerItem: number;
+  readonly sandboxCpuMicrosPerItem: number;
+  readonly loadAverage: number;
+}
+/** The figures that must stay flat, with their units. */
+const FLAT = {
+  microsPerItem: ['time per item', 'µs'],
+  peakRssMb: ['peak RSS', 'MB'],
+  heapAfterGcMb: ['heap after a full GC', 'MB'],
+  engineCpuMicrosPerItem: ['engine CPU per item', 'µs'],
+} as const;
 
 const sandbox = await startSandboxProcess();
 const client = benchClient(sandbox.endpoint);
@@ -35,7 +53,7 @@ const log = (m: string) => console.error(`[scale.bench] ${m}`);
 try {
   const startedAt = new Date().toISOString();
   const loadAverageAtStart = loadavg()[0]!;
-  const sizes: Record<string, unknown>[] = [];
+  const sizes: SizeFigures[] = [];
   for (const items of SIZES) {
     const loadStarted = performance.now();
     const source = await loadTable(client, `scale-source-${items}`, 0, items);
@@ -48,7 +66,7 @@ try {
     // Freed before the next size, so that a large table does not make the sandbox slower for the next.
     for (const table of [source, destination])
       await client.send(new DeleteTableCommand({ TableName: table.tableName }));
-    const figures = {
+    const figures: SizeFigures = {
       items,
       loadSeconds,
       loadItemsPerSecond: items / loadSeconds,
@@ -56,48 +74,34 @@ try {
       microsPerItem: (copy.seconds * 1e6) / items,
       engineCpuMicrosPerItem: (copy.cpuSeconds * 1e6) / items,
       sandboxCpuMicrosPerItem: (sandboxCpuSeconds * 1e6) / items,
-      loadAverage: loadavg()[0],
+      loadAverage: loadavg()[0]!,
     };
     sizes.push(figures);
     log(
       `${items} items: loaded in ${loadSeconds.toFixed(0)} s, copied in ${copy.seconds.toFixed(1)} s ` +
-        `(${figures.microsPerItem.toFixed(0)} µs/item), peak RSS ${copy.peakRssMb.toFixed(0)} MB`,
+        `(${figures.microsPerItem.toFixed(0)} µs/item), peak RSS ${copy.peakRssMb.toFixed(0)} MB, ` +
+        `heap after GC ${copy.heapAfterGcMb.toFixed(0)} MB`,
     );
   }
 
-  const smallest = sizes[0] as {
-    items: number;
-    microsPerItem: number;
-    peakRssMb: number;
-    engineCpuMicrosPerItem: number;
-  };
-  const ratio = (s: Record<string, unknown>, key: keyof typeof smallest) => (s[key] as number) / smallest[key];
-  const met = (value: number) => (value <= TARGET_RATIO ? 'met' : 'MISSED');
-  const rows = sizes.flatMap((s) => {
-    const first = s === smallest;
-    const per = (key: 'microsPerItem' | 'peakRssMb' | 'engineCpuMicrosPerItem', unit: string) =>
-      `${(s[key] as number).toFixed(0)} ${unit}${first ? '' : ` = ${ratio(s, key).toFixed(2)}x ${smallest.items}`}`;
-    const goal = (key: 'microsPerItem' | 'peakRssMb' | 'engineCpuMicrosPerItem') =>
-      first ? '' : `<= ${TARGET_RATIO}x: ${met(ratio(s, key))}`;
-    return [
-      { measure: `${s.items} items: time per item`, result: per('microsPerItem', 'µs'), target: goal('microsPerItem') },
-      { measure: `${s.items} items: peak RSS`, result: per('peakRssMb', 'MB'), target: goal('peakRssMb') },
-      {
-        measure: `${s.items} items: engine CPU per item`,
-        result: `${per('engineCpuMicrosPerItem', 'µs')} (sandbox ${(s.sandboxCpuMicrosPerItem as number).toFixed(0)} µs)`,
-        target: goal('engineCpuMicrosPerItem'),
-      },
-    ];
-  });
+  const smallest = sizes[0]!;
+  const rows = sizes.flatMap((s) =>
+    (Object.keys(FLAT) as (keyof typeof FLAT)[]).map((key) => {
+      const [what, unit] = FLAT[key];
+      const ratio = s[key] / smallest[key];
+      const sandbox = key === 'engineCpuMicrosPerItem' ? ` (sandbox ${s.sandboxCpuMicrosPerItem.toFixed(0)} µs)` : '';
+      return {
+        measure: `${s.items} items: ${what}`,
+        result: `${s[key].toFixed(0)} ${unit}${s === smallest ? '' : ` = ${ratio.toFixed(2)}x ${smallest.items}`}${sandbox}`,
+        target: s === smallest ? '' : `<= ${TARGET_RATIO}x: ${ratio <= TARGET_RATIO ? 'met' : 'MISSED'}`,
+      };
+    }),
+  );
   console.log(
     `copyTable at ${SIZES.join(', ')} items, each in a fresh process (load average ${loadAverageAtStart.toFixed(1)})`,
   );
   console.table(rows);
-  await mkdir(path.join(here, 'results'), { recursive: true });
-  await writeFile(
-    path.join(here, 'results', 'scale.json'),
-    `${JSON.stringify({ startedAt, loadAverageAtStart, targetRatio: TARGET_RATIO, sizes }, null, 2)}\n`,
-  );
+  await writeBenchResults('scale', { startedAt, loadAverageAtStart, targetRatio: TARGET_RATIO, sizes });
 } finally {
   await sandbox.stop();
 }
@@ -108,6 +112,7 @@ function copyInChild(source: string, destination: string): Promise<CopyFigures> 
       process.execPath,
       [
         ...SOURCE_NODE_ARGS,
+        '--expose-gc',
         path.join(here, 'measuredCopy.ts'),
         JSON.stringify({ endpoint: sandbox.endpoint, source, destination }),
       ],

@@ -6,11 +6,8 @@
 // use of a capped table's write capacity. Prints a table with each target beside its figure and writes
 // bench/results/sync.json, which bench/rtoModel.ts reads. Absolute numbers depend on the machine and its load; the
 // ratios, measured minutes apart on the same sandbox, are what to read.
-import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BatchWriteItemCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import {
   copyTable,
@@ -22,13 +19,13 @@ import {
   type SyncProgress,
   type TableRef,
 } from '@dynamo-dr/core';
+import { writeBenchResults } from './writeBenchResults.js';
 import { benchClient, benchItem, createTable, rawWrite } from './benchTables.js';
 import { loadTable } from './loadTable.js';
 import { measureRun, type RunMeasure } from './measureRun.js';
 import { startSandboxProcess } from './sandboxProcess.js';
 import { seedReset } from './seedReset.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const N = Number(process.env.SYNC_BENCH_ITEMS ?? 100_000);
 /** Items of the one-worker runs: enough for a steady rate, few enough to keep the run short. */
 const W = Math.min(N, 20_000);
@@ -198,8 +195,7 @@ try {
       `(load average ${(results.loadAverageAtStart as number).toFixed(1)})`,
   );
   console.table(rows.map(([measure, result, goal]) => ({ measure, result, target: goal })));
-  await mkdir(path.join(here, 'results'), { recursive: true });
-  await writeFile(path.join(here, 'results', 'sync.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await writeBenchResults('sync', results);
 } finally {
   await sandbox.stop();
 }
