@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import { AWS } from './awsFigures.js';
+import type { MachineUnderTest } from './writeBenchResults.js';
 import {
   CHANGED_SHARE,
   WORKFLOW,
@@ -23,7 +24,9 @@ const END = '<!-- rto-model:end -->';
 
 interface SyncResults extends Partial<MeasuredFigures> {
   readonly startedAt: string;
+  readonly items?: number;
   readonly loadAverageAtStart?: number;
+  readonly machine?: MachineUnderTest;
 }
 interface ScaleResults {
   readonly sizes: readonly { items: number; microsPerItem: number; peakRssMb: number }[];
@@ -78,7 +81,12 @@ function render(m: RtoModel): string {
       : []),
     [
       'Taken',
-      `${measured.startedAt.slice(0, 16).replace('T', ' ')} UTC, load average ${measured.loadAverageAtStart?.toFixed(1) ?? '?'}`,
+      `${measured.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${measured.items === undefined ? '?' : int(measured.items)} items, ` +
+        `load average ${measured.loadAverageAtStart?.toFixed(1) ?? '?'}` +
+        (measured.machine
+          ? ` on ${measured.machine.cpus} × ${measured.machine.cpuModel}, ${measured.machine.memoryGiB} GiB` +
+            (measured.machine.loaded ? ' (loaded: other processes competed)' : ' (quiet)')
+          : ''),
     ],
   ];
   const limits = [
