@@ -7,7 +7,9 @@ import fs from 'node:fs';
  *
  * Entries are appended in non-decreasing time order (the store's clock is
  * monotonic), so the state at time T is a replay of a prefix found by binary
- * search.
+ * search. Entries older than anything a restore may still target are folded
+ * into a base state ({@link trimBefore}); entry counts (a backup's cut, the
+ * length) keep counting from the first write ever.
  */
 export class WriteJournal {
   private readonly times: number[] = [];
@@ -15,6 +17,10 @@ export class WriteJournal {
   private readonly items: (string | null)[] = [];
   /** The table's current content: key → item JSON. */
   readonly current = new Map<string, string>();
+  /** What the trimmed entries left: the state before the first entry kept. */
+  private base = new Map<string, string>();
+  /** How many entries were trimmed off the front. */
+  private trimmed = 0;
   /** Bytes the journal takes in its file format. */
   private journalBytes = 0;
 
@@ -28,8 +34,19 @@ export class WriteJournal {
     this.sink?.write(line);
   }
 
+  /** Every write ever appended, trimmed ones included. */
   get length(): number {
+    return this.trimmed + this.times.length;
+  }
+
+  /** Entries held in memory (the writes since the last trim). */
+  get keptEntries(): number {
     return this.times.length;
+  }
+
+  /** The time of the oldest entry kept; undefined when none is. */
+  get oldestMs(): number | undefined {
+    return this.times[0];
   }
 
   get itemCount(): number {
@@ -40,16 +57,44 @@ export class WriteJournal {
     return this.journalBytes;
   }
 
-  /** The items (as JSON) the table held at `time` (ms), i.e. after every write acknowledged at or before it. */
+  /**
+   * The items (as JSON) the table held at `time` (ms), i.e. after every write acknowledged at or before it; for a
+   * time before the oldest entry kept, what the trimmed entries left.
+   */
   stateAt(time: number): Map<string, string> {
-    return this.stateAfter(this.countUpTo(time));
+    return this.stateAfter(this.trimmed + this.countUpTo(time));
   }
 
-  /** The items (as JSON) the table held after its first `count` writes (a backup's exact cut). */
+  /**
+   * Folds the entries acknowledged before `cutoffMs` into the base state, but none from entry `keepFrom` on (a
+   * count of all writes ever, as {@link length}): what no restore can target any more is not kept, as AWS keeps
+   * no PITR history past the retention period. Returns how many entries it trimmed. The journal file, if any,
+   * is not rewritten: after {@link load}, the next trim folds again what the file replayed.
+   */
+  trimBefore(cutoffMs: number, keepFrom = Infinity): number {
+    const count = Math.min(this.countUpTo(cutoffMs - 1), Math.max(0, keepFrom - this.trimmed));
+    if (count === 0) return 0;
+    for (let i = 0; i < count; i++) {
+      const item = this.items[i];
+      if (item === null || item === undefined) this.base.delete(this.keys[i] as string);
+      else this.base.set(this.keys[i] as string, item);
+    }
+    this.times.splice(0, count);
+    this.keys.splice(0, count);
+    this.items.splice(0, count);
+    this.trimmed += count;
+    return count;
+  }
+
+  /**
+   * The items (as JSON) the table held after its first `count` writes (a backup's exact cut). A count inside the
+   * trimmed entries is a caller's bug: trimming never passes a cut still wanted.
+   */
   stateAfter(count: number): Map<string, string> {
-    const end = Math.min(count, this.times.length);
+    if (count < this.trimmed) throw new Error(`journal entry ${count} was trimmed (${this.trimmed} are)`);
+    const end = Math.min(count - this.trimmed, this.times.length);
     if (end === this.times.length) return new Map(this.current);
-    const state = new Map<string, string>();
+    const state = new Map(this.base);
     for (let i = 0; i < end; i++) {
       const item = this.items[i];
       if (item === null || item === undefined) state.delete(this.keys[i] as string);
