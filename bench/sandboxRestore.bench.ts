@@ -3,9 +3,8 @@
  * restores it to the moment before the damage, and checks the restored table
  * holds exactly the original items (count + every item's content). Reports,
  * as ratios measured in this run: restore time against the time the items
- * took to write, with a data directory against in memory, and as the journal
- * grows (every item rewritten JOURNAL_ROUNDS times before the damage: the
- * restore replays the journal kept for the recovery period).
+ * took to write, and with a data directory against in memory. How restore
+ * time follows the journal's growth is bench/journalTrim.bench.ts's.
  *
  * Run: npm run bench -- sandboxRestore  (BENCH_ITEMS sets the size; writes
  * bench/results/sandbox-restore.json)
@@ -30,14 +29,9 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const DAMAGED = Math.min(1000, ITEMS);
 const CONCURRENCY = 8;
 const SCAN_SEGMENTS = 4;
-/** How many times every item is written before the damage, in the journal-growth run. */
-const JOURNAL_ROUNDS = 4;
 
 interface ModeResult {
   readonly mode: string;
-  readonly rounds: number;
-  /** Journal entries up to the point restored to. */
-  readonly journalEntries: number;
   readonly items: number;
   readonly writeItemsPerSecond: number;
   /** How long writing the items once took (the last round), and the restore. */
@@ -108,7 +102,7 @@ async function scanAll(ddb: DynamoDBClient, table: string): Promise<Record<strin
   return segments.flat();
 }
 
-async function run(mode: 'memory' | 'dataDir', rounds = 1): Promise<ModeResult> {
+async function run(mode: 'memory' | 'dataDir'): Promise<ModeResult> {
   const dataDir = mode === 'dataDir' ? fs.mkdtempSync(path.join(os.tmpdir(), 'ddr-bench-')) : undefined;
   const sandbox = await startSandbox({ dataDir, restoreBaseMs: 0, restorePerItemMs: 0 });
   const ddb = new DynamoDBClient(sandbox.clientConfig);
@@ -136,10 +130,6 @@ async function run(mode: 'memory' | 'dataDir', rounds = 1): Promise<ModeResult> 
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       }),
     );
-    // Earlier rounds write other contents: only the last round's must come back.
-    for (let round = 1; round < rounds; round++) {
-      await writeAll(ddb, 'orders', (i) => ({ ...item(i), payload: { S: `round ${round}` } }));
-    }
     const writeStart = performance.now();
     await writeAll(ddb, 'orders', item);
     const writeSeconds = (performance.now() - writeStart) / 1000;
@@ -185,15 +175,12 @@ async function run(mode: 'memory' | 'dataDir', rounds = 1): Promise<ModeResult> 
     if (dataDir) {
       // Stopped first, so every journal file is flushed.
       await stop();
-      const dir = path.join(dataDir, 'sandbox', 'journal');
+      const dir = path.join(dataDir, 'dynamodb', sandbox.region, 'sandbox', 'journal');
       journalBytes = fs.readdirSync(dir).reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
     }
-    const writes = rounds * ITEMS + DAMAGED;
+    const writes = ITEMS + DAMAGED;
     return {
       mode,
-      rounds,
-      // The entries a restore to before the damage replays.
-      journalEntries: rounds * ITEMS,
       items: ITEMS,
       writeItemsPerSecond: Math.round(ITEMS / writeSeconds),
       writeMs: Math.round(writeSeconds * 1000),
@@ -219,8 +206,8 @@ async function untilActive(ddb: DynamoDBClient, table: string): Promise<void> {
   }
 }
 
-const [memory, dataDir, grown] = [await run('memory'), await run('dataDir'), await run('memory', JOURNAL_ROUNDS)];
-const results = [memory, dataDir, grown];
+const [memory, dataDir] = [await run('memory'), await run('dataDir')];
+const results = [memory, dataDir];
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
 console.log(`sandbox PITR restore of ${ITEMS} items, ${DAMAGED} damaged after the point restored to`);
 console.table([
@@ -234,14 +221,8 @@ console.table([
       `${dataDir.restoreMs} ms = ${ratio(dataDir.restoreMs, memory.restoreMs)} in memory; ` +
       `journal ${dataDir.journalBytesPerWrite} B a write`,
   },
-  {
-    measure: `restore, every item written ${JOURNAL_ROUNDS}x`,
-    result:
-      `${grown.restoreMs} ms = ${ratio(grown.restoreMs, memory.restoreMs)} a journal of one write an item ` +
-      `(${ratio(grown.journalEntries, memory.journalEntries)} the entries)`,
-  },
   ...results.map((r) => ({
-    measure: `${r.mode}, ${r.rounds} round(s): content`,
+    measure: `${r.mode}: content`,
     result: `${r.restoredItems} restored, ${r.contentMatches ? 'exactly the items before the damage' : 'WRONG'}`,
   })),
 ]);

@@ -23,3 +23,8 @@ export * from './restoreItems/index.js';
 export * from './diff/index.js';
 export * from './export/index.js';
 export * from './restoreAs/index.js';
+export * from './health/index.js';
+export * from './pitr/index.js';
+export * from './cost/index.js';
+export * from './monitor/index.js';
+export * from './drillReports/index.js';

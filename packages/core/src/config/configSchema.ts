@@ -1,3 +1,5 @@
+import { backupsJsonSchema, drillsJsonSchema, type BackupsConfig, type DrillsConfig } from './backupPolicyConfig.js';
+
 /**
  * The configuration file `dynamo-dr.config.json`: environments, their tables
  * (with exclusions) and recovery-mode selection. Every setting has a flag for
@@ -16,6 +18,10 @@ export interface EnvironmentConfig {
   /** Tables by logical name (used in state machine names, e.g. `DRRestoreDynamoDbTable{Name}StateMachine`). */
   readonly tables?: Readonly<Record<string, TableConfig>>;
   readonly recoveryMode?: RecoveryModeConfig;
+  /** What the environment's backups must be (`check`, `pitr enable`, the monitor). */
+  readonly backups?: BackupsConfig;
+  /** Drill targets and where drill reports are kept. */
+  readonly drills?: DrillsConfig;
 }
 
 export interface TableConfig {
@@ -120,6 +126,8 @@ export const configJsonSchema = {
               stateParameter: { type: 'string', maxLength: 1000, pattern: '^(/[a-zA-Z0-9_.-]+)+$' },
             },
           },
+          backups: backupsJsonSchema,
+          drills: drillsJsonSchema,
         },
       },
     },

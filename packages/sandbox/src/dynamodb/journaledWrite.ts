@@ -3,7 +3,6 @@ import { tableNotActive } from './dynamoErrors.js';
 import type { DynamoStore } from './store/dynamoStore.js';
 import type { TableInstance } from './store/tableInstance.js';
 import { adoptTable } from './adoptTable.js';
-import { trimJournal } from './journalRetention.js';
 
 /**
  * The table instance a write goes to, or undefined when dynalite has no such
@@ -32,8 +31,8 @@ export async function unjournalableWrite(ctx: DynamoContext, operation: string, 
   throw new Error(`dynalite accepted a ${operation} the sandbox could not journal: ${JSON.stringify(request)}`);
 }
 
-/** Records one acknowledged write, and lets go of history no restore can target any more. */
+/** Records one acknowledged write. */
 export function journalWrite(store: DynamoStore, table: TableInstance, key: string, item: string | null): void {
   store.journal(table).append(store.now(), key, item);
-  trimJournal(store, table);
+  store.journaled(table);
 }
