@@ -8,6 +8,7 @@ import { registerPitr } from './commands/pitr/register.js';
 import { registerCheck } from './commands/check/register.js';
 import { registerCost } from './commands/cost/register.js';
 import { registerReport } from './commands/report/register.js';
+import { registerSynth } from './commands/synth/register.js';
 import { CLI_VERSION } from './cliVersion.js';
 
 /**
@@ -41,6 +42,12 @@ export function buildProgram(): Command {
     .option('--read-capacity <table=rcu>', "cap the table's reads at RCU read units/s (repeatable)", collect, [])
     .option('--latency <[table=][class:]min[-max]ms>', 'delay each request, e.g. 5-10ms (repeatable)', collect, [])
     .option(
+      '--corrupt-restore <table=drop|alter[:key]>',
+      "make the table's next restore drop or alter one item (KEY: its key as DynamoDB JSON; default the first item; repeatable)",
+      collect,
+      [],
+    )
+    .option(
       '--latest-restorable-lag-ms <ms>',
       'how far LatestRestorableDateTime trails now (AWS: ~300000, about 5 minutes)',
       '0',
@@ -53,6 +60,11 @@ export function buildProgram(): Command {
       '--min-incremental-export-period-ms <ms>',
       'the shortest incremental export period accepted (AWS: 900000, 15 minutes)',
       '900000',
+    )
+    .option(
+      '--pitr-day-ms <ms>',
+      "how long one day of a table's PITR recovery period lasts (AWS: 86400000); shorter to rehearse retention",
+      '86400000',
     )
     .option(
       '--step-functions-time-scale <factor>',
@@ -137,6 +149,7 @@ export function buildProgram(): Command {
   registerCheck(program);
   registerCost(program);
   registerReport(program);
+  registerSynth(program);
 
   return program;
 }

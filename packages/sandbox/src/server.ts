@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { AwsError } from './awsError.js';
+import { invalidRegionScope, isRegionName } from './regionName.js';
 import type { RequestAuthorizer, ServiceAuthorization } from './iam/serviceAuthorization.js';
 import { signingScopeOf } from './signingScope.js';
 
@@ -10,7 +11,10 @@ export interface SandboxRequest {
   readonly url: URL;
   readonly headers: http.IncomingHttpHeaders;
   readonly body: Buffer;
-  /** The region the client signed for (from the Authorization header's credential scope). */
+  /**
+   * The region the client signed for (from the Authorization header's credential scope), always an AWS Region
+   * name: a request signed for anything else is refused before any service sees it.
+   */
   readonly region: string;
 }
 
@@ -111,6 +115,10 @@ function dispatch(
     body,
     region: signingScopeOf(req)?.region ?? defaultRegion,
   };
+  if (!isRegionName(request.region)) {
+    send(res, service.errorResponse(invalidRegionScope(request.region)));
+    return;
+  }
   Promise.resolve(authorize?.(service, request))
     .then(() => service.handle(request))
     .then(

@@ -52,8 +52,8 @@ it('refuses an export timing flag that is not a duration, naming the flag and th
   expect(run.output().stderr).toContain('--min-incremental-export-period-ms "-5" is not a duration in milliseconds');
 });
 
-it('serves with the timing flags applied: LatestRestorableDateTime trails now by --latest-restorable-lag-ms', async () => {
-  const run = runCli(['sandbox', '--port', '0', '--latest-restorable-lag-ms', '300000']);
+it('serves with the timing flags applied: the window trails now by --latest-restorable-lag-ms, a day lasts --pitr-day-ms', async () => {
+  const run = runCli(['sandbox', '--port', '0', '--latest-restorable-lag-ms', '300000', '--pitr-day-ms', '200']);
   try {
     const endpoint = await endpointOf(run);
     const ddb = new DynamoDBClient(clientConfigAt(endpoint));
@@ -68,16 +68,19 @@ it('serves with the timing flags applied: LatestRestorableDateTime trails now by
     await ddb.send(
       new UpdateContinuousBackupsCommand({
         TableName: 'lagging',
-        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 1 },
       }),
     );
-    // Sleep past "now" a little: with a 5-minute lag, the window stays empty (latest == earliest).
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const enabledMs = Date.now();
+    // Sleep past one "day" of the recovery period: its start moves with now. With a 5-minute lag, the window stays
+    // empty (latest == earliest).
+    await new Promise((resolve) => setTimeout(resolve, 400));
     const { ContinuousBackupsDescription } = await ddb.send(
       new DescribeContinuousBackupsCommand({ TableName: 'lagging' }),
     );
     const d = ContinuousBackupsDescription?.PointInTimeRecoveryDescription;
     expect(d?.LatestRestorableDateTime?.getTime()).toBe(d?.EarliestRestorableDateTime?.getTime());
+    expect(d?.EarliestRestorableDateTime?.getTime()).toBeGreaterThan(enabledMs + 150);
     ddb.destroy();
   } finally {
     run.child.kill('SIGTERM');

@@ -17,6 +17,15 @@ export const RESTORE_TARGET_RULES: ValidationTypes = {
   ProvisionedThroughputOverride: createTableRules.ProvisionedThroughput,
   GlobalSecondaryIndexOverride: createTableRules.GlobalSecondaryIndexes,
   LocalSecondaryIndexOverride: createTableRules.LocalSecondaryIndexes,
+  // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_SSESpecification.html
+  SSESpecificationOverride: {
+    type: 'FieldStruct<SSESpecification>',
+    children: {
+      Enabled: { type: 'Boolean' },
+      SSEType: { type: 'String', enum: ['AES256', 'KMS'] },
+      KMSMasterKeyId: { type: 'String' },
+    },
+  },
 };
 
 /** The overrides of a validated restore request. */

@@ -28,6 +28,17 @@ export function functionNotFound(arn: string): LambdaError {
   return new LambdaError('ResourceNotFoundException', `Function not found: ${arn}`, 404, {}, 'Message');
 }
 
+/** A function ARN of another Region: Lambda's ResourceNotFoundException text for it. */
+export function functionInOtherRegion(named: string, region: string): LambdaError {
+  return new LambdaError(
+    'ResourceNotFoundException',
+    `Functions from '${named}' are not reachable in this region ('${region}')`,
+    404,
+    {},
+    'Message',
+  );
+}
+
 /** ResourceNotFoundException for anything but a function (mappings). */
 export function resourceNotFound(): LambdaError {
   return new LambdaError('ResourceNotFoundException', 'The resource you requested does not exist.', 404, {}, 'Message');

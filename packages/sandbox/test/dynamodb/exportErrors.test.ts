@@ -85,11 +85,7 @@ describe('ExportTableToPointInTime refuses, starting nothing', () => {
     );
     const earliest = backups?.PointInTimeRecoveryDescription?.EarliestRestorableDateTime as Date;
     const from = new Date(Math.max(earliest.getTime() + 1, Date.now() - MIN_PERIOD_MS));
-    await expectRefused(
-      incremental(from, inASecond()),
-      'InvalidExportTimeException',
-      /ExportToTime/,
-    );
+    await expectRefused(incremental(from, inASecond()), 'InvalidExportTimeException', /ExportToTime/);
   });
 
   it('an incremental period shorter than the minimum (AWS: 15 minutes; configurable in the sandbox)', async () => {

@@ -137,6 +137,11 @@ function configurationOf(data: Record<string, unknown>, region: string): AlarmCo
       if (!/^arn:aws[a-z-]*:[a-z0-9-]+:/.test(arn)) {
         throw invalidParameterValue(`Invalid arn syntax: ${arn} (in ${field}).`);
       }
+      // An alarm acts only in its own Region (CloudWatch's ValidationError text).
+      const actionRegion = arn.split(':')[3];
+      if (actionRegion && actionRegion !== region) {
+        throw validationError(`Invalid region ${actionRegion} specified. Only ${region} is supported.`);
+      }
     }
     return list;
   };

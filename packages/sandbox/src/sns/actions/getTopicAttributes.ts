@@ -7,8 +7,8 @@ import type { SnsAction } from '../service.js';
  * default access policy, the default HTTP delivery policy, subscription counts).
  * https://docs.aws.amazon.com/sns/latest/api/API_GetTopicAttributes.html
  */
-export const getTopicAttributes: SnsAction = (params, { store }) => {
-  const topic = store.topic(queryString(params, 'TopicArn'));
+export const getTopicAttributes: SnsAction = (params, { store, region }) => {
+  const topic = store.topic(queryString(params, 'TopicArn'), region);
   const subscriptions = store.subscriptionsOf(topic.arn);
   const confirmed = subscriptions.filter((s) => s.confirmed).length;
   return {

@@ -1,6 +1,7 @@
 import {
   CreateBackupCommand,
   DeleteBackupCommand,
+  DeleteTableCommand,
   DescribeBackupCommand,
   DescribeTableCommand,
   ListBackupsCommand,
@@ -8,7 +9,15 @@ import {
   RestoreTableFromBackupCommand,
 } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { expectAwsError, RESTORE_TIMEOUT_MS, conformanceSuite } from '../conformanceTarget.js';
+import {
+  conformanceSuite,
+  contentOf,
+  expectAwsError,
+  listedTables,
+  RESTORE_TIMEOUT_MS,
+  untilActive,
+  untilBackupAvailable,
+} from '../conformanceTarget.js';
 import { createTestTable } from '../tables.js';
 
 // On-demand backups: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/BackupRestore.html
@@ -90,6 +99,28 @@ describe('on-demand backups', () => {
     );
     expect(page2.BackupSummaries?.map((b) => b.BackupArn)).toEqual([second]);
   });
+
+  it(
+    'a backup outlives its table: deleted (and re-created under its name), the table restores from it as it was',
+    async () => {
+      const { ddb } = target;
+      const table = target.tableName('bk-gone');
+      await createTestTable(ddb, table);
+      await put(table, 'kept');
+      const arn = await backUp(table, 'last');
+      await untilBackupAvailable(ddb, arn);
+      await ddb.send(new DeleteTableCommand({ TableName: table }));
+      await expect.poll(() => listedTables(ddb), { timeout: RESTORE_TIMEOUT_MS }).not.toContain(table);
+      // A new table of the same name is another table: the backup is of the deleted one.
+      await createTestTable(ddb, table);
+      await put(table, 'new');
+      const restored = target.tableName('bk-gone-dst');
+      await ddb.send(new RestoreTableFromBackupCommand({ BackupArn: arn, TargetTableName: restored }));
+      await untilActive(ddb, restored);
+      expect(Object.keys(await contentOf(ddb, restored))).toEqual(['kept/1']);
+    },
+    RESTORE_TIMEOUT_MS,
+  );
 
   it(
     'DeleteBackup removes it: it is then not found, not listed, not restorable',
