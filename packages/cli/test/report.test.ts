@@ -105,7 +105,17 @@ describe('dynamo-dr report', () => {
           drawnPoints: found.getDatasetMeta(0).data.length,
           target: found.options.plugins.rtoTarget.minutes,
           yMax: found.scales.y.max,
+          targetLinePixels: redPixelsAlong(found, found.scales.y.getPixelForValue(30)),
         };
+        /** How many pixels of the plot area's row at `y` (and the rows beside it) are the target line's red. */
+        function redPixelsAlong(chart: NonNullable<ReturnType<ChartGlobal['getChart']>>, y: number): number {
+          const ratio = chart.currentDevicePixelRatio;
+          const { left, right } = chart.chartArea;
+          const row = chart.ctx.getImageData(left * ratio, (y - 1) * ratio, (right - left) * ratio, 3 * ratio).data;
+          let red = 0;
+          for (let i = 0; i < row.length; i += 4) if (row[i]! > 180 && row[i + 1]! < 90 && row[i + 2]! < 90) red += 1;
+          return red;
+        }
       });
       expect(errors).toEqual([]);
       expect(refused).toEqual([]);
@@ -115,6 +125,8 @@ describe('dynamo-dr report', () => {
       expect(chart.labels).toHaveLength(2);
       expect(chart.target).toBe(30);
       expect(chart.yMax).toBeGreaterThanOrEqual(41);
+      // The dashed target line is drawn across the plot at 30 minutes.
+      expect(chart.targetLinePixels).toBeGreaterThan(100);
       const text = await page.locator('section[data-table="Prod-Orders"]').innerText();
       expect(text).toContain('RTO target: 30 min');
       expect(text).toContain("restorable: all that the 35-day retention covers, back to the table's creation");
@@ -183,7 +195,10 @@ interface ChartGlobal {
         data: { labels: unknown[]; datasets: { data: number[] }[] };
         getDatasetMeta(index: number): { data: unknown[] };
         options: { plugins: { rtoTarget: { minutes: number } } };
-        scales: { y: { max: number } };
+        scales: { y: { max: number; getPixelForValue(value: number): number } };
+        chartArea: { left: number; right: number };
+        currentDevicePixelRatio: number;
+        ctx: { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
       }
     | undefined;
 }
