@@ -155,7 +155,7 @@ describe('dynamo-dr report', () => {
     const md = await readFile(out, 'utf8');
     expect(md).toContain('## Prod-Orders (Prod, Orders)');
     expect(md).toContain('| Retention (RecoveryPeriodInDays) | 35 days |');
-    expect(md).toContain('RTO target 30 min, RPO target 5 min');
+    expect(md).toContain('RTO target: 30 min (drills.rtoTargetMinutes); RPO target: 5 min (drills.rpoTargetMinutes).');
     // Only the drill of --reports-dir: the configured directory's two are not read.
     expect(md.match(/\| restore-as \|/g)).toHaveLength(1);
     expect(md).toContain('| PASSED | 10 min (restore 8 min, verify 2 min) | 30 min met |');

@@ -1,16 +1,7 @@
 import { markdownCell } from '../health/markdownCell.js';
 import type { DrReport } from './drReport.js';
-import {
-  checkGrid,
-  checkVerdict,
-  costLines,
-  drillGrid,
-  environmentCheckGrid,
-  tableCostGrid,
-  windowGrid,
-  windowVerdict,
-  type ReportGrid,
-} from './drReportRows.js';
+import { drReportLayout, type ReportBlock } from './drReportLayout.js';
+import type { ReportGrid } from './drReportRows.js';
 
 /**
  * The report as Markdown (`dynamo-dr report --format md`), for a pull request or `docs/ops/`: the same sections
@@ -20,36 +11,26 @@ import {
  * await writeFile('dr-report.md', drReportMarkdown(report));
  */
 export function drReportMarkdown(report: DrReport): string {
-  const lines = [
-    '# Disaster-recovery report',
-    '',
-    `Made ${report.generatedAt} in ${report.region} for ${report.environments.join(', ')}. Drill reports read from ${report.drillReportLocations.join(', ') || 'nowhere (no drills.reports)'}.`,
-    '',
-    `**${checkVerdict(report)}**`,
-  ];
-  for (const table of report.tables) {
-    lines.push('', `## ${table.tableName} (${table.environment}, ${table.logicalName})`, '');
-    lines.push('### Restorable window', '', windowVerdict(table), '', ...grid(windowGrid(table)));
-    lines.push('', '### Backup check', '', ...grid(checkGrid(table)));
-    lines.push('', '### Drills', '');
-    if (table.drills.length === 0) lines.push('No drill on record.');
-    else {
-      lines.push(
-        `RTO target ${table.targets.rtoMinutes} min, RPO target ${table.targets.rpoMinutes} min (the configuration's).`,
-        '',
-        ...grid(drillGrid(table)),
-      );
-    }
-    const costs = tableCostGrid(table);
-    lines.push('', '### Costs', '', ...(costs ? grid(costs) : ['No cost estimate (see Costs below).']));
+  const layout = drReportLayout(report);
+  const lines = [`# ${layout.title}`, ...layout.intro.flatMap(block)];
+  for (const section of layout.sections)
+    lines.push('', `## ${markdownCell(section.title)}`, ...section.blocks.flatMap(block));
+  return `${lines.join('\n')}\n`;
+}
+
+/** One block as Markdown lines, a blank line first; bars and charts have no Markdown form (the grids say it). */
+function block(b: ReportBlock): string[] {
+  switch (b.kind) {
+    case 'heading':
+      return ['', `### ${markdownCell(b.text)}`];
+    case 'text':
+      return ['', b.tone === 'pass' || b.tone === 'fail' ? `**${markdownCell(b.text)}**` : markdownCell(b.text)];
+    case 'grid':
+      return ['', ...grid(b.grid)];
+    case 'windowBar':
+    case 'rtoChart':
+      return [];
   }
-  lines.push('', '## Environments', '', ...grid(environmentCheckGrid(report)));
-  lines.push('', '## Costs', '', ...costLines(report).flatMap((line) => [line, '']));
-  if (report.unreadableDrillReports.length > 0) {
-    lines.push('## Drill reports that could not be read', '');
-    for (const u of report.unreadableDrillReports) lines.push(`- ${markdownCell(`${u.location}: ${u.problem}`)}`);
-  }
-  return `${lines.join('\n').trimEnd()}\n`;
 }
 
 function grid(g: ReportGrid): string[] {
