@@ -8,6 +8,8 @@ import { registerPitr } from './commands/pitr/register.js';
 import { registerCheck } from './commands/check/register.js';
 import { registerCost } from './commands/cost/register.js';
 import { registerDrill } from './commands/drill/register.js';
+import { registerReport } from './commands/report/register.js';
+import { registerSynth } from './commands/synth/register.js';
 import { CLI_VERSION } from './cliVersion.js';
 
 /**
@@ -148,6 +150,8 @@ export function buildProgram(): Command {
   registerCheck(program);
   registerCost(program);
   registerDrill(program);
+  registerReport(program);
+  registerSynth(program);
 
   return program;
 }

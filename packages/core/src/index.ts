@@ -29,3 +29,4 @@ export * from './cost/index.js';
 export * from './monitor/index.js';
 export * from './drillReports/index.js';
 export * from './drill/index.js';
+export * from './report/index.js';

@@ -36,3 +36,6 @@ export async function workflowLambdaHandler(event: WorkflowEvent): Promise<unkno
   }
   return dispatchWorkflowEvent(handlers, event);
 }
+
+/** The variable a deployment sets to the key that encrypts checkpoints of sensitive tables (base64, 32 bytes). */
+export { CHECKPOINT_KEY_VARIABLE } from '../sync/segmentState.js';
