@@ -12,7 +12,7 @@ import type { TableRecoveryPlan } from '../../core/src/drill/recoveryPlans.js';
 import type { BackupCheckReport } from '../../core/src/health/runBackupCheck.js';
 import { roleSession } from '../../sandbox/test/iam/roleSession.js';
 import { cliArgv } from './cliArgv.js';
-import { runCli, runCliWith } from './restoreHarness.js';
+import { roleSessionEnv, runCli, runCliWith } from './restoreHarness.js';
 
 // `dynamo-dr drill` and scripts/test-recovery.sh as a team runs them on a staging environment of the sandbox.
 const STAGING = 'staging-orders';
@@ -70,7 +70,7 @@ describe('dynamo-dr drill', () => {
       [['--table', STAGING, '--scenario', 'items'], /--scenario "items" is not yet supported by dynamo-dr drill/],
       [
         ['--plan', '--table', STAGING, '--scenario', 'in-place'],
-        /--scenario "in-place" cannot be combined with --plan/,
+        /--scenario "in-place" cannot be combined with --plan\. The plan covers them all: leave --scenario out/,
       ],
       [['--table', '../etc'], /--table "..\/etc" is not in the configuration file/],
     ];
@@ -181,13 +181,7 @@ describe('dynamo-dr drill', () => {
       { Effect: 'Allow', Action: ['dynamodb:*', 'iam:GetRole', 'iam:SimulatePrincipalPolicy'], Resource: '*' },
       { Effect: 'Deny', Action: 'dynamodb:CreateBackup', Resource: '*' },
     ]);
-    const env = {
-      ...process.env,
-      ...sandbox.env,
-      AWS_ACCESS_KEY_ID: c.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: c.secretAccessKey,
-      AWS_SESSION_TOKEN: c.sessionToken,
-    };
+    const env = roleSessionEnv(sandbox, c);
     const run = await runCliWith(env, workDir, ['drill', '--plan', '--environment', 'staging', '--json']);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toContain('The caller lacks dynamodb:CreateBackup for a recovery');

@@ -109,21 +109,19 @@ async function dryRun(
   clients: ReturnType<typeof drillClients>,
   region: string,
 ): Promise<void> {
-  if (opts.scenario !== undefined) {
-    throw new InputError(
-      '--scenario',
-      opts.scenario,
-      'cannot be combined with --plan',
-      'The plan covers every scenario: leave --scenario out.',
-    );
-  }
-  if (opts.at !== undefined) {
-    throw new InputError(
-      '--at',
-      opts.at,
-      'cannot be combined with --plan',
-      'The plan is of a recovery to any time: leave --at out.',
-    );
+  // The plan covers every scenario, to any time.
+  for (const [flag, value] of [
+    ['--scenario', opts.scenario],
+    ['--at', opts.at],
+  ] as const) {
+    if (value !== undefined) {
+      throw new InputError(
+        flag,
+        value,
+        'cannot be combined with --plan',
+        `The plan covers them all: leave ${flag} out.`,
+      );
+    }
   }
   if (opts.targetRegion !== undefined) assertName(regionRule, '--target-region', opts.targetRegion);
   if (opts.reportsDir !== undefined) assertPathSyntax('--reports-dir', opts.reportsDir);
