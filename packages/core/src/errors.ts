@@ -125,3 +125,39 @@ function describeCause(cause: unknown): string {
 export function isAwsServiceError(error: unknown): boolean {
   return error instanceof Error && '$fault' in error && '$metadata' in error;
 }
+
+/** The classes an error can be revived as by its name (errors cross the Step Functions boundary as names). */
+const REVIVABLE = {
+  DrError,
+  InputError,
+  AwsEnvironmentError,
+  AwsValidationError,
+  NotReadyError,
+  DeadlineExceededError,
+  UnwritableItemsError,
+  VerificationError,
+} as const;
+
+/**
+ * An error of the class named `name` with `message`, as it was before it crossed a boundary that keeps only
+ * the two (a Lambda function's failure, a state machine's `Error`/`Cause`): the same class, so the same exit
+ * code and `instanceof` checks. An unknown name (an SDK exception, a `States.*` error) becomes a
+ * {@link DrError} whose message names it.
+ *
+ * @example
+ * revivedError('InputError', 'tableNameRecoveryConfirmation "orders" does not match ...') instanceof InputError; // true
+ */
+export function revivedError(name: string, message: string): DrError {
+  const revived = Object.hasOwn(REVIVABLE, name) ? REVIVABLE[name as keyof typeof REVIVABLE] : undefined;
+  if (!revived) return new DrError(`${name}: ${message}`);
+  // The classes' own constructors compose their message from parts the boundary did not keep: give the
+  // message as it was to an instance of the class.
+  const error = Object.create(revived.prototype) as DrError;
+  Object.assign(error, new DrError(message));
+  Object.defineProperty(error, 'message', { value: message, writable: true, configurable: true });
+  Object.defineProperty(error, 'stack', { value: new Error(message).stack, writable: true, configurable: true });
+  error.name = name;
+  // An input error's message starts with its field.
+  if (error instanceof InputError) Object.assign(error, { field: message.split(' ')[0], value: undefined });
+  return error;
+}

@@ -3,8 +3,9 @@ import type { DynamoDBClient, KeySchemaElement } from '@aws-sdk/client-dynamodb'
 import { InputError } from '../errors.js';
 import { assertItemFileTarget } from '../itemFile/itemFileManifest.js';
 import type { RunJournal } from '../journal/runJournal.js';
-import { describeBackupIfExists } from '../aws/backupCalls.js';
-import { describeTableIfExists } from '../restore/dynamoDbCalls.js';
+import type { RestoreRun } from '../restore/restoreRun.js';
+import { runOfKind } from '../runs/tableRun.js';
+import { describeBackupIfExists, describeTableIfExists } from '../aws/dynamoDbCalls.js';
 import { assertName } from '../validation/assertName.js';
 import { backupArnRule, backupArnTable, incidentIdRule, tableNameRule } from '../validation/nameRules.js';
 import type { DiffPlan, DiffSide } from './diffPlan.js';
@@ -106,7 +107,9 @@ async function sideSpecs(journal: RunJournal, request: DiffRequest): Promise<[st
       'Run diff where the restore ran (or pass its --state-dir), or give --left BACKUP_ARN --right TABLE.',
     );
   }
-  const withBackup = Object.entries(run.tables).filter(([, t]) => t.forensicBackupArn);
+  // Only a whole-table restore takes a forensic backup.
+  const restore = run.kind === 'restore' ? runOfKind<RestoreRun>(run, 'restore') : undefined;
+  const withBackup = Object.entries(restore?.tables ?? {}).filter(([, t]) => t.forensicBackupArn);
   const chosen = request.table ? withBackup.filter(([name]) => name === request.table) : withBackup;
   if (chosen.length !== 1) {
     const names = withBackup.map(([name]) => name);

@@ -6,13 +6,13 @@ import { parseItemFileFormat } from '../itemFile/itemFileFormat.js';
 import { assertItemFileTarget } from '../itemFile/itemFileManifest.js';
 import { assertName } from '../validation/assertName.js';
 import { backupArnRule, incidentIdRule, tableNameRule } from '../validation/nameRules.js';
-import { describeTableIfExists } from '../restore/dynamoDbCalls.js';
+import { describeTableIfExists } from '../aws/dynamoDbCalls.js';
 import { assertRestorable } from '../restore/planTableRestore.js';
 import { defaultRestoreSettings, type TableRestorePlan } from '../restore/restorePlan.js';
 import { logicalNameOf } from '../workflow/stateMachineNames.js';
 import { restoreNames } from '../restore/restoreNames.js';
 import { parseRestoreTime } from '../restore/restoreTime.js';
-import { describeBackupIfExists } from '../aws/backupCalls.js';
+import { describeBackupIfExists } from '../aws/dynamoDbCalls.js';
 import type { ExportPlan, ExportSource } from './exportPlan.js';
 
 /** What the user asked for; flags in the CLI. */

@@ -5,7 +5,7 @@ import type { RunJournal } from '../journal/runJournal.js';
 import { planTableRestore } from './planTableRestore.js';
 import { workflowInputLabels, type InputLabels } from './restoreInput.js';
 import type { RestorePlan, TableRestorePlan, TableRestoreSettings } from './restorePlan.js';
-import { assertIncidentMatches } from './tableRun.js';
+import { assertIncidentMatches } from '../runs/tableRun.js';
 
 /** One command's recovery: one or more tables to the same time. */
 export interface RestoreRequest {

@@ -1,6 +1,6 @@
 import type { DynamoDBClient, TableDescription } from '@aws-sdk/client-dynamodb';
 import { InputError } from '../errors.js';
-import { describeTableIfExists, readRestorableWindow, type RestorableWindow } from './dynamoDbCalls.js';
+import { describeTableIfExists, readRestorableWindow, type RestorableWindow } from '../aws/dynamoDbCalls.js';
 import { workflowInputLabels, type InputLabels, type RestoreInput } from './restoreInput.js';
 import { restoreNames } from './restoreNames.js';
 import type { TableRestorePlan, TableRestoreSettings } from './restorePlan.js';

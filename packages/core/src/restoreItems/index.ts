@@ -16,9 +16,5 @@ export {
   type FileItemsRequest,
   type PointInTimeItemsRequest,
 } from './planRestoreItems.js';
-export {
-  runRestoreItems,
-  type RestoreItemsContext,
-  type RestoreItemsOptions,
-  type RestoreItemsResult,
-} from './runRestoreItems.js';
+export * from './restoreItemsRun.js';
+export { runRestoreItems, type RestoreItemsOptions, type RestoreItemsResult } from './runRestoreItems.js';

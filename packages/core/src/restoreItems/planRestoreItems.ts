@@ -5,11 +5,13 @@ import { readItemFileManifest } from '../itemFile/itemFileManifest.js';
 import { generatedIncidentId } from '../journal/generatedIncidentId.js';
 import { assertNotLocked } from '../journal/recoveryLock.js';
 import type { RunJournal } from '../journal/runJournal.js';
-import { describeTableIfExists } from '../restore/dynamoDbCalls.js';
+import { describeTableIfExists } from '../aws/dynamoDbCalls.js';
 import { assertConfirmation, planTableRestore } from '../restore/planTableRestore.js';
 import type { InputLabels } from '../restore/restoreInput.js';
 import type { TableRestoreSettings } from '../restore/restorePlan.js';
-import { assertIncidentMatches } from '../restore/tableRun.js';
+import { assertIncidentMatches } from '../runs/tableRun.js';
+import { runOfKind } from '../runs/tableRun.js';
+import type { RestoreItemsRun } from './restoreItemsRun.js';
 import { assertSelectionAccepted } from './assertSelectionAccepted.js';
 import { countFileSelection, detectItemSourceFormat } from './fileSelection.js';
 import { parseItemSelection, selectionFlagLabels, type ItemSelectionInput } from './itemSelection.js';
@@ -84,7 +86,8 @@ export async function planPointInTimeItems(
     );
   }
   await assertIncidentMatches(journal, plan, labels.incidentId);
-  const recorded = run?.tables[plan.tableName]?.plan as Partial<PointInTimeItemsPlan> | undefined;
+  const recorded = runOfKind<RestoreItemsRun>(run, 'restore-items')?.tables[plan.tableName]?.plan as
+    Partial<PointInTimeItemsPlan> | undefined;
   if (recorded && JSON.stringify(recorded.selection) !== JSON.stringify(plan.selection)) {
     throw new InputError(
       labels.incidentId,

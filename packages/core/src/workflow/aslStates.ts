@@ -1,5 +1,3 @@
-import type { WorkflowHandlerName } from './workflowHandlers.js';
-
 /** A state of an Amazon States Language definition (JSONPath only: the local runner ignores JSONata). */
 export type AslState = Record<string, unknown>;
 
@@ -33,7 +31,7 @@ export const HANDLER_TIMEOUT_SECONDS = 900;
  */
 export function handlerTask(
   functionArn: string,
-  handler: WorkflowHandlerName,
+  handler: string,
   parameters: Record<string, unknown>,
   fields: AslState,
 ): AslState {

@@ -6,6 +6,7 @@ import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   defaultRestoreSettings,
+  FileCheckpointStore,
   FileRunJournal,
   InputError,
   itemHash,
@@ -18,7 +19,7 @@ import {
   runRestore,
   runRestoreItems,
   type ItemChange,
-  type WorkflowHandlerContext,
+  type RestoreContext,
 } from '../../src/index.js';
 import {
   awsResources,
@@ -42,11 +43,13 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.stop());
 
-async function context(): Promise<WorkflowHandlerContext> {
+async function context(): Promise<RestoreContext> {
+  const journal = new FileRunJournal(await mkdtemp(path.join(tmpdir(), 'drdiffj-')));
   return {
     dynamodb: client,
     aws: { endpoint: sandbox.endpoint, region: sandbox.region },
-    journal: new FileRunJournal(await mkdtemp(path.join(tmpdir(), 'drdiffj-'))),
+    journal,
+    checkpoints: new FileCheckpointStore(path.join(journal.stateDir, 'checkpoints')),
     startedBy: 'test@host',
   };
 }

@@ -10,6 +10,7 @@ import {
   PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
+import { restoreToPointInTime } from '../../src/aws/dynamoDbCalls.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   combineDigests,
@@ -20,11 +21,10 @@ import {
   InputError,
   planExport,
   readItemFile,
-  restoreToPointInTime,
   runExport,
   verifyItemFile,
   type ExportRequest,
-  type RestoreContext,
+  type ExportContext,
 } from '../../src/index.js';
 import { createSampleTable, sampleItem, timeBetweenWrites } from '../restore/restoreFixtures.js';
 
@@ -40,8 +40,13 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.stop());
 
-function context(): RestoreContext {
-  return { dynamodb: client, aws: { endpoint: sandbox.endpoint, region: sandbox.region }, journal: journal() };
+function context(): ExportContext {
+  return {
+    dynamodb: client,
+    aws: { endpoint: sandbox.endpoint, region: sandbox.region },
+    journal: journal(),
+    startedBy: 'test@host',
+  };
 }
 const journal = () => new FileRunJournal(path.join(dir, 'state'));
 const out = (name: string) => path.join(dir, name);

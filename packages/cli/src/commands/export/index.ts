@@ -9,6 +9,7 @@ import {
   type ExportPlan,
   type ItemFileManifest,
 } from '@dynamo-dr/core';
+import { startedBy } from '../../shared/startedBy.js';
 import { ExitError } from '../../exitError.js';
 
 /** Flags of `dynamo-dr export`. */
@@ -57,7 +58,7 @@ export async function exportTable(opts: ExportCommandOptions): Promise<void> {
   const progress = process.stderr.isTTY ? itemCounter() : undefined;
   let manifest: ItemFileManifest;
   try {
-    manifest = await runExport({ dynamodb, aws, journal }, plan, { onItems: progress?.add });
+    manifest = await runExport({ dynamodb, aws, journal, startedBy: startedBy(), onItems: progress?.add }, plan);
   } finally {
     progress?.stop();
   }
