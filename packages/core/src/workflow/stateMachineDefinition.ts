@@ -40,7 +40,8 @@ export function stateMachineDefinition(workflow: Workflow, resources: WorkflowRe
       fn,
       workflow.validate.handler,
       { 'input.$': '$', ...workflow.validate.parameters },
-      { ResultPath: '$', Next: workflow.begin?.name ?? first, ...(rejected && { Catch: rejected }) },
+      // No ResultPath: the default replaces the raw input with the state validation made.
+      { Next: workflow.begin?.name ?? first, ...(rejected && { Catch: rejected }) },
     );
   }
   if (workflow.begin) {
