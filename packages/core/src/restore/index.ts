@@ -10,3 +10,4 @@ export * from './runRestore.js';
 export * from './restoreWorkflow.js';
 export * from './restoreStateMachines.js';
 export * from './restoreHandlers.js';
+export * from './recoveryPermissions.js';

@@ -7,3 +7,4 @@ export * from './runWorkflow.js';
 export * from './dispatchStep.js';
 export * from './stepFailure.js';
 export * from './untilReady.js';
+export * from './permissions.js';

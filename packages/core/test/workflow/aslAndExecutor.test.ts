@@ -3,27 +3,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
-import { ExecutionError, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileCheckpointStore } from '../../src/checkpoint/fileCheckpointStore.js';
 import { InputError, VerificationError } from '../../src/errors.js';
 import { FileRunJournal } from '../../src/journal/fileRunJournal.js';
 import { planRestore } from '../../src/restore/planRestore.js';
-import { restoreHandlers } from '../../src/restore/restoreHandlers.js';
 import { defaultRestoreSettings, type TableRestoreSettings } from '../../src/restore/restorePlan.js';
 import type { RestoreRun } from '../../src/restore/restoreRun.js';
-import { restoreStateMachineDefinition, syncStateMachineDefinition } from '../../src/restore/restoreStateMachines.js';
 import type { RestoreStepContext } from '../../src/restore/restoreStepContext.js';
 import { restoreWorkflow } from '../../src/restore/restoreWorkflow.js';
 import { runRestore } from '../../src/restore/runRestore.js';
 import { digestTable } from '../../src/sync/digestTable.js';
-import type { AslDefinition, AslState } from '../../src/workflow/aslStates.js';
-import { dispatchStep } from '../../src/workflow/dispatchStep.js';
 import { errorFromStepFailure } from '../../src/workflow/stepFailure.js';
-import { allSteps, type StepEvent } from '../../src/workflow/steps.js';
-import { localWorkflowResources } from '../../src/workflow/workflowResources.js';
+import { allSteps } from '../../src/workflow/steps.js';
 import { createSampleTable, simulateIncident, tableContents, timeBetweenWrites } from '../restore/restoreFixtures.js';
 import { installPromiseWithResolvers } from './promiseWithResolvers.js';
+import { runAsl } from './runAsl.js';
 
 const ITEMS = 40;
 let sandbox: Sandbox;
@@ -58,64 +53,6 @@ async function stepContext(): Promise<RestoreStepContext> {
     // As on Lambda: a segment call works at most this long, then returns unfinished.
     segmentBudgetMs: 60_000,
   };
-}
-
-/** Every Task state calling `functionArn`, at every depth. */
-function taskStates(definition: { States: Record<string, AslState> }, functionArn: string): string[] {
-  return Object.entries(definition.States).flatMap(([name, state]) => [
-    ...(state.Type === 'Task' && state.Resource === functionArn ? [name] : []),
-    ...[...((state.Branches as AslDefinition[] | undefined) ?? []), state.ItemProcessor as AslDefinition]
-      .filter(Boolean)
-      .flatMap((nested) => taskStates(nested, functionArn)),
-  ]);
-}
-
-/**
- * Runs the generated ASL of a table's restore with aws-local-stepfunctions, as Step Functions would: its
- * Task states call the Lambda handler's dispatch in this process, the sync Task runs the sync state
- * machine's ASL. Returns the Task states called, in order; rejects with the error the failure carried.
- */
-async function runAsl(settings: TableRestoreSettings, ctx: RestoreStepContext, input: unknown): Promise<string[]> {
-  const resources = localWorkflowResources(settings);
-  const trace: string[] = [];
-  const run = async (definition: AslDefinition, machineInput: unknown, extra: Record<string, unknown>) => {
-    const handlers: Record<string, unknown> = { ...extra };
-    for (const name of taskStates(definition, resources.handlerFunctionArn)) {
-      handlers[name] = (event: StepEvent) => {
-        trace.push(name);
-        return dispatchStep(restoreHandlers, ctx, event);
-      };
-    }
-    const machine = new StateMachine(definition as unknown as StateMachineDefinition);
-    const execution = machine.run(machineInput as never, {
-      overrides: {
-        taskResourceLocalHandlers: handlers as never,
-        retryIntervalOverrides: { AwaitForensicBackup: 50, AwaitRestoredTable: 50 },
-      },
-      context: { Execution: { Id: 'arn:aws:states:us-east-1:123456789012:execution:x:asl-1' } },
-    });
-    try {
-      return await execution.result;
-    } catch (error) {
-      if (!(error instanceof ExecutionError)) throw error;
-      const cause = error.cause as Error;
-      throw errorFromStepFailure({ Error: cause.name, Cause: cause.message });
-    }
-  };
-  const child = syncStateMachineDefinition(settings, resources);
-  await run(restoreStateMachineDefinition(settings, resources), input, {
-    SyncTableData: async (task: { Input: unknown }) => {
-      trace.push('SyncTableData');
-      try {
-        return { Status: 'SUCCEEDED', Output: await run(child, task.Input, {}) };
-      } catch (error) {
-        // As Step Functions fails a startExecution.sync Task whose child failed: the child's error in the cause.
-        const { name, message } = error as Error;
-        throw Object.assign(new Error(JSON.stringify({ error: name, cause: message })), { name: 'States.TaskFailed' });
-      }
-    },
-  });
-  return trace;
 }
 
 /** The steps a trace took: each once, in order of first call; the parallel branches' steps, which interleave, sorted. */
