@@ -51,7 +51,13 @@ export function benchItem(i: number, version = 0): Item {
  * prepared items at `concurrency`, retrying only unprocessed items. Nothing
  * but the writes: no scan, no digest, no pacing. Returns items per second.
  */
-export async function rawWrite(table: TableRef, from: number, to: number, concurrency: number): Promise<number> {
+export async function rawWrite(
+  table: TableRef,
+  from: number,
+  to: number,
+  concurrency: number,
+  version = 0,
+): Promise<number> {
   const started = performance.now();
   let next = from;
   const worker = async () => {
@@ -59,7 +65,7 @@ export async function rawWrite(table: TableRef, from: number, to: number, concur
       const start = next;
       next = Math.min(to, next + 25);
       let pending: WriteRequest[] = [];
-      for (let i = start; i < next; i++) pending.push({ PutRequest: { Item: benchItem(i) } });
+      for (let i = start; i < next; i++) pending.push({ PutRequest: { Item: benchItem(i, version) } });
       while (pending.length) {
         const out = await table.client.send(
           new BatchWriteItemCommand({ RequestItems: { [table.tableName]: pending } }),

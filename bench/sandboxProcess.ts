@@ -10,6 +10,8 @@ export interface SandboxProcess {
   readonly pid: number;
   /** PUT /_sandbox/faults/{table} on the sandbox's admin API (`undefined` clears). */
   setFaults(table: string, faults: Record<string, number> | undefined): Promise<void>;
+  /** What the faults did to a table since they were set (GET /_sandbox/faults). */
+  faultStats(table: string): Promise<Record<string, number> | undefined>;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,11 @@ export function startSandboxProcess(): Promise<SandboxProcess> {
             body: faults ? JSON.stringify(faults) : undefined,
           });
           if (!res.ok) throw new Error(`sandbox faults: ${res.status} ${await res.text()}`);
+        },
+        async faultStats(table) {
+          const res = await fetch(`${endpoint}/_sandbox/faults`);
+          const body = (await res.json()) as { tables: Record<string, { stats: Record<string, number> }> };
+          return body.tables[table]?.stats;
         },
         stop: () =>
           new Promise<void>((done) => {

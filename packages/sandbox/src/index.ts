@@ -9,3 +9,11 @@ export {
   type TableFaultStats,
 } from './faults/tableFaults.js';
 export { LOCAL_CODE_BUCKET, type CodeObjects } from './lambda/code/codeObjects.js';
+export {
+  OPERATION_CLASSES,
+  latencyProblems,
+  type LatencyFaults,
+  type LatencyProblem,
+  type OperationClass,
+  type RequestDelay,
+} from './faults/latencyFaults.js';

@@ -11,6 +11,7 @@ import { SandboxOptionError } from './sandboxOptionError.js';
 import { createServer, type SandboxService } from './server.js';
 import { FaultMiddleware } from './faults/faultMiddleware.js';
 import { faultAdminService } from './faults/adminService.js';
+import type { LatencyFaults } from './faults/latencyFaults.js';
 import type { TableFaults, TableFaultStats } from './faults/tableFaults.js';
 import { lambdaService } from './lambda/service.js';
 import { ssmService } from './ssm/service.js';
@@ -26,6 +27,11 @@ import { RoleSessions } from './iam/roleSessions.js';
 import { iamService, iamStateFile } from './iam/service.js';
 import { stsService, stsStateFile } from './sts/service.js';
 import { checkNodeBinaries } from './lambda/runtime/runtimes.js';
+import { cloudFormationService } from './cloudformation/service.js';
+import { assetSource, checkAssetDirectories } from './cloudformation/resources/assetSource.js';
+import { roleCredentials } from './stepfunctions/engine/roleCredentials.js';
+import { sandboxTaskClients } from './stepfunctions/engine/taskClients.js';
+import { checkTimeScale, stepFunctionsService, type StepFunctionsService } from './stepfunctions/service.js';
 
 export interface SandboxOptions {
   /** Port on 127.0.0.1. @default 0 (any free port) */
@@ -68,6 +74,18 @@ export interface SandboxOptions {
   readonly nodeBinaries?: Readonly<Record<string, string>>;
   /** Lambda execution environments (child processes) at most, across all functions. @default 8 */
   readonly maxLambdaEnvironments?: number;
+  /**
+   * State machines' Wait states and Retry pauses last this many times their
+   * duration (e.g. 0.01 turns a 60 s wait into 0.6 s). @default 1
+   */
+  readonly stepFunctionsTimeScale?: number;
+  /**
+   * CDK synth output directories (`cdk.out`) where CloudFormation finds the Lambda code a template
+   * names by `Code.S3Bucket`/`S3Key` (asset `{hash}.zip`) when the sandbox's S3 does not hold it. @default none
+   */
+  readonly assetDirectories?: readonly string[];
+  /** Delay before every DynamoDB request is answered, per operation class (a table's own comes first). @default none */
+  readonly latency?: LatencyFaults;
 }
 
 export interface Sandbox {
@@ -100,6 +118,8 @@ export interface Sandbox {
   snsMessages(topicArn: string): readonly SnsMessage[];
   /** Evaluates every CloudWatch alarm now, as the timer does; each alarm's name and state afterwards. */
   evaluateAlarms(): { AlarmName: string; StateValue: string }[];
+  /** Sets the latency of every DynamoDB request, or clears it with `undefined`. Throws FaultConfigError. */
+  setLatency(latency: LatencyFaults | undefined): void;
 }
 
 /**
@@ -113,9 +133,11 @@ export interface Sandbox {
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const region = options.region ?? 'us-east-1';
-  const faults = new FaultMiddleware(options.faults); // validates before anything starts
+  const faults = new FaultMiddleware(options.faults, options.latency); // validates before anything starts
   if (options.dataDir !== undefined) assertDataDirectory(options.dataDir);
   checkNodeBinaries(options.nodeBinaries ?? {});
+  checkTimeScale(options.stepFunctionsTimeScale);
+  checkAssetDirectories(options.assetDirectories ?? []);
   let endpoint = '';
   const iam = new IamStore(iamStateFile(options.dataDir));
   const sessions = new RoleSessions(stsStateFile(options.dataDir));
@@ -135,8 +157,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let transfers: TransferStore | undefined;
   let monitoring: ReturnType<typeof startMonitoring> | undefined;
   let services: readonly SandboxService[] = [];
+  let stepFunctions: StepFunctionsService | undefined;
   try {
     unlock = options.dataDir === undefined ? undefined : lockDataDirectory(options.dataDir);
+    // Task states call the sandbox itself, signed with the machine's role's credentials.
+    stepFunctions = stepFunctionsService({
+      dataDir: options.dataDir,
+      clients: sandboxTaskClients(() => endpoint, region, roleCredentials(iam, sessions)),
+      timeScale: options.stepFunctionsTimeScale,
+    });
     dynalite = await startDynalite({ path: options.dataDir ? `${options.dataDir}/dynalite` : undefined });
     const client = new DynaliteClient(dynalite.endpoint);
     store = DynamoStore.open(
@@ -177,9 +206,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       s3Service(s3),
       iamService(iam),
       stsService(iam, sessions),
+      stepFunctions,
+      cloudFormationService({
+        dataDir: options.dataDir,
+        // Stack operations sign as the operator, who may do anything.
+        clientConfig: () => ({ endpoint, region, credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } }),
+        assets: assetSource(options.assetDirectories ?? []),
+      }),
     ];
     ready(services);
   } catch (error) {
+    await stepFunctions?.close();
     await close(server); // with the connections of any request still waiting
     monitoring?.stop();
     transfers?.close();
@@ -224,6 +261,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     evaluateAlarms: () => monitoring!.evaluateAlarms(),
     failed,
     stop,
+    setLatency: (latency) => faults.setLatency(latency),
   };
 }
 

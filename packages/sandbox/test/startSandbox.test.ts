@@ -109,6 +109,19 @@ describe('options it cannot start with are refused before anything starts', () =
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('a Step Functions time scale that is no factor, an asset directory that does not exist', async () => {
+    await expectRefused(
+      startSandbox({ stepFunctionsTimeScale: -1 }),
+      'stepFunctionsTimeScale',
+      /^stepFunctionsTimeScale -1 is not a factor of 0 or more\./,
+    );
+    await expectRefused(
+      startSandbox({ assetDirectories: ['/nonexistent/cdk.out'] }),
+      'assetDirectories',
+      /^assetDirectories "\/nonexistent\/cdk.out" is not a directory\./,
+    );
+  });
 });
 
 it('refuses a data directory another sandbox is using, and takes over the lock of one that was killed', async () => {

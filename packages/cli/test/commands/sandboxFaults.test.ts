@@ -56,3 +56,21 @@ it('starts a sandbox with the faults its flags give, visible on the admin endpoi
     await run.stop();
   }
 });
+
+it('starts a sandbox with the latency its --latency flags give: for every request, and a table of its own', async () => {
+  const run = await runSandbox(['--port', '0', '--latency', '5-10ms', '--latency', 'orders=write:20ms']);
+  try {
+    expect(run.endpoint).toBeDefined();
+    const global = (await (await fetch(`${run.endpoint}/_sandbox/latency`)).json()) as { latency: unknown };
+    expect(global.latency).toMatchObject({ read: { fixedMs: 5, jitterMs: 5 }, control: { fixedMs: 5, jitterMs: 5 } });
+    const listed = (await (await fetch(`${run.endpoint}/_sandbox/faults`)).json()) as {
+      tables: Record<string, { faults: unknown }>;
+    };
+    expect(listed.tables.orders?.faults).toEqual({ latency: { write: { fixedMs: 20, jitterMs: 0 } } });
+  } finally {
+    await run.stop();
+  }
+  const bad = await runSandbox(['--port', '0', '--latency', 'orders=slow']);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('error: --latency "orders=slow" is not a delay.');
+});

@@ -75,3 +75,12 @@ it('serves with the timing flags applied: LatestRestorableDateTime trails now by
     await run.exited;
   }
 });
+
+it('refuses a Step Functions time scale that is not a factor, and an asset directory that is not one', async () => {
+  const scale = runCli(['sandbox', '--port', '0', '--step-functions-time-scale', 'fast']);
+  expect(await scale.exited).toBe(2);
+  expect(scale.output().stderr).toContain('--step-functions-time-scale "fast" is not a factor of 0 or more');
+  const assets = runCli(['sandbox', '--port', '0', '--asset-dir', '/nonexistent/cdk.out']);
+  expect(await assets.exited).toBe(2);
+  expect(assets.output().stderr).toContain('--asset-dir "/nonexistent/cdk.out" is not a directory');
+});

@@ -19,6 +19,18 @@ export function backoffDelay(attempt: number, policy: RetryPolicy = {}): number 
   return Math.random() * ceiling;
 }
 
+/**
+ * How long to wait before the next attempt after `failures` refusals in a
+ * row. The first refusal after a success is retried at once: one refusal
+ * alone is as likely noise (a random fault, a hot key, a request that met
+ * the end of a burst) as pressure, and waiting on noise only slows the work
+ * down. Refusals in a row are pressure, and back off from the first ceiling
+ * ({@link backoffDelay} of one attempt fewer).
+ */
+export function retryDelay(failures: number, policy: RetryPolicy = {}): number {
+  return failures <= 1 ? 0 : backoffDelay(failures - 1, policy);
+}
+
 /** Waits `ms`, or rejects with the signal's reason when it is aborted first. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

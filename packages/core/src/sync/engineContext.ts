@@ -1,14 +1,19 @@
 import { setMaxListeners } from 'node:events';
 import pLimit, { type LimitFunction } from 'p-limit';
+import type { KeySchema } from '../aws/describeTableShape.js';
+import type { TableRef } from '../aws/tableRef.js';
 import type { RetryPolicy } from './backoff.js';
 import { ProgressTracker } from './progressTracker.js';
 import { RateController } from './rateController.js';
 import type { SyncOperation, SyncOptions } from './syncTypes.js';
+import { WriteQueue } from './writeQueue.js';
 
 /** What all segments of one run share in a process: the request pool, per-table pacing, progress, cancellation. */
 export interface EngineContext {
   /** Bounds requests in flight (writes and batch reads) across all segments. */
   readonly pool: LimitFunction;
+  /** The pool's size: requests in flight at once. */
+  readonly concurrency: number;
   readonly progress: ProgressTracker;
   readonly retry: RetryPolicy;
   readonly sensitive: boolean;
@@ -18,6 +23,8 @@ export interface EngineContext {
   abort(reason: unknown): void;
   writeRate(tableName: string): RateController;
   readRate(tableName: string): RateController;
+  /** The queue every segment's writes to a table go through, so that they share calls (see {@link WriteQueue}). */
+  writeQueue(table: TableRef, schema: KeySchema): WriteQueue;
 }
 
 export const DEFAULT_SEGMENTS = 8;
@@ -43,8 +50,11 @@ export function createEngineContext(
     if (!found) map.set(name, (found = new RateController(cap, adaptive)));
     return found;
   };
-  return {
-    pool: pLimit(options.concurrency ?? DEFAULT_CONCURRENCY),
+  const writeQueues = new Map<string, WriteQueue>();
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const ctx: EngineContext = {
+    pool: pLimit(concurrency),
+    concurrency,
     progress: new ProgressTracker(operation, totalSegments, options.onProgress),
     retry: options.retry ?? {},
     sensitive: options.sensitive ?? false,
@@ -56,5 +66,11 @@ export function createEngineContext(
     // as it writes), so the read rate DynamoDB accepted says nothing about the read capacity, and pacing to
     // it would throttle the engine itself.
     readRate: (name) => rate(readRates, name, options.maxReadUnitsPerSecond, false),
+    writeQueue: (table, schema) => {
+      let found = writeQueues.get(table.tableName);
+      if (!found) writeQueues.set(table.tableName, (found = new WriteQueue(table, schema, ctx)));
+      return found;
+    },
   };
+  return ctx;
 }

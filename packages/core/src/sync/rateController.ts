@@ -2,7 +2,10 @@ import { sleep } from './backoff.js';
 
 /** A throttle signal cuts the rate to this share, but never below what DynamoDB accepted over the last second. */
 const DECREASE = 0.9;
-/** While requests succeed the rate grows by this share per second. DECREASE x (1 + GROWTH) > 1, see below. */
+/**
+ * While requests succeed the rate grows by this share per second. DECREASE x (1 + GROWTH) > 1: refusals that do not
+ * follow the rate, met once a second, never collapse it.
+ */
 const GROWTH_PER_SECOND = 0.15;
 /** At most one cut per second: responses to requests already in flight report the same congestion. */
 const DECREASE_COOLDOWN_MS = 1000;
@@ -17,17 +20,23 @@ const MIN_MEASURE_MS = 50;
  * bucket whose rate is capped by the caller and adapted to throttling.
  *
  * With no cap it starts unpaced, unless handed the pace an earlier run ended
- * with ({@link continueFrom}). On throttling (at most once a second) the
- * rate drops to what DynamoDB actually accepted over the last second, or to
- * 90% of the current rate if that is more; while requests succeed it grows
- * 15% a second. Against a capacity limit C the offered rate so settles
- * between C and ~1.15 C, so the table's capacity is used in full while
- * at most a few percent of requests are throttled and retried. Against
- * throttling that does not depend on the rate (a hot partition, or the
- * sandbox's random faults) one cut and one second of growth roughly cancel
- * (0.9 x 1.15 > 1), so the rate does not collapse. A throttle while the
- * bucket is not what limits the pace (demand below the rate) cuts nothing:
- * the pace did not cause it, and backoff deals with it.
+ * with ({@link continueFrom}), and stays unpaced until DynamoDB shows
+ * pressure: a second in which at least half of the answered calls had most
+ * of their units refused. Random throttling of a share of the items rarely
+ * refuses most of a call (30% of 25 items, almost never 13 or more), a table
+ * over its capacity refuses most of nearly every call. Only then does the
+ * rate drop to what DynamoDB actually accepted over the last second. Paced,
+ * a refusal (at most once a second) cuts the rate to that accepted rate, or
+ * to 90% of the current rate if that is more; while requests succeed it
+ * grows 15% a second. Against a capacity limit C the offered rate so settles
+ * between C and ~1.15 C, so the table's capacity is used in full while at
+ * most a few percent of requests are throttled and retried. A refusal while
+ * the bucket is not what limits the pace (demand below the rate) cuts
+ * nothing: the pace did not cause it. Refusals that do not follow the rate
+ * (a hot key, the sandbox's random faults) so never pace an unpaced run,
+ * and paced (a cap given, or a pace handed on) one cut a second and one
+ * second of growth roughly cancel (0.9 x 1.15 > 1): the rate does not
+ * collapse.
  */
 export class RateController {
   private rate: number;
@@ -37,9 +46,10 @@ export class RateController {
   private lastDecreaseAt = -Infinity;
   private readonly createdAt = performance.now();
   private waitedAt = -Infinity;
-  private firstThrottledAt = -Infinity;
+  private firstPressureAt = -Infinity;
   private largestRequest = 1;
-  private readonly accepted: { at: number; units: number }[] = [];
+  /** The calls answered over the last second: units accepted, and whether most of the call was refused. */
+  private readonly answered: { at: number; units: number; pressure: boolean }[] = [];
 
   /**
    * @param cap most units per second, if any.
@@ -60,18 +70,18 @@ export class RateController {
 
   /**
    * The pace another controller of the same table should start from (see
-   * {@link continueFrom}): the current rate; or, unpaced but throttled (a run
-   * shorter than the second of measurement the first cut waits for), what
-   * DynamoDB accepted since it began throttling — by then any burst capacity
-   * is spent, so that is the table's rate. `undefined` when nothing was
-   * learned: unpaced and never throttled.
+   * {@link continueFrom}): the current rate; or, unpaced but under pressure
+   * (a run shorter than the second of measurement the first cut waits for),
+   * what DynamoDB accepted since the pressure began — by then any burst
+   * capacity is spent, so that is the table's rate. `undefined` when nothing
+   * was learned: unpaced and never under pressure.
    */
   get pace(): number | undefined {
     if (this.rate !== Infinity) return this.rate;
-    if (!this.adaptive || this.firstThrottledAt === -Infinity) return undefined;
+    if (!this.adaptive || this.firstPressureAt === -Infinity) return undefined;
     const now = performance.now();
-    const since = Math.max(this.firstThrottledAt, now - WINDOW_MS);
-    const units = this.accepted.filter((a) => a.at >= since).reduce((s, a) => s + a.units, 0);
+    const since = Math.max(this.firstPressureAt, now - WINDOW_MS);
+    const units = this.answered.filter((a) => a.at >= since).reduce((s, a) => s + a.units, 0);
     // Too short a stretch to measure says nothing: the next call learns afresh.
     if (units === 0 || now - since < MIN_MEASURE_MS) return undefined;
     return Math.max(this.largestRequest * MIN_REQUESTS_PER_SECOND, (units / (now - since)) * 1000);
@@ -109,30 +119,35 @@ export class RateController {
     if (actual !== undefined && this.rate !== Infinity) this.tokens += estimated - actual;
   }
 
-  /** Records units DynamoDB accepted, and lets the rate grow back towards the cap. */
-  onAccepted(units: number): void {
+  /**
+   * Records what DynamoDB did with one call: the units it accepted and those
+   * it refused (throttled, or handed back unprocessed). Acceptance lets the
+   * rate grow back towards the cap; refusal may cut it (see the class).
+   */
+  onAnswer(accepted: number, refused: number): void {
     const now = performance.now();
-    this.accepted.push({ at: now, units });
+    this.answered.push({ at: now, units: accepted, pressure: refused > accepted });
     this.trim(now);
-    if (this.rate !== Infinity) {
+    if (accepted > 0 && this.rate !== Infinity) {
       this.refill();
       const elapsed = Math.min(1, (now - this.grownAt) / 1000);
       this.rate = Math.min(this.cap ?? Infinity, this.rate * (1 + GROWTH_PER_SECOND * elapsed));
     }
-    this.grownAt = now;
+    if (accepted > 0) this.grownAt = now;
+    if (refused > 0) this.onRefused(now);
   }
 
-  /** DynamoDB throttled a request or handed items back unprocessed. */
-  onThrottled(): void {
-    const now = performance.now();
-    if (this.firstThrottledAt === -Infinity) this.firstThrottledAt = now;
+  private onRefused(now: number): void {
+    const pressured = this.answered.filter((a) => a.pressure).length;
+    const underPressure = pressured * 2 >= this.answered.length;
+    if (underPressure && this.firstPressureAt === -Infinity) this.firstPressureAt = now;
     if (!this.adaptive || now - this.lastDecreaseAt < DECREASE_COOLDOWN_MS) return;
-    // Unpaced, the first pace comes from a full second of what DynamoDB accepted; before that, backoff alone.
-    if (this.rate === Infinity && now - this.createdAt < WINDOW_MS) return;
-    if (this.rate !== Infinity && now - this.waitedAt > WINDOW_MS) return;
+    if (this.rate === Infinity) {
+      // Unpaced, the first pace comes from a full second of what DynamoDB accepted, and only under pressure.
+      if (now - this.createdAt < WINDOW_MS || !underPressure) return;
+    } else if (now - this.waitedAt > WINDOW_MS) return;
     this.lastDecreaseAt = now;
-    this.trim(now);
-    const units = this.accepted.reduce((s, a) => s + a.units, 0);
+    const units = this.answered.reduce((s, a) => s + a.units, 0);
     const acceptedRate = (units / WINDOW_MS) * 1000;
     this.refill();
     const next =
@@ -152,6 +167,6 @@ export class RateController {
   }
 
   private trim(now: number): void {
-    while (this.accepted.length && now - this.accepted[0]!.at > WINDOW_MS) this.accepted.shift();
+    while (this.answered.length && now - this.answered[0]!.at > WINDOW_MS) this.answered.shift();
   }
 }

@@ -3,17 +3,17 @@ import { isRetryableError, isThrottlingError } from '../aws/isRetryableError.js'
 import { scanPage, type ScanPage, type ScanPageRequest } from '../aws/scanPage.js';
 import type { Item, TableRef } from '../aws/tableRef.js';
 import { DrError } from '../errors.js';
-import { backoffDelay, sleep } from './backoff.js';
+import { retryDelay, sleep } from './backoff.js';
 import type { EngineContext } from './engineContext.js';
 import { reportedKey } from './reportedKeys.js';
 
 /** BatchGetItem reads at most 100 keys per call. */
 const MAX_KEYS = 100;
 
-/** One scan page, paced by the table's read rate and retried on throttling. */
+/** One scan page (of `ctx.pageSize` items unless `limit` says), paced by the table's read rate and retried on throttling. */
 export async function readPage(
   table: TableRef,
-  request: Omit<ScanPageRequest, 'signal' | 'limit'>,
+  request: Omit<ScanPageRequest, 'signal'>,
   ctx: EngineContext,
 ): Promise<ScanPage> {
   const rate = ctx.readRate(table.tableName);
@@ -22,13 +22,14 @@ export async function readPage(
     // A page's cost is known only afterwards: take a nominal unit now, settle the real cost below.
     await rate.acquire(1, ctx.signal);
     try {
-      const page = await scanPage(table, { ...request, limit: ctx.pageSize, signal: ctx.signal });
+      const page = await scanPage(table, { ...request, limit: request.limit ?? ctx.pageSize, signal: ctx.signal });
       rate.settle(1, page.consumedUnits);
-      rate.onAccepted(page.consumedUnits ?? 1);
+      rate.onAnswer(page.consumedUnits ?? 1, 0);
       return page;
     } catch (error) {
       if (ctx.signal.aborted || !isRetryableError(error)) throw error;
-      if (isThrottlingError(error)) rate.onThrottled();
+      rate.settle(1, 0);
+      if (isThrottlingError(error)) rate.onAnswer(0, 1);
       failures += 1;
       if (failures >= maxAttempts) {
         throw new DrError(`Scanning ${table.tableName} segment ${request.segment} kept failing: ${String(error)}`, {
@@ -36,7 +37,7 @@ export async function readPage(
           cause: error,
         });
       }
-      await sleep(backoffDelay(failures, ctx.retry), ctx.signal);
+      await sleep(retryDelay(failures, ctx.retry), ctx.signal);
     }
   }
 }
@@ -74,20 +75,22 @@ async function readBatch(
     await rate.acquire(estimate, ctx.signal);
     let unprocessed = pending;
     let lastError: unknown = 'UnprocessedKeys';
+    let accepted = 0;
     try {
       const outcome = await ctx.pool(() => batchGet(table, pending, { attributes, signal: ctx.signal }));
       rate.settle(estimate, outcome.consumedUnits);
       found.push(...outcome.items);
       unprocessed = outcome.unprocessedKeys;
-      rate.onAccepted(outcome.consumedUnits ?? estimate);
+      accepted = outcome.consumedUnits ?? estimate;
       if (unprocessed.length < pending.length) failures = 0;
     } catch (error) {
       if (ctx.signal.aborted || !isRetryableError(error)) throw error;
       rate.settle(estimate, 0);
       lastError = error;
     }
+    const throttled = lastError === 'UnprocessedKeys' || isThrottlingError(lastError);
+    rate.onAnswer(accepted, throttled ? unprocessed.length / 2 : 0);
     if (unprocessed.length === 0) return found;
-    if (lastError === 'UnprocessedKeys' || isThrottlingError(lastError)) rate.onThrottled();
     failures += 1;
     if (failures >= maxAttempts) {
       const shown = unprocessed.slice(0, 5).map((k) => JSON.stringify(reportedKey(k, ctx.sensitive)));
@@ -97,6 +100,6 @@ async function readBatch(
       );
     }
     pending = unprocessed;
-    await sleep(backoffDelay(failures, ctx.retry), ctx.signal);
+    await sleep(retryDelay(failures, ctx.retry), ctx.signal);
   }
 }

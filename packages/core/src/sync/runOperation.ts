@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { KeySchema } from '../aws/describeTableShape.js';
-import { scanPage } from '../aws/scanPage.js';
 import type { TableRef } from '../aws/tableRef.js';
 import { InputError } from '../errors.js';
 import { sharedKeySchema } from './sharedKeySchema.js';
 import { createEngineContext, DEFAULT_SEGMENTS, type EngineContext } from './engineContext.js';
 import { checkpointKey } from './segmentCheckpoint.js';
+import { readPage } from './readItems.js';
 import { runSegment, type SegmentCheckpointing, type SegmentOutcome } from './runSegment.js';
 import { SegmentStateCodec } from './segmentState.js';
 import type { SyncOperation, SyncOptions } from './syncTypes.js';
@@ -43,7 +43,7 @@ export async function runOperation(
   const schema = await sharedKeySchema(tables);
   const ctx = createEngineContext(operation, totalSegments, options);
   const checkpointing = await prepareCheckpoints(operation, totalSegments, options);
-  if (operation === 'copy' && !checkpointing?.resuming) await assertEmpty(tables.destination!);
+  if (operation === 'copy' && !checkpointing?.resuming) await assertEmpty(tables.destination!, ctx);
   if (checkpointing) await saveStart(operation, tables, totalSegments, checkpointing);
   const outcomes = await runSegments(ctx, totalSegments, (segment) =>
     runSegment({ operation, ...tables, schema, segment, totalSegments }, ctx, checkpointing),
@@ -123,11 +123,13 @@ async function saveStart(
   );
 }
 
-async function assertEmpty(destination: TableRef): Promise<void> {
-  let page = await scanPage(destination, { segment: 0, totalSegments: 1, limit: 1 });
+/** Refuses a copy into a table that holds items; its scan is retried on throttling like every other read. */
+async function assertEmpty(destination: TableRef, ctx: EngineContext): Promise<void> {
+  const first = { segment: 0, totalSegments: 1, limit: 1 };
+  let page = await readPage(destination, first, ctx);
   // A page may evaluate nothing visible yet carry on (deleted space); follow it until an item or the end.
   while (page.items.length === 0 && page.lastKey) {
-    page = await scanPage(destination, { segment: 0, totalSegments: 1, limit: 1, startKey: page.lastKey });
+    page = await readPage(destination, { ...first, startKey: page.lastKey }, ctx);
   }
   if (page.items.length > 0) {
     throw new InputError(

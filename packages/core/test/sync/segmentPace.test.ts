@@ -67,6 +67,28 @@ describe('segment pace: a segment synced in time slices paces like one long run'
     expect(carried.throttled * 2).toBeLessThan(fresh.throttled);
   });
 
+  it('random throttling is not pressure: a slice under 30% random refusals hands on no pace, and loses nothing', async () => {
+    const source = await createTable(sandboxClient(sandbox), keys);
+    await putItems(source, simpleItems(1500, true));
+    const destination = await createTable(sandboxClient(sandbox), keys);
+    sandbox.setFaults(destination.tableName, { throttleRate: 0.3, seed: 5 });
+    const where = { endpoint: sandbox.endpoint, region: sandbox.region };
+    const result = await syncSegment({
+      operation: 'copy',
+      source: { ...where, tableName: source.tableName },
+      destination: { ...where, tableName: destination.tableName },
+      segment: 0,
+      totalSegments: 1,
+    });
+    const stats = sandbox.faultStats(destination.tableName)!;
+    sandbox.setFaults(destination.tableName, undefined);
+    expect(stats.unprocessedItems).toBeGreaterThan(300);
+    expect(result.done).toBe(true);
+    expect(await digestTable(destination)).toEqual(await digestTable(source));
+    // The next slice starts unpaced: slowing down would not have refused fewer items.
+    expect(result.pace).toBeUndefined();
+  });
+
   it('refuses a pace that is not one a result gave, before touching anything', async () => {
     const table = await createTable(sandboxClient(sandbox), { partitionKey: ['pk', 'S'] });
     await putItems(table, simpleItems(5));

@@ -25,7 +25,11 @@ function taskStates(definition: { States: Record<string, AslState> }, functionAr
  * Task states call the Lambda handler's dispatch in this process, the sync Task runs the sync state
  * machine's ASL. Returns the Task states called, in order; rejects with the error the failure carried.
  */
-export async function runAsl(settings: TableRestoreSettings, ctx: RestoreStepContext, input: unknown): Promise<string[]> {
+export async function runAsl(
+  settings: TableRestoreSettings,
+  ctx: RestoreStepContext,
+  input: unknown,
+): Promise<string[]> {
   installPromiseWithResolvers();
   const resources = localWorkflowResources(settings);
   const trace: string[] = [];

@@ -1,5 +1,5 @@
 import { adoptTable } from './adoptTable.js';
-import { tableNotFound } from './dynamoErrors.js';
+import { resourceNotFound, tableNotFound } from './dynamoErrors.js';
 import type { DynamoContext } from './service.js';
 import type { TableInstance } from './store/tableInstance.js';
 
@@ -16,6 +16,9 @@ export async function liveTable(
 ): Promise<{ table: Description; instance: TableInstance }> {
   const { Table: table } = await ctx.dynalite.call<{ Table: Description }>('DescribeTable', { TableName: tableName });
   const name = table.TableName as string;
+  // The sandbox forgets a table when DeleteTable is accepted; dynalite keeps it DELETING a moment longer.
+  if (table.TableStatus === 'DELETING' && !ctx.store.table(name))
+    throw resourceNotFound(`Requested resource not found: Table: ${name} not found`);
   const instance = ctx.store.table(name) ?? (await adoptTable(ctx.store, name));
   if (!instance) throw new Error(`dynalite describes table ${name} but the sandbox cannot track it`);
   return { table, instance };

@@ -14,6 +14,8 @@ import { assertReadable } from './restoringGate.js';
 import type { DynamoStore } from './store/dynamoStore.js';
 import type { S3Store } from '../s3/s3Store.js';
 import type { TransferStore } from './transfers/transferStore.js';
+import type { KeyNames } from './store/tableInstance.js';
+import { keyNamesOf } from './tableDescription.js';
 
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 
@@ -53,7 +55,19 @@ export interface DynamoMiddleware {
     operation: string,
     request: Record<string, unknown>,
     next: (request: Record<string, unknown>) => Promise<unknown>,
+    engine: DynamoEngine,
   ): Promise<unknown>;
+}
+
+/**
+ * dynalite itself, for reads a middleware makes on its own account (the item
+ * a write replaces, the items a filtered Scan read): no action, no
+ * middleware, no journal.
+ */
+export interface DynamoEngine {
+  call(operation: string, request: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** A table's key attribute names; `undefined` when there is no such table. */
+  keyNames(table: string): Promise<KeyNames | undefined>;
 }
 
 /**
@@ -94,7 +108,7 @@ export function dynamoDbService(
         return dynalite.call(operation, request);
       };
       const request = parseBody(req.body);
-      const result = await (wrapped ? wrapped.handle(operation, request, run) : run(request));
+      const result = await (wrapped ? wrapped.handle(operation, request, run, engineOf(store)) : run(request));
       return dynamoResponse(200, Buffer.from(JSON.stringify(result ?? {})));
     },
     errorResponse(error) {
@@ -116,6 +130,20 @@ function dynamoResponse(statusCode: number, body: Buffer): SandboxResponse {
  */
 function checksumHeader(body: Buffer | string): Record<string, string> {
   return { 'x-amz-crc32': String(crc32(body)) };
+}
+
+function engineOf(store: DynamoStore): DynamoEngine {
+  return {
+    call: (operation, request) => store.dynalite.call(operation, request),
+    async keyNames(table) {
+      const known = store.table(table)?.key;
+      if (known) return known;
+      const described = await store.dynalite
+        .call<{ Table: Record<string, unknown> }>('DescribeTable', { TableName: table })
+        .catch(() => undefined);
+      return described && keyNamesOf(described.Table);
+    },
+  };
 }
 
 const parseBody = (body: Buffer) =>

@@ -1,63 +1,38 @@
-import { AwsError } from '../awsError.js';
-import type { DynamoMiddleware } from '../dynamodb/service.js';
-import { consumedUnits, writeUnits } from './capacityUnits.js';
-import { FaultedTable, type CapacityKind } from './faultedTable.js';
-import { checkTableFaults, type TableFaults, type TableFaultStats } from './tableFaults.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { DynamoEngine, DynamoMiddleware } from '../dynamodb/service.js';
+import { batchGetItem, batchWriteItem } from './batchCharges.js';
+import { asImage, evaluatedUnits, readUnits, writeUnits } from './capacityUnits.js';
+import { throughputExceeded, withConsumedUnits } from './faultAnswers.js';
+import { FaultedTable } from './faultedTable.js';
+import { answerIsNarrowed, currentItem, evaluatedItems, keyOf } from './itemImages.js';
+import { delaysAnything, drawDelayMs, latencyProblems, operationClass, type LatencyFaults } from './latencyFaults.js';
+import { checkTableFaults, FaultConfigError, type TableFaults, type TableFaultStats } from './tableFaults.js';
 
 type Json = Record<string, unknown>;
 type Next = (request: Json) => Promise<unknown>;
 
-/** Where one table's share of a batch request lives, and how its entries are estimated. */
-interface BatchShape {
-  readonly kind: CapacityKind;
-  readonly unprocessed: 'UnprocessedItems' | 'UnprocessedKeys';
-  entries(tableRequest: unknown): unknown;
-  withEntries(tableRequest: unknown, entries: unknown[]): unknown;
-  estimate(entry: unknown, tableRequest: unknown): number;
-}
-
-const BATCHES: Readonly<Record<string, BatchShape>> = {
-  BatchWriteItem: {
-    kind: 'write',
-    unprocessed: 'UnprocessedItems',
-    entries: (writes) => writes,
-    withEntries: (_writes, entries) => entries,
-    // A delete's size is known only after it ran: reserve 1, settle with what it used.
-    estimate: (entry) => writeUnits((entry as { PutRequest?: { Item?: unknown } }).PutRequest?.Item),
-  },
-  BatchGetItem: {
-    kind: 'read',
-    unprocessed: 'UnprocessedKeys',
-    entries: (keysAndAttributes) => (keysAndAttributes as { Keys?: unknown } | undefined)?.Keys,
-    withEntries: (keysAndAttributes, entries) => ({ ...(keysAndAttributes as Json), Keys: entries }),
-    estimate: (_key, keysAndAttributes) => ((keysAndAttributes as Json).ConsistentRead ? 1 : 0.5),
-  },
-};
-
-interface Reservation {
-  readonly name: string;
-  readonly table: FaultedTable;
-  readonly units: number;
-}
-
 /**
- * Injects per-table faults into DynamoDB data-plane requests (Get/Put/Update/
- * DeleteItem, Query, Scan, BatchGetItem, BatchWriteItem): random throttling
- * and read/write capacity caps. Inactive, and so free, while no table has
- * faults.
+ * Injects faults into DynamoDB requests: a delay before each is answered
+ * (latency, globally or per table), and per table random throttling and
+ * read/write capacity caps that count units as DynamoDB does (see
+ * `capacityUnits.ts`) on the data plane (Get/Put/Update/DeleteItem, Query,
+ * Scan, BatchGetItem, BatchWriteItem). Inactive, and so free, while nothing is
+ * set.
  *
  * @example
  * // startSandbox passes one to the DynamoDB service and to the admin service.
- * const faults = new FaultMiddleware({ orders: { writeUnitsPerSecond: 100 } });
+ * const faults = new FaultMiddleware({ orders: { writeUnitsPerSecond: 100 } }, { write: { fixedMs: 5, jitterMs: 5 } });
  * faults.set('events', { throttleRate: 0.3, seed: 1 });
  * faults.stats('orders'); // { requests, throttledRequests, writeUnits, writeUnitsAllowed, ... }
  */
 export class FaultMiddleware implements DynamoMiddleware {
   private readonly tables = new Map<string, FaultedTable>();
+  private globalLatency: LatencyFaults | undefined;
 
-  /** Validates every table's faults before applying any; throws {@link FaultConfigError}. */
-  constructor(initial: Readonly<Record<string, TableFaults>> = {}) {
+  /** Validates everything before applying any of it; throws {@link FaultConfigError}. */
+  constructor(initial: Readonly<Record<string, TableFaults>> = {}, latency?: LatencyFaults) {
     const checked = Object.entries(initial).map(([name, faults]) => [name, checkTableFaults(name, faults)] as const);
+    this.setLatency(latency);
     for (const [name, faults] of checked) this.tables.set(name, new FaultedTable(faults));
   }
 
@@ -65,6 +40,17 @@ export class FaultMiddleware implements DynamoMiddleware {
   set(table: string, faults: TableFaults | undefined): void {
     if (faults === undefined) this.tables.delete(table);
     else this.tables.set(table, new FaultedTable(checkTableFaults(table, faults)));
+  }
+
+  /** Sets or, with `undefined`, clears the latency of every request (a table's own `latency` comes first). */
+  setLatency(latency: LatencyFaults | undefined): void {
+    const problems = latency === undefined ? [] : latencyProblems(latency);
+    if (problems.length) throw new FaultConfigError(undefined, problems);
+    this.globalLatency = latency;
+  }
+
+  get latency(): LatencyFaults | undefined {
+    return this.globalLatency;
   }
 
   stats(table: string): TableFaultStats | undefined {
@@ -77,118 +63,99 @@ export class FaultMiddleware implements DynamoMiddleware {
   }
 
   active(): boolean {
-    return this.tables.size > 0;
+    return this.tables.size > 0 || delaysAnything(this.globalLatency);
   }
 
-  handle(operation: string, request: Json, next: Next): Promise<unknown> {
+  async handle(operation: string, request: Json, next: Next, engine: DynamoEngine): Promise<unknown> {
+    const delay = this.delayMs(operation, request);
+    if (delay > 0) await sleep(delay);
+    const lookup = (name: string) => this.tables.get(name);
     switch (operation) {
       case 'PutItem':
-        return this.single('write', request, next, writeUnits(request.Item));
       case 'UpdateItem':
       case 'DeleteItem':
-        return this.single('write', request, next, 1);
+        return this.writeItem(operation, request, next, engine);
       case 'GetItem':
       case 'Query':
       case 'Scan':
-        // The size of a read is known only after it: serve while the bucket is not empty, then debit what was read.
-        return this.single('read', request, next, 0);
+        return this.read(operation, request, next, engine);
       case 'BatchWriteItem':
+        return batchWriteItem(request, next, engine, lookup);
       case 'BatchGetItem':
-        return this.batch(BATCHES[operation] as BatchShape, request, next);
+        return batchGetItem(request, next, engine, lookup);
       default:
         return next(request);
     }
   }
 
-  private async single(kind: CapacityKind, request: Json, next: Next, estimate: number): Promise<unknown> {
-    const name = String(request.TableName);
-    const table = this.tables.get(name);
-    if (!table) return next(request);
-    const admitted = table.admit(kind, estimate);
-    table.count({ throttled: !admitted });
-    if (!admitted) throw throughputExceeded();
-    return forward(kind, request, next, [{ name, table, units: estimate }]);
+  /** The delay of one request: for each table it names, that table's latency for its class, else the global one. */
+  private delayMs(operation: string, request: Json): number {
+    const kind = operationClass(operation);
+    const named = typeof request.TableName === 'string' ? [request.TableName] : Object.keys(request.RequestItems ?? {});
+    const global = this.globalLatency?.[kind];
+    if (named.length === 0) return drawDelayMs([global]);
+    return drawDelayMs(named.map((name) => this.tables.get(name)?.faults.latency?.[kind] ?? global));
   }
 
   /**
-   * Each entry is decided on its own; refused ones come back unprocessed. Only
-   * when no entry of the whole request can be processed does the call fail.
-   * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html
-   * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html
+   * A put, update or delete, charged the larger of the item before and
+   * after: the item it replaces is read first (it also decides admission),
+   * an update's result once it is done. A request the sandbox cannot read a
+   * key of goes on uncharged, for DynamoDB's own error.
    */
-  private async batch(shape: BatchShape, request: Json, next: Next): Promise<unknown> {
-    const requestItems = Object.entries((request.RequestItems ?? {}) as Json);
-    const faulted = requestItems.some(([name]) => this.tables.has(name));
-    // Malformed requests go on untouched, for DynamoDB's own validation error.
-    if (!faulted || !requestItems.every(([, t]) => Array.isArray(shape.entries(t)))) return next(request);
-
-    const kept: Json = {};
-    const refused: Json = {};
-    const reservations: (Reservation & { readonly refused: number })[] = [];
-    for (const [name, tableRequest] of requestItems) {
-      const table = this.tables.get(name);
-      if (!table) {
-        kept[name] = tableRequest;
-        continue;
-      }
-      const pass: unknown[] = [];
-      const fail: unknown[] = [];
-      let units = 0;
-      for (const entry of shape.entries(tableRequest) as unknown[]) {
-        const estimate = shape.estimate(entry, tableRequest);
-        if (table.admit(shape.kind, estimate)) {
-          pass.push(entry);
-          units += estimate;
-        } else fail.push(entry);
-      }
-      if (pass.length) kept[name] = shape.withEntries(tableRequest, pass);
-      if (fail.length) refused[name] = shape.withEntries(tableRequest, fail);
-      reservations.push({ name, table, units, refused: fail.length });
+  private async writeItem(operation: string, request: Json, next: Next, engine: DynamoEngine): Promise<unknown> {
+    const name = String(request.TableName);
+    const table = this.tables.get(name);
+    if (!table) return next(request);
+    if (table.throttledAtRandom()) {
+      table.count(operation, { throttled: true });
+      throw throughputExceeded();
     }
-    const processable = Object.keys(kept).length > 0;
-    for (const r of reservations) r.table.count({ throttled: !processable, unprocessed: processable ? r.refused : 0 });
-    if (!processable) throw throughputExceeded();
-
-    const reply = await forward(shape.kind, { ...request, RequestItems: kept }, next, reservations);
-    const downstream = (reply[shape.unprocessed] ?? {}) as Json;
-    for (const [name, tableRequest] of Object.entries(refused)) {
-      const earlier = (shape.entries(downstream[name]) as unknown[] | undefined) ?? [];
-      downstream[name] = shape.withEntries(tableRequest, [...earlier, ...(shape.entries(tableRequest) as unknown[])]);
+    const put = operation === 'PutItem' ? asImage(request.Item) : undefined;
+    const keys = operation === 'PutItem' ? await engine.keyNames(name) : undefined;
+    const key = operation === 'PutItem' ? keys && keyOf(keys, put) : asImage(request.Key);
+    // null: the current item cannot be read (no such table, a malformed key).
+    const before = key === undefined ? null : await currentItem(engine, name, key).catch(() => null);
+    if (before === null) {
+      table.count(operation, {});
+      return next(request);
     }
-    return { ...reply, [shape.unprocessed]: downstream };
+    const units = writeUnits(before, put);
+    const admitted = table.take('write', units);
+    table.count(operation, { throttled: !admitted });
+    if (!admitted) throw throughputExceeded();
+    const answer = (await table.runReserved('write', units, () => next(request))) as Json;
+    const after = operation === 'UpdateItem' ? await currentItem(engine, name, key).catch(() => before) : undefined;
+    const used = writeUnits(before, put ?? after);
+    table.settle('write', units, used);
+    return withConsumedUnits(request, answer, new Map([[name, used]]));
   }
-}
 
-/**
- * AWS's error for throttling, with the message the developer guide documents.
- * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html#Programming.Errors.MessagesAndCodes
- */
-function throughputExceeded(): AwsError {
-  return new AwsError(
-    'ProvisionedThroughputExceededException',
-    'You exceeded your maximum allowed provisioned throughput for a table or for one or more global secondary ' +
-      'indexes. To view performance metrics for provisioned throughput vs. consumed throughput, open the Amazon ' +
-      'CloudWatch console.',
-  );
-}
-
-/**
- * Runs the admitted request and settles each reservation with the units
- * DynamoDB's own accounting reports (`ConsumedCapacity`, which the sandbox
- * asks for and hides again from a client that did not), or with the
- * estimate when the response carries none. A failed request uses nothing.
- */
-async function forward(kind: CapacityKind, request: Json, next: Next, reservations: Reservation[]): Promise<Json> {
-  const asked = request.ReturnConsumedCapacity === 'TOTAL' || request.ReturnConsumedCapacity === 'INDEXES';
-  let response: Json;
-  try {
-    response = ((await next(asked ? request : { ...request, ReturnConsumedCapacity: 'TOTAL' })) ?? {}) as Json;
-  } catch (error) {
-    for (const r of reservations) r.table.settle(kind, r.units, 0);
-    throw error;
+  /**
+   * GetItem, Query or Scan: served while the read bucket is not empty, then
+   * charged for the whole items it read, which may take the bucket below
+   * zero; nothing more is served until refill has repaid the debt.
+   */
+  private async read(operation: string, request: Json, next: Next, engine: DynamoEngine): Promise<unknown> {
+    const name = String(request.TableName);
+    const table = this.tables.get(name);
+    if (!table) return next(request);
+    const admitted = table.admit('read', 0);
+    table.count(operation, { throttled: !admitted });
+    if (!admitted) throw throughputExceeded();
+    const answer = (await table.runReserved('read', 0, () => next(request))) as Json;
+    const consistent = request.ConsistentRead === true;
+    let used: number;
+    if (operation === 'GetItem') {
+      const narrowed = answer.Item !== undefined && answerIsNarrowed(request);
+      used = readUnits(
+        narrowed ? await currentItem(engine, name, asImage(request.Key)) : asImage(answer.Item),
+        consistent,
+      );
+    } else {
+      used = evaluatedUnits(await evaluatedItems(engine, operation as 'Query' | 'Scan', request, answer), consistent);
+    }
+    table.settle('read', 0, used);
+    return withConsumedUnits(request, answer, new Map([[name, used]]));
   }
-  for (const r of reservations) r.table.settle(kind, r.units, consumedUnits(response, r.name) ?? r.units);
-  if (asked) return response;
-  const { ConsumedCapacity: _hidden, ...reply } = response;
-  return reply;
 }

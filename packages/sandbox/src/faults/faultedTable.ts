@@ -11,6 +11,7 @@ export class FaultedTable {
   private readonly since = new Date().toISOString();
   private readonly units: Record<CapacityKind, number> = { write: 0, read: 0 };
   private requests = 0;
+  private readonly byOperation: Record<string, number> = {};
   private throttledRequests = 0;
   private unprocessedItems = 0;
 
@@ -23,15 +24,24 @@ export class FaultedTable {
     };
   }
 
-  /**
-   * Decides one request (or one batch entry) of `units` estimated units:
-   * false when the random throttle hits it or the capacity cap cannot cover
-   * it. An admitted request has its estimate reserved until {@link settle}.
-   */
-  admit(kind: CapacityKind, units: number): boolean {
+  /** One draw of the random throttle: whether it refuses this request (or this batch entry). */
+  throttledAtRandom(): boolean {
     const rate = this.faults.throttleRate ?? 0;
-    if (rate > 0 && this.random() < rate) return false;
+    return rate > 0 && this.random() < rate;
+  }
+
+  /**
+   * Whether the capacity cap covers `units` (0 for a read whose cost is known
+   * only once it has run: it passes while the bucket is not empty). Taken
+   * units stay reserved until {@link settle}.
+   */
+  take(kind: CapacityKind, units: number): boolean {
     return this.buckets[kind]?.tryTake(units) ?? true;
+  }
+
+  /** A random draw, then the cap: whether one request (or batch entry) of `units` goes ahead. */
+  admit(kind: CapacityKind, units: number): boolean {
+    return !this.throttledAtRandom() && this.take(kind, units);
   }
 
   /** Replaces a reservation by the units the request really used (0 when it failed). */
@@ -40,9 +50,20 @@ export class FaultedTable {
     this.units[kind] += used;
   }
 
+  /** Runs a request holding a reservation of `units`; a request that fails is charged nothing. */
+  async runReserved<T>(kind: CapacityKind, units: number, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      this.settle(kind, units, 0);
+      throw error;
+    }
+  }
+
   /** Counts one request and how it was answered. */
-  count(outcome: { readonly throttled?: boolean; readonly unprocessed?: number }): void {
+  count(operation: string, outcome: { readonly throttled?: boolean; readonly unprocessed?: number }): void {
     this.requests += 1;
+    this.byOperation[operation] = (this.byOperation[operation] ?? 0) + 1;
     if (outcome.throttled) this.throttledRequests += 1;
     this.unprocessedItems += outcome.unprocessed ?? 0;
   }
@@ -51,6 +72,7 @@ export class FaultedTable {
     return {
       since: this.since,
       requests: this.requests,
+      requestsByOperation: { ...this.byOperation },
       throttledRequests: this.throttledRequests,
       unprocessedItems: this.unprocessedItems,
       writeUnits: this.units.write,

@@ -1,5 +1,7 @@
+import { latencyProblems, type LatencyFaults } from './latencyFaults.js';
+
 /**
- * Faults injected into one table's data-plane requests. All fields are
+ * Faults injected into one table's requests. All fields are
  * optional; an empty object injects nothing.
  *
  * @example
@@ -18,6 +20,8 @@ export interface TableFaults {
   readonly readBurstUnits?: number;
   /** Seed of the random draws behind `throttleRate`: the same requests in the same order meet the same faults. */
   readonly seed?: number;
+  /** Delay before each request naming the table is answered, per operation class (instead of the global one). */
+  readonly latency?: LatencyFaults;
 }
 
 /** What fault injection did to one table since its faults were last set. */
@@ -26,6 +30,8 @@ export interface TableFaultStats {
   readonly since: string;
   /** Data-plane requests that touched the table (a batch counts once per table it names). */
   readonly requests: number;
+  /** The same, per operation (e.g. `{ BatchWriteItem: 40, Scan: 2 }`). */
+  readonly requestsByOperation: Readonly<Record<string, number>>;
   /** Requests refused whole with ProvisionedThroughputExceededException. */
   readonly throttledRequests: number;
   /** Batch items or keys handed back as UnprocessedItems / UnprocessedKeys. */
@@ -42,19 +48,21 @@ export interface TableFaultStats {
 
 /** One thing wrong with a fault configuration: the field, its value and what it must be. */
 export interface FaultProblem {
-  readonly field: keyof TableFaults | 'table' | 'faults';
+  /** A setting (`throttleRate`), a part of one (`latency.write.fixedMs`), `table` or `faults`. */
+  readonly field: string;
   readonly value: unknown;
   readonly problem: string;
 }
 
 /** A fault configuration that cannot be used; the message names each bad field, its value and the fix. */
 export class FaultConfigError extends Error {
+  /** @param table the table the faults were for; `undefined` for the latency of every request. */
   constructor(
-    readonly table: string,
+    readonly table: string | undefined,
     readonly problems: readonly FaultProblem[],
   ) {
     super(
-      `Bad faults for table ${JSON.stringify(table)}: ` +
+      (table === undefined ? 'Bad global latency: ' : `Bad faults for table ${JSON.stringify(table)}: `) +
         problems.map((p) => `${p.field} ${JSON.stringify(p.value)} ${p.problem}`).join('; ') +
         '. Fix these values (see docs/sandbox-faults.md); nothing was changed.',
     );
@@ -65,8 +73,11 @@ export class FaultConfigError extends Error {
 const isPositive = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
 const UNITS = 'is not a positive number of capacity units';
 
-/** Validation as data: each field's test and what a failing value is told. */
-const RULES: Record<keyof TableFaults, { readonly ok: (v: unknown) => boolean; readonly problem: string }> = {
+/** Validation as data: each field's test and what a failing value is told (`latency` has its own, per part). */
+const RULES: Record<
+  Exclude<keyof TableFaults, 'latency'>,
+  { readonly ok: (v: unknown) => boolean; readonly problem: string }
+> = {
   throttleRate: {
     ok: (v) => typeof v === 'number' && v >= 0 && v <= 1,
     problem: 'is not a share from 0 to 1 (e.g. 0.3 throttles 30% of requests)',
@@ -95,12 +106,14 @@ export function tableFaultProblems(table: string, faults: unknown): FaultProblem
     return [...problems, { field: 'faults', value: faults, problem: 'is not a JSON object of fault settings' }];
   }
   for (const [field, value] of Object.entries(faults)) {
-    const rule = RULES[field as keyof TableFaults] as (typeof RULES)[keyof TableFaults] | undefined;
-    if (!rule) {
-      const known = Object.keys(RULES).join(', ');
-      problems.push({ field: field as keyof TableFaults, value, problem: `is not a fault setting (known: ${known})` });
+    const rule = RULES[field as keyof typeof RULES] as (typeof RULES)[keyof typeof RULES] | undefined;
+    if (field === 'latency') {
+      if (value !== undefined) problems.push(...latencyProblems(value));
+    } else if (!rule) {
+      const known = [...Object.keys(RULES), 'latency'].join(', ');
+      problems.push({ field, value, problem: `is not a fault setting (known: ${known})` });
     } else if (value !== undefined && !rule.ok(value)) {
-      problems.push({ field: field as keyof TableFaults, value, problem: rule.problem });
+      problems.push({ field, value, problem: rule.problem });
     }
   }
   return problems;

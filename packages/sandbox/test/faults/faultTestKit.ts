@@ -1,5 +1,6 @@
 import { CreateTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import type { Sandbox } from '../../src/index.js';
+import { afterAll, beforeAll } from 'vitest';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/index.js';
 
 /** A real SDK client on the sandbox; `maxAttempts: 1` shows every throttle instead of retrying it. */
 export function sandboxClient(sandbox: Sandbox, maxAttempts = 1): DynamoDBClient {
@@ -36,3 +37,18 @@ export async function keysIn(ddb: DynamoDBClient, table: string): Promise<string
 
 /** A string of `bytes` ASCII characters, to size items exactly. */
 export const filler = (bytes: number) => 'x'.repeat(bytes);
+
+/** A sandbox for the tests of one file, with a client and these tables, stopped after them. */
+export function useSandbox(
+  tables: readonly string[],
+  options?: SandboxOptions,
+): { sandbox: Sandbox; ddb: DynamoDBClient } {
+  const context = {} as { sandbox: Sandbox; ddb: DynamoDBClient };
+  beforeAll(async () => {
+    context.sandbox = await startSandbox(options);
+    context.ddb = sandboxClient(context.sandbox);
+    for (const table of tables) await createTable(context.ddb, table);
+  });
+  afterAll(() => context.sandbox.stop());
+  return context;
+}

@@ -7,6 +7,7 @@ import {
   type TableFaults,
 } from '@dynamo-dr/sandbox';
 import { DrError, InputError } from '@dynamo-dr/core/errors';
+import { latencyFromFlags } from './latencyFlags.js';
 
 export interface SandboxCommandOptions {
   readonly port: string;
@@ -17,27 +18,35 @@ export interface SandboxCommandOptions {
   readonly writeCapacity?: readonly string[];
   /** `TABLE=RCU` entries of `--read-capacity`. */
   readonly readCapacity?: readonly string[];
+  /** `[TABLE=][CLASS:]MIN[-MAX]ms` entries of `--latency`. */
+  readonly latency?: readonly string[];
   readonly latestRestorableLagMs?: string;
   readonly restoreBaseMs?: string;
   readonly restorePerItemMs?: string;
   readonly backupCreateMs?: string;
   readonly exportMs?: string;
   readonly minIncrementalExportPeriodMs?: string;
+  readonly stepFunctionsTimeScale?: string;
+  /** Entries of `--asset-dir`. */
+  readonly assetDir?: readonly string[];
 }
 
 /** The flags of the options startSandbox may refuse, and the value each was given as typed. */
 const OPTION_FLAGS: Partial<
-  Record<keyof SandboxOptions, { flag: string; raw: (o: SandboxCommandOptions) => unknown }>
+  Record<keyof SandboxOptions, { flag: string; raw?: (o: SandboxCommandOptions) => unknown }>
 > = {
   port: { flag: '--port', raw: (o) => o.port },
   dataDir: { flag: '--data-dir', raw: (o) => o.dataDir },
+  stepFunctionsTimeScale: { flag: '--step-functions-time-scale', raw: (o) => o.stepFunctionsTimeScale },
+  // The one directory refused, as startSandbox names it.
+  assetDirectories: { flag: '--asset-dir' },
 };
 
 /** startSandbox's refusal of an option, as an {@link InputError} naming the flag; any other error as it is. */
 function asFlagError(error: unknown, opts: SandboxCommandOptions): unknown {
   if (!(error instanceof SandboxOptionError)) return error;
   const named = OPTION_FLAGS[error.option];
-  return named ? new InputError(named.flag, named.raw(opts), error.problem, error.hint) : error;
+  return named ? new InputError(named.flag, named.raw?.(opts) ?? error.value, error.problem, error.hint) : error;
 }
 
 /**
@@ -45,7 +54,9 @@ function asFlagError(error: unknown, opts: SandboxCommandOptions): unknown {
  * Bad options are refused before anything starts; the dynalite child never outlives this process.
  */
 export async function sandbox(opts: SandboxCommandOptions): Promise<void> {
+  const latency = latencyFromFlags(opts.latency);
   const faults = faultsFromFlags(opts);
+  for (const [table, delays] of Object.entries(latency.tables)) faults[table] = { ...faults[table], latency: delays };
   let running: Sandbox;
   try {
     running = await startSandbox({
@@ -53,6 +64,7 @@ export async function sandbox(opts: SandboxCommandOptions): Promise<void> {
       port: /^\d+$/.test(opts.port) ? Number(opts.port) : Number.NaN,
       dataDir: opts.dataDir,
       faults,
+      latency: latency.global,
       latestRestorableLagMs: milliseconds('--latest-restorable-lag-ms', opts.latestRestorableLagMs),
       restoreBaseMs: milliseconds('--restore-base-ms', opts.restoreBaseMs),
       restorePerItemMs: milliseconds('--restore-per-item-ms', opts.restorePerItemMs),
@@ -62,6 +74,11 @@ export async function sandbox(opts: SandboxCommandOptions): Promise<void> {
         '--min-incremental-export-period-ms',
         opts.minIncrementalExportPeriodMs,
       ),
+      stepFunctionsTimeScale:
+        opts.stepFunctionsTimeScale === undefined
+          ? undefined
+          : Number(opts.stepFunctionsTimeScale.trim() === '' ? Number.NaN : opts.stepFunctionsTimeScale),
+      assetDirectories: opts.assetDir,
     });
   } catch (error) {
     throw asFlagError(error, opts);
@@ -69,6 +86,7 @@ export async function sandbox(opts: SandboxCommandOptions): Promise<void> {
   console.error(
     `dynamo-dr sandbox listening on ${running.endpoint}${opts.dataDir ? ` (data in ${opts.dataDir})` : ' (in memory)'}`,
   );
+  if (latency.global) console.error(`Latency of every request: ${JSON.stringify(latency.global)}`);
   for (const [table, f] of Object.entries(faults)) console.error(`Faults on ${table}: ${JSON.stringify(f)}`);
   console.error('Point AWS SDK clients, the AWS CLI and boto3 at it with:');
   for (const [name, value] of Object.entries(running.env)) console.log(`export ${name}=${value}`);
