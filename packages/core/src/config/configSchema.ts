@@ -21,7 +21,7 @@ export interface EnvironmentConfig {
 export interface TableConfig {
   /** The physical DynamoDB table name. */
   readonly tableName: string;
-  /** Excluded tables are refused by every recovery command (seed 002 excludes its SSN table). @default false */
+  /** Excluded tables are refused by every recovery command (e.g. a table of personal data recovered by its own procedure). @default false */
   readonly excluded?: boolean;
   /** Why the table is excluded: shown in the refusal. */
   readonly excludedReason?: string;

@@ -22,7 +22,7 @@ export interface RecoveryModeSettings {
 
 /**
  * The recovery-mode settings of `environment`: from the configuration when
- * there is one (the environment must be in it), else the defaults seed 002's
+ * there is one (the environment must be in it), else the defaults the reference recovery system's
  * scripts imply — functions named `{environment}-*`, minus names containing
  * `DisasterRecovery` and functions tagged `dynamo-dr:role=recovery`.
  *

@@ -1,5 +1,6 @@
 /**
- * The input of one recovery, exactly as seed 002's state machine takes it.
+ * The input of one recovery, exactly as the restore state machine takes it: the recovery workflow's input
+ * contract.
  *
  * @example
  * const input: RestoreInput = {

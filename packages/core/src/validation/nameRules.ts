@@ -16,7 +16,7 @@ export const tableNameRule: NameRule = {
 };
 
 /**
- * Incident ids (seed 002's format): letters, digits and inner hyphens, 1 to 64 characters. They name the
+ * Incident ids (the recovery workflow's input contract): letters, digits and inner hyphens, 1 to 64 characters. They name the
  * forensic backup and the temporary table, and the run in the journal (a file name locally).
  */
 export const incidentIdRule: NameRule = {

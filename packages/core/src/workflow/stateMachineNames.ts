@@ -1,5 +1,5 @@
 /**
- * Seed 002's names, one pair per table: the parent that backs up, restores and
+ * The recovery workflow's state machine names, one pair per table: the parent that backs up, restores and
  * cleans up, and the child that syncs the data.
  *
  * @example

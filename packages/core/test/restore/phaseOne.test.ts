@@ -75,7 +75,7 @@ describe('phase 1: the forensic backup', () => {
 });
 
 describe('the Lambda entry point', () => {
-  it("needs its journal table, then validates seed 002's input exactly", async () => {
+  it("needs its journal table, then validates the recovery workflow's input contract exactly", async () => {
     delete process.env.DYNAMO_DR_JOURNAL_TABLE;
     const event = (fields: Record<string, unknown>) => fields as unknown as StepEvent;
     await expect(workflowLambdaHandler(event({ handler: 'validateRestoreInput' }))).rejects.toThrow(

@@ -4,12 +4,12 @@ import type { TableRef } from '@dynamo-dr/core';
 type Item = Record<string, AttributeValue>;
 
 /**
- * The reset the seed's recovery system runs, reimplemented as its design describes it: one thread, scan pages of
+ * The reset the reference recovery system runs, reimplemented as its design describes it: one thread, scan pages of
  * 2,000 items, delete every destination item, then copy every source item, in BatchWriteItem calls of 25 that
  * resend UnprocessedItems at once, with no backoff and no verification. A throttled call (scan or write) is sent
- * again at once too. The keys are read from the items, as the seed hard-codes them (`pk`, `sk`).
+ * again at once too. The keys are read from the items, as the reference design hard-codes them (`pk`, `sk`).
  */
-export async function seedReset(source: TableRef, destination: TableRef): Promise<void> {
+export async function referenceReset(source: TableRef, destination: TableRef): Promise<void> {
   for await (const page of scanPages(destination)) {
     await writeAll(
       destination,
