@@ -18,19 +18,33 @@ export class DrError extends Error {
 
 /**
  * Bad input: a field has a value that cannot be used. Raised before any AWS
- * call that changes anything; the CLI exits with status 2. A missing value
- * (`null` or `undefined`) is left out of the message ("--table is required");
- * a long one is shortened, with its length.
+ * call that changes anything; the CLI exits with status 2. `field` is the key
+ * of the request field (`incidentId`, `tableName`, `at`, ...): the CLI names
+ * its flag instead ({@link InputError.describe}). A missing value (`null` or
+ * `undefined`) is left out of the message ("tableName is required"); a long
+ * one is shortened, with its length.
  */
 export class InputError extends DrError {
   constructor(
     readonly field: string,
     readonly value: unknown,
-    problem: string,
+    readonly problem: string,
     hint: string,
     cause?: unknown,
   ) {
     super(`${field}${shownValue(value)} ${problem}. ${hint}`, { hint, cause });
+  }
+
+  /**
+   * The message with the field named as the caller knows it (a CLI flag for a request key).
+   *
+   * @example
+   * error.describe((field) => (field === 'incidentId' ? '--incident' : field)); // '--incident "x y" is not ...'
+   */
+  describe(nameOf: (field: string) => string): string {
+    // A revived error (see revivedError) keeps only its message, which already names its field.
+    if (this.problem === undefined) return this.message;
+    return `${nameOf(this.field)}${shownValue(this.value)} ${this.problem}. ${this.hint ?? ''}`.trimEnd();
   }
 }
 
@@ -158,6 +172,7 @@ export function revivedError(name: string, message: string): DrError {
   Object.defineProperty(error, 'stack', { value: new Error(message).stack, writable: true, configurable: true });
   error.name = name;
   // An input error's message starts with its field.
-  if (error instanceof InputError) Object.assign(error, { field: message.split(' ')[0], value: undefined });
+  if (error instanceof InputError)
+    Object.assign(error, { field: message.split(' ')[0], value: undefined, problem: undefined });
   return error;
 }

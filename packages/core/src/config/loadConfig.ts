@@ -23,13 +23,13 @@ export async function loadConfig(options: { explicitPath?: string; cwd?: string 
     text = await readFile(file, 'utf8');
   } catch (error) {
     if (!options.explicitPath && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new InputError('--config', file, 'cannot be read', `Check the path (${(error as Error).message}).`);
+    throw new InputError('config', file, 'cannot be read', `Check the path (${(error as Error).message}).`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new InputError('--config', file, 'is not valid JSON', `Fix the syntax: ${(error as Error).message}.`);
+    throw new InputError('config', file, 'is not valid JSON', `Fix the syntax: ${(error as Error).message}.`);
   }
   return parseConfig(parsed, file);
 }

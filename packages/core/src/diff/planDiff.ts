@@ -33,30 +33,30 @@ export interface DiffRequest {
  * const plan = await planDiff(ddb, journal, { incidentId: 'inc-7', out: 'lost-writes.jsonl' });
  */
 export async function planDiff(client: DynamoDBClient, journal: RunJournal, request: DiffRequest): Promise<DiffPlan> {
-  if (request.incidentId !== undefined) assertName(incidentIdRule, '--incident', request.incidentId);
+  if (request.incidentId !== undefined) assertName(incidentIdRule, 'incidentId', request.incidentId);
   if (request.table !== undefined) {
-    assertName(tableNameRule, '--table', request.table);
+    assertName(tableNameRule, 'table', request.table);
     if (request.incidentId === undefined) {
       throw new InputError(
-        '--table',
+        'table',
         request.table,
         'picks a table of an incident and needs --incident',
         'Give --incident ID with it, or name the sides with --left and --right.',
       );
     }
   }
-  if (request.left !== undefined) assertSideSpec(request.left, '--left');
-  if (request.right !== undefined) assertSideSpec(request.right, '--right');
+  if (request.left !== undefined) assertSideSpec(request.left, 'left');
+  if (request.right !== undefined) assertSideSpec(request.right, 'right');
   if (request.out === undefined)
-    throw new InputError('--out', null, 'is required', 'Name the diff file to write, e.g. --out lost-writes.jsonl.');
+    throw new InputError('out', null, 'is required', 'Name the diff file to write, e.g. --out lost-writes.jsonl.');
   // A diff never replaces a file.
-  const out = await assertItemFileTarget('--out', request.out, { replace: false });
+  const out = await assertItemFileTarget('out', request.out, { replace: false });
   const [leftSpec, rightSpec] = await sideSpecs(journal, request);
-  const left = await side(client, leftSpec, request.incidentId ? '--incident' : '--left');
-  const right = await side(client, rightSpec, request.incidentId ? '--incident' : '--right');
+  const left = await side(client, leftSpec, request.incidentId ? 'incidentId' : 'left');
+  const right = await side(client, rightSpec, request.incidentId ? 'incidentId' : 'right');
   if (JSON.stringify(left.schema) !== JSON.stringify(right.schema)) {
     throw new InputError(
-      '--right',
+      'right',
       rightSpec,
       `has key schema ${JSON.stringify(right.schema)}, but ${leftSpec} has ${JSON.stringify(left.schema)}`,
       'Compare a table with itself at another time (a backup of it, or a restored copy).',
@@ -82,7 +82,7 @@ async function sideSpecs(journal: RunJournal, request: DiffRequest): Promise<[st
   if (request.incidentId === undefined) {
     if (!request.left || !request.right) {
       throw new InputError(
-        request.left ? '--right' : '--left',
+        request.left ? 'right' : 'left',
         null,
         'is required without --incident',
         'Give --incident ID (the forensic backup of that restore vs the table now), or both --left and --right.',
@@ -92,7 +92,7 @@ async function sideSpecs(journal: RunJournal, request: DiffRequest): Promise<[st
   }
   if (request.left || request.right) {
     throw new InputError(
-      '--incident',
+      'incidentId',
       request.incidentId,
       'cannot be combined with --left/--right',
       'Give one or the other.',
@@ -101,7 +101,7 @@ async function sideSpecs(journal: RunJournal, request: DiffRequest): Promise<[st
   const run = await journal.getRun(request.incidentId);
   if (!run) {
     throw new InputError(
-      '--incident',
+      'incidentId',
       request.incidentId,
       'has no recorded run in this state directory',
       'Run diff where the restore ran (or pass its --state-dir), or give --left BACKUP_ARN --right TABLE.',
@@ -114,7 +114,7 @@ async function sideSpecs(journal: RunJournal, request: DiffRequest): Promise<[st
   if (chosen.length !== 1) {
     const names = withBackup.map(([name]) => name);
     throw new InputError(
-      request.table ? '--table' : '--incident',
+      request.table ? 'table' : 'incidentId',
       request.table ?? request.incidentId,
       names.length
         ? `does not pick one table of the run (tables with a forensic backup: ${names.join(', ')})`

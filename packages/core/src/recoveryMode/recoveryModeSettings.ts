@@ -30,11 +30,11 @@ export interface RecoveryModeSettings {
  * const settings = recoveryModeSettings(await loadConfig(), 'Prod');
  */
 export function recoveryModeSettings(config: DrConfig | undefined, environment: string): RecoveryModeSettings {
-  assertName(environmentNameRule, '--environment', environment);
+  assertName(environmentNameRule, 'environment', environment);
   const env = config?.environments[environment];
   if (config && !env) {
     throw new InputError(
-      '--environment',
+      'environment',
       environment,
       'is not in the configuration',
       `Use one of: ${Object.keys(config.environments).join(', ')} (names are case-sensitive), or add it to dynamo-dr.config.json.`,

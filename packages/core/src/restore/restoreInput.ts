@@ -19,22 +19,3 @@ export interface RestoreInput {
 
 /** How the destination is brought to the restored data. */
 export type SyncMode = 'delta' | 'reset';
-
-/**
- * How each input field is called where it came from, so that an error names
- * what the user typed: the workflow input field on AWS, the flag in the CLI.
- */
-export interface InputLabels {
-  readonly incidentId: string;
-  readonly pitrBackupTime: string;
-  readonly tableNameRecoveryConfirmation: string;
-  readonly table: string;
-}
-
-/** Labels of the state machine input (the default). */
-export const workflowInputLabels: InputLabels = {
-  incidentId: 'incidentId',
-  pitrBackupTime: 'pitrBackupTime',
-  tableNameRecoveryConfirmation: 'tableNameRecoveryConfirmation',
-  table: 'table',
-};

@@ -36,32 +36,28 @@ export async function planRestoreAs(
   ssm: SSMClient,
   request: RestoreAsRequest,
 ): Promise<RestoreAsPlan> {
-  assertName(tableNameRule, '--table', request.tableName);
-  const time = parseRestoreTime(request.time, '--to');
-  const target = assertName(tableNameRule, '--target', request.targetTableName);
-  if (request.switchParameter !== undefined)
-    assertName(parameterNameRule, '--switch-parameter', request.switchParameter);
+  assertName(tableNameRule, 'tableName', request.tableName);
+  const time = parseRestoreTime(request.time, 'time');
+  const target = assertName(tableNameRule, 'targetTableName', request.targetTableName);
+  if (request.switchParameter !== undefined) assertName(parameterNameRule, 'switchParameter', request.switchParameter);
   // The same rule as every command's incident id; the error names the id as typed.
-  const incidentId = `restore-as-${assertName(incidentIdRule, '--incident', request.incidentId ?? generatedIncidentId())}`;
+  const incidentId = `restore-as-${assertName(incidentIdRule, 'incidentId', request.incidentId ?? generatedIncidentId())}`;
   if (target === request.tableName) {
     throw new InputError(
-      '--target',
+      'targetTableName',
       target,
       'is the source table',
       'A restore always creates a new table: give a new name.',
     );
   }
-  const { description, window } = await assertRestorable(dynamodb, request.tableName, time, request.time, {
-    table: '--table',
-    pitrBackupTime: '--to',
-  });
+  const { description, window } = await assertRestorable(dynamodb, request.tableName, time, request.time, 'time');
   const existing = await describeTableIfExists(dynamodb, target);
   const resume =
     existing !== undefined &&
     isRestoreOf(existing, { kind: 'pitr', tableName: request.tableName, restoreTime: time.toISOString() });
   if (existing && !resume) {
     throw new InputError(
-      '--target',
+      'targetTableName',
       target,
       'already exists',
       'A restore creates the table: choose a new name (or delete that table if it is a leftover).',

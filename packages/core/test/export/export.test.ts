@@ -172,19 +172,19 @@ describe('export refuses bad input and creates nothing', () => {
     const table = await sampleTable(3);
     await expectRefused(
       { tableName: table, at: '2020-01-01T00:00:00Z', out: out('old.json') },
-      /--at "2020-01-01T00:00:00Z" is outside the restorable window of Consent-\d+, \S+ to \S+/,
+      /at "2020-01-01T00:00:00Z" is outside the restorable window of Consent-\d+, \S+ to \S+/,
     );
   });
 
   it('an unknown table', async () => {
-    await expectRefused({ tableName: 'NoSuchTable', out: out('none.json') }, /--table "NoSuchTable" does not exist/);
+    await expectRefused({ tableName: 'NoSuchTable', out: out('none.json') }, /tableName "NoSuchTable" does not exist/);
   });
 
   it('an existing --out file, which is left as it was', async () => {
     const table = await sampleTable(3);
     const file = out('existing.json');
     await writeFile(file, 'keep me\n');
-    await expectRefused({ tableName: table, out: file }, /--out ".*existing.json" already exists.*--force/);
+    await expectRefused({ tableName: table, out: file }, /out ".*existing.json" already exists.*--force/);
     expect(await readFile(file, 'utf8')).toBe('keep me\n');
     const manifest = await exportTable({ tableName: table, out: file, force: true });
     expect(manifest.itemCount).toBe(3);
@@ -194,7 +194,7 @@ describe('export refuses bad input and creates nothing', () => {
     const table = await sampleTable(1);
     await expectRefused(
       { tableName: table, out: out('x.xml'), format: 'xml' },
-      /--format "xml" is not an item file format/,
+      /format "xml" is not an item file format/,
     );
   });
 });

@@ -294,7 +294,7 @@ describe('restore-as refuses bad input and changes nothing', () => {
     const { table } = await configuredSource();
     await expectRefused(
       () => restoreAs({ tableName: table, time: '2021-06-01T00:00:00Z', targetTableName: `${table}-old` }),
-      /--to "2021-06-01T00:00:00Z" is outside the restorable window of fp-events-\d+, \S+ to \S+/,
+      /time "2021-06-01T00:00:00Z" is outside the restorable window of fp-events-\d+, \S+ to \S+/,
     );
   });
 
@@ -305,7 +305,7 @@ describe('restore-as refuses bad input and changes nothing', () => {
     const before = await tableContents(ddb, other);
     await expectRefused(
       () => restoreAs({ tableName: table, time: t, targetTableName: other }),
-      /--target "other-\d+" already exists/,
+      /targetTableName "other-\d+" already exists/,
     );
     expect(await tableContents(ddb, other)).toEqual(before);
   });
@@ -313,7 +313,7 @@ describe('restore-as refuses bad input and changes nothing', () => {
   it('an unknown table', async () => {
     await expectRefused(
       () => restoreAs({ tableName: 'nope-table', time: new Date().toISOString(), targetTableName: 'nope-2' }),
-      /--table "nope-table" does not exist/,
+      /tableName "nope-table" does not exist/,
     );
   });
 
@@ -321,7 +321,7 @@ describe('restore-as refuses bad input and changes nothing', () => {
     const { table, t } = await configuredSource();
     await expectRefused(
       () => restoreAs({ tableName: table, time: t, targetTableName: `${table}-x`, switchParameter: '/app/none/table' }),
-      /--switch-parameter "\/app\/none\/table" does not exist/,
+      /switchParameter "\/app\/none\/table" does not exist/,
     );
   });
 

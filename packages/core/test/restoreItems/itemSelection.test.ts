@@ -23,13 +23,13 @@ describe('parseItemSelection', () => {
   });
 
   it.each([
-    [{ where: 'begins_with(pk, :rule)' }, '--where', ':rule'],
-    [{ where: 'begins_with(pk, :rule)', values: '{":rule": "x", ":extra": 1}' }, '--values', ':extra'],
-    [{ where: 'begins_with(pk, :rule)', values: '{":rule": "x"' }, '--values', 'not valid JSON'],
-    [{ where: 'begins_with(pk, :rule)', values: '["x"]' }, '--values', 'not a JSON object'],
-    [{ where: '#s = :s', values: '{":s": "x"}' }, '--where', '#s'],
-    [{ where: 'a = :s', values: '{":s": "x"}', names: '{"#dr_k0": "a"}' }, '--names', 'reserved'],
-    [{ where: '   ' }, '--where', 'is empty'],
+    [{ where: 'begins_with(pk, :rule)' }, 'where', ':rule'],
+    [{ where: 'begins_with(pk, :rule)', values: '{":rule": "x", ":extra": 1}' }, 'values', ':extra'],
+    [{ where: 'begins_with(pk, :rule)', values: '{":rule": "x"' }, 'values', 'not valid JSON'],
+    [{ where: 'begins_with(pk, :rule)', values: '["x"]' }, 'values', 'not a JSON object'],
+    [{ where: '#s = :s', values: '{":s": "x"}' }, 'where', '#s'],
+    [{ where: 'a = :s', values: '{":s": "x"}', names: '{"#dr_k0": "a"}' }, 'names', 'reserved'],
+    [{ where: '   ' }, 'where', 'is empty'],
   ])('%j is refused naming %s', (input, field, text) => {
     const error = (() => {
       try {

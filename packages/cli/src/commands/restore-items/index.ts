@@ -2,7 +2,6 @@ import {
   assertGiven,
   assertName,
   createDynamoDbClient,
-  restoreItemsLabels,
   restoreNames,
   tableNameRule,
   FileRunJournal,
@@ -14,6 +13,7 @@ import {
   type RestoreItemsPlan,
   type WriteGuard,
 } from '@dynamo-dr/core';
+import { userMessage } from '../../fieldFlags.js';
 import { confirmTableNames } from '../../shared/confirmTableNames.js';
 import { progressBars } from '../../shared/progressBars.js';
 import { startedBy } from '../../shared/startedBy.js';
@@ -60,7 +60,7 @@ export async function restoreItems(opts: RestoreItemsCommandOptions): Promise<vo
   const tableName = settings.tableName;
   assertSourceFlags(opts);
   // The names are checked before the confirmation is asked for.
-  if (opts.fromFile === undefined) restoreNames(tableName, opts.incident!, restoreItemsLabels);
+  if (opts.fromFile === undefined) restoreNames(tableName, opts.incident!);
   else assertName(tableNameRule, '--table', tableName);
   const [confirmation = ''] = await confirmTableNames(
     opts.confirm === undefined ? [] : [opts.confirm],
@@ -94,7 +94,7 @@ export async function restoreItems(opts: RestoreItemsCommandOptions): Promise<vo
     // A dry run also says whether a real run would be allowed to write now, without refusing.
     writes = await guard().then(
       (allowed) => ({ allowed }),
-      (error: Error) => ({ refused: error.message }),
+      (error: Error) => ({ refused: userMessage(error) }),
     );
   }
   // On a terminal, a point-in-time run shows the restore command's live bar (phase, items/s, ETA).

@@ -8,7 +8,6 @@ import {
   planRestore,
   restoreNames,
   runRestore,
-  type InputLabels,
   type RestoreContext,
 } from '@dynamo-dr/core';
 import { formatRun, runDocument } from '../runs/formatRun.js';
@@ -18,6 +17,7 @@ import { startedBy } from '../../shared/startedBy.js';
 import { tableSettings, type SettingsFlags } from '../../shared/tableSettings.js';
 import { describeGuards, writeGuards } from '../../shared/writeGuards.js';
 import { formatPlan } from './formatPlan.js';
+import { userMessage } from '../../fieldFlags.js';
 
 /** Flags of `dynamo-dr restore`. */
 export interface RestoreCommandOptions extends SettingsFlags {
@@ -34,13 +34,6 @@ export interface RestoreCommandOptions extends SettingsFlags {
   readonly allowLiveWrites?: boolean;
 }
 
-const labels: InputLabels = {
-  incidentId: '--incident',
-  pitrBackupTime: '--to',
-  tableNameRecoveryConfirmation: '--confirm',
-  table: '--table',
-};
-
 /**
  * `dynamo-dr restore`: validates everything, then runs each table's restore
  * workflow in this process straight from the plan (the steps the state machines on AWS take) and prints the run.
@@ -56,7 +49,7 @@ export async function restore(opts: RestoreCommandOptions): Promise<void> {
     'Give the incident id, e.g. --incident incident-2025-001.',
   );
   const pitrBackupTime = assertGiven('--to', opts.to, 'Give the time to restore to, e.g. --to 2025-01-15T09:00:00Z.');
-  for (const table of tables) restoreNames(table.tableName, incidentId, labels);
+  for (const table of tables) restoreNames(table.tableName, incidentId);
   const confirmations = await confirmTableNames(
     opts.confirm,
     tables.map((t) => t.tableName),
@@ -64,13 +57,13 @@ export async function restore(opts: RestoreCommandOptions): Promise<void> {
   );
   const aws = { region: opts.region ?? config?.region, profile: opts.profile, endpoint: opts.endpointUrl };
   const dynamodb = createDynamoDbClient(aws);
-  const plan = await planRestore(dynamodb, journal, { incidentId, pitrBackupTime, tables, confirmations, labels });
+  const plan = await planRestore(dynamodb, journal, { incidentId, pitrBackupTime, tables, confirmations });
   const guard = () => writeGuards(resolved, config, aws, opts.allowLiveWrites ?? false);
   if (opts.dryRun) {
     // The plan also says whether the run would be allowed to write now (recovery mode), without refusing.
     const writes = await guard().then(
       (guards) => ({ allowed: guards }),
-      (error: Error) => ({ refused: error.message }),
+      (error: Error) => ({ refused: userMessage(error) }),
     );
     if (opts.json) console.log(JSON.stringify({ dryRun: true, plan, writes }, null, 2));
     else
