@@ -241,6 +241,18 @@ describe('every command and flag: bad values are input errors (exit 2), before a
     ],
     [diff('--segments', '1.5'), /^--segments "1\.5" is not a whole number/],
     [
+      restore('--table', 'Orders', '--confirm', 'Orders', '--max-write-units', '0'),
+      /^--max-write-units "0" is not a whole number from 1 to 1000000/,
+    ],
+    [
+      fileItems('--table', 'Orders', '--from-file', 'f.json', '--max-read-units', '-1'),
+      /^--max-read-units "-1" is not a whole number/,
+    ],
+    [
+      ['export', '--table', 'Orders', '--out', 'e.json', '--max-read-units', 'lots'],
+      /^--max-read-units "lots" is not a whole number/,
+    ],
+    [
       ['export', '--table', 'Orders', '--out', 'e.json', '--segments', '1e2'],
       /^--segments "1e2" is not a whole number/,
     ],

@@ -262,7 +262,15 @@ describe('dynamo-dr restore refuses bad input and changes nothing', () => {
     const dir = await workdir();
     const before = await awsResources(client);
     const offset = new Date(Date.parse(t) + 3600_000).toISOString().replace('Z', '+01:00');
-    const result = await runCli(sandbox, dir, [...restore({ '--to': offset }), '--dry-run', '--json']);
+    const result = await runCli(sandbox, dir, [
+      ...restore({ '--to': offset }),
+      '--max-write-units',
+      '50',
+      '--max-read-units',
+      '200',
+      '--dry-run',
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     const { plan } = JSON.parse(result.stdout);
     expect(plan).toMatchObject({
@@ -274,6 +282,9 @@ describe('dynamo-dr restore refuses bad input and changes nothing', () => {
           mode: 'delta',
           forensicBackupName: `${TABLE}-forensic-inc-1`,
           restoredTableName: `${TABLE}-dr-inc-1`,
+          // The caps on the run's traffic, in the plan the engine paces by.
+          maxWriteUnitsPerSecond: 50,
+          maxReadUnitsPerSecond: 200,
         },
       ],
     });

@@ -105,7 +105,7 @@ export class UnwritableItemsError extends DrError {
     super(
       `${keys.length} item(s) could not be written to ${tableName} after all retries: ${shown.join(', ')}${keys.length > 5 ? ', ...' : ''} (last error: ${describeCause(cause)}).`,
       {
-        hint: 'Nothing was skipped: run the same command again with the same run id to resume; if the table is throttled, lower --max-write-units or raise its capacity.',
+        hint: 'Nothing was skipped: run the same command again with the same --incident to resume (it goes on from its checkpoints); if the table is throttled, give it more capacity, or cap the run lower with --max-write-units.',
         cause,
         details: { tableName, keys },
       },

@@ -9,9 +9,13 @@ import {
   type DrConfig,
   type TableRestoreSettings,
 } from '@dynamo-dr/core';
+import type { CapacityFlags } from './commonOptions.js';
+
+/** DynamoDB's default per-table quota is 40,000 units per second; a cap above a million is no cap. */
+const MAX_CAPACITY_UNITS = 1_000_000;
 
 /** The flags that shape each table's settings. */
-export interface SettingsFlags {
+export interface SettingsFlags extends CapacityFlags {
   readonly table: readonly string[];
   readonly environment?: string;
   readonly mode?: string;
@@ -62,12 +66,13 @@ export function tableSettings(flags: SettingsFlags, config: DrConfig | undefined
     7 * 24 * 60,
   );
   const keepRestoredTable = flags.keepRestoredTable ?? config?.defaults?.keepRestoredTable ?? false;
+  const caps = capacityCaps(flags);
   if (new Set(flags.table).size !== flags.table.length) {
     throw new InputError('--table', flags.table, 'names a table twice', 'Give each table once.');
   }
   if (flags.environment !== undefined) assertName(environmentNameRule, '--environment', flags.environment);
   return flags.table.map((name) => {
-    const common = { mode, segments, restoreDeadlineMinutes, keepRestoredTable } as const;
+    const common = { mode, segments, restoreDeadlineMinutes, keepRestoredTable, ...caps } as const;
     // Without a configuration, --environment names the recovery-mode environment to check (ENV-* functions).
     if (!config)
       return {
@@ -101,6 +106,21 @@ export function tableSettings(flags: SettingsFlags, config: DrConfig | undefined
       },
     };
   });
+}
+
+/** `--max-write-units` / `--max-read-units` as the engine's caps (whole capacity units per second). */
+export function capacityCaps(flags: CapacityFlags): {
+  maxWriteUnitsPerSecond?: number;
+  maxReadUnitsPerSecond?: number;
+} {
+  const cap = (flag: string, value: string | undefined) =>
+    value === undefined ? undefined : parseWholeNumber(flag, value, { min: 1, max: MAX_CAPACITY_UNITS });
+  const maxWriteUnitsPerSecond = cap('--max-write-units', flags.maxWriteUnits);
+  const maxReadUnitsPerSecond = cap('--max-read-units', flags.maxReadUnits);
+  return {
+    ...(maxWriteUnitsPerSecond !== undefined && { maxWriteUnitsPerSecond }),
+    ...(maxReadUnitsPerSecond !== undefined && { maxReadUnitsPerSecond }),
+  };
 }
 
 function wholeNumber(flag: string, value: string | undefined, fallback: number, max: number): number {

@@ -17,7 +17,7 @@ export async function writeGuards(
   aws: AwsClientOptions,
   allowLiveWrites: boolean,
 ): Promise<WriteGuard[]> {
-  const clients = recoveryModeClients({ region: aws.region, profile: aws.profile, endpointUrl: aws.endpoint });
+  const clients = recoveryModeClients(aws);
   const guards: WriteGuard[] = [];
   for (const table of tables) {
     guards.push(

@@ -133,7 +133,11 @@ export async function writeItemFile(
 ): Promise<ItemFileManifest> {
   const writer = createItemFileWriter(plan.out, plan.format, { source: manifestSource(plan), time });
   try {
-    await scanToFile({ client: ctx.dynamodb, tableName }, writer, { segments: plan.segments, onItems: ctx.onItems });
+    await scanToFile({ client: ctx.dynamodb, tableName }, writer, {
+      segments: plan.segments,
+      maxReadUnitsPerSecond: plan.maxReadUnitsPerSecond,
+      onItems: ctx.onItems,
+    });
     return await writer.close();
   } catch (error) {
     await writer.abort();

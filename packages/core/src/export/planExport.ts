@@ -31,6 +31,8 @@ export interface ExportRequest {
   readonly keepRestoredTable?: boolean;
   /** @default 4 */
   readonly segments?: number;
+  /** The most read capacity units per second the scan spends on the table. @default adaptive */
+  readonly maxReadUnitsPerSecond?: number;
 }
 
 /**
@@ -62,7 +64,9 @@ export async function planExport(client: DynamoDBClient, request: ExportRequest)
   const replace = { replace: request.force ?? false, replaceFlag: '--force' };
   const out = resolve(await assertItemFileTarget('out', request.out, replace));
   const segments = request.segments ?? 4;
-  const common = { out, format, force: request.force ?? false, segments };
+  const caps =
+    request.maxReadUnitsPerSecond === undefined ? {} : { maxReadUnitsPerSecond: request.maxReadUnitsPerSecond };
+  const common = { out, format, force: request.force ?? false, segments, ...caps };
 
   if (request.backupArn) {
     const backup = await describeBackupIfExists(client, request.backupArn);

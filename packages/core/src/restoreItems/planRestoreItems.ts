@@ -97,6 +97,8 @@ export interface FileItemsRequest extends RestoreItemsChoices {
   /** @default 4 */
   readonly segments?: number;
   readonly sensitive?: boolean;
+  readonly maxWriteUnitsPerSecond?: number;
+  readonly maxReadUnitsPerSecond?: number;
 }
 
 /**
@@ -150,6 +152,8 @@ export async function planFileItems(client: DynamoDBClient, request: FileItemsRe
     restoreTime: manifest?.time ?? new Date().toISOString(),
     format,
     segments: request.segments ?? 4,
+    ...(request.maxWriteUnitsPerSecond !== undefined && { maxWriteUnitsPerSecond: request.maxWriteUnitsPerSecond }),
+    ...(request.maxReadUnitsPerSecond !== undefined && { maxReadUnitsPerSecond: request.maxReadUnitsPerSecond }),
     sensitive: request.sensitive ?? false,
     overwriteChanged: request.overwriteChanged,
     deleteMissing: request.deleteMissing,

@@ -94,6 +94,8 @@ function engine(plan: RestoreItemsPlan, phase: string, onProgress?: (p: RunProgr
   let reported = 0;
   return createEngineContext('delta', plan.segments, {
     sensitive: plan.sensitive,
+    maxWriteUnitsPerSecond: plan.maxWriteUnitsPerSecond,
+    maxReadUnitsPerSecond: plan.maxReadUnitsPerSecond,
     onProgress: onProgress
       ? (p) => {
           onProgress({ tableName: plan.tableName, phase, newItems: p.scanned - reported });

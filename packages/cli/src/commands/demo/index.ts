@@ -60,7 +60,7 @@ export async function demo(opts: { readonly json?: boolean }): Promise<void> {
       `Sandbox on ${sandbox.endpoint}; creating ${Object.values(SAMPLE_TABLES).join(' and ')} (${ITEMS} items each, PITR on)`,
     );
     await createSampleTables(dynamodb, ITEMS);
-    const { lambda, ssm } = recoveryModeClients({ region: sandbox.region, endpointUrl: sandbox.endpoint });
+    const { lambda, ssm } = recoveryModeClients({ region: sandbox.region, endpoint: sandbox.endpoint });
     await createSampleApplication(lambda, ENVIRONMENT);
     const tables = Object.values(SAMPLE_TABLES);
     const before = await Promise.all(tables.map((tableName) => digestTable({ client: dynamodb, tableName })));

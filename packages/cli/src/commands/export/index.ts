@@ -9,11 +9,13 @@ import {
   type ExportPlan,
   type ItemFileManifest,
 } from '@dynamo-dr/core';
+import type { CapacityFlags } from '../../shared/commonOptions.js';
 import { startedBy } from '../../shared/startedBy.js';
+import { capacityCaps } from '../../shared/tableSettings.js';
 import { ExitError } from '../../exitError.js';
 
 /** Flags of `dynamo-dr export`. */
-export interface ExportCommandOptions {
+export interface ExportCommandOptions extends CapacityFlags {
   readonly table?: string;
   readonly at?: string;
   readonly backup?: string;
@@ -48,6 +50,7 @@ export async function exportTable(opts: ExportCommandOptions): Promise<void> {
     incidentId: opts.incident,
     keepRestoredTable: opts.keepRestoredTable,
     segments,
+    ...capacityCaps(opts),
   });
   if (opts.dryRun) {
     if (opts.json) console.log(JSON.stringify({ dryRun: true, plan }, null, 2));

@@ -16,13 +16,14 @@ import {
 import { userMessage } from '../../fieldFlags.js';
 import { confirmTableNames } from '../../shared/confirmTableNames.js';
 import { progressBars } from '../../shared/progressBars.js';
+import type { CapacityFlags } from '../../shared/commonOptions.js';
 import { startedBy } from '../../shared/startedBy.js';
 import { tableSettings, type ResolvedTable } from '../../shared/tableSettings.js';
 import { describeGuards, writeGuards } from '../../shared/writeGuards.js';
 import { formatItemsResult, formatPreview } from './formatItemsResult.js';
 
 /** Flags of `dynamo-dr restore-items`. */
-export interface RestoreItemsCommandOptions {
+export interface RestoreItemsCommandOptions extends CapacityFlags {
   readonly table?: string;
   readonly to?: string;
   readonly incident?: string;
@@ -65,7 +66,7 @@ export async function restoreItems(opts: RestoreItemsCommandOptions): Promise<vo
   const [confirmation = ''] = await confirmTableNames(
     opts.confirm === undefined ? [] : [opts.confirm],
     [tableName],
-    'writes restored items into',
+    (name) => `This writes restored items into ${name}`,
   );
   const aws = { region: opts.region ?? config?.region, profile: opts.profile, endpoint: opts.endpointUrl };
   const dynamodb = createDynamoDbClient(aws);
@@ -77,6 +78,8 @@ export async function restoreItems(opts: RestoreItemsCommandOptions): Promise<vo
         file: opts.fromFile,
         segments: settings.segments,
         sensitive: settings.sensitive,
+        maxWriteUnitsPerSecond: settings.maxWriteUnitsPerSecond,
+        maxReadUnitsPerSecond: settings.maxReadUnitsPerSecond,
         ...choices,
       })
     : await planPointInTimeItems(dynamodb, journal, {
