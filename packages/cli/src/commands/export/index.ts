@@ -9,7 +9,7 @@ import {
   type ExportPlan,
   type ItemFileManifest,
 } from '@dynamo-dr/core';
-import type { CapacityFlags } from '../../shared/commonOptions.js';
+import { awsOptions, type CapacityFlags } from '../../shared/commonOptions.js';
 import { startedBy } from '../../shared/startedBy.js';
 import { capacityCaps } from '../../shared/tableSettings.js';
 import { ExitError } from '../../exitError.js';
@@ -38,7 +38,7 @@ export async function exportTable(opts: ExportCommandOptions): Promise<void> {
   assertGiven('--out', opts.out, 'Give the file to write, e.g. --out audit.json.');
   const segments = parseWholeNumber('--segments', opts.segments ?? '4', { min: 1, max: 1000 });
   const journal = await FileRunJournal.open(opts.stateDir, '--state-dir');
-  const aws = { region: opts.region, profile: opts.profile, endpoint: opts.endpointUrl };
+  const aws = awsOptions(opts);
   const dynamodb = createDynamoDbClient(aws);
   const plan = await planExport(dynamodb, {
     tableName: opts.table,

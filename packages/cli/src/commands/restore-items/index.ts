@@ -16,7 +16,7 @@ import {
 import { userMessage } from '../../fieldFlags.js';
 import { confirmTableNames } from '../../shared/confirmTableNames.js';
 import { progressBars } from '../../shared/progressBars.js';
-import type { CapacityFlags } from '../../shared/commonOptions.js';
+import { awsOptions, type CapacityFlags } from '../../shared/commonOptions.js';
 import { startedBy } from '../../shared/startedBy.js';
 import { tableSettings, type ResolvedTable } from '../../shared/tableSettings.js';
 import { describeGuards, writeGuards } from '../../shared/writeGuards.js';
@@ -68,7 +68,7 @@ export async function restoreItems(opts: RestoreItemsCommandOptions): Promise<vo
     [tableName],
     (name) => `This writes restored items into ${name}`,
   );
-  const aws = { region: opts.region ?? config?.region, profile: opts.profile, endpoint: opts.endpointUrl };
+  const aws = awsOptions(opts, config?.region);
   const dynamodb = createDynamoDbClient(aws);
   const choices = { overwriteChanged: opts.overwriteChanged ?? false, deleteMissing: opts.deleteMissing ?? false };
   const plan: RestoreItemsPlan = opts.fromFile

@@ -13,6 +13,7 @@ import {
 import { formatRun, runDocument } from '../runs/formatRun.js';
 import { confirmTableNames } from '../../shared/confirmTableNames.js';
 import { progressBars } from '../../shared/progressBars.js';
+import { awsOptions } from '../../shared/commonOptions.js';
 import { startedBy } from '../../shared/startedBy.js';
 import { tableSettings, type SettingsFlags } from '../../shared/tableSettings.js';
 import { describeGuards, writeGuards } from '../../shared/writeGuards.js';
@@ -53,9 +54,9 @@ export async function restore(opts: RestoreCommandOptions): Promise<void> {
   const confirmations = await confirmTableNames(
     opts.confirm,
     tables.map((t) => t.tableName),
-    'rolls back in place',
+    (name) => `This rolls ${name} back in place`,
   );
-  const aws = { region: opts.region ?? config?.region, profile: opts.profile, endpoint: opts.endpointUrl };
+  const aws = awsOptions(opts, config?.region);
   const dynamodb = createDynamoDbClient(aws);
   const plan = await planRestore(dynamodb, journal, { incidentId, pitrBackupTime, tables, confirmations });
   const guard = () => writeGuards(resolved, config, aws, opts.allowLiveWrites ?? false);
