@@ -1,6 +1,9 @@
 /**
  * The one error hierarchy of dynamo-dr. A message says what was wrong, the
  * value, and what to do; `hint` repeats the fix for display on its own line.
+ *
+ * @example
+ * throw new DrError('The run is locked by another restore.', { hint: 'Wait for it, or run dynamo-dr unlock.' });
  */
 export class DrError extends Error {
   constructor(
@@ -23,6 +26,9 @@ export class DrError extends Error {
  * its flag instead ({@link InputError.describe}). A missing value (`null` or
  * `undefined`) is left out of the message ("tableName is required"); a long
  * one is shortened, with its length.
+ *
+ * @example
+ * throw new InputError('segments', 0, 'is not a whole number from 1 to 1000', 'Give --segments 4, say.');
  */
 export class InputError extends DrError {
   constructor(
@@ -63,6 +69,9 @@ function shownValue(value: unknown): string {
  * An AWS call failed for a reason of the environment, not of the request: the endpoint cannot be reached,
  * there are no usable credentials, access is denied, or the region or endpoint configured is unusable. The
  * CLI prints one line and the hint, and exits with status 1. `cause` is the SDK's error.
+ *
+ * @example
+ * if (error instanceof AwsEnvironmentError) console.error(error.message, error.hint); // exit status 1
  */
 export class AwsEnvironmentError extends DrError {
   constructor(message: string, hint: string, cause: unknown) {
@@ -74,6 +83,9 @@ export class AwsEnvironmentError extends DrError {
  * AWS refused a request as invalid (ValidationException) although dynamo-dr checks every value it is given
  * first: the CLI exits with status 2, naming the operation and AWS's own words, which name the parameter.
  * `cause` is the SDK's error.
+ *
+ * @example
+ * if (error instanceof AwsValidationError) console.error(error.message); // names the operation and AWS's words
  */
 export class AwsValidationError extends InputError {
   constructor(request: string, problem: string, hint: string, cause: unknown) {
@@ -84,16 +96,27 @@ export class AwsValidationError extends InputError {
 /**
  * A slow AWS operation (backup, restore) has not finished yet. Workflows poll
  * by retrying the state that threw it, with exponential backoff (ASL `Retry`).
+ *
+ * @example
+ * if (status !== 'ACTIVE') throw new NotReadyError(`Table ${name} is ${status}.`); // the state is retried
  */
 export class NotReadyError extends DrError {}
 
-/** A phase did not finish before its deadline; the run stops and can be resumed. */
+/**
+ * A phase did not finish before its deadline; the run stops and can be resumed.
+ *
+ * @example
+ * throw new DeadlineExceededError('The restore did not finish in 360 minutes.', { hint: 'Resume it.' });
+ */
 export class DeadlineExceededError extends DrError {}
 
 /**
  * Items a sync could not write after every retry. The run stops instead of
  * skipping them; `keys` names each one (as DynamoDB JSON, or as SHA-256
  * digests of the key for tables marked sensitive).
+ *
+ * @example
+ * if (error instanceof UnwritableItemsError) console.error(error.keys.length, 'items not written to', error.tableName);
  */
 export class UnwritableItemsError extends DrError {
   constructor(
@@ -113,7 +136,12 @@ export class UnwritableItemsError extends DrError {
   }
 }
 
-/** Source and destination differ after a sync (or a table that should be empty is not). */
+/**
+ * Source and destination differ after a sync (or a table that should be empty is not).
+ *
+ * @example
+ * if (error instanceof VerificationError) console.error(error.expected.count, 'expected,', error.actual.count, 'found');
+ */
 export class VerificationError extends DrError {
   constructor(
     message: string,
@@ -135,7 +163,12 @@ function describeCause(cause: unknown): string {
   return String(cause);
 }
 
-/** Whether an error is an answer of an AWS service (an SDK service exception), not a failure of dynamo-dr. */
+/**
+ * Whether an error is an answer of an AWS service (an SDK service exception), not a failure of dynamo-dr.
+ *
+ * @example
+ * if (!isAwsServiceError(error)) throw error; // a bug of dynamo-dr, not AWS's answer
+ */
 export function isAwsServiceError(error: unknown): boolean {
   return error instanceof Error && '$fault' in error && '$metadata' in error;
 }

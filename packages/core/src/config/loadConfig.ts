@@ -34,7 +34,12 @@ export async function loadConfig(options: { explicitPath?: string; cwd?: string 
   return parseConfig(parsed, file);
 }
 
-/** Validates an already-parsed configuration document; `source` names it in errors. */
+/**
+ * Validates an already-parsed configuration document; `source` names it in errors.
+ *
+ * @example
+ * const config = parseConfig(JSON.parse(text), 'dynamo-dr.json'); // InputError naming the bad setting
+ */
 export function parseConfig(document: unknown, source = CONFIG_FILE_NAME): DrConfig {
   if (validate(document)) return document;
   const first = validate.errors?.[0] as ErrorObject;
@@ -68,7 +73,12 @@ export interface ConfiguredTable extends TableConfig {
   readonly logicalName: string;
 }
 
-/** Finds a table by its physical name (exact, case included) or its logical name, optionally in one environment. */
+/**
+ * Finds a table by its physical name (exact, case included) or its logical name, optionally in one environment.
+ *
+ * @example
+ * findTable(await loadConfig(), 'Orders', 'Prod')?.tableName; // 'Prod-Orders'
+ */
 export function findTable(config: DrConfig, name: string, inEnvironment?: string): ConfiguredTable | undefined {
   for (const [environment, env] of Object.entries(config.environments)) {
     if (inEnvironment !== undefined && environment !== inEnvironment) continue;

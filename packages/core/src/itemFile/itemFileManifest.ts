@@ -79,6 +79,9 @@ export async function assertItemFileTarget(field: string, file: unknown, options
  * Reads the manifest beside `file`.
  *
  * @throws DrError when it is missing or not a dynamo-dr manifest.
+ *
+ * @example
+ * const { digest, count } = await readItemFileManifest('orders.jsonl');
  */
 export async function readItemFileManifest(file: string): Promise<ItemFileManifest> {
   const path = manifestPath(file);

@@ -43,6 +43,9 @@ export async function* readItemFile(path: string, field = 'file'): AsyncGenerato
  * Streams the change records of a diff file (see {@link ItemChange}).
  *
  * @throws InputError when the file is missing, is not a diff file, or a line is not a change record.
+ *
+ * @example
+ * for await (const change of readItemChanges('orders.diff')) console.log(change.change, change.key);
  */
 export async function* readItemChanges(path: string, field = 'file'): AsyncGenerator<ItemChange> {
   const kind = await declaredKind(path, field);

@@ -7,7 +7,12 @@ import { assertPathSyntax, assertStateDir } from '../validation/localPaths.js';
 import { runIdRule, tableNameRule } from '../validation/nameRules.js';
 import type { JournaledRun, RecoveryLock, RunJournal } from './runJournal.js';
 
-/** The state directory used when none is given: `.dynamo-dr` in the working directory. */
+/**
+ * The state directory used when none is given: `.dynamo-dr` in the working directory.
+ *
+ * @example
+ * const journal = new FileRunJournal(DEFAULT_STATE_DIR);
+ */
 export const DEFAULT_STATE_DIR = '.dynamo-dr';
 
 /** Longest file name (bytes, Linux's NAME_MAX) minus `.json`: a longer table name is shortened and hashed. */

@@ -27,7 +27,12 @@ export interface TableRestoreSettings {
   readonly maxReadUnitsPerSecond?: number;
 }
 
-/** The default settings; `tableName` and `logicalName` have none. */
+/**
+ * The default settings; `tableName` and `logicalName` have none.
+ *
+ * @example
+ * const settings = { ...defaultRestoreSettings, tableName: 'Prod-Orders', logicalName: 'ProdOrders' };
+ */
 export const defaultRestoreSettings = {
   mode: 'delta',
   keepRestoredTable: false,

@@ -94,7 +94,12 @@ export async function applySwitch(
   return current.type === 'SecureString' ? { ...saved, value: SECRET_NOT_RECORDED } : saved;
 }
 
-/** Stands for a SecureString's value wherever dynamo-dr would otherwise write it outside SSM. */
+/**
+ * Stands for a SecureString's value wherever dynamo-dr would otherwise write it outside SSM.
+ *
+ * @example
+ * if (saved.value === SECRET_NOT_RECORDED) console.log('the old value is kept only in SSM');
+ */
 export const SECRET_NOT_RECORDED = '(SecureString: kept only in SSM)';
 
 /** What a rollback did. */

@@ -69,6 +69,9 @@ export async function recordRestoreAs(
  * journaled) or rolled back from a machine that lacks the run gets a run of its own.
  *
  * @returns the run's journal key.
+ *
+ * @example
+ * const runId = await recordRollback(journal, rollback, operatorName(), 'local');
  */
 export async function recordRollback(
   journal: RunJournal,

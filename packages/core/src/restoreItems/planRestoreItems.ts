@@ -107,6 +107,10 @@ export interface FileItemsRequest extends RestoreItemsChoices {
  * first line). `--delete-missing` needs a diff file: an item file says what
  * to write, not which keys should not exist. The run is journaled under a
  * generated `restore-items-<id>` with the file and its manifest's digest.
+ *
+ * @example
+ * const plan = await planFileItems(client, { tableName: 'Orders', confirmation: 'Orders', file: 'orders.diff' });
+ * await runRestoreItems(context, plan);
  */
 export async function planFileItems(client: DynamoDBClient, request: FileItemsRequest): Promise<FileItemsPlan> {
   assertName(tableNameRule, 'tableName', request.tableName);

@@ -9,7 +9,6 @@ import {
   FileCheckpointStore,
   FileRunJournal,
   InputError,
-  itemHash,
   logicalNameOf,
   planDiff,
   planFileItems,
@@ -21,6 +20,7 @@ import {
   type ItemChange,
   type RestoreContext,
 } from '../../src/index.js';
+import { itemHash } from '../../src/sync/tableDigest.js';
 import {
   awsResources,
   createSampleTable,

@@ -13,9 +13,7 @@ import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { restoreToPointInTime } from '../../src/aws/dynamoDbCalls.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  combineDigests,
   digestTable,
-  itemHash,
   type Item,
   FileRunJournal,
   InputError,
@@ -26,6 +24,7 @@ import {
   type ExportRequest,
   type ExportContext,
 } from '../../src/index.js';
+import { combineDigests, itemHash } from '../../src/sync/tableDigest.js';
 import { createSampleTable, sampleItem, timeBetweenWrites } from '../restore/restoreFixtures.js';
 
 let sandbox: Sandbox;

@@ -3,11 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  combineDigests,
   createChangeFileWriter,
   createItemFileWriter,
   InputError,
-  itemHash,
   readItemChanges,
   readItemFile,
   readItemFileManifest,
@@ -16,6 +14,7 @@ import {
   type ItemChange,
   type ItemFileFormat,
 } from '../../src/index.js';
+import { combineDigests, itemHash } from '../../src/sync/tableDigest.js';
 
 const items: Item[] = [
   {

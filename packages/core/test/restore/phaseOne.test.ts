@@ -10,13 +10,13 @@ import {
   FileRunJournal,
   InputError,
   NotReadyError,
-  planTableRestore,
-  workflowLambdaHandler,
   type RestoreRun,
-  type RestoreStepContext,
-  type StepEvent,
   type TableRestorePlan,
 } from '../../src/index.js';
+import { workflowLambdaHandler } from '../../src/lambda/workflowLambdaHandler.js';
+import { planTableRestore } from '../../src/restore/planTableRestore.js';
+import type { RestoreStepContext } from '../../src/restore/restoreStepContext.js';
+import type { StepEvent } from '../../src/workflow/steps.js';
 import { MemoryCheckpointStore } from '../../src/checkpoint/memoryCheckpointStore.js';
 import { awaitForensicBackup, startForensicBackup } from '../../src/restore/forensicBackup.js';
 import { newRestoreTableRun, restoreRunKey } from '../../src/restore/restoreRun.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, parseItemSelection } from '../../src/index.js';
+import { InputError } from '../../src/index.js';
+import { parseItemSelection } from '../../src/restoreItems/itemSelection.js';
 
 describe('parseItemSelection', () => {
   it('marshals plain JSON values and takes DynamoDB JSON as it is', () => {
