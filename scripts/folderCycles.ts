@@ -8,6 +8,12 @@ export interface FolderLayout {
   readonly folder: string;
 }
 
+/** The layouts CI checks: core's folders, and the CLI's commands and shared folders. */
+export const SOURCE_LAYOUTS: Readonly<Record<string, FolderLayout>> = {
+  core: { root: 'packages/core/src', folder: '[^/]+' },
+  cli: { root: 'packages/cli/src', folder: 'commands/[^/]+|[^/]+' },
+};
+
 /**
  * The import cycles between folders of a package's sources, each as the folders in the circle (type-only
  * imports count: a folder that needs another's types depends on it). dependency-cruiser reads the imports;
