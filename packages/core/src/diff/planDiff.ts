@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { DynamoDBClient, KeySchemaElement } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { keySchemaOf, sameKeySchema, type KeySchema } from '../aws/describeTableShape.js';
 import { InputError } from '../errors.js';
 import { assertItemFileTarget } from '../itemFile/itemFileManifest.js';
 import type { RunJournal } from '../journal/runJournal.js';
@@ -54,7 +55,7 @@ export async function planDiff(client: DynamoDBClient, journal: RunJournal, requ
   const [leftSpec, rightSpec] = await sideSpecs(journal, request);
   const left = await side(client, leftSpec, request.incidentId ? 'incidentId' : 'left');
   const right = await side(client, rightSpec, request.incidentId ? 'incidentId' : 'right');
-  if (JSON.stringify(left.schema) !== JSON.stringify(right.schema)) {
+  if (!sameKeySchema(left.schema, right.schema)) {
     throw new InputError(
       'right',
       rightSpec,
@@ -132,7 +133,7 @@ async function side(
   client: DynamoDBClient,
   spec: string,
   flag: string,
-): Promise<{ side: DiffSide; schema: readonly KeySchemaElement[] }> {
+): Promise<{ side: DiffSide; schema: KeySchema }> {
   if (!spec.startsWith('arn:')) {
     const table = await describeTableIfExists(client, spec);
     if (!table)
@@ -142,7 +143,10 @@ async function side(
         'is neither an existing table nor a backup ARN',
         'Check the name and the region.',
       );
-    return { side: { kind: 'table', spec, tableName: spec, temporary: false }, schema: sorted(table.KeySchema) };
+    return {
+      side: { kind: 'table', spec, tableName: spec, temporary: false },
+      schema: keySchemaOf(table.KeySchema, spec),
+    };
   }
   const backup = await describeBackupIfExists(client, spec);
   if (!backup)
@@ -159,12 +163,6 @@ async function side(
   const tableName = `${backupArnTable(spec).slice(0, 240)}-diff-${randomBytes(4).toString('hex')}`;
   return {
     side: { kind: 'backup', spec, tableName, backupArn: spec, temporary: true },
-    schema: sorted(backup.SourceTableDetails?.KeySchema),
+    schema: keySchemaOf(backup.SourceTableDetails?.KeySchema, spec),
   };
-}
-
-function sorted(schema: readonly KeySchemaElement[] | undefined): readonly KeySchemaElement[] {
-  return [...(schema ?? [])]
-    .map((k) => ({ AttributeName: k.AttributeName, KeyType: k.KeyType }))
-    .sort((a, b) => (a.KeyType! < b.KeyType! ? -1 : 1));
 }

@@ -81,7 +81,7 @@ export async function assertItemFileTarget(field: string, file: unknown, options
  * @throws DrError when it is missing or not a dynamo-dr manifest.
  *
  * @example
- * const { digest, count } = await readItemFileManifest('orders.jsonl');
+ * const { digest, itemCount } = await readItemFileManifest('orders.jsonl');
  */
 export async function readItemFileManifest(file: string): Promise<ItemFileManifest> {
   const path = manifestPath(file);
