@@ -27,6 +27,8 @@ export {
   environmentNameRule,
   incidentIdRule,
   parameterNameRule,
+  MAX_SEGMENTS,
+  parseSegmentCount,
   parseWholeNumber,
   regionRule,
   runIdRule,

@@ -5,6 +5,7 @@ import {
   findTable,
   InputError,
   logicalNameOf,
+  parseSegmentCount,
   parseWholeNumber,
   type DrConfig,
   type TableRestoreSettings,
@@ -53,11 +54,10 @@ export function tableSettings(flags: SettingsFlags, config: DrConfig | undefined
       'Use delta (fewest writes, default) or reset (delete all, then copy).',
     );
   }
-  const segments = wholeNumber(
+  const segments = parseSegmentCount(
     '--segments',
     flags.segments,
     config?.defaults?.segments ?? defaultRestoreSettings.segments,
-    1000,
   );
   const restoreDeadlineMinutes = wholeNumber(
     '--restore-deadline',

@@ -1,3 +1,5 @@
+import { MAX_SEGMENTS } from '../validation/parseSegmentCount.js';
+
 /**
  * The configuration file `dynamo-dr.config.json`: environments, their tables
  * (with exclusions) and recovery-mode selection. Every setting has a flag for
@@ -81,7 +83,7 @@ export const configJsonSchema = {
       properties: {
         mode: { enum: ['delta', 'reset'] },
         keepRestoredTable: { type: 'boolean' },
-        segments: { type: 'integer', minimum: 1, maximum: 1000 },
+        segments: { type: 'integer', minimum: 1, maximum: MAX_SEGMENTS },
         restoreDeadlineMinutes: { type: 'integer', minimum: 1, maximum: 10080 },
       },
     },

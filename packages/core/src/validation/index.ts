@@ -3,3 +3,4 @@ export * from './nameRules.js';
 export * from './localPaths.js';
 export * from './assertGiven.js';
 export * from './parseWholeNumber.js';
+export * from './parseSegmentCount.js';

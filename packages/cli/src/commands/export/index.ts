@@ -2,7 +2,8 @@ import {
   assertGiven,
   createDynamoDbClient,
   FileRunJournal,
-  parseWholeNumber,
+  defaultRestoreSettings,
+  parseSegmentCount,
   planExport,
   runExport,
   verifyItemFile,
@@ -36,7 +37,7 @@ export interface ExportCommandOptions extends CapacityFlags {
 /** `dynamo-dr export`: validates, then restores (if needed), streams the items to the file, cleans up. */
 export async function exportTable(opts: ExportCommandOptions): Promise<void> {
   assertGiven('--out', opts.out, 'Give the file to write, e.g. --out audit.json.');
-  const segments = parseWholeNumber('--segments', opts.segments ?? '4', { min: 1, max: 1000 });
+  const segments = parseSegmentCount('--segments', opts.segments, defaultRestoreSettings.segments);
   const journal = await FileRunJournal.open(opts.stateDir, '--state-dir');
   const aws = awsOptions(opts);
   const dynamodb = createDynamoDbClient(aws);
