@@ -5,7 +5,6 @@ import { DynamoDbRunJournal } from '../journal/dynamoDbRunJournal.js';
 import { restoreHandlers } from '../restore/restoreHandlers.js';
 import type { RestoreStepContext } from '../restore/restoreStepContext.js';
 import { dispatchStep } from '../workflow/dispatchStep.js';
-import type { StepEvent } from '../workflow/steps.js';
 
 /** The environment variable naming the DynamoDB table that holds runs, locks and segment checkpoints on AWS. */
 export const JOURNAL_TABLE_VARIABLE = 'DYNAMO_DR_JOURNAL_TABLE';
@@ -25,7 +24,7 @@ let context: RestoreStepContext | undefined;
  * // Lambda handler setting: "handler.handler" in a bundle of this module
  * export { workflowLambdaHandler as handler } from '@dynamo-dr/core/lambda';
  */
-export async function workflowLambdaHandler(event: StepEvent): Promise<unknown> {
+export async function workflowLambdaHandler(event: unknown): Promise<unknown> {
   if (!context) {
     const table = process.env[JOURNAL_TABLE_VARIABLE];
     if (!table) {

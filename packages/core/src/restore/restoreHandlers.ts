@@ -1,25 +1,19 @@
 import { InputError } from '../errors.js';
 import { assertIncidentMatches, beginTableRun, endTableRun, readTableRun } from '../runs/tableRun.js';
 import { awaitTemporaryTable, deleteTemporaryTable, startTemporaryTable } from '../tableRestore/temporaryTable.js';
+import { schemaCheck } from '../validation/schemaCheck.js';
 import { errorFromStepFailure } from '../workflow/stepFailure.js';
 import type { StepEvent, StepFailure, StepHandlers } from '../workflow/steps.js';
 import { awaitForensicBackup, startForensicBackup } from './forensicBackup.js';
 import { planTableRestore } from './planTableRestore.js';
-import type { RestoreInput } from './restoreInput.js';
+import { restoreInputSchema, type RestoreInput } from './restoreInput.js';
 import type { TableRestorePlan, TableRestoreSettings } from './restorePlan.js';
-import {
-  isVerified,
-  newRestoreTableRun,
-  restoreRunKey,
-  temporaryTableOf,
-  type RestoreRun,
-  type RestoreSyncOperation,
-} from './restoreRun.js';
+import { isVerified, newRestoreTableRun, restoreRunKey, temporaryTableOf, type RestoreRun } from './restoreRun.js';
 import type { RestoreStepContext } from './restoreStepContext.js';
 import { prepareSync, syncTableSegment } from './syncSegments.js';
 import { startVerification, verifyTableData, verifyTableSegment } from './verifySegments.js';
 
-const INPUT_FIELDS = ['incidentId', 'pitrBackupTime', 'tableNameRecoveryConfirmation'] as const;
+const checkInput = schemaCheck<RestoreInput>(restoreInputSchema);
 
 /** What the restore state machine outputs when it succeeds. */
 export interface RestoreWorkflowOutput {
@@ -55,7 +49,7 @@ export const restoreHandlers = {
   async beginRestoreRun(ctx, event) {
     const plan = planOf(event);
     await beginTableRun<RestoreRun>(ctx, restoreRunKey(plan), newRestoreTableRun(plan), {
-      executionId: String(event.executionId),
+      executionId: event.executionId!,
       requestedTime: event.requestedTime,
       restoreTime: plan.restoreTime,
     });
@@ -88,13 +82,12 @@ export const restoreHandlers = {
     await prepareSync(ctx, planOf(event));
     return null;
   },
-  syncTableSegment: (ctx, event) =>
-    syncTableSegment(ctx, planOf(event), event.operation as RestoreSyncOperation, Number(event.segment), event.pace),
+  syncTableSegment: (ctx, event) => syncTableSegment(ctx, planOf(event), event.operation!, event.segment!, event.pace),
   async startVerification(ctx, event) {
     await startVerification(ctx, planOf(event));
     return null;
   },
-  verifyTableSegment: (ctx, event) => verifyTableSegment(ctx, planOf(event), Number(event.segment)),
+  verifyTableSegment: (ctx, event) => verifyTableSegment(ctx, planOf(event), event.segment!),
   async verifyTableData(ctx, event) {
     await verifyTableData(ctx, planOf(event));
     return null;
@@ -127,15 +120,14 @@ export function restoreDeadline(settings: Pick<TableRestoreSettings, 'restoreDea
 
 /** The recovery workflow's input contract, exactly: three strings and nothing else. */
 function exactInput(value: unknown): RestoreInput {
-  const input = (value ?? {}) as Record<string, unknown>;
-  const extra = Object.keys(input).filter((k) => !(INPUT_FIELDS as readonly string[]).includes(k));
-  if (extra.length) {
-    throw new InputError('input', extra, 'are not input fields', `Pass exactly ${INPUT_FIELDS.join(', ')}.`);
-  }
-  for (const field of INPUT_FIELDS) {
-    if (typeof input[field] !== 'string' || input[field] === '') {
-      throw new InputError(field, input[field] ?? null, 'is missing', `Pass ${field} as a non-empty string.`);
-    }
-  }
-  return input as unknown as RestoreInput;
+  const checked = checkInput(value ?? {});
+  if (checked.ok) return checked.value;
+  const { path, value: given, problem } = checked.problem;
+  const fields = Object.keys(restoreInputSchema.properties).join(', ');
+  throw new InputError(
+    path.length ? path.join('.') : 'input',
+    given ?? null,
+    problem === 'is not a known field' ? 'is not a field of the input' : problem,
+    `Pass exactly ${fields}, each a non-empty string.`,
+  );
 }

@@ -17,5 +17,17 @@ export interface RestoreInput {
   readonly tableNameRecoveryConfirmation: string;
 }
 
+/** JSON Schema of {@link RestoreInput}: exactly its three fields, each a non-empty string. */
+export const restoreInputSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['incidentId', 'pitrBackupTime', 'tableNameRecoveryConfirmation'],
+  properties: {
+    incidentId: { type: 'string', minLength: 1 },
+    pitrBackupTime: { type: 'string', minLength: 1 },
+    tableNameRecoveryConfirmation: { type: 'string', minLength: 1 },
+  },
+} as const;
+
 /** How the destination is brought to the restored data. */
 export type SyncMode = 'delta' | 'reset';

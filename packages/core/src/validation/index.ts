@@ -4,3 +4,4 @@ export * from './localPaths.js';
 export * from './assertGiven.js';
 export * from './parseWholeNumber.js';
 export * from './parseSegmentCount.js';
+export * from './schemaCheck.js';

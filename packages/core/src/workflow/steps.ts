@@ -29,6 +29,8 @@ export interface StepEvent<P = unknown> extends WorkflowState<P> {
   readonly executionId?: string;
   /** A segment step's scan segment. */
   readonly segment?: number;
+  /** A sync segment step's operation (a parameter of its state). */
+  readonly operation?: 'empty' | 'copy' | 'delta';
   /** A segment step's write pace from its previous call (`{}` before the first). */
   readonly pace?: { readonly writeUnitsPerSecond?: number };
   /** The failure step's error. */

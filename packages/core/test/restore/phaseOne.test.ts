@@ -87,8 +87,11 @@ describe('the Lambda entry point', () => {
     await expect(
       workflowLambdaHandler(event({ handler: 'validateRestoreInput', input: { ...input, mode: 'reset' }, settings })),
     ).rejects.toThrow(
-      /input \["mode"\] are not input fields\. Pass exactly incidentId, pitrBackupTime, tableNameRecoveryConfirmation/,
+      /mode "reset" is not a field of the input\. Pass exactly incidentId, pitrBackupTime, tableNameRecoveryConfirmation/,
     );
+    await expect(
+      workflowLambdaHandler(event({ handler: 'validateRestoreInput', input: { ...input, incidentId: 7 }, settings })),
+    ).rejects.toThrow(/incidentId 7 must be string/);
     await expect(
       workflowLambdaHandler(
         event({
@@ -98,5 +101,20 @@ describe('the Lambda entry point', () => {
         }),
       ),
     ).rejects.toBeInstanceOf(InputError);
+  });
+
+  it('refuses an event whose fields are not as a Task state sends them, before its step runs', async () => {
+    process.env.DYNAMO_DR_JOURNAL_TABLE = 'dynamo-dr-journal';
+    const event = (fields: Record<string, unknown>) => workflowLambdaHandler(fields);
+    await expect(event({ handler: 'verifyTableSegment', plan, segment: '3' })).rejects.toThrow(
+      /^segment "3" must be integer\. Invoke the function with the event a Task state/,
+    );
+    await expect(
+      event({ handler: 'syncTableSegment', plan, segment: 0, operation: 'copy', pace: { writeUnitsPerSecond: -1 } }),
+    ).rejects.toThrow(/^pace\.writeUnitsPerSecond -1 must be > 0/);
+    await expect(event({ handler: 'syncTableSegment', plan, segment: 0, operation: 'drop' })).rejects.toThrow(
+      /^operation "drop" is not one of empty, copy, delta/,
+    );
+    await expect(event({ plan })).rejects.toThrow(/^handler is required/);
   });
 });
