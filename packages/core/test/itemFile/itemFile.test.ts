@@ -94,6 +94,18 @@ describe('item files', () => {
     expect(verification.differences.join('\n')).toMatch(/SHA-256.*\n.*content digest/);
   });
 
+  it('refuses a manifest that is not as a writer wrote it, naming the field', async () => {
+    const { file, manifest } = await write('dynamodb-json');
+    await writeFile(`${file}.manifest.json`, JSON.stringify({ ...manifest, itemCount: '2' }));
+    await expect(readItemFileManifest(file)).rejects.toThrow(
+      /is not a dynamo-dr item file manifest: itemCount "2" must be integer/,
+    );
+    await writeFile(`${file}.manifest.json`, JSON.stringify({ ...manifest, format: 'parquet' }));
+    await expect(verifyItemFile(file)).rejects.toThrow(
+      /format "parquet" is not one of dynamodb-json, jsonl, csv, diff/,
+    );
+  });
+
   it('leaves nothing under the final name when aborted', async () => {
     const file = join(dir, 'aborted.json');
     const writer = createItemFileWriter(file, 'dynamodb-json', fields);
