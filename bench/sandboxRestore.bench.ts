@@ -170,7 +170,7 @@ async function run(mode: 'memory' | 'dataDir'): Promise<ModeResult> {
     if (dataDir) {
       // Stopped first, so every journal file is flushed.
       await stop();
-      const dir = path.join(dataDir, 'sandbox', 'journal');
+      const dir = path.join(dataDir, 'dynamodb', sandbox.region, 'sandbox', 'journal');
       journalBytes = fs.readdirSync(dir).reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
     }
     const writes = ITEMS + DAMAGED;

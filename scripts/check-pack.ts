@@ -1,7 +1,8 @@
 // `npm run check:pack` (CI runs it after the tests): builds, packs the three packages, installs the tarballs into
 // an empty directory (third-party dependencies from the npm registry) and uses them there as a user would:
 // `npx dynamo-dr --help`, `--version`, a sandbox reached by an AWS SDK client and stopped, and a Lambda bundle
-// of `@dynamo-dr/core/lambda` that pulls in no sandbox, no local Step Functions interpreter and no CLI.
+// of `@dynamo-dr/core/lambda` and one of `@dynamo-dr/core/monitor` that pull in no sandbox, no local Step Functions
+// interpreter and no CLI.
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { bundleLambdaEntry, inputsNotForLambda } from './lambdaBundle.js';
+import { bundleLambdaEntry, inputsNotForLambda, MONITOR_HANDLER_SOURCE } from './lambdaBundle.js';
 
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -98,13 +99,17 @@ console.log(JSON.stringify(Item));`;
   step('dynamo-dr sandbox stopped on SIGTERM');
 }
 
-/** Bundles the installed `@dynamo-dr/core/lambda` for a Lambda function and loads it in plain node. */
-async function checkLambdaBundle(app: string): Promise<void> {
-  const outfile = path.join(app, 'lambda', 'handler.mjs');
-  const inputs = await bundleLambdaEntry({ resolveDir: app, outfile });
+/**
+ * Bundles an installed Lambda entry of `@dynamo-dr/core` (`lambda`: the workflow's handler; `monitor`: the
+ * monitor's) for a Lambda function and loads it in plain node.
+ */
+async function checkLambdaBundle(app: string, entry: 'lambda' | 'monitor'): Promise<void> {
+  const outfile = path.join(app, entry, 'handler.mjs');
+  const handlerSource = entry === 'monitor' ? MONITOR_HANDLER_SOURCE : undefined;
+  const inputs = await bundleLambdaEntry({ resolveDir: app, outfile, handlerSource });
   assert.ok(
-    inputs.some((input) => input.endsWith('node_modules/@dynamo-dr/core/dist/lambda.js')),
-    'the bundle did not start from the installed dist/lambda.js',
+    inputs.some((input) => input.endsWith(`node_modules/@dynamo-dr/core/dist/${entry}.js`)),
+    `the bundle did not start from the installed dist/${entry}.js`,
   );
   const unwanted = inputsNotForLambda(inputs);
   assert.deepEqual(unwanted, [], `the Lambda bundle pulls in ${unwanted.join(', ')}`);
@@ -114,7 +119,7 @@ async function checkLambdaBundle(app: string): Promise<void> {
     { cwd: path.dirname(outfile) },
   );
   assert.equal(stdout.trim(), 'function');
-  step(`@dynamo-dr/core/lambda bundles from ${inputs.length} files, none of sandbox, CLI or interpreter`);
+  step(`@dynamo-dr/core/${entry} bundles from ${inputs.length} files, none of sandbox, CLI or interpreter`);
 }
 
 const work = await mkdtemp(path.join(tmpdir(), 'dynamo-dr-pack-'));
@@ -136,7 +141,8 @@ try {
   assert.equal((await npx(app, ['--version'])).trim(), version);
   step(`npx dynamo-dr --version printed ${version}`);
   await checkSandbox(app);
-  await checkLambdaBundle(app);
+  await checkLambdaBundle(app, 'lambda');
+  await checkLambdaBundle(app, 'monitor');
   step('ok');
 } finally {
   await rm(work, { recursive: true, force: true });

@@ -8,6 +8,9 @@ import { registerSandbox } from './commands/sandbox/register.js';
 import { registerDiff } from './commands/diff/register.js';
 import { registerExport } from './commands/export/register.js';
 import { registerRestoreAs } from './commands/restore-as/register.js';
+import { registerPitr } from './commands/pitr/register.js';
+import { registerCheck } from './commands/check/register.js';
+import { registerCost } from './commands/cost/register.js';
 import { CLI_VERSION } from './cliVersion.js';
 
 /**
@@ -39,6 +42,9 @@ export function buildProgram(): Command {
     registerDiff,
     registerExport,
     registerRestoreAs,
+    registerPitr,
+    registerCheck,
+    registerCost,
   ]) {
     register(program);
   }

@@ -23,11 +23,13 @@ export type * from './validation/index.js';
 export {
   assertGiven,
   assertName,
+  assertWritableFile,
   backupArnRule,
   environmentNameRule,
   incidentIdRule,
   parameterNameRule,
   MAX_SEGMENTS,
+  parseDecimal,
   parseSegmentCount,
   parseWholeNumber,
   regionRule,
@@ -45,6 +47,7 @@ export type { Item, TableRef } from './aws/tableRef.js';
 export type { KeySchema } from './aws/describeTableShape.js';
 export { createDynamoDbClient } from './aws/createDynamoDbClient.js';
 export { assertAwsOptions } from './aws/assertAwsOptions.js';
+export { convertAwsError } from './aws/awsErrors.js';
 
 // The sync engine: whole tables in one process, or one segment per Lambda invocation.
 export type * from './sync/index.js';
@@ -138,3 +141,13 @@ export {
   runRestoreAs,
   SECRET_NOT_RECORDED,
 } from './restoreAs/index.js';
+
+// Backup health: PITR, checks, cost, the monitor, drill reports.
+export type * from './health/index.js';
+export type * from './pitr/index.js';
+export type * from './cost/index.js';
+export type * from './monitor/index.js';
+export type * from './drillReports/index.js';
+export { CHECK_TITLES, checkReportMarkdown, healthClients, requireConfig, runBackupCheck } from './health/index.js';
+export { pitrTargets, planPitrEnable, runPitrEnable } from './pitr/index.js';
+export { formatUsd, runCostEstimate } from './cost/index.js';

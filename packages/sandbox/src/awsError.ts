@@ -18,3 +18,12 @@ export class AwsError extends Error {
 export function validationError(message: string): AwsError {
   return new AwsError('ValidationException', message);
 }
+
+/**
+ * AWS's text for a request member that breaks a constraint of the service's model, the same in every service:
+ * "1 validation error detected: Value 'x' at 'member' failed to satisfy constraint: Member must …".
+ */
+export function constraintViolation(member: string, value: unknown, constraint: string): string {
+  const shown = value === undefined ? 'null' : `'${String(value)}'`;
+  return `1 validation error detected: Value ${shown} at '${member}' failed to satisfy constraint: ${constraint}`;
+}

@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SandboxOptionError } from './sandboxOptionError.js';
 
-/** What lives under a data directory: dynalite's LevelDB and the sandbox's own state. */
-export const DATA_SUBDIRECTORIES = ['dynalite', 'sandbox'] as const;
+/**
+ * The directories the sandbox keeps under a data directory: `dynamodb/` (per Region, dynalite's LevelDB and the
+ * sandbox's own state), and `dynalite/` and `sandbox/`, where a sandbox before Regions kept them (moved at start).
+ */
+export const DATA_SUBDIRECTORIES = ['dynamodb', 'dynalite', 'sandbox'] as const;
 
 /**
  * Checks, before anything starts or is created, that `dir` can be the sandbox's data directory: it and the

@@ -8,6 +8,7 @@ export {
   type TableFaults,
   type TableFaultStats,
 } from './faults/tableFaults.js';
+export type { RestoreCorruption, RestoreCorruptionOutcome } from './faults/restoreCorruption.js';
 export { LOCAL_CODE_BUCKET, type CodeObjects } from './lambda/code/codeObjects.js';
 export {
   OPERATION_CLASSES,

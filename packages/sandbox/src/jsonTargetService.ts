@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import { AwsError } from './awsError.js';
+import type { ServiceAuthorization } from './iam/serviceAuthorization.js';
 import { parseJsonObject, type SandboxRequest, type SandboxResponse, type SandboxService } from './server.js';
 
 /** One operation of a JSON-protocol service: request JSON in, response JSON out, or an {@link AwsError} thrown. */
@@ -20,6 +21,8 @@ export interface JsonTargetServiceSpec<Context> {
   readonly errorResponse: (error: AwsError) => SandboxResponse;
   /** The request body as JSON text (e.g. after gunzip); the body as sent by default. */
   readonly decode?: (req: SandboxRequest) => Buffer;
+  /** The IAM permissions each request needs (see iam/serviceAuthorization.ts). */
+  readonly authorization: ServiceAuthorization;
 }
 
 /** A service speaking AWS's JSON 1.0/1.1 protocol: dispatch by `X-Amz-Target` to an action table. */
@@ -45,5 +48,6 @@ export function jsonTargetService<Context>(spec: JsonTargetServiceSpec<Context>)
       return { statusCode: 200, headers: { 'content-type': spec.contentType }, body: JSON.stringify(result ?? {}) };
     },
     errorResponse: spec.errorResponse,
+    authorization: spec.authorization,
   };
 }

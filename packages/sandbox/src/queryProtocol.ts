@@ -1,30 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type http from 'node:http';
 import { XMLBuilder } from 'fast-xml-parser';
-import type { AwsError } from './awsError.js';
+import { AwsError } from './awsError.js';
 import type { SandboxRequest, SandboxResponse } from './server.js';
 
 /**
- * The AWS query protocol (SNS, and the older APIs of IAM, CloudFormation…):
- * `Action=…&Version=…` form parameters in, XML out.
+ * AWS's Query protocol (SNS, IAM, STS, CloudFormation): `Action=…&Version=…` form parameters in, lists as
+ * `Name.member.N`, maps as `Name.entry.N.key`/`value`; XML out.
  * https://smithy.io/2.0/aws/protocols/aws-query-protocol.html
  */
-
-const SCOPE = /Credential=[^/]+\/\d{8}\/[a-z0-9-]+\/([a-z0-9-]+)\//;
-
-/** The service a request was signed for (its SigV4 credential scope, e.g. `sns`), if it is signed. */
-export function signingServiceOf(headers: http.IncomingHttpHeaders): string | undefined {
-  const auth = headers.authorization;
-  return typeof auth === 'string' ? SCOPE.exec(auth)?.[1] : undefined;
-}
 
 /** A query request's parameters as a tree: `Tags.member.1.Key=k` becomes `{ Tags: { member: { 1: { Key: 'k' } } } }`. */
 export interface QueryTree {
   readonly [name: string]: string | QueryTree;
 }
 
-/** The parameters of a query request, from the form body and the URL's query string. */
-export function queryParameters(req: SandboxRequest): QueryTree {
+/** The parameters of a query request, from the URL's query string and the form body (the body's win). */
+export function queryParameters(req: Pick<SandboxRequest, 'url' | 'body'>): QueryTree {
   const tree: Record<string, unknown> = {};
   const add = (params: URLSearchParams) => {
     for (const [name, value] of params) {
@@ -59,6 +50,16 @@ export function queryList(tree: QueryTree | undefined, name: string, item = 'mem
     .map((index) => members[index] as string | QueryTree);
 }
 
+/** The string members of a list parameter (`ActionNames.member.N`), in order. */
+export function queryStrings(tree: QueryTree | undefined, name: string): string[] {
+  return queryList(tree, name).filter((member): member is string => typeof member === 'string');
+}
+
+/** The structure members of a list parameter (`Tags.member.N.Key`, `….Value`), in order. */
+export function queryStructures(tree: QueryTree | undefined, name: string): QueryTree[] {
+  return queryList(tree, name).filter((member): member is QueryTree => typeof member === 'object');
+}
+
 /** A map parameter (`Name.entry.N.key` / `Name.entry.N.value`), as the query protocol flattens it. */
 export function queryMap(
   tree: QueryTree | undefined,
@@ -75,24 +76,39 @@ export function queryMap(
   return map;
 }
 
-const xml = new XMLBuilder({ ignoreAttributes: false });
+const xml = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: false });
 
-/** A list in a query XML response: one `<member>` element per item. */
-export function xmlList(items: readonly unknown[]): { member: readonly unknown[] } {
-  return { member: items };
+/**
+ * A result as query XML: an array is a list (`<Name><member>…</member></Name>`), a `Map` a map
+ * (`<Name><entry><key>…</key><value>…</value></entry></Name>`); undefined members are left out.
+ */
+function queryXml(value: unknown): unknown {
+  if (Array.isArray(value)) return { member: value.map(queryXml) };
+  if (value instanceof Map) return { entry: [...value].map(([key, v]) => ({ key, value: queryXml(v) })) };
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, queryXml(v)]),
+    );
+  }
+  return value;
 }
 
-/** A map in a query XML response: `<entry><key>…</key><value>…</value></entry>` per pair. */
-export function xmlMap(record: Readonly<Record<string, string>>): { entry: { key: string; value: string }[] } {
-  return { entry: Object.entries(record).map(([key, value]) => ({ key, value })) };
-}
-
-/** `<{Action}Response><{Action}Result>…</{Action}Result><ResponseMetadata>…` in the service's namespace. */
-export function queryResponse(namespace: string, action: string, result: Record<string, unknown>): SandboxResponse {
+/**
+ * `<{Action}Response><{Action}Result>…</{Action}Result><ResponseMetadata>…` in the service's namespace. An action
+ * with no output answers `undefined`: no `…Result` element (SNS DeleteTopic); `{}` is a modelled empty one
+ * (CloudFormation ExecuteChangeSet).
+ */
+export function queryResponse(
+  namespace: string,
+  action: string,
+  result: Readonly<Record<string, unknown>> | undefined,
+): SandboxResponse {
   const body = xml.build({
     [`${action}Response`]: {
       '@_xmlns': namespace,
-      ...(Object.keys(result).length ? { [`${action}Result`]: result } : {}),
+      ...(result ? { [`${action}Result`]: queryXml(result) } : {}),
       ResponseMetadata: { RequestId: randomUUID() },
     },
   }) as string;
@@ -109,4 +125,12 @@ export function queryErrorResponse(namespace: string, error: AwsError): SandboxR
     },
   }) as string;
   return { statusCode: error.statusCode, headers: { 'content-type': 'text/xml' }, body };
+}
+
+/** The error for an `Action=` this sandbox does not emulate. */
+export function unknownQueryAction(service: string, action: string): AwsError {
+  return new AwsError(
+    'InvalidAction',
+    `The dynamo-dr sandbox does not emulate ${service} ${action || '(no Action)'}; see docs/sandbox.md for the operations it has.`,
+  );
 }

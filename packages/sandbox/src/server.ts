@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { AwsError } from './awsError.js';
+import { invalidRegionScope, isRegionName } from './regionName.js';
 import type { RequestAuthorizer, ServiceAuthorization } from './iam/serviceAuthorization.js';
+import { signingScopeOf } from './signingScope.js';
 
 /** One incoming HTTP request with its body read. */
 export interface SandboxRequest {
@@ -9,7 +11,10 @@ export interface SandboxRequest {
   readonly url: URL;
   readonly headers: http.IncomingHttpHeaders;
   readonly body: Buffer;
-  /** The region the client signed for (from the Authorization header's credential scope). */
+  /**
+   * The region the client signed for (from the Authorization header's credential scope), always an AWS Region
+   * name: a request signed for anything else is refused before any service sees it.
+   */
   readonly region: string;
 }
 
@@ -33,14 +38,6 @@ export interface SandboxService {
   readonly authorization?: ServiceAuthorization;
   /** Releases what the service runs (child processes, timers) when the sandbox stops. */
   close?(): Promise<void>;
-}
-
-const REGION_IN_SCOPE = /Credential=[^/]+\/\d{8}\/([a-z0-9-]+)\//;
-
-export function regionOf(headers: http.IncomingHttpHeaders, fallback: string): string {
-  const auth = headers.authorization;
-  const match = typeof auth === 'string' ? REGION_IN_SCOPE.exec(auth) : null;
-  return match?.[1] ?? fallback;
 }
 
 /**
@@ -116,8 +113,12 @@ function dispatch(
     url: new URL(req.url ?? '/', 'http://sandbox'),
     headers: req.headers,
     body,
-    region: regionOf(req.headers, defaultRegion),
+    region: signingScopeOf(req)?.region ?? defaultRegion,
   };
+  if (!isRegionName(request.region)) {
+    send(res, service.errorResponse(invalidRegionScope(request.region)));
+    return;
+  }
   Promise.resolve(authorize?.(service, request))
     .then(() => service.handle(request))
     .then(

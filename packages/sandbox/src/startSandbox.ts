@@ -1,12 +1,9 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { assertDataDirectory, lockDataDirectory } from './dataDirectory.js';
-import { startDynalite, type DynaliteProcess } from './dynaliteProcess.js';
-import { DynaliteClient } from './dynaliteClient.js';
 import { dynamoDbService } from './dynamodb/service.js';
 import { dynamoActions } from './dynamodb/actions.js';
-import { resumeRestores } from './dynamodb/restoreLoader.js';
-import { DynamoStore } from './dynamodb/store/dynamoStore.js';
+import { DynamoRegions } from './dynamodb/dynamoRegions.js';
 import { SandboxOptionError } from './sandboxOptionError.js';
 import { createServer, type SandboxService } from './server.js';
 import { FaultMiddleware } from './faults/faultMiddleware.js';
@@ -17,8 +14,6 @@ import { lambdaService } from './lambda/service.js';
 import { ssmService } from './ssm/service.js';
 import { s3Service } from './s3/s3Service.js';
 import { S3Store } from './s3/s3Store.js';
-import { resumeExports } from './dynamodb/transfers/exportProgress.js';
-import { TransferStore } from './dynamodb/transfers/transferStore.js';
 import { startMonitoring } from './monitoring.js';
 import type { SnsMessage } from './sns/snsStore.js';
 import { iamAuthorizer } from './iam/authorizeRequest.js';
@@ -27,8 +22,10 @@ import { RoleSessions } from './iam/roleSessions.js';
 import { iamService, iamStateFile } from './iam/service.js';
 import { stsService, stsStateFile } from './sts/service.js';
 import { checkNodeBinaries } from './lambda/runtime/runtimes.js';
+import { isRegionName } from './regionName.js';
 import { cloudFormationService } from './cloudformation/service.js';
 import { assetSource, checkAssetDirectories } from './cloudformation/resources/assetSource.js';
+import { checkAlarmEvaluationMs } from './cloudwatch/alarmEvaluator.js';
 import { roleCredentials } from './stepfunctions/engine/roleCredentials.js';
 import { sandboxTaskClients } from './stepfunctions/engine/taskClients.js';
 import { checkTimeScale, stepFunctionsService, type StepFunctionsService } from './stepfunctions/service.js';
@@ -38,7 +35,7 @@ export interface SandboxOptions {
   readonly port?: number;
   /** Directory where tables, journal and backups persist across restarts. @default in memory */
   readonly dataDir?: string;
-  /** Region used when a request carries none. @default 'us-east-1' */
+  /** Region used when a request is not signed for one (an AWS Region name). @default 'us-east-1' */
   readonly region?: string;
   /**
    * How far DescribeContinuousBackups' LatestRestorableDateTime trails now.
@@ -60,6 +57,12 @@ export interface SandboxOptions {
    * @default 900000
    */
   readonly minIncrementalExportPeriodMs?: number;
+  /**
+   * How long one day of a table's PITR recovery period (RecoveryPeriodInDays, 1–35) lasts. Tests shorten it to see
+   * the restorable window's start move and the journal folded to it, as they shorten the other timings.
+   * @default 86400000
+   */
+  readonly pitrDayMs?: number;
   /** Faults to inject per table name (see docs/sandbox-faults.md). @default none */
   readonly faults?: Readonly<Record<string, TableFaults>>;
   /**
@@ -105,7 +108,7 @@ export interface Sandbox {
     readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
   };
   /**
-   * Settles with the reason if the sandbox can no longer serve DynamoDB: its dynalite child died. It is then
+   * Settles with the reason if the sandbox can no longer serve DynamoDB: a Region's dynalite child died. It is then
    * stopped (its port closed) and `stop()` has nothing left to do. Never settles while it serves or after `stop()`.
    */
   readonly failed: Promise<Error>;
@@ -133,11 +136,23 @@ export interface Sandbox {
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const region = options.region ?? 'us-east-1';
+  if (options.pitrDayMs !== undefined && !(options.pitrDayMs > 0 && Number.isFinite(options.pitrDayMs))) {
+    throw new SandboxOptionError(
+      'pitrDayMs',
+      options.pitrDayMs,
+      'is not a positive duration in milliseconds',
+      'Give how long one day of the recovery period lasts, e.g. 86400000 (a real day).',
+    );
+  }
+  if (!isRegionName(region)) {
+    throw new SandboxOptionError('region', region, 'is not an AWS Region name', 'Give one such as us-east-1.');
+  }
   const faults = new FaultMiddleware(options.faults, options.latency); // validates before anything starts
   if (options.dataDir !== undefined) assertDataDirectory(options.dataDir);
   checkNodeBinaries(options.nodeBinaries ?? {});
   checkTimeScale(options.stepFunctionsTimeScale);
   checkAssetDirectories(options.assetDirectories ?? []);
+  checkAlarmEvaluationMs(options.alarmEvaluationMs);
   let endpoint = '';
   const iam = new IamStore(iamStateFile(options.dataDir));
   const sessions = new RoleSessions(stsStateFile(options.dataDir));
@@ -151,10 +166,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   );
   const port = await listen(server, options.port ?? 0);
   let unlock: (() => void) | undefined;
-  let dynalite: DynaliteProcess | undefined;
-  let store: DynamoStore | undefined;
+  let dynamodb: DynamoRegions | undefined;
   let s3: S3Store | undefined;
-  let transfers: TransferStore | undefined;
   let monitoring: ReturnType<typeof startMonitoring> | undefined;
   let services: readonly SandboxService[] = [];
   let stepFunctions: StepFunctionsService | undefined;
@@ -163,34 +176,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // Task states call the sandbox itself, signed with the machine's role's credentials.
     stepFunctions = stepFunctionsService({
       dataDir: options.dataDir,
-      clients: sandboxTaskClients(() => endpoint, region, roleCredentials(iam, sessions)),
+      clients: sandboxTaskClients(() => endpoint, roleCredentials(iam, sessions)),
       timeScale: options.stepFunctionsTimeScale,
     });
-    dynalite = await startDynalite({ path: options.dataDir ? `${options.dataDir}/dynalite` : undefined });
-    const client = new DynaliteClient(dynalite.endpoint);
-    store = DynamoStore.open(
-      client,
-      {
-        latestRestorableLagMs: options.latestRestorableLagMs ?? 0,
-        restoreBaseMs: options.restoreBaseMs ?? 100,
-        restorePerItemMs: options.restorePerItemMs ?? 0,
-        backupCreateMs: options.backupCreateMs ?? 100,
-        exportMs: options.exportMs ?? 100,
-        minIncrementalExportPeriodMs: options.minIncrementalExportPeriodMs ?? 15 * 60_000,
-      },
-      options.dataDir ? `${options.dataDir}/sandbox` : undefined,
-    );
-    resumeRestores(store);
     s3 = new S3Store(options.dataDir ? `${options.dataDir}/s3` : undefined);
-    transfers = new TransferStore(options.dataDir ? `${options.dataDir}/sandbox/transfers.json` : undefined);
-    resumeExports(s3, transfers);
+    const timings = {
+      latestRestorableLagMs: options.latestRestorableLagMs ?? 0,
+      restoreBaseMs: options.restoreBaseMs ?? 100,
+      restorePerItemMs: options.restorePerItemMs ?? 0,
+      backupCreateMs: options.backupCreateMs ?? 100,
+      exportMs: options.exportMs ?? 100,
+      minIncrementalExportPeriodMs: options.minIncrementalExportPeriodMs ?? 15 * 60_000,
+      pitrDayMs: options.pitrDayMs ?? 86_400_000,
+    };
+    dynamodb = await DynamoRegions.open({ dataDir: options.dataDir, timings, s3 }, region);
     monitoring = startMonitoring({
       dataDir: options.dataDir,
       alarmEvaluationMs: options.alarmEvaluationMs ?? 60_000,
     });
     const objects = s3;
     services = [
-      monitoring.recordCloudTrail(dynamoDbService(store, dynamoActions, { s3, transfers }, faults)),
+      monitoring.recordCloudTrail(dynamoDbService(dynamodb, dynamoActions, s3, faults)),
       ...monitoring.services,
       faultAdminService(faults),
       lambdaService({
@@ -219,9 +225,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     await stepFunctions?.close();
     await close(server); // with the connections of any request still waiting
     monitoring?.stop();
-    transfers?.close();
-    await store?.close();
-    await dynalite?.stop();
+    await dynamodb?.close();
     unlock?.();
     throw error;
   }
@@ -231,12 +235,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       monitoring!.stop();
       await close(server);
       await Promise.all(services.map((s) => s.close?.()));
-      transfers!.close();
-      await store!.close();
-      await dynalite!.stop();
+      await dynamodb!.close();
       unlock?.();
     })());
-  const failed = dynalite.crashed.then(async (error) => {
+  const failed = dynamodb.crashed.then(async (error) => {
     await stop();
     return error;
   });

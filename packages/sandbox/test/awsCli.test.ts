@@ -1,9 +1,9 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { DescribeTableCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Sandbox } from '../src/index.js';
 import { enablePitr, startExportTarget, untilExportDone, type ExportTarget } from './dynamodb/exportKit.js';
 import { createTestTable } from './dynamodb/tables.js';
+import { awsCli, awsJson } from './awsCliRun.js';
 
 // The AWS CLI v1 (botocore) is another client than SDK v3: it must find S3 and DynamoDB on the sandbox's one
 // endpoint with nothing but the sandbox's environment (AWS_ENDPOINT_URL; the CLI reads AWS_DEFAULT_REGION).
@@ -14,11 +14,11 @@ beforeAll(async () => {
 });
 afterAll(() => target.stop());
 
+/** `aws ARGS`' text output; fails the test unless the CLI exits 0. */
 async function aws(...args: string[]): Promise<string> {
-  const { AWS_PROFILE: _profile, ...inherited } = process.env;
-  const env = { ...inherited, ...target.sandbox.env, AWS_DEFAULT_REGION: target.sandbox.region };
-  const { stdout } = await promisify(execFile)('aws', args, { env });
-  return stdout;
+  const result = await awsCli(target.sandbox as Sandbox, ...args);
+  expect(result.code, result.stderr).toBe(0);
+  return result.stdout;
 }
 
 it('serves the AWS CLI: aws s3 mb / ls, and aws dynamodb export-table-to-point-in-time into that bucket', async () => {
@@ -31,20 +31,17 @@ it('serves the AWS CLI: aws s3 mb / ls, and aws dynamodb export-table-to-point-i
   await ddb.send(new PutItemCommand({ TableName: 'cli-table', Item: { pk: { S: 'a' }, sk: { N: '1' } } }));
   const arn = (await ddb.send(new DescribeTableCommand({ TableName: 'cli-table' }))).Table?.TableArn as string;
 
-  const started = JSON.parse(
-    await aws(
-      'dynamodb',
-      'export-table-to-point-in-time',
-      '--table-arn',
-      arn,
-      '--s3-bucket',
-      'cli-exports',
-      '--s3-prefix',
-      'by-cli',
-      '--output',
-      'json',
-    ),
-  ) as { ExportDescription: { ExportArn: string; ExportStatus: string } };
+  const started = (await awsJson(
+    target.sandbox as Sandbox,
+    'dynamodb',
+    'export-table-to-point-in-time',
+    '--table-arn',
+    arn,
+    '--s3-bucket',
+    'cli-exports',
+    '--s3-prefix',
+    'by-cli',
+  )) as { ExportDescription: { ExportArn: string; ExportStatus: string } };
   expect(started.ExportDescription.ExportStatus).toBe('IN_PROGRESS');
   const done = await untilExportDone(ddb, started.ExportDescription.ExportArn);
   expect(done).toMatchObject({ ExportStatus: 'COMPLETED', ItemCount: 1 });

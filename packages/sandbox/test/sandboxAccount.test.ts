@@ -12,7 +12,7 @@ import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/cl
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../src/index.js';
 import { SANDBOX_ACCOUNT } from '../src/sandboxAccount.js';
-import { handlerZip } from './lambda/conformanceTarget.js';
+import { handlerZip } from './lambda/handlerZip.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

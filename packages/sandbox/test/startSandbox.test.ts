@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SandboxOptionError, startSandbox, type Sandbox } from '../src/index.js';
+import { children } from './childProcesses.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -47,14 +48,6 @@ it('gives an environment the AWS CLI v1 and boto3 can use: AWS_DEFAULT_REGION as
   });
 });
 
-/** The pids of this process's children, from the kernel (Linux). */
-function children(): number[] {
-  const tasks = fs.readdirSync(`/proc/${process.pid}/task`);
-  return tasks.flatMap((task) =>
-    fs.readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
-  );
-}
-
 /** Asserts that `start` is refused with a SandboxOptionError for `option`, and leaves no child process behind. */
 async function expectRefused(start: Promise<Sandbox>, option: string, message: RegExp): Promise<void> {
   const before = children();
@@ -82,6 +75,14 @@ describe('options it cannot start with are refused before anything starts', () =
     } finally {
       holder.close();
     }
+  });
+
+  it('a default Region that is no AWS Region name', async () => {
+    await expectRefused(startSandbox({ region: 'local' }), 'region', /^region "local" is not an AWS Region name\./);
+  });
+
+  it('a day of the recovery period that lasts no time', async () => {
+    await expectRefused(startSandbox({ pitrDayMs: 0 }), 'pitrDayMs', /^pitrDayMs 0 is not a positive duration/);
   });
 
   it('a port that is no TCP port', async () => {

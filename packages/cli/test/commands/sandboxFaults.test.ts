@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { expect, it } from 'vitest';
+import { InputError } from '@dynamo-dr/core/errors';
+import { faultsFromFlags } from '../../src/commands/sandbox/index.js';
 import { cliArgv } from '../cliArgv.js';
 
 /** Runs `dynamo-dr sandbox ARGS`; resolves once it exits, or once it listens (then `stop` ends it). */
@@ -34,6 +36,23 @@ it('rejects a bad fault flag with exit code 2, naming the flag, the value and th
   expect(malformed.stderr).toContain('error: --write-capacity "orders" is not TABLE=VALUE.');
 });
 
+it.each([
+  ['orders=shuffle', 'is not TABLE=drop or TABLE=alter[:KEY]'],
+  ['orders=drop:{"pk":', 'has a KEY that is not JSON'],
+  ['orders=drop:{"pk":"canary#1"}', 'is not {"action": "drop" or "alter"'],
+])('refuses --corrupt-restore %s, naming the value and the fix', (raw, problem) => {
+  const refusal = (() => {
+    try {
+      return faultsFromFlags({ port: '0', corruptRestore: [raw] });
+    } catch (error) {
+      return error;
+    }
+  })();
+  expect(refusal).toBeInstanceOf(InputError);
+  expect((refusal as InputError).message).toContain(`--corrupt-restore ${JSON.stringify(raw)} ${problem}`);
+  expect((refusal as InputError).message).toMatch(/--corrupt-restore 'orders=drop:\{"pk":\{"S":"canary#1"\}\}'/);
+});
+
 it('starts a sandbox with the faults its flags give, visible on the admin endpoint', async () => {
   const run = await runSandbox([
     '--port',
@@ -44,13 +63,22 @@ it('starts a sandbox with the faults its flags give, visible on the admin endpoi
     'orders=100',
     '--read-capacity',
     'events=40',
+    '--corrupt-restore',
+    'orders=alter:{"pk":{"S":"canary#1"}}',
+    '--corrupt-restore',
+    'ledger=drop',
   ]);
   try {
     expect(run.endpoint).toBeDefined();
     const listed = (await (await fetch(`${run.endpoint}/_sandbox/faults`)).json()) as {
       tables: Record<string, { faults: unknown }>;
     };
-    expect(listed.tables.orders?.faults).toEqual({ throttleRate: 0.25, writeUnitsPerSecond: 100 });
+    expect(listed.tables.orders?.faults).toEqual({
+      throttleRate: 0.25,
+      writeUnitsPerSecond: 100,
+      corruptRestore: { action: 'alter', key: { pk: { S: 'canary#1' } } },
+    });
+    expect(listed.tables.ledger?.faults).toEqual({ corruptRestore: { action: 'drop' } });
     expect(listed.tables.events?.faults).toEqual({ readUnitsPerSecond: 40 });
   } finally {
     await run.stop();

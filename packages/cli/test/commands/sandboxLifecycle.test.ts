@@ -5,26 +5,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { marked, untilGone } from '../../../sandbox/test/childProcesses.js';
 import { cliArgv } from '../cliArgv.js';
-
-/**
- * The pids of every live process carrying `mark` in its environment: a sandbox started with it and any child it
- * spawned (children inherit the environment), however they were re-parented. Read from the kernel (Linux).
- */
-function marked(mark: string): number[] {
-  const pids: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const environ = fs.readFileSync(`/proc/${entry}/environ`, 'latin1');
-      const state = /^State:\s+(\w)/m.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1];
-      if (environ.includes(`DDR_TEST_MARK=${mark}\0`) && state !== 'Z') pids.push(Number(entry));
-    } catch {
-      // gone meanwhile, or another user's
-    }
-  }
-  return pids;
-}
 
 /** The sandbox's dynalite child among the processes carrying `mark` (the node process running dynalite's server). */
 function dynaliteOf(mark: string): number | undefined {
@@ -38,13 +20,6 @@ function dynaliteOf(mark: string): number | undefined {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Waits until no process carries `mark`; resolves to those still alive after `ms`. */
-async function untilGone(mark: string, ms: number): Promise<number[]> {
-  const deadline = Date.now() + ms;
-  while (marked(mark).length > 0 && Date.now() < deadline) await sleep(50);
-  return marked(mark);
-}
 
 const marks: string[] = [];
 afterEach(() => {

@@ -1,5 +1,6 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { MAX_SEGMENTS } from '../validation/parseSegmentCount.js';
+import { backupsJsonSchema, drillsJsonSchema } from './backupPolicyConfig.js';
 
 const tagMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
 
@@ -76,6 +77,8 @@ const environmentSchema = {
         'Tables by logical name (used in state machine names, e.g. DRRestoreDynamoDbTable{Name}StateMachine).',
     },
     recoveryMode: recoveryModeSchema,
+    backups: backupsJsonSchema,
+    drills: drillsJsonSchema,
   },
 } as const;
 

@@ -5,3 +5,4 @@ export * from './assertGiven.js';
 export * from './parseWholeNumber.js';
 export * from './parseSegmentCount.js';
 export * from './schemaCheck.js';
+export * from './parseDecimal.js';

@@ -4,6 +4,9 @@ import { parseWholeNumber } from './parseWholeNumber.js';
  * The most parallel scan segments a command runs (flag, configuration file): each is a worker in-process
  * and a Map iteration on AWS, so more buys nothing but throttling. DynamoDB itself allows 1,000,000
  * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Scan.html#DDB-Scan-request-TotalSegments).
+ *
+ * @example
+ * const segments = Math.min(MAX_SEGMENTS, requested);
  */
 export const MAX_SEGMENTS = 1000;
 

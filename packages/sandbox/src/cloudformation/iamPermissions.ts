@@ -1,7 +1,8 @@
 import type { RequiredPermission } from '../iam/serviceAuthorization.js';
-import { queryParameters, queryString } from '../queryProtocol.js';
+import { queryString } from '../queryProtocol.js';
+import type { QueryCall } from '../queryService.js';
 import { SANDBOX_ACCOUNT } from '../sandboxAccount.js';
-import type { SandboxRequest } from '../server.js';
+import type { CloudFormationAction } from './service.js';
 
 /**
  * The permission a CloudFormation request needs: `cloudformation:{Action}` on
@@ -11,14 +12,16 @@ import type { SandboxRequest } from '../server.js';
  * CloudFormation uses the caller's (or its service role's) permissions.
  * https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudformation.html
  */
-export function cloudFormationPermissions(request: SandboxRequest): RequiredPermission[] {
-  const params = queryParameters(request);
-  const action = queryString(params, 'Action') ?? '';
+export function cloudFormationPermissions({
+  name,
+  params,
+  req,
+}: QueryCall<CloudFormationAction>): RequiredPermission[] {
   const stack = queryString(params, 'StackName');
   const resource = !stack
     ? '*'
     : stack.startsWith('arn:')
       ? stack
-      : `arn:aws:cloudformation:${request.region}:${SANDBOX_ACCOUNT}:stack/${stack}/*`;
-  return [{ action: `cloudformation:${action}`, resource }];
+      : `arn:aws:cloudformation:${req.region}:${SANDBOX_ACCOUNT}:stack/${stack}/*`;
+  return [{ action: `cloudformation:${name}`, resource }];
 }

@@ -1,9 +1,7 @@
 import path from 'node:path';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
-import { queryParameters, signingServiceOf } from '../queryProtocol.js';
-import { queryErrorResponse, queryResponse, unknownQueryAction } from '../queryRequest.js';
-import type { SandboxRequest, SandboxResponse, SandboxService } from '../server.js';
-import { queryServiceDenial } from '../iam/serviceAuthorization.js';
+import { queryService } from '../queryService.js';
+import type { SandboxService } from '../server.js';
 import { cloudFormationActions } from './actions.js';
 import { cloudFormationPermissions } from './iamPermissions.js';
 import { withLists } from './queryMembers.js';
@@ -47,20 +45,14 @@ export interface CloudFormationServiceOptions {
  */
 export function cloudFormationService(options: CloudFormationServiceOptions): SandboxService {
   const store = new StackStore(options.dataDir && path.join(options.dataDir, 'cloudformation.json'));
-  return {
-    name: 'cloudformation',
-    matches: (req) => signingServiceOf(req.headers) === 'cloudformation',
-    authorization: { permissionsFor: cloudFormationPermissions, denied: queryServiceDenial },
-    async handle(req: SandboxRequest): Promise<SandboxResponse> {
-      const {
-        Action: action = '',
-        Version: _version,
-        ...params
-      } = withLists(queryParameters(req)) as Record<string, unknown> & {
-        Action?: string;
-      };
-      const handler = cloudFormationActions[action];
-      if (!handler) throw unknownQueryAction('CloudFormation', action);
+  return queryService({
+    signingName: 'cloudformation',
+    title: 'CloudFormation',
+    namespace: NAMESPACE,
+    actions: cloudFormationActions,
+    permissionsFor: cloudFormationPermissions,
+    async run({ action, params: tree, req }) {
+      const { Action: _action, Version: _version, ...params } = withLists(tree) as Record<string, unknown>;
       const clientConfig = () => ({ ...options.clientConfig(), region: req.region });
       const operations = new StackOperations({
         store,
@@ -100,9 +92,7 @@ export function cloudFormationService(options: CloudFormationServiceOptions): Sa
           }
         },
       };
-      // An action answering undefined has no output (DeleteStack); `{}` is a modelled empty one (ExecuteChangeSet).
-      return queryResponse(action, NAMESPACE, (await handler(params, context)) as Record<string, unknown> | undefined);
+      return action(params, context);
     },
-    errorResponse: (error) => queryErrorResponse(NAMESPACE, error),
-  };
+  });
 }

@@ -1,3 +1,4 @@
+import { SandboxOptionError } from '../sandboxOptionError.js';
 import type { AlarmTransitions } from './alarmTransitions.js';
 import type { CloudWatchStore } from './cloudWatchStore.js';
 import { evaluateAlarm } from './evaluateAlarm.js';
@@ -41,4 +42,15 @@ export class AlarmEvaluator {
     if (changed) this.store.save();
     return states;
   }
+}
+
+/** The evaluation interval is a positive duration; anything else is refused before the sandbox starts. */
+export function checkAlarmEvaluationMs(intervalMs: number | undefined): void {
+  if (intervalMs === undefined || (Number.isFinite(intervalMs) && intervalMs > 0)) return;
+  throw new SandboxOptionError(
+    'alarmEvaluationMs',
+    intervalMs,
+    'is not a positive duration in milliseconds',
+    'Give how often alarms are evaluated, e.g. 60000 (AWS: about every minute), or 1000 in tests.',
+  );
 }

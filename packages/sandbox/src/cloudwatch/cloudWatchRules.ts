@@ -4,7 +4,7 @@ import { PERCENTILE, STATISTICS } from './metricStatistics.js';
 
 /**
  * Field rules shared by CloudWatch's actions, in the validation engine's
- * format (see dynamodb/validateRequest.ts), with the API reference's limits.
+ * format (see validateRequest.ts), with the API reference's limits.
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDatum.html
  */
 export const UNITS = [

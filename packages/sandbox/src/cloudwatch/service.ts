@@ -14,6 +14,7 @@ import { setAlarmState } from './actions/setAlarmState.js';
 import type { AlarmTransitions } from './alarmTransitions.js';
 import { QUERY_ERROR_CODES } from './cloudWatchErrors.js';
 import type { CloudWatchStore } from './cloudWatchStore.js';
+import { cloudWatchPermissions } from './iamPermissions.js';
 
 /** What an emulated CloudWatch action gets besides its request. */
 export interface CloudWatchContext {
@@ -55,6 +56,7 @@ export function cloudWatchService(context: Omit<CloudWatchContext, 'region'>): S
     context,
     decode: (req) => (req.headers['content-encoding'] === 'gzip' ? gunzipSync(req.body) : req.body),
     errorResponse: cloudWatchError,
+    authorization: { permissionsFor: cloudWatchPermissions },
   });
 }
 

@@ -1,4 +1,4 @@
-import { backupArn, backupIdOfArn, tableArn } from './arns.js';
+import { backupArn, backupArnParts, tableArn } from './arns.js';
 import { backupNotFound } from './dynamoErrors.js';
 import type { BackupRecord, DynamoStore } from './store/dynamoStore.js';
 
@@ -7,11 +7,11 @@ export function backupStatus(backup: BackupRecord): 'CREATING' | 'AVAILABLE' {
   return Date.now() < backup.availableMs ? 'CREATING' : 'AVAILABLE';
 }
 
-/** The backup an ARN names, or AWS's BackupNotFoundException. */
-export function findBackup(store: DynamoStore, arn: string): BackupRecord {
-  const id = backupIdOfArn(arn);
+/** The backup an ARN names in `region` (`store` is that Region's), or AWS's BackupNotFoundException. */
+export function findBackup(store: DynamoStore, region: string, arn: string): BackupRecord {
+  const id = backupArnParts(arn)?.backupId;
   const backup = id === undefined ? undefined : store.backup(id);
-  if (!backup || !arn.includes(`:table/${backup.tableName}/backup/`)) throw backupNotFound(arn);
+  if (!backup || arn !== backupArn(region, backup.tableName, backup.id)) throw backupNotFound(arn);
   return backup;
 }
 

@@ -34,4 +34,5 @@ export async function unjournalableWrite(ctx: DynamoContext, operation: string, 
 /** Records one acknowledged write. */
 export function journalWrite(store: DynamoStore, table: TableInstance, key: string, item: string | null): void {
   store.journal(table).append(store.now(), key, item);
+  store.journaled(table);
 }

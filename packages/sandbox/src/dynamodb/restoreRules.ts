@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { RestoreOverrides } from './store/tableDefinition.js';
-import { TABLE_NAME, type ValidationTypes } from './validateRequest.js';
+import { type ValidationTypes } from '../validateRequest.js';
+import { TABLE_NAME } from './dynaliteRules.js';
 
 const createTableRules = (
   createRequire(import.meta.url)('dynalite/validations/createTable.js') as { types: ValidationTypes }
@@ -16,6 +17,15 @@ export const RESTORE_TARGET_RULES: ValidationTypes = {
   ProvisionedThroughputOverride: createTableRules.ProvisionedThroughput,
   GlobalSecondaryIndexOverride: createTableRules.GlobalSecondaryIndexes,
   LocalSecondaryIndexOverride: createTableRules.LocalSecondaryIndexes,
+  // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_SSESpecification.html
+  SSESpecificationOverride: {
+    type: 'FieldStruct<SSESpecification>',
+    children: {
+      Enabled: { type: 'Boolean' },
+      SSEType: { type: 'String', enum: ['AES256', 'KMS'] },
+      KMSMasterKeyId: { type: 'String' },
+    },
+  },
 };
 
 /** The overrides of a validated restore request. */

@@ -13,6 +13,8 @@ export const MAX_CONCURRENT_RESTORES = 50;
 /** What a restore makes: a new table with this definition holding exactly these items. */
 export interface RestorePlan {
   readonly targetTableName: string;
+  /** The table restored (a backup's table), whose restore faults apply; none for an import. */
+  readonly sourceTableName?: string;
   readonly definition: TableDefinition;
   /** key → item JSON. */
   readonly items: ReadonlyMap<string, string>;
@@ -66,7 +68,11 @@ export async function restoreTable(ctx: DynamoContext, plan: RestorePlan): Promi
   };
   store.register(instance);
   const journal = store.journal(instance);
-  for (const [key, item] of plan.items) journal.append(now, key, item);
+  const items =
+    plan.sourceTableName === undefined
+      ? plan.items
+      : ctx.restoredItems(plan.sourceTableName, plan.items, plan.definition);
+  for (const [key, item] of items) journal.append(now, key, item);
   void loadRestoredItems(store, instance);
   return describeTable(store, created, instance, ctx.region);
 }

@@ -9,28 +9,22 @@ import {
   type SandboxResponse,
   type SandboxService,
 } from '../server.js';
+import type { DynamoRegions, RegionalDynamo } from './dynamoRegions.js';
 import { dynamoDbPermissions } from './iamPermissions.js';
 import { assertReadable } from './restoringGate.js';
-import type { DynamoStore } from './store/dynamoStore.js';
+import type { TableDefinition } from './store/tableDefinition.js';
 import type { S3Store } from '../s3/s3Store.js';
-import type { TransferStore } from './transfers/transferStore.js';
+import type { DynamoStore } from './store/dynamoStore.js';
 import type { KeyNames } from './store/tableInstance.js';
 import { keyNamesOf } from './tableDescription.js';
 
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 
-/** What the export and import actions reach besides the tables: the S3 subset, and their own records. */
-export interface DynamoPeers {
-  readonly s3: S3Store;
-  readonly transfers: TransferStore;
-}
-
-/** What an emulated DynamoDB action gets besides its request. */
-export interface DynamoContext extends DynamoPeers {
+/** What an emulated DynamoDB action gets besides its request: the Region the request is signed for. */
+export interface DynamoContext extends RegionalDynamo {
   readonly dynalite: DynaliteClient;
-  /** Table instances, journals and backups: what the sandbox keeps beside dynalite. */
-  readonly store: DynamoStore;
-  readonly region: string;
+  /** Where exports write and imports read (one namespace for all Regions, as S3's bucket names are global). */
+  readonly s3: S3Store;
   /** The raw request, for actions that forward it unchanged. */
   readonly raw: SandboxRequest;
   /**
@@ -38,6 +32,17 @@ export interface DynamoContext extends DynamoPeers {
    * client sent (no middleware in between): forwarding them saves re-encoding.
    */
   readonly body?: Buffer;
+  /**
+   * The same request's context in another Region (a cross-Region restore's source), or undefined when that
+   * Region has no DynamoDB state (nothing was ever created there).
+   */
+  inRegion(region: string): Promise<DynamoContext | undefined>;
+  /** What a restore of `sourceTable` writes into its new table: `items`, unless a fault corrupts the restore. */
+  restoredItems(
+    sourceTable: string,
+    items: ReadonlyMap<string, string>,
+    definition: TableDefinition,
+  ): ReadonlyMap<string, string>;
 }
 
 /** One emulated DynamoDB operation: request JSON in, response JSON out, or an {@link AwsError} thrown. */
@@ -47,7 +52,8 @@ export type DynamoAction = (request: Record<string, unknown>, ctx: DynamoContext
  * Wraps every DynamoDB operation while `active()` is true (fault injection
  * uses it): it may throw an {@link AwsError}, change the request, or change
  * the response that `next` returns. While inactive, requests that no action
- * claims are streamed to dynalite without being parsed.
+ * claims are streamed to dynalite without being parsed. `restoredItems` may
+ * change what a restore writes, whether active or not.
  */
 export interface DynamoMiddleware {
   active(): boolean;
@@ -57,6 +63,11 @@ export interface DynamoMiddleware {
     next: (request: Record<string, unknown>) => Promise<unknown>,
     engine: DynamoEngine,
   ): Promise<unknown>;
+  restoredItems?(
+    sourceTable: string,
+    items: ReadonlyMap<string, string>,
+    definition: TableDefinition,
+  ): ReadonlyMap<string, string>;
 }
 
 /**
@@ -72,40 +83,47 @@ export interface DynamoEngine {
 
 /**
  * DynamoDB's endpoint: the operations in `actions` are emulated by the
- * sandbox; every other one goes to dynalite unchanged.
+ * sandbox; every other one goes to dynalite unchanged. Each request reaches
+ * the tables of the Region it is signed for.
  */
 export function dynamoDbService(
-  store: DynamoStore,
+  regions: DynamoRegions,
   actions: Readonly<Record<string, DynamoAction>>,
-  peers: DynamoPeers,
+  s3: S3Store,
   middleware?: DynamoMiddleware,
 ): SandboxService {
+  const contextOf = (regional: RegionalDynamo, req: SandboxRequest, body: Buffer | undefined): DynamoContext => ({
+    ...regional,
+    dynalite: regional.store.dynalite,
+    s3,
+    raw: req,
+    body,
+    inRegion: async (region) => {
+      const other = await regions.existing(region);
+      return other && contextOf(other, req, undefined);
+    },
+    restoredItems: (source, items, definition) => middleware?.restoredItems?.(source, items, definition) ?? items,
+  });
   return {
     name: 'dynamodb',
     matches: (req: http.IncomingMessage) => String(req.headers['x-amz-target'] ?? '').startsWith(TARGET_PREFIX),
     async handle(req: SandboxRequest): Promise<SandboxResponse> {
-      const dynalite = store.dynalite;
+      const regional = await regions.get(req.region);
+      const { store } = regional;
       const target = String(req.headers['x-amz-target']);
       const operation = target.slice(TARGET_PREFIX.length);
       const action = actions[operation];
       const wrapped = middleware?.active() ? middleware : undefined;
       if (!action && !wrapped) {
         assertReadable(store, operation, req.body);
-        const res = await dynalite.forward(target, req.body);
+        const res = await store.dynalite.forward(target, req.body);
         return dynamoResponse(res.statusCode, res.body);
       }
-      const ctx: DynamoContext = {
-        ...peers,
-        dynalite,
-        store,
-        region: req.region,
-        raw: req,
-        body: wrapped ? undefined : req.body,
-      };
+      const ctx = contextOf(regional, req, wrapped ? undefined : req.body);
       const run = (request: Record<string, unknown>): Promise<unknown> => {
         if (action) return action(request, ctx);
         assertReadable(store, operation, req.body);
-        return dynalite.call(operation, request);
+        return store.dynalite.call(operation, request);
       };
       const request = parseBody(req.body);
       const result = await (wrapped ? wrapped.handle(operation, request, run, engineOf(store)) : run(request));

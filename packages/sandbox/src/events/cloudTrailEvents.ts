@@ -3,6 +3,7 @@ import { AwsError } from '../awsError.js';
 import { tableArn, tableNameOfArn } from '../dynamodb/arns.js';
 import { SANDBOX_ACCOUNT } from '../sandboxAccount.js';
 import type { SandboxRequest, SandboxResponse, SandboxService } from '../server.js';
+import { signingScopeOf } from '../signingScope.js';
 import type { EventBus, EventEntry } from './eventBus.js';
 
 const TARGET_PREFIX = 'DynamoDB_20120810.';
@@ -79,7 +80,7 @@ function cloudTrailEvent(
   const request = parse(req.body) ?? {};
   const body = outcome.response && parse(outcome.response.body);
   const failed = outcome.error ?? (outcome.response && outcome.response.statusCode >= 400 ? errorOf(body) : undefined);
-  const accessKeyId = /Credential=([^/]+)\//.exec(String(req.headers.authorization ?? ''))?.[1];
+  const accessKeyId = signingScopeOf(req)?.accessKeyId;
   const now = Date.now();
   const table = tableNameOf(request);
   return {

@@ -1,6 +1,6 @@
 /**
  * Field rules shared by EventBridge's actions, in the validation engine's
- * format (see dynamodb/validateRequest.ts), with the API reference's limits.
+ * format (see validateRequest.ts), with the API reference's limits.
  * https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html
  */
 export const RULE_NAME = {

@@ -48,11 +48,11 @@ export class EventsStore {
 
 /** The bus a request names (by name or ARN): the default bus, or ResourceNotFoundException. */
 export function checkBus(name: unknown, region: string): 'default' {
-  if (name === undefined || name === 'default' || name === busArn(region)) return 'default';
+  if (name === undefined || name === 'default' || name === defaultBusArn(region)) return 'default';
   throw busNotFound(String(name));
 }
 
-function busArn(region: string): string {
+export function defaultBusArn(region: string): string {
   return `arn:aws:events:${region}:${SANDBOX_ACCOUNT}:event-bus/default`;
 }
 

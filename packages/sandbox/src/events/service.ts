@@ -10,6 +10,7 @@ import { putTargets } from './actions/putTargets.js';
 import { removeTargets } from './actions/removeTargets.js';
 import type { EventBus } from './eventBus.js';
 import type { EventsStore } from './eventsStore.js';
+import { eventsPermissions } from './iamPermissions.js';
 
 /** What an emulated EventBridge action gets besides its request. */
 export interface EventsContext {
@@ -42,5 +43,6 @@ export function eventsService(context: Omit<EventsContext, 'region'>): SandboxSe
     actions: eventsActions,
     context,
     errorResponse: (error) => jsonProtocolError('com.amazonaws.events', error),
+    authorization: { permissionsFor: eventsPermissions },
   });
 }

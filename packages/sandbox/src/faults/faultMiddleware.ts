@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DynamoEngine, DynamoMiddleware } from '../dynamodb/service.js';
+import type { TableDefinition } from '../dynamodb/store/tableDefinition.js';
 import { batchGetItem, batchWriteItem } from './batchCharges.js';
 import { asImage, evaluatedUnits, readUnits, writeUnits } from './capacityUnits.js';
 import { throughputExceeded, withConsumedUnits } from './faultAnswers.js';
@@ -16,8 +17,8 @@ type Next = (request: Json) => Promise<unknown>;
  * (latency, globally or per table), and per table random throttling and
  * read/write capacity caps that count units as DynamoDB does (see
  * `capacityUnits.ts`) on the data plane (Get/Put/Update/DeleteItem, Query,
- * Scan, BatchGetItem, BatchWriteItem). Inactive, and so free, while nothing is
- * set.
+ * Scan, BatchGetItem, BatchWriteItem); and into restores (a corrupted item).
+ * Inactive, and so free, while nothing but restore faults is set.
  *
  * @example
  * // startSandbox passes one to the DynamoDB service and to the admin service.
@@ -62,8 +63,19 @@ export class FaultMiddleware implements DynamoMiddleware {
     return Object.fromEntries([...this.tables].map(([name, t]) => [name, { faults: t.faults, stats: t.stats() }]));
   }
 
+  /** Data-plane requests are parsed only while something acts on them (a restore fault alone does not). */
   active(): boolean {
-    return this.tables.size > 0 || delaysAnything(this.globalLatency);
+    for (const table of this.tables.values()) if (table.onDataPlane) return true;
+    return delaysAnything(this.globalLatency);
+  }
+
+  /** A restore of `sourceTable` writes what its `corruptRestore` fault leaves of `items`. */
+  restoredItems(
+    sourceTable: string,
+    items: ReadonlyMap<string, string>,
+    definition: TableDefinition,
+  ): ReadonlyMap<string, string> {
+    return this.tables.get(sourceTable)?.restoredItems(items, definition) ?? items;
   }
 
   async handle(operation: string, request: Json, next: Next, engine: DynamoEngine): Promise<unknown> {

@@ -1,3 +1,5 @@
+import type { TableDefinition } from '../dynamodb/store/tableDefinition.js';
+import { corruptRestore, type RestoreCorruptionOutcome } from './restoreCorruption.js';
 import type { TableFaults, TableFaultStats } from './tableFaults.js';
 import { TokenBucket } from './tokenBucket.js';
 
@@ -14,6 +16,9 @@ export class FaultedTable {
   private readonly byOperation: Record<string, number> = {};
   private throttledRequests = 0;
   private unprocessedItems = 0;
+  /** Whether `corruptRestore` has yet to corrupt a restore. */
+  private corruptionArmed: boolean;
+  private readonly corruptions: RestoreCorruptionOutcome[] = [];
 
   constructor(readonly faults: TableFaults) {
     this.random = faults.seed === undefined ? Math.random : seededRandom(faults.seed);
@@ -22,6 +27,23 @@ export class FaultedTable {
       write: w === undefined ? undefined : new TokenBucket(w, faults.writeBurstUnits ?? w),
       read: r === undefined ? undefined : new TokenBucket(r, faults.readBurstUnits ?? r),
     };
+    this.corruptionArmed = faults.corruptRestore !== undefined;
+  }
+
+  /** Whether the table's data-plane requests are watched (counted, faulted): unless it has only a restore fault. */
+  get onDataPlane(): boolean {
+    const { corruptRestore, ...dataPlane } = this.faults;
+    return corruptRestore === undefined || Object.keys(dataPlane).length > 0;
+  }
+
+  /** What a restore of the table writes: `items`, corrupted by the first restore after `corruptRestore` was set. */
+  restoredItems(items: ReadonlyMap<string, string>, definition: TableDefinition): ReadonlyMap<string, string> {
+    const corruption = this.faults.corruptRestore;
+    if (!corruption || !this.corruptionArmed) return items;
+    this.corruptionArmed = false;
+    const corrupted = corruptRestore(items, definition, corruption);
+    this.corruptions.push(corrupted.outcome);
+    return corrupted.items;
   }
 
   /** One draw of the random throttle: whether it refuses this request (or this batch entry). */
@@ -79,6 +101,7 @@ export class FaultedTable {
       readUnits: this.units.read,
       writeUnitsAllowed: roundUnits(this.buckets.write?.allowedSinceStart()),
       readUnitsAllowed: roundUnits(this.buckets.read?.allowedSinceStart()),
+      ...(this.faults.corruptRestore ? { restoreCorruptions: [...this.corruptions] } : {}),
     };
   }
 }

@@ -1,4 +1,5 @@
 import { latencyProblems, type LatencyFaults } from './latencyFaults.js';
+import type { RestoreCorruption, RestoreCorruptionOutcome } from './restoreCorruption.js';
 
 /**
  * Faults injected into one table's requests. All fields are
@@ -22,6 +23,11 @@ export interface TableFaults {
   readonly seed?: number;
   /** Delay before each request naming the table is answered, per operation class (instead of the global one). */
   readonly latency?: LatencyFaults;
+  /**
+   * Corrupts the next restore (PITR or backup) of the table, in whatever Region it is restored to: one item dropped
+   * or altered. Spent by that restore; setting the faults again arms it again.
+   */
+  readonly corruptRestore?: RestoreCorruption;
 }
 
 /** What fault injection did to one table since its faults were last set. */
@@ -44,6 +50,8 @@ export interface TableFaultStats {
   readonly writeUnitsAllowed?: number;
   /** With a read cap: the most read units it allows since `since`. */
   readonly readUnitsAllowed?: number;
+  /** With `corruptRestore`: what it did to each restore of the table it corrupted (at most one), oldest first. */
+  readonly restoreCorruptions?: readonly RestoreCorruptionOutcome[];
 }
 
 /** One thing wrong with a fault configuration: the field, its value and what it must be. */
@@ -87,7 +95,26 @@ const RULES: Record<
   writeBurstUnits: { ok: isPositive, problem: UNITS },
   readBurstUnits: { ok: isPositive, problem: UNITS },
   seed: { ok: (v) => Number.isSafeInteger(v), problem: 'is not a whole number' },
+  corruptRestore: {
+    ok: isRestoreCorruption,
+    problem:
+      'is not {"action": "drop" or "alter", "key": the item\'s key as DynamoDB JSON (optional; default: the first item)}, e.g. {"action": "drop", "key": {"pk": {"S": "canary#1"}}}',
+  },
 };
+
+/** A {@link RestoreCorruption}: an action, and at most a key of attribute values (each one `{TYPE: value}`). */
+function isRestoreCorruption(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const { action, key, ...rest } = value;
+  if (Object.keys(rest).length > 0 || (action !== 'drop' && action !== 'alter')) return false;
+  if (key === undefined) return true;
+  const values = isObject(key) ? Object.values(key) : [];
+  return values.length > 0 && values.every((v) => isObject(v) && Object.keys(v).length === 1);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html
 const TABLE_NAME = /^[a-zA-Z0-9_.-]{3,255}$/;
@@ -102,7 +129,7 @@ export function tableFaultProblems(table: string, faults: unknown): FaultProblem
       problem: 'is not a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -)',
     });
   }
-  if (!faults || typeof faults !== 'object' || Array.isArray(faults)) {
+  if (!isObject(faults)) {
     return [...problems, { field: 'faults', value: faults, problem: 'is not a JSON object of fault settings' }];
   }
   for (const [field, value] of Object.entries(faults)) {

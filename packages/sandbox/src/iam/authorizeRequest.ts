@@ -1,5 +1,6 @@
 import { SANDBOX_ACCOUNT } from '../sandboxAccount.js';
-import { accessKeyIdOf, sessionTokenOf } from './callerCredentials.js';
+import { signingScopeOf } from '../signingScope.js';
+import { sessionTokenOf } from './sessionTokenOf.js';
 import type { IamStore } from './iamStore.js';
 import { evaluatePolicies } from './policyEvaluation.js';
 import { assumedRoleArn, type RoleSession, type RoleSessions } from './roleSessions.js';
@@ -14,7 +15,7 @@ import { jsonServiceDenial, type RequestAuthorizer, type RequiredPermission } fr
 export function iamAuthorizer(store: IamStore, sessions: RoleSessions): RequestAuthorizer {
   const warned = new Set<string>();
   return async (service, request) => {
-    const session = sessions.find(accessKeyIdOf(request));
+    const session = sessions.find(signingScopeOf(request)?.accessKeyId);
     if (!session) return;
     const denied = service.authorization?.denied ?? jsonServiceDenial;
     if (sessionTokenOf(request) !== session.sessionToken) {

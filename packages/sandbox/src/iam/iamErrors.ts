@@ -1,4 +1,4 @@
-import { AwsError } from '../awsError.js';
+import { AwsError, constraintViolation } from '../awsError.js';
 
 // IAM's errors, with the HTTP status codes of the API's error shapes and AWS's wording where it is known.
 // https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html and each action's Errors section.
@@ -25,11 +25,7 @@ export function invalidInput(message: string): AwsError {
 
 /** AWS's "1 validation error detected" ValidationError of the Query services. */
 export function iamValidation(member: string, value: unknown, constraint: string): AwsError {
-  return new AwsError(
-    'ValidationError',
-    `1 validation error detected: Value ${value === undefined ? 'null' : `'${String(value)}'`} at '${member}' failed to satisfy constraint: ${constraint}`,
-    400,
-  );
+  return new AwsError('ValidationError', constraintViolation(member, value, constraint), 400);
 }
 
 /** A required member, checked against IAM's name pattern and length. */

@@ -1,6 +1,7 @@
 import path from 'node:path';
-import type { SandboxRequest, SandboxResponse, SandboxService } from '../server.js';
-import { QueryRequest, queryErrorResponse, queryResponse, signedService, unknownQueryAction } from '../queryRequest.js';
+import { queryString, type QueryTree } from '../queryProtocol.js';
+import { queryService } from '../queryService.js';
+import type { SandboxService } from '../server.js';
 import { SANDBOX_ACCOUNT } from '../sandboxAccount.js';
 import { attachRolePolicy } from './actions/attachRolePolicy.js';
 import { createPolicy } from './actions/createPolicy.js';
@@ -28,21 +29,20 @@ import { updateAssumeRolePolicy } from './actions/updateAssumeRolePolicy.js';
 import { updateRole } from './actions/updateRole.js';
 import type { IamAction } from './iamAction.js';
 import { customerPolicyArn, type IamStore } from './iamStore.js';
-import { queryServiceDenial } from './serviceAuthorization.js';
 
 const XMLNS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 
 /** An IAM operation and the resource its `iam:` permission is checked on. */
 interface IamOperation {
   readonly run: IamAction;
-  readonly resource: (request: QueryRequest, store: IamStore) => string;
+  readonly resource: (request: QueryTree, store: IamStore) => string;
 }
 
-const onRole = (request: QueryRequest, store: IamStore) => {
-  const name = request.get('RoleName') ?? '';
-  return store.roles[name]?.Arn ?? `arn:aws:iam::${SANDBOX_ACCOUNT}:role${request.get('Path') ?? '/'}${name}`;
+const onRole = (request: QueryTree, store: IamStore) => {
+  const name = queryString(request, 'RoleName') ?? '';
+  return store.roles[name]?.Arn ?? `arn:aws:iam::${SANDBOX_ACCOUNT}:role${queryString(request, 'Path') ?? '/'}${name}`;
 };
-const onPolicy = (request: QueryRequest) => request.get('PolicyArn') ?? '*';
+const onPolicy = (request: QueryTree) => queryString(request, 'PolicyArn') ?? '*';
 const onAnything = () => '*';
 
 /** The IAM operations the sandbox emulates, by `Action=`. */
@@ -61,7 +61,8 @@ export const iamOperations: Readonly<Record<string, IamOperation>> = {
   ListRolePolicies: { run: listRolePolicies, resource: onRole },
   CreatePolicy: {
     run: createPolicy,
-    resource: (request) => customerPolicyArn(request.get('Path') ?? '/', request.get('PolicyName') ?? ''),
+    resource: (request) =>
+      customerPolicyArn(queryString(request, 'Path') ?? '/', queryString(request, 'PolicyName') ?? ''),
   },
   GetPolicy: { run: getPolicy, resource: onPolicy },
   GetPolicyVersion: { run: getPolicyVersion, resource: onPolicy },
@@ -75,7 +76,7 @@ export const iamOperations: Readonly<Record<string, IamOperation>> = {
   ListAttachedRolePolicies: { run: listAttachedRolePolicies, resource: onRole },
   SimulatePrincipalPolicy: {
     run: simulatePrincipalPolicy,
-    resource: (request) => request.get('PolicySourceArn') ?? '*',
+    resource: (request) => queryString(request, 'PolicySourceArn') ?? '*',
   },
 };
 
@@ -84,30 +85,18 @@ export const iamOperations: Readonly<Record<string, IamOperation>> = {
  * when a data directory is given.
  */
 export function iamService(store: IamStore): SandboxService {
-  const operation = (req: SandboxRequest) => {
-    const request = new QueryRequest(req.body, req.url.searchParams);
-    return { request, operation: iamOperations[request.action] };
-  };
-  return {
-    name: 'iam',
-    matches: (req) => signedService(req.headers.authorization) === 'iam',
-    async handle(req: SandboxRequest): Promise<SandboxResponse> {
-      const { request, operation: op } = operation(req);
-      if (!op) throw unknownQueryAction('IAM', request.action);
-      return queryResponse(request.action, XMLNS, op.run(request, store));
+  return queryService({
+    signingName: 'iam',
+    title: 'IAM',
+    namespace: XMLNS,
+    actions: iamOperations,
+    run: ({ action, params }) => action.run(params, store),
+    permissionsFor({ name, action, params }) {
+      const permission = { action: `iam:${name}`, resource: action.resource(params, store) };
+      const policyArn = queryString(params, 'PolicyArn');
+      return [policyArn ? { ...permission, context: { 'iam:PolicyARN': [policyArn] } } : permission];
     },
-    errorResponse: (error) => queryErrorResponse(XMLNS, error),
-    authorization: {
-      permissionsFor(req) {
-        const { request, operation: op } = operation(req);
-        if (!op) return [];
-        const permission = { action: `iam:${request.action}`, resource: op.resource(request, store) };
-        const policyArn = request.get('PolicyArn');
-        return [policyArn ? { ...permission, context: { 'iam:PolicyARN': [policyArn] } } : permission];
-      },
-      denied: queryServiceDenial,
-    },
-  };
+  });
 }
 
 /** Where IAM's state lives in a data directory. */

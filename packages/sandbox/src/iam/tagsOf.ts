@@ -1,11 +1,12 @@
-import type { QueryRequest } from '../queryRequest.js';
 import { iamValidation } from './iamErrors.js';
 import type { Tag } from './iamStore.js';
+import { queryString, queryStructures, type QueryTree } from '../queryProtocol.js';
 
 /** The request's `Tags.member.N.Key/Value`, each with a key. */
-export function tagsOf(request: QueryRequest): Tag[] {
-  return request.structures('Tags').map((t, i) => {
-    if (t.Key === undefined) throw iamValidation(`tags.${i + 1}.member.key`, undefined, 'Member must not be null');
-    return { Key: t.Key, Value: t.Value ?? '' };
+export function tagsOf(request: QueryTree): Tag[] {
+  return queryStructures(request, 'Tags').map((tag, i) => {
+    const key = queryString(tag, 'Key');
+    if (key === undefined) throw iamValidation(`tags.${i + 1}.member.key`, undefined, 'Member must not be null');
+    return { Key: key, Value: queryString(tag, 'Value') ?? '' };
   });
 }

@@ -1,4 +1,4 @@
-import { AwsError } from '../awsError.js';
+import { AwsError, constraintViolation } from '../awsError.js';
 
 /**
  * An error in Lambda's REST-JSON shape: the exception name travels in the
@@ -28,6 +28,17 @@ export function functionNotFound(arn: string): LambdaError {
   return new LambdaError('ResourceNotFoundException', `Function not found: ${arn}`, 404, {}, 'Message');
 }
 
+/** A function ARN of another Region: Lambda's ResourceNotFoundException text for it. */
+export function functionInOtherRegion(named: string, region: string): LambdaError {
+  return new LambdaError(
+    'ResourceNotFoundException',
+    `Functions from '${named}' are not reachable in this region ('${region}')`,
+    404,
+    {},
+    'Message',
+  );
+}
+
 /** ResourceNotFoundException for anything but a function (mappings). */
 export function resourceNotFound(): LambdaError {
   return new LambdaError('ResourceNotFoundException', 'The resource you requested does not exist.', 404, {}, 'Message');
@@ -45,9 +56,5 @@ export function conflict(message: string): LambdaError {
 
 /** ValidationException, with AWS's "1 validation error detected" wording. */
 export function validation(member: string, value: unknown, constraint: string): LambdaError {
-  return new LambdaError(
-    'ValidationException',
-    `1 validation error detected: Value ${value === undefined ? 'null' : `'${String(value)}'`} at '${member}' failed to satisfy constraint: ${constraint}`,
-    400,
-  );
+  return new LambdaError('ValidationException', constraintViolation(member, value, constraint), 400);
 }

@@ -1,7 +1,7 @@
 import { JsonStateFile } from '../jsonStateFile.js';
 import type { InstalledCode } from './code/functionCode.js';
 import { SANDBOX_ACCOUNT } from '../sandboxAccount.js';
-import { functionNotFound, validation } from './lambdaError.js';
+import { functionInOtherRegion, functionNotFound, validation } from './lambdaError.js';
 
 /**
  * Lambda's default concurrency quota per Region, and the part of it that
@@ -37,7 +37,7 @@ interface RegionState {
 
 // https://docs.aws.amazon.com/lambda/latest/api/API_GetFunction.html#API_GetFunction_RequestSyntax (FunctionName)
 const FUNCTION_REF =
-  /^(?:arn:(?:aws[a-zA-Z-]*)?:lambda:)?(?:[a-z]{2}(?:-gov)?-[a-z]+-\d:)?(?:\d{12}:)?(?:function:)?([a-zA-Z0-9_-]+)(?::(\$LATEST|[a-zA-Z0-9_-]+))?$/;
+  /^(?:arn:(?:aws[a-zA-Z-]*)?:lambda:)?(?:([a-z]{2}(?:-gov)?-[a-z]+-\d):)?(?:\d{12}:)?(?:function:)?([a-zA-Z0-9_-]+)(?::(\$LATEST|[a-zA-Z0-9_-]+))?$/;
 
 /** Lambda's state per Region, in memory or in `file`. */
 export class LambdaStore {
@@ -58,7 +58,8 @@ export class LambdaStore {
 
   /** The function a name, ARN or partial ARN (any qualifier ignored) refers to; ResourceNotFoundException if none. */
   findFunction(region: string, reference: string): FunctionRecord {
-    const name = functionNameOf(reference);
+    const { name, region: named } = functionReference(reference);
+    if (named !== undefined && named !== region) throw functionInOtherRegion(named, region);
     const found = this.region(region).functions[name];
     if (!found) throw functionNotFound(functionArn(region, name));
     return found;
@@ -78,16 +79,16 @@ export function functionNameOf(reference: string): string {
 }
 
 /** The name and the qualifier (`name:qualifier`, `…:function:name:qualifier`) a reference holds. */
-export function functionReference(reference: string): { name: string; qualifier?: string } {
+export function functionReference(reference: string): { name: string; qualifier?: string; region?: string } {
   const match = FUNCTION_REF.exec(reference);
-  if (!match?.[1] || match[1].length > 64) {
+  if (!match?.[2] || match[2].length > 64) {
     throw validation(
       'functionName',
       reference,
       `Member must satisfy regular expression pattern: ${FUNCTION_REF.source}`,
     );
   }
-  return { name: match[1], qualifier: match[2] };
+  return { name: match[2], qualifier: match[3], region: match[1] };
 }
 
 export function functionArn(region: string, name: string): string {

@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { randomBytes } from 'node:crypto';
-import type { SandboxResponse } from '../server.js';
+import type { SandboxRequest, SandboxResponse } from '../server.js';
+import { decodeAwsChunked } from './awsChunked.js';
 import { SANDBOX_ACCOUNT } from '../sandboxAccount.js';
 import { noSuchBucket } from './s3Error.js';
 import type { BucketRecord, S3Store } from './s3Store.js';
@@ -17,6 +18,33 @@ export interface S3Request {
   /** The payload, with any `aws-chunked` framing removed. */
   readonly body: Buffer;
   readonly region: string;
+}
+
+/** A request as S3 routes it: the bucket and key from a path-style or virtual-hosted address, the payload unframed. */
+export function s3RequestOf(req: SandboxRequest): S3Request {
+  const host = String(req.headers.host ?? '').replace(/:\d+$/, '');
+  const virtualHost = /^(.+)\.localhost$/.exec(host)?.[1];
+  const path = req.url.pathname;
+  let bucket: string | undefined = virtualHost;
+  let rawKey: string;
+  if (bucket === undefined) {
+    const slash = path.indexOf('/', 1);
+    const first = slash < 0 ? path.slice(1) : path.slice(1, slash);
+    bucket = first === '' ? undefined : decodeURIComponent(first);
+    rawKey = slash < 0 ? '' : path.slice(slash + 1);
+  } else rawKey = path.slice(1);
+  const streamed =
+    String(req.headers['content-encoding'] ?? '').includes('aws-chunked') ||
+    String(req.headers['x-amz-content-sha256'] ?? '').startsWith('STREAMING-');
+  return {
+    method: req.method,
+    bucket,
+    key: rawKey === '' ? undefined : decodeURIComponent(rawKey),
+    query: req.url.searchParams,
+    headers: req.headers,
+    body: streamed ? decodeAwsChunked(req.body) : req.body,
+    region: req.region,
+  };
 }
 
 /** One emulated S3 operation; throws an {@link S3Error} to answer with an AWS error. */

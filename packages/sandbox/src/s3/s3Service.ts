@@ -1,15 +1,12 @@
-import type http from 'node:http';
 import type { AwsError } from '../awsError.js';
 import type { SandboxRequest, SandboxResponse, SandboxService } from '../server.js';
-import { decodeAwsChunked } from './awsChunked.js';
+import { signingScopeOf } from '../signingScope.js';
+import { s3Denial, s3Permissions } from './iamPermissions.js';
 import { s3ActionFor } from './routes.js';
 import { S3Error } from './s3Error.js';
-import { s3Headers, type S3Request } from './s3Request.js';
+import { s3Headers, s3RequestOf } from './s3Request.js';
 import type { S3Store } from './s3Store.js';
 import { xmlDocument } from './xml.js';
-
-/** A SigV4 credential scope for S3: `…/YYYYMMDD/REGION/s3/aws4_request`, in the header or a presigned URL. */
-const S3_SCOPE = /Credential=[^/&,\s]+(?:\/|%2F)\d{8}(?:\/|%2F)[a-z0-9-]+(?:\/|%2F)s3(?:\/|%2F)aws4_request/i;
 
 /**
  * S3's REST-XML endpoint on the sandbox's one address. S3 requests carry no
@@ -20,38 +17,13 @@ const S3_SCOPE = /Credential=[^/&,\s]+(?:\/|%2F)\d{8}(?:\/|%2F)[a-z0-9-]+(?:\/|%
 export function s3Service(store: S3Store): SandboxService {
   return {
     name: 's3',
-    matches: (req: http.IncomingMessage) => S3_SCOPE.test(`${req.headers.authorization ?? ''} ${req.url ?? ''}`),
+    matches: (req) => signingScopeOf(req)?.service === 's3',
     handle: async (req: SandboxRequest): Promise<SandboxResponse> => {
-      const request = s3Request(req);
+      const request = s3RequestOf(req);
       return s3ActionFor(request)(request, store);
     },
     errorResponse: s3ErrorResponse,
-  };
-}
-
-function s3Request(req: SandboxRequest): S3Request {
-  const host = String(req.headers.host ?? '').replace(/:\d+$/, '');
-  const virtualHost = /^(.+)\.localhost$/.exec(host)?.[1];
-  const path = req.url.pathname;
-  let bucket: string | undefined = virtualHost;
-  let rawKey: string;
-  if (bucket === undefined) {
-    const slash = path.indexOf('/', 1);
-    const first = slash < 0 ? path.slice(1) : path.slice(1, slash);
-    bucket = first === '' ? undefined : decodeURIComponent(first);
-    rawKey = slash < 0 ? '' : path.slice(slash + 1);
-  } else rawKey = path.slice(1);
-  const streamed =
-    String(req.headers['content-encoding'] ?? '').includes('aws-chunked') ||
-    String(req.headers['x-amz-content-sha256'] ?? '').startsWith('STREAMING-');
-  return {
-    method: req.method,
-    bucket,
-    key: rawKey === '' ? undefined : decodeURIComponent(rawKey),
-    query: req.url.searchParams,
-    headers: req.headers,
-    body: streamed ? decodeAwsChunked(req.body) : req.body,
-    region: req.region,
+    authorization: { permissionsFor: s3Permissions, denied: s3Denial },
   };
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SnsMessage, SnsStore, SubscriptionRecord } from './snsStore.js';
+import { regionOfArn, type SnsMessage, type SnsStore, type SubscriptionRecord } from './snsStore.js';
 
 /** What a publisher hands a topic: Publish, a CloudWatch alarm action, an EventBridge target. */
 export interface Publication {
@@ -19,7 +19,7 @@ export type TopicPublisher = (topicArn: string, publication: Publication) => voi
  * https://docs.aws.amazon.com/sns/latest/dg/http-notification-json.html
  */
 export function publishToTopic(store: SnsStore, topicArn: string, publication: Publication): SnsMessage {
-  store.topic(topicArn);
+  store.topic(topicArn, regionOfArn(topicArn));
   const message: SnsMessage = {
     MessageId: randomUUID(),
     TopicArn: topicArn,

@@ -1,14 +1,6 @@
-import type http from 'node:http';
-import { AwsError } from '../awsError.js';
-import {
-  queryErrorResponse,
-  queryParameters,
-  queryResponse,
-  queryString,
-  signingServiceOf,
-  type QueryTree,
-} from '../queryProtocol.js';
-import type { SandboxRequest, SandboxResponse, SandboxService } from '../server.js';
+import type { QueryTree } from '../queryProtocol.js';
+import { queryService } from '../queryService.js';
+import type { SandboxService } from '../server.js';
 import { createTopic } from './actions/createTopic.js';
 import { deleteTopic } from './actions/deleteTopic.js';
 import { getTopicAttributes } from './actions/getTopicAttributes.js';
@@ -19,15 +11,16 @@ import { publish } from './actions/publish.js';
 import { setTopicAttributes } from './actions/setTopicAttributes.js';
 import { subscribe } from './actions/subscribe.js';
 import { unsubscribe } from './actions/unsubscribe.js';
+import { snsPermissions } from './iamPermissions.js';
 import type { SnsStore } from './snsStore.js';
 
 export const SNS_NAMESPACE = 'http://sns.amazonaws.com/doc/2010-03-31/';
 
-/** One emulated SNS operation: the request's parameters in, the `…Result` element's content out. */
+/** One emulated SNS operation: the request's parameters in, the `…Result` element's content out (none: undefined). */
 export type SnsAction = (
   params: QueryTree,
   context: { readonly store: SnsStore; readonly region: string },
-) => Record<string, unknown>;
+) => Record<string, unknown> | undefined;
 
 /** The SNS operations the sandbox emulates, by `Action`. */
 export const snsActions: Readonly<Record<string, SnsAction>> = {
@@ -48,21 +41,12 @@ export const snsActions: Readonly<Record<string, SnsAction>> = {
  * AWS CLI's), `Action=…` in a form body, XML answers.
  */
 export function snsService(store: SnsStore): SandboxService {
-  return {
-    name: 'sns',
-    matches: (req: http.IncomingMessage) => signingServiceOf(req.headers) === 'sns',
-    async handle(req: SandboxRequest): Promise<SandboxResponse> {
-      const params = queryParameters(req);
-      const operation = queryString(params, 'Action') ?? '';
-      const action = snsActions[operation];
-      if (!action) {
-        throw new AwsError(
-          'InvalidAction',
-          `The dynamo-dr sandbox does not emulate SNS ${operation || '(no Action)'}.`,
-        );
-      }
-      return queryResponse(SNS_NAMESPACE, operation, action(params, { store, region: req.region }));
-    },
-    errorResponse: (error) => queryErrorResponse(SNS_NAMESPACE, error),
-  };
+  return queryService({
+    signingName: 'sns',
+    title: 'SNS',
+    namespace: SNS_NAMESPACE,
+    actions: snsActions,
+    run: ({ action, params, req }) => action(params, { store, region: req.region }),
+    permissionsFor: snsPermissions,
+  });
 }

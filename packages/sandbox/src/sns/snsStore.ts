@@ -57,9 +57,12 @@ export class SnsStore {
     this.state.save();
   }
 
-  /** The topic an ARN names; InvalidParameter for a malformed ARN, NotFound for an unknown one. */
-  topic(arn: string | undefined, parameter = 'TopicArn'): TopicRecord {
-    if (arn === undefined || !TOPIC_ARN.test(arn)) throw invalidParameter(parameter);
+  /**
+   * The topic an ARN names in `region` (the Region of the request); InvalidParameter for a malformed ARN or one of
+   * another Region (SNS's answer to a cross-Region TopicArn), NotFound for an unknown one.
+   */
+  topic(arn: string | undefined, region: string, parameter = 'TopicArn'): TopicRecord {
+    if (arn === undefined || !TOPIC_ARN.test(arn) || regionOfArn(arn) !== region) throw invalidParameter(parameter);
     const topic = this.state.data.topics[arn];
     if (!topic) throw topicNotFound();
     return topic;

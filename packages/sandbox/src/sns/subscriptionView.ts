@@ -1,6 +1,5 @@
 import { SANDBOX_ACCOUNT } from '../sandboxAccount.js';
 import { pageOf } from '../pageOf.js';
-import { xmlList } from '../queryProtocol.js';
 import { invalidParameter } from './snsErrors.js';
 import type { SubscriptionRecord } from './snsStore.js';
 
@@ -13,15 +12,13 @@ export function subscriptionPage(subscriptions: readonly SubscriptionRecord[], t
   const sorted = [...subscriptions].sort((a, b) => a.arn.localeCompare(b.arn));
   const page = pageOf(sorted, token, 100, () => invalidParameter('NextToken'));
   return {
-    Subscriptions: xmlList(
-      page.items.map((s) => ({
-        SubscriptionArn: s.confirmed ? s.arn : 'PendingConfirmation',
-        Owner: SANDBOX_ACCOUNT,
-        Protocol: s.protocol,
-        Endpoint: s.endpoint,
-        TopicArn: s.topicArn,
-      })),
-    ),
+    Subscriptions: page.items.map((s) => ({
+      SubscriptionArn: s.confirmed ? s.arn : 'PendingConfirmation',
+      Owner: SANDBOX_ACCOUNT,
+      Protocol: s.protocol,
+      Endpoint: s.endpoint,
+      TopicArn: s.topicArn,
+    })),
     ...(page.nextToken ? { NextToken: page.nextToken } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { AwsError } from '../awsError.js';
+import { AwsError, constraintViolation } from '../awsError.js';
 
 /**
  * SSM's errors, named as AWS names them.
@@ -10,8 +10,5 @@ export function parameterNotFound(name: string): AwsError {
 
 /** AWS's "1 validation error detected" ValidationException. */
 export function ssmValidation(member: string, value: unknown, constraint: string): AwsError {
-  return new AwsError(
-    'ValidationException',
-    `1 validation error detected: Value ${value === undefined ? 'null' : `'${String(value)}'`} at '${member}' failed to satisfy constraint: ${constraint}`,
-  );
+  return new AwsError('ValidationException', constraintViolation(member, value, constraint));
 }

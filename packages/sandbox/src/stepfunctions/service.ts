@@ -72,10 +72,10 @@ export function stepFunctionsService(options: StepFunctionsServiceOptions): Step
     actions: stepFunctionsActions,
     context: { store, engine },
     errorResponse: (error) => jsonProtocolError('com.amazonaws.swf.service.v2.model', error),
+    authorization: { permissionsFor: stepFunctionsPermissions },
   });
   return {
     ...service,
-    authorization: { permissionsFor: stepFunctionsPermissions },
     async close() {
       engine.shutdown();
       store.flush();

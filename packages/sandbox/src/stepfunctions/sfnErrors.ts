@@ -1,4 +1,4 @@
-import { AwsError } from '../awsError.js';
+import { AwsError, constraintViolation } from '../awsError.js';
 
 /**
  * Step Functions' errors, with the exception names and message wording of the
@@ -24,8 +24,5 @@ export const sfnErrors = {
   /** A member the request must carry, in AWS's "1 validation error detected" wording. */
   missing: (member: string) => sfnErrors.validation(member, undefined, 'Member must not be null'),
   validation: (member: string, value: unknown, constraint: string) =>
-    new AwsError(
-      'ValidationException',
-      `1 validation error detected: Value ${value === undefined ? 'null' : `'${String(value)}'`} at '${member}' failed to satisfy constraint: ${constraint}`,
-    ),
+    new AwsError('ValidationException', constraintViolation(member, value, constraint)),
 };

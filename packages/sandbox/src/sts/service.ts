@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { accessKeyIdOf } from '../iam/callerCredentials.js';
 import type { IamStore } from '../iam/iamStore.js';
 import type { RoleSessions } from '../iam/roleSessions.js';
-import { queryServiceDenial } from '../iam/serviceAuthorization.js';
-import { QueryRequest, queryErrorResponse, queryResponse, signedService, unknownQueryAction } from '../queryRequest.js';
-import type { SandboxRequest, SandboxResponse, SandboxService } from '../server.js';
+import { queryString } from '../queryProtocol.js';
+import { queryService } from '../queryService.js';
+import type { SandboxService } from '../server.js';
+import { signingScopeOf } from '../signingScope.js';
 import { assumeRole } from './actions/assumeRole.js';
 import { getCallerIdentity } from './actions/getCallerIdentity.js';
 import type { StsAction } from './stsAction.js';
@@ -19,27 +19,19 @@ export const stsActions: Readonly<Record<string, StsAction>> = {
 
 /** STS's Query endpoint (requests signed for service `sts`): the subset that lets an operator act as a role. */
 export function stsService(iam: IamStore, sessions: RoleSessions): SandboxService {
-  return {
-    name: 'sts',
-    matches: (req) => signedService(req.headers.authorization) === 'sts',
-    async handle(req: SandboxRequest): Promise<SandboxResponse> {
-      const request = new QueryRequest(req.body, req.url.searchParams);
-      const action = stsActions[request.action];
-      if (!action) throw unknownQueryAction('STS', request.action);
-      const caller = sessions.find(accessKeyIdOf(req));
-      return queryResponse(request.action, XMLNS, action(request, { iam, sessions, caller }));
+  return queryService({
+    signingName: 'sts',
+    title: 'STS',
+    namespace: XMLNS,
+    actions: stsActions,
+    run: ({ action, params, req }) =>
+      action(params, { iam, sessions, caller: sessions.find(signingScopeOf(req)?.accessKeyId) }),
+    // GetCallerIdentity needs no permission; AssumeRole needs sts:AssumeRole on the role.
+    permissionsFor({ name, params }) {
+      const roleArn = queryString(params, 'RoleArn');
+      return name === 'AssumeRole' && roleArn ? [{ action: 'sts:AssumeRole', resource: roleArn }] : [];
     },
-    errorResponse: (error) => queryErrorResponse(XMLNS, error),
-    authorization: {
-      // GetCallerIdentity needs no permission; AssumeRole needs sts:AssumeRole on the role.
-      permissionsFor(req) {
-        const request = new QueryRequest(req.body, req.url.searchParams);
-        const roleArn = request.get('RoleArn');
-        return request.action === 'AssumeRole' && roleArn ? [{ action: 'sts:AssumeRole', resource: roleArn }] : [];
-      },
-      denied: queryServiceDenial,
-    },
-  };
+  });
 }
 
 /** Where the role sessions the sandbox issued live in a data directory. */

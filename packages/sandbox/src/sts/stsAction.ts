@@ -1,6 +1,6 @@
-import type { QueryRequest } from '../queryRequest.js';
 import type { IamStore } from '../iam/iamStore.js';
 import type { RoleSession, RoleSessions } from '../iam/roleSessions.js';
+import type { QueryTree } from '../queryProtocol.js';
 
 /** What an STS operation works with: IAM's roles, the sessions, and the caller (undefined: the operator). */
 export interface StsContext {
@@ -9,4 +9,4 @@ export interface StsContext {
   readonly caller: RoleSession | undefined;
 }
 
-export type StsAction = (request: QueryRequest, context: StsContext) => Record<string, unknown>;
+export type StsAction = (request: QueryTree, context: StsContext) => Record<string, unknown>;

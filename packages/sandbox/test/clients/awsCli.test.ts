@@ -1,15 +1,15 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/index.js';
+import { SANDBOX_ACCOUNT } from '../../src/sandboxAccount.js';
 import {
   createEventsTable,
   epochMs,
-  printedEnvironment,
   readsEndpointFromEnvironment,
-  runClient,
   sdkRestoreAt,
   writeAroundASecond,
 } from './runbookFixture.js';
+import { printedEnvironment, runClient } from '../awsCliRun.js';
 
 // The real AWS CLI (v1 on developer machines, Debian's v2 in CI) running the backup and restore runbook against a
 // sandbox, with nothing but the environment the sandbox prints: no --region flag, no profile.
@@ -71,7 +71,9 @@ it('runs the backup and restore runbook with only the printed environment, resto
   )) as {
     BackupDetails: { BackupArn: string };
   };
-  expect(BackupDetails.BackupArn).toMatch(/:123456789012:table\/fp-events\/backup\/\d{14}-[0-9a-f]{8}$/);
+  expect(BackupDetails.BackupArn).toMatch(
+    new RegExp(`:${SANDBOX_ACCOUNT}:table/fp-events/backup/\\d{14}-[0-9a-f]{8}$`),
+  );
 
   const restored = `${table}-restored`;
   await aws(

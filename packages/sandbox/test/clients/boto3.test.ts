@@ -2,14 +2,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/index.js';
-import {
-  createEventsTable,
-  epochMs,
-  printedEnvironment,
-  runClient,
-  sdkRestoreAt,
-  writeAroundASecond,
-} from './runbookFixture.js';
+import { SANDBOX_ACCOUNT } from '../../src/sandboxAccount.js';
+import { createEventsTable, epochMs, sdkRestoreAt, writeAroundASecond } from './runbookFixture.js';
+import { printedEnvironment, runClient } from '../awsCliRun.js';
 
 // boto3 (python3) running the backup and restore runbook (boto3Runbook.py) against a sandbox, with nothing but the
 // environment the sandbox prints: no region in code, no profile.
@@ -48,7 +43,7 @@ it('runs the backup and restore runbook with only the printed environment, resto
     // An error answer parses too (botocore checks its x-amz-crc32 like any other).
     missingTable: 'ResourceNotFoundException',
   });
-  expect(outcome.backupArn).toMatch(/:123456789012:table\/fp-events\/backup\/\d{14}-[0-9a-f]{8}$/);
+  expect(outcome.backupArn).toMatch(new RegExp(`:${SANDBOX_ACCOUNT}:table/fp-events/backup/\\d{14}-[0-9a-f]{8}$`));
   expect(epochMs(outcome.restoreDateTime)).toBe(history.wholeSecondMs);
   // The SDK v3 sends milliseconds: the same TARGET_TIME restores the S.020 event too.
   expect(await sdkRestoreAt(ddb, table, history.targetTime)).toEqual([...history.heldAtSecond, history.late].sort());

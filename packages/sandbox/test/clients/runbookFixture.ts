@@ -4,55 +4,11 @@ import {
   RestoreTableToPointInTimeCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { execFile } from 'node:child_process';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import type { Sandbox } from '../../src/index.js';
 import { contentOf, untilActive } from '../dynamodb/conformanceTarget.js';
 import { createTable } from '../faults/faultTestKit.js';
 
-// What the AWS CLI and boto3 tests share: the environment a user has after exporting what the sandbox prints,
-// and a table whose history around one whole second shows what a client's time precision restores.
-
-const run = promisify(execFile);
-
-/** Runs a client program; never throws, so a test can show its exit code and output. */
-export async function runClient(
-  file: string,
-  args: readonly string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(file, args, { env, timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number | string; stdout?: string; stderr?: string; message: string };
-    if (failed.code === 'ENOENT') {
-      throw new Error(
-        `${file} is not installed: install the AWS CLI and boto3 (.ci/run installs Debian's awscli and python3-boto3)`,
-      );
-    }
-    return { code: Number(failed.code ?? 1), stdout: failed.stdout ?? '', stderr: failed.stderr ?? failed.message };
-  }
-}
-
-/**
- * This machine's environment with every AWS_* setting replaced by the ones the sandbox prints, and the shared
- * config and credentials files pointed at files that do not exist: no profile of the machine's can supply a
- * region, an endpoint or credentials, so what works here works with the printed lines alone.
- */
-export function printedEnvironment(sandbox: Sandbox): NodeJS.ProcessEnv {
-  const own = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
-  const nowhere = path.join(os.tmpdir(), 'dynamo-dr-no-aws-config', 'absent');
-  return {
-    ...own,
-    ...sandbox.env,
-    AWS_CONFIG_FILE: nowhere,
-    AWS_SHARED_CREDENTIALS_FILE: nowhere,
-    AWS_PAGER: '', // AWS CLI v2 pages its output otherwise
-  };
-}
+// What the AWS CLI and boto3 runbook tests share: a table whose history around one whole second shows what a
+// client's time precision restores (the environment they run with is ../awsCliRun.ts's).
 
 /**
  * Whether a client of this botocore-based tool version reads AWS_ENDPOINT_URL: the AWS CLI from 1.29.0 and

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import {
   CloudFormationClient,
   CreateChangeSetCommand,
@@ -14,6 +12,7 @@ import {
 import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/index.js';
+import { awsCli } from '../awsCliRun.js';
 
 let sandbox: Sandbox;
 let cfn: CloudFormationClient;
@@ -123,46 +122,25 @@ describe('change sets', () => {
   });
 });
 
-const exec = promisify(execFile);
-
-/** The AWS CLI v1 (Python, installed on the machine), pointed at the sandbox. */
-async function aws(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await exec('aws', [...args, '--endpoint-url', sandbox.endpoint], {
-      env: {
-        ...process.env,
-        ...sandbox.env,
-        AWS_DEFAULT_REGION: sandbox.region,
-        AWS_CONFIG_FILE: '/dev/null',
-        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-      },
-    });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
-
 describe('aws cloudformation deploy', () => {
   it('creates the stack, updates it, and reports no changes when there are none', async () => {
     const file = path.join(work, 'template.json');
     writeFileSync(file, tableTemplate('cli-data', 'PAY_PER_REQUEST'));
     const deploy = ['cloudformation', 'deploy', '--template-file', file, '--stack-name', 'cli-stack'];
 
-    const created = await aws(deploy);
+    const created = await awsCli(sandbox, ...deploy);
     expect(created.code, created.stderr).toBe(0);
     expect(created.stdout).toContain('Successfully created/updated stack - cli-stack');
     expect(await tables()).toContain('cli-data');
 
-    const unchanged = await aws([...deploy, '--no-fail-on-empty-changeset']);
+    const unchanged = await awsCli(sandbox, ...deploy, '--no-fail-on-empty-changeset');
     expect(unchanged.code, unchanged.stderr).toBe(0);
     expect(unchanged.stdout).toContain('No changes to deploy. Stack cli-stack is up to date');
 
     // --s3-bucket: the CLI uploads the template and passes its TemplateURL.
-    await aws(['s3', 'mb', 's3://cli-templates']);
+    await awsCli(sandbox, 's3', 'mb', 's3://cli-templates');
     writeFileSync(file, tableTemplate('cli-data', 'PROVISIONED'));
-    const updated = await aws([...deploy, '--s3-bucket', 'cli-templates']);
+    const updated = await awsCli(sandbox, ...deploy, '--s3-bucket', 'cli-templates');
     expect(updated.code, updated.stderr).toBe(0);
     const described = await dynamodb.send(new DescribeTableCommand({ TableName: 'cli-data' }));
     expect(described.Table?.ProvisionedThroughput?.ReadCapacityUnits).toBe(5);

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { zipSync } from 'fflate';
+import { zipPackage } from '../../src/lambda/code/zipPackage.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/index.js';
 import { SANDBOX_ACCOUNT } from '../../src/sandboxAccount.js';
@@ -73,7 +73,7 @@ it('reads a CDK asset from the synth output directory when no S3 object has its 
   const fromDirectory = await deployedCode('from-cdk-out', { S3Bucket: bootstrapBucket, S3Key: `${hash}.zip` });
   expect(fromDirectory.size).toBeGreaterThan(source.length);
   // A file asset is the package itself.
-  const zipped = zipSync({ 'index.js': Buffer.from('exports.handler = async () => 2;') });
+  const zipped = await zipPackage({ 'index.js': 'exports.handler = async () => 2;' });
   const zipHash = createHash('sha256').update(zipped).digest('hex');
   writeFileSync(path.join(cdkOut, `asset.${zipHash}.zip`), zipped);
   expect(await deployedCode('from-cdk-zip', { S3Bucket: bootstrapBucket, S3Key: `${zipHash}.zip` })).toEqual({
@@ -85,7 +85,7 @@ it('reads a CDK asset from the synth output directory when no S3 object has its 
 it("reads the code from the sandbox's S3 when the object is there", async () => {
   const uploaded = 'exports.handler = async () => "uploaded";\n';
   await s3.send(new CreateBucketCommand({ Bucket: 'deploy-artifacts' }));
-  const zipped = zipSync({ 'index.js': Buffer.from(uploaded) });
+  const zipped = await zipPackage({ 'index.js': uploaded });
   await s3.send(new PutObjectCommand({ Bucket: 'deploy-artifacts', Key: 'fn.zip', Body: zipped }));
   expect(await deployedCode('from-s3', { S3Bucket: 'deploy-artifacts', S3Key: 'fn.zip' })).toEqual({
     size: zipped.length,

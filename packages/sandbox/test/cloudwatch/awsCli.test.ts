@@ -1,27 +1,12 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNT } from '../../src/sandboxAccount.js';
 import { startSandbox, type Sandbox } from '../../src/index.js';
+import { awsCli, awsJson } from '../awsCliRun.js';
 
 // The AWS CLI v1 (botocore: CloudWatch over JSON 1.0, SNS over the query protocol) against the sandbox,
 // to show a client other than the SDK v3 gets the same service.
-const run = promisify(execFile);
 let sandbox: Sandbox;
-
-async function aws(...args: string[]): Promise<unknown> {
-  const { stdout } = await run('aws', ['--endpoint-url', sandbox.endpoint, '--output', 'json', ...args], {
-    env: {
-      ...process.env,
-      ...sandbox.env,
-      AWS_DEFAULT_REGION: sandbox.region,
-      AWS_CONFIG_FILE: '/dev/null',
-      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-      AWS_PAGER: '',
-    },
-  });
-  return stdout.trim() ? JSON.parse(stdout) : undefined;
-}
+const aws = (...args: string[]) => awsJson(sandbox, ...args);
 
 beforeAll(async () => {
   sandbox = await startSandbox({ alarmEvaluationMs: 3_600_000 });
@@ -54,31 +39,15 @@ describe('the AWS CLI v1 against CloudWatch and SNS', () => {
   });
 
   it('gets AWS error codes: NotFound from SNS, ResourceNotFound from CloudWatch', async () => {
-    const missingTopic = aws(
-      'sns',
-      'publish',
-      '--topic-arn',
-      `arn:aws:sns:${sandbox.region}:${SANDBOX_ACCOUNT}:none`,
-      '--message',
-      'x',
+    const missingTopic = `arn:aws:sns:${sandbox.region}:${SANDBOX_ACCOUNT}:none`;
+    const published = await awsCli(sandbox, 'sns', 'publish', '--topic-arn', missingTopic, '--message', 'x');
+    expect(published.code).not.toBe(0);
+    expect(published.stderr).toContain(
+      'An error occurred (NotFound) when calling the Publish operation: Topic does not exist',
     );
-    await expect(missingTopic).rejects.toMatchObject({
-      stderr: expect.stringContaining(
-        'An error occurred (NotFound) when calling the Publish operation: Topic does not exist',
-      ),
-    });
-    const missingAlarm = aws(
-      'cloudwatch',
-      'set-alarm-state',
-      '--alarm-name',
-      'none',
-      '--state-value',
-      'OK',
-      '--state-reason',
-      'x',
-    );
-    await expect(missingAlarm).rejects.toMatchObject({
-      stderr: expect.stringContaining('An error occurred (ResourceNotFound) when calling the SetAlarmState operation'),
-    });
+    const missingAlarm = ['--alarm-name', 'none', '--state-value', 'OK', '--state-reason', 'x'];
+    const set = await awsCli(sandbox, 'cloudwatch', 'set-alarm-state', ...missingAlarm);
+    expect(set.code).not.toBe(0);
+    expect(set.stderr).toContain('An error occurred (ResourceNotFound) when calling the SetAlarmState operation');
   });
 });

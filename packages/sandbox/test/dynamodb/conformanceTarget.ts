@@ -11,61 +11,112 @@ import {
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/index.js';
+import { SANDBOX_ACCOUNT } from '../../src/sandboxAccount.js';
 
 /**
- * Opt-in: `DYNAMO_DR_CONFORMANCE_AWS=1` runs the conformance suite against
- * real DynamoDB (default credential chain and endpoint; it creates and
- * deletes tables and backups named `ddr-conf-*`). Never set in CI.
+ * Opt-in: `DYNAMO_DR_CONFORMANCE_AWS=1` runs the conformance suites (DynamoDB, Lambda, SSM) against real AWS
+ * (default credential chain and endpoint; they create and delete what they name with the run's suffix: tables
+ * and backups `ddr-conf-*`, functions `conf-*`, parameters under `/dynamo-dr-conformance/`). The Lambda suite also
+ * needs `DYNAMO_DR_CONFORMANCE_LAMBDA_ROLE` (an execution role ARN) and `DYNAMO_DR_CONFORMANCE_SQS_ARN` (a queue
+ * the role may poll). Never set in CI.
  */
 export const ON_AWS = process.env.DYNAMO_DR_CONFORMANCE_AWS === '1';
 
 /** Restores on AWS take minutes (95% finish within an hour); on the sandbox, milliseconds. */
 export const RESTORE_TIMEOUT_MS = ON_AWS ? 2 * 60 * 60 * 1000 : 30_000;
 
-/** Where a conformance test runs: the sandbox it started, or AWS. */
+/** Where a conformance suite runs: the sandbox it started, or AWS. */
 export interface ConformanceTarget {
+  /** Settings for any SDK v3 client: the sandbox's endpoint and credentials, or only the region on AWS. */
+  readonly clientConfig: Readonly<SandboxClientConfig> | { readonly region: string };
   readonly ddb: DynamoDBClient;
   readonly region: string;
   readonly sandbox?: Sandbox;
+  /** This run's mark, in every name a suite makes. */
+  readonly suffix: string;
+  /** A Lambda execution role and an SQS queue ARN (on AWS, from the environment). */
+  readonly roleArn: string;
+  readonly queueArn: string;
   /** A fresh table name (and remembers it for cleanup). */
   tableName(label: string): string;
+  /** The helpers below, with this target's client. */
+  untilActive(name: string): Promise<void>;
+  untilBackupAvailable(arn: string): Promise<void>;
+  untilRestorable(name: string, time: Date): Promise<void>;
+  contentOf(name: string): ReturnType<typeof contentOf>;
+  listedTables(): Promise<string[]>;
   /** Remembers a backup for cleanup. */
   trackBackup(arn: string): void;
   stop(): Promise<void>;
 }
 
+type SandboxClientConfig = Sandbox['clientConfig'];
+
 /** Starts a sandbox (fast timings by default) or, with DYNAMO_DR_CONFORMANCE_AWS=1, targets AWS. */
 export async function startTarget(options: SandboxOptions = {}): Promise<ConformanceTarget> {
   const sandbox = ON_AWS ? undefined : await startSandbox({ restoreBaseMs: 50, backupCreateMs: 50, ...options });
   const region = sandbox?.region ?? process.env.AWS_REGION ?? 'us-east-1';
-  const ddb = sandbox
-    ? new DynamoDBClient({
-        endpoint: sandbox.endpoint,
-        region,
-        credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-      })
-    : new DynamoDBClient({ region });
-  const run = randomBytes(3).toString('hex');
+  const clientConfig = sandbox?.clientConfig ?? { region };
+  const ddb = new DynamoDBClient(clientConfig);
+  const suffix = randomBytes(3).toString('hex');
   const tables: string[] = [];
   const backups: string[] = [];
   return {
+    clientConfig,
     ddb,
     region,
     sandbox,
+    suffix,
+    roleArn: sandbox
+      ? `arn:aws:iam::${SANDBOX_ACCOUNT}:role/conformance`
+      : fromEnvironment('DYNAMO_DR_CONFORMANCE_LAMBDA_ROLE'),
+    queueArn: sandbox
+      ? `arn:aws:sqs:${region}:${SANDBOX_ACCOUNT}:conformance-${suffix}`
+      : fromEnvironment('DYNAMO_DR_CONFORMANCE_SQS_ARN'),
     tableName(label) {
-      const name = `ddr-conf-${run}-${label}`;
+      const name = `ddr-conf-${suffix}-${label}`;
       tables.push(name);
       return name;
     },
     trackBackup: (arn) => void backups.push(arn),
+    untilActive: (name) => untilActive(ddb, name),
+    untilBackupAvailable: (arn) => untilBackupAvailable(ddb, arn),
+    untilRestorable: (name, time) => untilRestorable(ddb, name, time),
+    contentOf: (name) => contentOf(ddb, name),
+    listedTables: () => listedTables(ddb),
     async stop() {
       if (ON_AWS) await cleanUp(ddb, tables, backups);
       ddb.destroy();
       await sandbox?.stop();
     },
   };
+}
+
+/**
+ * The conformance fixture: a target started before the file's tests and stopped after them. Read it inside tests
+ * and hooks only (it exists once `beforeAll` has run).
+ */
+export function conformanceSuite(options: SandboxOptions = {}): ConformanceTarget {
+  let started: ConformanceTarget | undefined;
+  beforeAll(async () => {
+    started = await startTarget(options);
+  });
+  afterAll(() => started?.stop());
+  return new Proxy({} as ConformanceTarget, {
+    get(_, member) {
+      if (!started) throw new Error('The conformance target is read before beforeAll started it.');
+      return Reflect.get(started, member) as unknown;
+    },
+  });
+}
+
+/** A setting the suites need on AWS; empty (so what needs it fails, naming it) when not set. */
+function fromEnvironment(name: string): string {
+  const value = process.env[name];
+  if (!value) console.warn(`DYNAMO_DR_CONFORMANCE_AWS=1 needs ${name} for the Lambda suite.`);
+  return value ?? '';
 }
 
 async function cleanUp(ddb: DynamoDBClient, tables: string[], backups: string[]): Promise<void> {

@@ -94,7 +94,7 @@ it('adopts a table its state does not know (a data directory from an older sandb
   await ddb.send(new PutItemCommand({ TableName: 'legacy', Item: { ...key('old'), v: { N: '1' } } }));
   ddb.destroy();
   await sandbox?.stop();
-  fs.rmSync(path.join(dataDir, 'sandbox'), { recursive: true, force: true });
+  fs.rmSync(path.join(dataDir, 'dynamodb', 'us-east-1', 'sandbox'), { recursive: true, force: true });
 
   ddb = await start();
   await ddb.send(
@@ -116,6 +116,65 @@ it('adopts a table its state does not know (a data directory from an older sandb
   );
   await untilActive(ddb, 'legacy-at-t');
   expect(Object.keys(await contentOf(ddb, 'legacy-at-t')).sort()).toEqual(['new/1', 'old/1']);
+  ddb.destroy();
+  await sandbox?.stop();
+});
+
+it('moves the data of a sandbox from before Regions into its default Region: its tables and journal are kept', async () => {
+  let ddb = await start();
+  await createTestTable(ddb, 'before-regions');
+  await ddb.send(
+    new UpdateContinuousBackupsCommand({
+      TableName: 'before-regions',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    }),
+  );
+  await pointInTime();
+  await ddb.send(new PutItemCommand({ TableName: 'before-regions', Item: { ...key('a'), v: { N: '1' } } }));
+  const t = await pointInTime();
+  await ddb.send(new DeleteItemCommand({ TableName: 'before-regions', Key: key('a') }));
+  ddb.destroy();
+  await sandbox?.stop();
+  // The layout of a sandbox before Regions: dynalite/ and sandbox/ at the top of the data directory.
+  const regionDir = path.join(dataDir, 'dynamodb', 'us-east-1');
+  for (const sub of ['dynalite', 'sandbox']) fs.renameSync(path.join(regionDir, sub), path.join(dataDir, sub));
+  fs.rmSync(path.join(dataDir, 'dynamodb'), { recursive: true });
+
+  ddb = await start();
+  await ddb.send(
+    new RestoreTableToPointInTimeCommand({
+      SourceTableName: 'before-regions',
+      TargetTableName: 'before-regions-at-t',
+      RestoreDateTime: t,
+    }),
+  );
+  await untilActive(ddb, 'before-regions-at-t');
+  expect(await contentOf(ddb, 'before-regions-at-t')).toEqual({ 'a/1': { ...key('a'), v: { N: '1' } } });
+  expect(fs.existsSync(path.join(dataDir, 'dynalite')) || fs.existsSync(path.join(dataDir, 'sandbox'))).toBe(false);
+  ddb.destroy();
+  await sandbox?.stop();
+});
+
+it("keeps a deleted table's backup across a restart: its items are kept apart, the table's journal is dropped", async () => {
+  let ddb = await start();
+  await createTestTable(ddb, 'short-lived');
+  await ddb.send(new PutItemCommand({ TableName: 'short-lived', Item: { ...key('a'), v: { N: '1' } } }));
+  const { Table } = await ddb.send(new DescribeTableCommand({ TableName: 'short-lived' }));
+  const { BackupDetails } = await ddb.send(new CreateBackupCommand({ TableName: 'short-lived', BackupName: 'final' }));
+  await untilBackupAvailable(ddb, BackupDetails?.BackupArn as string);
+  await ddb.send(new DeleteTableCommand({ TableName: 'short-lived' }));
+  ddb.destroy();
+  await sandbox?.stop();
+  const regionDir = path.join(dataDir, 'dynamodb', 'us-east-1', 'sandbox');
+  // Dropped once its file is closed.
+  await expect.poll(() => fs.existsSync(path.join(regionDir, 'journal', `${Table?.TableId}.log`))).toBe(false);
+
+  ddb = await start();
+  await ddb.send(
+    new RestoreTableFromBackupCommand({ BackupArn: BackupDetails?.BackupArn, TargetTableName: 'short-lived-again' }),
+  );
+  await untilActive(ddb, 'short-lived-again');
+  expect(await contentOf(ddb, 'short-lived-again')).toEqual({ 'a/1': { ...key('a'), v: { N: '1' } } });
   ddb.destroy();
   await sandbox?.stop();
 });

@@ -1,5 +1,10 @@
-import { CreateTableCommand, type CreateTableCommandInput, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { untilActive } from './conformanceTarget.js';
+import {
+  CreateTableCommand,
+  UpdateContinuousBackupsCommand,
+  type CreateTableCommandInput,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { pointInTime, untilActive } from './conformanceTarget.js';
 
 /** Creates an on-demand table keyed by `pk` (S) and `sk` (N) with a GSI on `g`, and waits until it is ACTIVE. */
 export async function createTestTable(
@@ -31,4 +36,22 @@ export async function createTestTable(
     }),
   );
   await untilActive(ddb, name);
+}
+
+/**
+ * {@link createTestTable} with point-in-time recovery on (`recoveryPeriodInDays`, AWS's default 35), returning once
+ * the restorable window has begun: a moment later than the enabling.
+ */
+export async function createPitrTable(ddb: DynamoDBClient, name: string, recoveryPeriodInDays = 35): Promise<void> {
+  await createTestTable(ddb, name);
+  await ddb.send(
+    new UpdateContinuousBackupsCommand({
+      TableName: name,
+      PointInTimeRecoverySpecification: {
+        PointInTimeRecoveryEnabled: true,
+        RecoveryPeriodInDays: recoveryPeriodInDays,
+      },
+    }),
+  );
+  await pointInTime();
 }

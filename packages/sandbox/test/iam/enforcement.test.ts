@@ -14,7 +14,6 @@ import {
 import {
   CreateRoleCommand,
   IAMClient,
-  PutRolePolicyCommand,
   SimulatePrincipalPolicyCommand,
   type EvaluationResult,
 } from '@aws-sdk/client-iam';
@@ -22,6 +21,7 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/index.js';
 import { SANDBOX_ACCOUNT } from '../../src/sandboxAccount.js';
+import { roleSession } from './roleSession.js';
 
 // IAM enforcement with the real SDK clients: an operator makes roles, assumes them through STS, and the
 // role's credentials reach DynamoDB only as far as its policies allow.
@@ -51,28 +51,7 @@ async function createTable(name: string): Promise<void> {
 
 /** A role with one inline policy, and a DynamoDB client signing with a session of it. */
 async function roleClient(name: string, statements: unknown[]): Promise<DynamoDBClient> {
-  await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trustAccount }));
-  await iam.send(
-    new PutRolePolicyCommand({
-      RoleName: name,
-      PolicyName: 'access',
-      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: statements }),
-    }),
-  );
-  const assumed = await sts.send(
-    new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${SANDBOX_ACCOUNT}:role/${name}`, RoleSessionName: 'test' }),
-  );
-  const c = assumed.Credentials;
-  return new DynamoDBClient({
-    endpoint: sandbox.endpoint,
-    region: sandbox.region,
-    maxAttempts: 1,
-    credentials: {
-      accessKeyId: c?.AccessKeyId ?? '',
-      secretAccessKey: c?.SecretAccessKey ?? '',
-      sessionToken: c?.SessionToken,
-    },
-  });
+  return new DynamoDBClient(await roleSession(sandbox, name, statements));
 }
 
 async function denial(promise: Promise<unknown>): Promise<DynamoDBServiceException> {

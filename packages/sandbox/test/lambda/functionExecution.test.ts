@@ -20,7 +20,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CODE_BUCKET, startSandbox, type Sandbox } from '../../src/index.js';
 import { SANDBOX_ACCOUNT } from '../../src/sandboxAccount.js';
-import { functionPackage } from './functionPackage.js';
+import { zipPackage } from '../../src/lambda/code/zipPackage.js';
 
 // Lambda runs Node.js functions from their deployment packages: the real LambdaClient invokes them over
 // HTTP; what they return, log and do (with their role's credentials) is checked with the plain SDK.
@@ -43,7 +43,7 @@ async function create(name: string, files: Record<string, string>, extra: Record
       Runtime: 'nodejs22.x',
       Handler: 'index.handler',
       Role: role('fn-basic'),
-      Code: { ZipFile: await functionPackage(files) },
+      Code: { ZipFile: await zipPackage(files) },
       ...extra,
     }),
   );

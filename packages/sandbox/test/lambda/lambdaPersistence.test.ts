@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/index.js';
 import { SANDBOX_ACCOUNT } from '../../src/sandboxAccount.js';
-import { functionPackage } from './functionPackage.js';
+import { zipPackage } from '../../src/lambda/code/zipPackage.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -39,7 +39,7 @@ describe('with a data directory', () => {
         Runtime: 'nodejs22.x',
         Handler: 'index.handler',
         Role: `arn:aws:iam::${SANDBOX_ACCOUNT}:role/kept`,
-        Code: { ZipFile: await functionPackage({ 'index.mjs': `export const handler = async () => 'still here';` }) },
+        Code: { ZipFile: await zipPackage({ 'index.mjs': `export const handler = async () => 'still here';` }) },
       }),
     );
     const assumed = await new STSClient(first.clientConfig).send(
@@ -89,7 +89,7 @@ describe('nodeBinaries', () => {
             Handler: 'index.handler',
             Role: `arn:aws:iam::${SANDBOX_ACCOUNT}:role/any`,
             Code: {
-              ZipFile: await functionPackage({
+              ZipFile: await zipPackage({
                 'index.mjs': `export const handler = async () => process.env.NODE_FROM_WRAPPER ?? 'own';`,
               }),
             },

@@ -22,12 +22,13 @@ import {
   waitUntilFunctionActiveV2,
 } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conformanceTarget, handlerZip, type ConformanceTarget } from './conformanceTarget.js';
+import { conformanceSuite } from '../dynamodb/conformanceTarget.js';
+import { handlerZip } from './handlerZip.js';
 
 // Conformance: the real LambdaClient against the sandbox, or against AWS with
-// DYNAMO_DR_CONFORMANCE=aws (see conformanceTarget.ts). Each expectation cites
+// DYNAMO_DR_CONFORMANCE_AWS=1 (see dynamodb/conformanceTarget.ts). Each expectation cites
 // the Lambda API reference: https://docs.aws.amazon.com/lambda/latest/api/
-let target: ConformanceTarget;
+const target = conformanceSuite();
 let lambda: LambdaClient;
 const made: string[] = [];
 const mappings: string[] = [];
@@ -48,15 +49,13 @@ async function createFunction(name: string, tags?: Record<string, string>): Prom
   return created.FunctionArn ?? '';
 }
 
-beforeAll(async () => {
-  target = await conformanceTarget();
+beforeAll(() => {
   // No retries: a throttled Invoke must surface as the error itself.
   lambda = new LambdaClient({ ...target.clientConfig, maxAttempts: 1 });
 });
 afterAll(async () => {
   for (const uuid of mappings) await lambda.send(new DeleteEventSourceMappingCommand({ UUID: uuid })).catch(() => {});
   for (const name of made) await lambda.send(new DeleteFunctionCommand({ FunctionName: name })).catch(() => {});
-  await target.stop();
 });
 
 describe('Lambda functions', () => {

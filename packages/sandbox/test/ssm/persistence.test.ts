@@ -10,7 +10,7 @@ import {
 import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/index.js';
-import { functionPackage } from '../lambda/functionPackage.js';
+import { zipPackage } from '../../src/lambda/code/zipPackage.js';
 
 const credentials = { accessKeyId: 'x', secretAccessKey: 'y' };
 const clients = (sandbox: Sandbox) => ({
@@ -30,7 +30,7 @@ it('keeps parameters and functions across a restart when given a data directory'
         Runtime: 'nodejs22.x',
         Handler: 'index.handler',
         Role: 'arn:aws:iam::000000000000:role/app',
-        Code: { ZipFile: await functionPackage({ 'index.mjs': 'export const handler = async () => null;' }) },
+        Code: { ZipFile: await zipPackage({ 'index.mjs': 'export const handler = async () => null;' }) },
       }),
     );
     await lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: 'Prod-Api', ReservedConcurrentExecutions: 0 }));

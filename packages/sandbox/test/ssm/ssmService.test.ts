@@ -9,12 +9,12 @@ import {
   paginateGetParametersByPath,
 } from '@aws-sdk/client-ssm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conformanceTarget, type ConformanceTarget } from '../lambda/conformanceTarget.js';
+import { conformanceSuite } from '../dynamodb/conformanceTarget.js';
 
 // Conformance: the real SSMClient against the sandbox, or against AWS with
-// DYNAMO_DR_CONFORMANCE=aws. Each expectation cites the SSM API reference:
+// DYNAMO_DR_CONFORMANCE_AWS=1. Each expectation cites the SSM API reference:
 // https://docs.aws.amazon.com/systems-manager/latest/APIReference/
-let target: ConformanceTarget;
+const target = conformanceSuite();
 let ssm: SSMClient;
 let root: string;
 const made = new Set<string>();
@@ -27,14 +27,12 @@ async function put(name: string, value: string, overwrite = false) {
   return result;
 }
 
-beforeAll(async () => {
-  target = await conformanceTarget();
+beforeAll(() => {
   ssm = new SSMClient(target.clientConfig);
   root = `/dynamo-dr-conformance/${target.suffix}`;
 });
 afterAll(async () => {
   for (const name of made) await ssm.send(new DeleteParameterCommand({ Name: name })).catch(() => {});
-  await target.stop();
 });
 
 describe('SSM Parameter Store', () => {

@@ -8,7 +8,7 @@ import {
   SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { zipSync } from 'fflate';
+import { zipPackage } from '../../src/lambda/code/zipPackage.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/index.js';
 import { closedExecution } from './stepFunctionsTestKit.js';
@@ -52,7 +52,7 @@ beforeAll(async () => {
         Runtime: 'nodejs22.x',
         Handler: 'index.handler',
         Role: roleArn,
-        Code: { ZipFile: zipSync({ 'index.js': Buffer.from(code) }) },
+        Code: { ZipFile: await zipPackage({ 'index.js': code }) },
       }),
     );
     await waitUntilFunctionActiveV2({ client: lambda, maxWaitTime: 60 }, { FunctionName: name });

@@ -35,7 +35,6 @@ export async function startStepFunctions(
   const credentials = { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' };
   const real = sandboxTaskClients(
     () => endpoint,
-    'us-east-1',
     () => credentials,
   );
   const clients: TaskClients = {

@@ -18,6 +18,8 @@ export interface SandboxCommandOptions {
   readonly writeCapacity?: readonly string[];
   /** `TABLE=RCU` entries of `--read-capacity`. */
   readonly readCapacity?: readonly string[];
+  /** `TABLE=drop|alter[:KEY]` entries of `--corrupt-restore`. */
+  readonly corruptRestore?: readonly string[];
   /** `[TABLE=][CLASS:]MIN[-MAX]ms` entries of `--latency`. */
   readonly latency?: readonly string[];
   readonly latestRestorableLagMs?: string;
@@ -26,7 +28,9 @@ export interface SandboxCommandOptions {
   readonly backupCreateMs?: string;
   readonly exportMs?: string;
   readonly minIncrementalExportPeriodMs?: string;
+  readonly pitrDayMs?: string;
   readonly stepFunctionsTimeScale?: string;
+  readonly alarmEvaluationMs?: string;
   /** Entries of `--asset-dir`. */
   readonly assetDir?: readonly string[];
 }
@@ -37,7 +41,9 @@ const OPTION_FLAGS: Partial<
 > = {
   port: { flag: '--port', raw: (o) => o.port },
   dataDir: { flag: '--data-dir', raw: (o) => o.dataDir },
+  pitrDayMs: { flag: '--pitr-day-ms', raw: (o) => o.pitrDayMs },
   stepFunctionsTimeScale: { flag: '--step-functions-time-scale', raw: (o) => o.stepFunctionsTimeScale },
+  alarmEvaluationMs: { flag: '--alarm-evaluation-ms', raw: (o) => o.alarmEvaluationMs },
   // The one directory refused, as startSandbox names it.
   assetDirectories: { flag: '--asset-dir' },
 };
@@ -74,11 +80,13 @@ export async function sandbox(opts: SandboxCommandOptions): Promise<void> {
         '--min-incremental-export-period-ms',
         opts.minIncrementalExportPeriodMs,
       ),
+      pitrDayMs: milliseconds('--pitr-day-ms', opts.pitrDayMs),
       stepFunctionsTimeScale:
         opts.stepFunctionsTimeScale === undefined
           ? undefined
           : Number(opts.stepFunctionsTimeScale.trim() === '' ? Number.NaN : opts.stepFunctionsTimeScale),
       assetDirectories: opts.assetDir,
+      alarmEvaluationMs: milliseconds('--alarm-evaluation-ms', opts.alarmEvaluationMs),
     });
   } catch (error) {
     throw asFlagError(error, opts);
@@ -128,23 +136,35 @@ const FAULT_FLAGS = [
   { option: 'readCapacity', flag: '--read-capacity', field: 'readUnitsPerSecond', example: 'orders=100' },
 ] as const;
 
+/** A fault flag as given: the table, the setting it fills and what to show if the value is refused. */
+interface GivenFault {
+  readonly table: string;
+  readonly field: string;
+  readonly flag: string;
+  readonly raw: string;
+  readonly example: string;
+}
+
 /** Turns the repeatable `TABLE=VALUE` fault flags into per-table faults; bad input throws {@link InputError}. */
 export function faultsFromFlags(opts: SandboxCommandOptions): Record<string, TableFaults> {
-  const faults: Record<string, Record<string, number>> = {};
-  const given: { table: string; field: string; flag: string; raw: string; example: string }[] = [];
+  const faults: Record<string, Record<string, unknown>> = {};
+  const given: GivenFault[] = [];
+  const add = (fault: GivenFault, value: unknown) => {
+    if (faults[fault.table]?.[fault.field] !== undefined) {
+      throw new InputError(fault.flag, fault.raw, `repeats table ${fault.table}`, `Give ${fault.flag} once per table.`);
+    }
+    faults[fault.table] = { ...faults[fault.table], [fault.field]: value };
+    given.push(fault);
+  };
   for (const { option, flag, field, example } of FAULT_FLAGS) {
     for (const raw of opts[option] ?? []) {
-      const hint = `Give ${flag} TABLE=VALUE, e.g. ${flag} ${example}.`;
       const match = /^([^=]+)=(.+)$/.exec(raw);
-      if (!match) throw new InputError(flag, raw, 'is not TABLE=VALUE', hint);
-      const [, table = '', value = ''] = match;
-      if (faults[table]?.[field] !== undefined) {
-        throw new InputError(flag, raw, `repeats table ${table}`, `Give ${flag} once per table.`);
-      }
-      faults[table] = { ...faults[table], [field]: Number(value) };
-      given.push({ table, field, flag, raw, example });
+      if (!match)
+        throw new InputError(flag, raw, 'is not TABLE=VALUE', `Give ${flag} TABLE=VALUE, e.g. ${flag} ${example}.`);
+      add({ table: match[1] as string, field, flag, raw, example }, Number(match[2]));
     }
   }
+  for (const raw of opts.corruptRestore ?? []) add(...corruptRestoreFlag(raw));
   for (const [table, tableFaults] of Object.entries(faults)) {
     const [problem] = tableFaultProblems(table, tableFaults);
     if (!problem) continue;
@@ -153,7 +173,29 @@ export function faultsFromFlags(opts: SandboxCommandOptions): Record<string, Tab
       throw new InputError(source.flag, source.raw, problem.problem, `Give e.g. ${source.flag} ${source.example}.`);
     }
   }
-  return faults;
+  return faults as Record<string, TableFaults>;
+}
+
+const CORRUPT_RESTORE_EXAMPLE = `'orders=drop:{"pk":{"S":"canary#1"}}'`;
+
+/** `--corrupt-restore TABLE=drop|alter[:KEY]`, KEY the item's key as DynamoDB JSON (default: the first item). */
+function corruptRestoreFlag(raw: string): [GivenFault, unknown] {
+  const flag = '--corrupt-restore';
+  const fault = { field: 'corruptRestore', flag, raw, example: CORRUPT_RESTORE_EXAMPLE };
+  const hint = `Give ${flag} TABLE=drop or TABLE=alter, optionally with the item's key: ${flag} ${CORRUPT_RESTORE_EXAMPLE}.`;
+  const match = /^([^=]+)=(drop|alter)(?::(.+))?$/s.exec(raw);
+  if (!match) throw new InputError(flag, raw, 'is not TABLE=drop or TABLE=alter[:KEY]', hint);
+  const [, table = '', action, keyText] = match;
+  let key: unknown;
+  try {
+    key = keyText === undefined ? undefined : JSON.parse(keyText);
+  } catch {
+    throw new InputError(flag, raw, 'has a KEY that is not JSON', hint);
+  }
+  return [
+    { ...fault, table },
+    { action, ...(key === undefined ? {} : { key }) },
+  ];
 }
 
 /** A timing flag: a duration in milliseconds (fractions allowed, e.g. 0.05 per item), or undefined for the default. */

@@ -1,3 +1,4 @@
+import { constraintViolation } from '../../awsError.js';
 import { randomUUID } from 'node:crypto';
 import { cfnErrors } from '../cfnErrors.js';
 import { changeSetChanges } from '../changeSetChanges.js';
@@ -20,7 +21,11 @@ export const createChangeSet: CloudFormationAction = async (params, context) => 
   const changeSetName = String(params.ChangeSetName ?? '');
   if (!/^[a-zA-Z][-a-zA-Z0-9]{0,127}$/.test(changeSetName)) {
     throw cfnErrors.validation(
-      `1 validation error detected: Value '${changeSetName}' at 'changeSetName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*`,
+      constraintViolation(
+        'changeSetName',
+        changeSetName,
+        'Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*',
+      ),
     );
   }
   let stack = store.find(name);

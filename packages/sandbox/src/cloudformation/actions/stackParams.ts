@@ -1,3 +1,4 @@
+import { constraintViolation } from '../../awsError.js';
 import { cfnErrors } from '../cfnErrors.js';
 import type { CloudFormationContext } from '../service.js';
 import type { StackRecord, StackStore } from '../stackStore.js';
@@ -7,9 +8,7 @@ import type { GivenParameter } from '../template/templateParameters.js';
 export function stackName(params: Record<string, unknown>): string {
   const name = params.StackName;
   if (typeof name !== 'string' || name === '') {
-    throw cfnErrors.validation(
-      "1 validation error detected: Value null at 'stackName' failed to satisfy constraint: Member must not be null",
-    );
+    throw cfnErrors.validation(constraintViolation('stackName', undefined, 'Member must not be null'));
   }
   return name;
 }
@@ -75,7 +74,11 @@ const STACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]{0,127}$/;
 export function checkNewStackName(name: string): string {
   if (!STACK_NAME.test(name)) {
     throw cfnErrors.validation(
-      `1 validation error detected: Value '${name}' at 'stackName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*|arn:[-a-zA-Z0-9:/._+]*`,
+      constraintViolation(
+        'stackName',
+        name,
+        'Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*|arn:[-a-zA-Z0-9:/._+]*',
+      ),
     );
   }
   return name;

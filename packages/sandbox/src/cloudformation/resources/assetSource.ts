@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { zipSync } from 'fflate';
+import { zipPackage } from '../../lambda/code/zipPackage.js';
 import { SandboxOptionError } from '../../sandboxOptionError.js';
 
 /** Where Lambda deployment packages and templates named by an S3 bucket and key come from. */
@@ -56,7 +56,7 @@ export function checkAssetDirectories(directories: readonly string[]): void {
 }
 
 /** A directory's files as a zip (paths relative to it). */
-export function zipDirectory(directory: string): Buffer {
+export function zipDirectory(directory: string): Promise<Buffer> {
   const files: Record<string, Uint8Array> = {};
   const add = (relative: string) => {
     for (const entry of readdirSync(path.join(directory, relative), { withFileTypes: true })) {
@@ -66,5 +66,5 @@ export function zipDirectory(directory: string): Buffer {
     }
   };
   add('');
-  return Buffer.from(zipSync(files));
+  return zipPackage(files);
 }

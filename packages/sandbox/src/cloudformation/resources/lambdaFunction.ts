@@ -10,7 +10,7 @@ import {
   type CreateFunctionCommandInput,
   type UpdateFunctionConfigurationCommandInput,
 } from '@aws-sdk/client-lambda';
-import { zipSync } from 'fflate';
+import { zipPackage } from '../../lambda/code/zipPackage.js';
 import { physicalName, tagMap, type ResourceContext, type ResourceHandler } from './resourceHandler.js';
 
 /**
@@ -112,7 +112,7 @@ function configurationOf(
 }
 
 async function codeOf(code: Record<string, unknown> | undefined, context: ResourceContext): Promise<Uint8Array> {
-  if (typeof code?.ZipFile === 'string') return zipSync({ 'index.js': Buffer.from(code.ZipFile) });
+  if (typeof code?.ZipFile === 'string') return zipPackage({ 'index.js': code.ZipFile });
   if (typeof code?.S3Bucket === 'string' && typeof code.S3Key === 'string') {
     return context.assets.read(code.S3Bucket, code.S3Key, context.clients.s3);
   }

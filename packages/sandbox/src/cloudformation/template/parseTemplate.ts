@@ -1,3 +1,4 @@
+import { constraintViolation } from '../../awsError.js';
 import { parse as parseYaml, type Tags } from 'yaml';
 import { cfnErrors } from '../cfnErrors.js';
 
@@ -91,7 +92,11 @@ export function parseTemplate(body: unknown, maxBytes = MAX_TEMPLATE_BODY_BYTES)
   if (Buffer.byteLength(body) > maxBytes) {
     throw cfnErrors.validation(
       maxBytes === MAX_TEMPLATE_BODY_BYTES
-        ? `1 validation error detected: Value '${body.slice(0, 20)}…' at 'templateBody' failed to satisfy constraint: Member must have length less than or equal to ${maxBytes}`
+        ? constraintViolation(
+            'templateBody',
+            `${body.slice(0, 20)}…`,
+            `Member must have length less than or equal to ${maxBytes}`,
+          )
         : `Template may not exceed ${maxBytes} bytes in size.`,
     );
   }

@@ -1,4 +1,4 @@
-import { validateRequest } from '../../dynamodb/validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 import { alarmNotFound } from '../cloudWatchErrors.js';
 import type { CloudWatchAction } from '../service.js';
 

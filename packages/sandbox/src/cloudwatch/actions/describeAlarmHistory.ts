@@ -1,4 +1,4 @@
-import { validateRequest } from '../../dynamodb/validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 import { pageOf } from '../../pageOf.js';
 import { invalidNextToken } from '../cloudWatchErrors.js';
 import { toMs } from '../cloudWatchRules.js';

@@ -1,4 +1,4 @@
-import { validateRequest } from '../../dynamodb/validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 import { pageOf } from '../../pageOf.js';
 import { alarmView } from '../alarmView.js';
 import { invalidNextToken, invalidParameterCombination } from '../cloudWatchErrors.js';

@@ -1,4 +1,4 @@
-import { validateRequest } from '../../dynamodb/validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 import { invalidParameterCombination, invalidParameterValue } from '../cloudWatchErrors.js';
 import {
   DIMENSIONS,

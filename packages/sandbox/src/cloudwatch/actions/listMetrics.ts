@@ -1,5 +1,5 @@
 import { pageOf } from '../../pageOf.js';
-import { validateRequest } from '../../dynamodb/validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 import { invalidNextToken } from '../cloudWatchErrors.js';
 import { METRIC_NAME, NAMESPACE } from '../cloudWatchRules.js';
 import type { CloudWatchAction } from '../service.js';

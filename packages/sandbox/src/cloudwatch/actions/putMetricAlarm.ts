@@ -1,4 +1,4 @@
-import { validateRequest } from '../../dynamodb/validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 import { validationError } from '../../awsError.js';
 import { alarmView } from '../alarmView.js';
 import { invalidParameterCombination, invalidParameterValue, missingParameter } from '../cloudWatchErrors.js';
@@ -136,6 +136,11 @@ function configurationOf(data: Record<string, unknown>, region: string): AlarmCo
     for (const arn of list) {
       if (!/^arn:aws[a-z-]*:[a-z0-9-]+:/.test(arn)) {
         throw invalidParameterValue(`Invalid arn syntax: ${arn} (in ${field}).`);
+      }
+      // An alarm acts only in its own Region (CloudWatch's ValidationError text).
+      const actionRegion = arn.split(':')[3];
+      if (actionRegion && actionRegion !== region) {
+        throw validationError(`Invalid region ${actionRegion} specified. Only ${region} is supported.`);
       }
     }
     return list;

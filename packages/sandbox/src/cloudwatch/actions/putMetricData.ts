@@ -1,4 +1,4 @@
-import { validateRequest } from '../../dynamodb/validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 import { invalidParameterCombination, invalidParameterValue, missingParameter } from '../cloudWatchErrors.js';
 import { DIMENSIONS, METRIC_NAME, NAMESPACE, UNIT, dimensionsOf, toMs } from '../cloudWatchRules.js';
 import type { Datapoint } from '../cloudWatchStore.js';

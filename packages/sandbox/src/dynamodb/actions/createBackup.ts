@@ -5,7 +5,8 @@ import { backupSourceTable } from '../liveTable.js';
 import type { DynamoContext } from '../service.js';
 import { tableDefinition } from '../store/tableDefinition.js';
 import { tableSizes } from '../tableSizes.js';
-import { TABLE_NAME, validateRequest } from '../validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
+import { TABLE_NAME } from '../dynaliteRules.js';
 
 const RULES = {
   TableName: TABLE_NAME,

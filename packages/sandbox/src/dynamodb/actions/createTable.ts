@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoContext } from '../service.js';
 import { describeTable, keyNamesOf } from '../tableDescription.js';
-import { validateRequest } from '../validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 import type { Tag, TableInstance } from '../store/tableInstance.js';
 
 /** The CreateTable fields dynalite drops; the sandbox keeps them itself. */

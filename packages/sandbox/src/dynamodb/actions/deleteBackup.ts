@@ -1,7 +1,7 @@
 import { AwsError } from '../../awsError.js';
 import { BACKUP_ARN_RULE, backupDescription, backupStatus, findBackup } from '../backupViews.js';
 import type { DynamoContext } from '../service.js';
-import { validateRequest } from '../validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 
 /**
  * DeleteBackup; a backup still CREATING is in use.
@@ -9,7 +9,7 @@ import { validateRequest } from '../validateRequest.js';
  */
 export async function deleteBackup(request: Record<string, unknown>, ctx: DynamoContext): Promise<unknown> {
   const data = validateRequest(request, { BackupArn: BACKUP_ARN_RULE });
-  const backup = findBackup(ctx.store, data.BackupArn as string);
+  const backup = findBackup(ctx.store, ctx.region, data.BackupArn as string);
   if (backupStatus(backup) === 'CREATING') {
     throw new AwsError('BackupInUseException', `Backup is being created: ${data.BackupArn as string}`);
   }

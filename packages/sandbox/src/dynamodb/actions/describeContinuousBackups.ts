@@ -1,7 +1,8 @@
 import { backupSourceTable } from '../liveTable.js';
 import { continuousBackupsDescription } from '../restorableWindow.js';
 import type { DynamoContext } from '../service.js';
-import { TABLE_NAME, validateRequest } from '../validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
+import { TABLE_NAME } from '../dynaliteRules.js';
 
 /**
  * DescribeContinuousBackups: PITR status and the restorable window.

@@ -1,7 +1,7 @@
 import { AwsError } from '../../awsError.js';
 import type { DynamoContext } from '../service.js';
 import { exportDescription } from '../transfers/exportViews.js';
-import { validateRequest } from '../validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 
 const RULES = {
   ExportArn: { type: 'String', notNull: true, lengthGreaterThanOrEqual: 37, lengthLessThanOrEqual: 1024 },

@@ -1,7 +1,7 @@
 import { AwsError } from '../../awsError.js';
 import type { DynamoContext } from '../service.js';
 import { importDescription } from '../transfers/importViews.js';
-import { validateRequest } from '../validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 
 const RULES = {
   ImportArn: { type: 'String', notNull: true, lengthGreaterThanOrEqual: 37, lengthLessThanOrEqual: 1024 },

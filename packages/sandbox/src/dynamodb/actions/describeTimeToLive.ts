@@ -1,6 +1,7 @@
 import { liveTable } from '../liveTable.js';
 import type { DynamoContext } from '../service.js';
-import { TABLE_NAME, validateRequest } from '../validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
+import { TABLE_NAME } from '../dynaliteRules.js';
 
 /** DescribeTimeToLive from the kept specification. */
 export async function describeTimeToLive(request: Record<string, unknown>, ctx: DynamoContext): Promise<unknown> {

@@ -1,10 +1,10 @@
 import { AwsError, validationError } from '../../awsError.js';
-import { tableArn, tableNameOfArn } from '../arns.js';
-import { pointInTimeRecoveryUnavailable } from '../dynamoErrors.js';
+import { tableArn, tableArnParts, tableNameInRegion } from '../arns.js';
+import { pointInTimeRecoveryUnavailable, tableNotFound } from '../dynamoErrors.js';
 import { backupSourceTable } from '../liveTable.js';
 import { restorableWindow } from '../restorableWindow.js';
 import type { DynamoContext } from '../service.js';
-import { validateRequest } from '../validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 import { canonicalParameters, earlierTransfer } from '../transfers/clientToken.js';
 import { fullExportLines, incrementalExportLines } from '../transfers/exportContent.js';
 import { exportFolder, writeExportData } from '../transfers/exportFiles.js';
@@ -37,8 +37,10 @@ export async function exportTableToPointInTime(request: Record<string, unknown>,
   if (earlier) return { ExportDescription: exportDescription(s3, transfers, earlier) };
 
   const arn = data.TableArn as string;
-  const tableName = tableNameOfArn(arn);
-  if (tableName === undefined) throw validationError(`Invalid TableArn: ${arn} is not a DynamoDB table ARN.`);
+  if (tableArnParts(arn) === undefined) throw validationError(`Invalid TableArn: ${arn} is not a DynamoDB table ARN.`);
+  // A Region's endpoint exports only its own tables.
+  const tableName = tableNameInRegion(arn, ctx.region);
+  if (tableName === undefined) throw tableNotFound(arn);
   const { instance } = await backupSourceTable(ctx, tableName);
   const window = restorableWindow(store, instance);
   if (!window) throw pointInTimeRecoveryUnavailable(tableName);

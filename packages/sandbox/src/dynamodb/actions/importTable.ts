@@ -12,7 +12,7 @@ import { importDescription } from '../transfers/importViews.js';
 import { noSuchBucket } from '../transfers/exportProgress.js';
 import { defaultClientToken, transferId } from '../transfers/transferId.js';
 import type { ImportRecord } from '../transfers/transferStore.js';
-import { validateRequest, type ValidationTypes } from '../validateRequest.js';
+import { validateRequest, type ValidationTypes } from '../../validateRequest.js';
 
 const createTableRules = (
   createRequire(import.meta.url)('dynalite/validations/createTable.js') as { types: ValidationTypes }

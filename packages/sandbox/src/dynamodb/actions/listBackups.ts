@@ -1,7 +1,7 @@
 import { backupArn } from '../arns.js';
 import { backupSummary } from '../backupViews.js';
 import type { DynamoContext } from '../service.js';
-import { validateRequest } from '../validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 
 const RULES = {
   TableName: { type: 'String', tableName: true, regex: '[a-zA-Z0-9_.-]+' },

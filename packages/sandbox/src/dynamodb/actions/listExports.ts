@@ -1,8 +1,9 @@
+import { validationError } from '../../awsError.js';
+import { pageAfter } from '../../pageOf.js';
 import type { DynamoContext } from '../service.js';
 import { exportSummary } from '../transfers/exportViews.js';
 import { TABLE_ARN } from '../transfers/exportRules.js';
-import { transferPage } from '../transfers/transferPage.js';
-import { validateRequest } from '../validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 
 const RULES = {
   TableArn: TABLE_ARN,
@@ -24,11 +25,13 @@ export async function listExports(request: Record<string, unknown>, ctx: DynamoC
   const data = validateRequest(request, RULES);
   const table = data.TableArn as string | undefined;
   const exports = ctx.transfers.exports.filter((e) => table === undefined || e.tableArn === table);
-  const { page, nextToken } = transferPage(
+  const token = data.NextToken as string | undefined;
+  const { items: page, nextToken } = pageAfter(
     exports,
+    token,
     (data.MaxResults as number | undefined) ?? 25,
-    data.NextToken as string | undefined,
-    TOKENS,
+    { keyOf: (record) => record.arn, descending: true, token: TOKENS },
+    () => validationError(`Invalid NextToken: ${token}`),
   );
   return {
     ExportSummaries: page.map((e) => exportSummary(ctx.s3, ctx.transfers, e)),

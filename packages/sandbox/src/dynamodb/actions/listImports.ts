@@ -1,8 +1,9 @@
+import { validationError } from '../../awsError.js';
+import { pageAfter } from '../../pageOf.js';
 import type { DynamoContext } from '../service.js';
 import { TABLE_ARN } from '../transfers/exportRules.js';
 import { importSummary } from '../transfers/importViews.js';
-import { transferPage } from '../transfers/transferPage.js';
-import { validateRequest } from '../validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 
 const RULES = {
   TableArn: TABLE_ARN,
@@ -28,11 +29,13 @@ export async function listImports(request: Record<string, unknown>, ctx: DynamoC
   const data = validateRequest(request, RULES);
   const table = data.TableArn as string | undefined;
   const imports = ctx.transfers.imports.filter((i) => table === undefined || i.tableArn === table);
-  const { page, nextToken } = transferPage(
+  const token = data.NextToken as string | undefined;
+  const { items: page, nextToken } = pageAfter(
     imports,
+    token,
     (data.PageSize as number | undefined) ?? 25,
-    data.NextToken as string | undefined,
-    TOKENS,
+    { keyOf: (record) => record.arn, descending: true, token: TOKENS },
+    () => validationError(`Invalid NextToken: ${token}`),
   );
   return {
     ImportSummaryList: page.map((i) => importSummary(ctx.store, i)),

@@ -1,6 +1,6 @@
 import type { DynamoContext } from '../service.js';
 import { taggedTable } from '../taggedTable.js';
-import { validateAsDynalite } from '../validateRequest.js';
+import { validateAsDynalite } from '../dynaliteRules.js';
 
 /** ListTagsOfResource on a table ARN (every tag in one page). */
 export async function listTagsOfResource(request: Record<string, unknown>, ctx: DynamoContext): Promise<unknown> {

@@ -1,7 +1,7 @@
 import type { DynamoContext } from '../service.js';
 import { taggedTable } from '../taggedTable.js';
 import type { Tag } from '../store/tableInstance.js';
-import { validateAsDynalite } from '../validateRequest.js';
+import { validateAsDynalite } from '../dynaliteRules.js';
 
 /** TagResource on a table ARN; a tag with an existing key replaces it. */
 export async function tagResource(request: Record<string, unknown>, ctx: DynamoContext): Promise<unknown> {

@@ -1,6 +1,6 @@
 import type { DynamoContext } from '../service.js';
 import { taggedTable } from '../taggedTable.js';
-import { validateAsDynalite } from '../validateRequest.js';
+import { validateAsDynalite } from '../dynaliteRules.js';
 
 /** UntagResource on a table ARN. */
 export async function untagResource(request: Record<string, unknown>, ctx: DynamoContext): Promise<unknown> {

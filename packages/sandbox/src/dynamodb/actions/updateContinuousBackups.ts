@@ -2,7 +2,8 @@ import { AwsError } from '../../awsError.js';
 import { backupSourceTable } from '../liveTable.js';
 import { continuousBackupsDescription } from '../restorableWindow.js';
 import type { DynamoContext } from '../service.js';
-import { TABLE_NAME, validateRequest } from '../validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
+import { TABLE_NAME } from '../dynaliteRules.js';
 
 const RULES = {
   TableName: TABLE_NAME,

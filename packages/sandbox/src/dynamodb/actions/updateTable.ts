@@ -2,7 +2,7 @@ import { tableBeingCreated } from '../dynamoErrors.js';
 import { liveTable } from '../liveTable.js';
 import type { DynamoContext } from '../service.js';
 import { describeTable } from '../tableDescription.js';
-import { validateRequest } from '../validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 
 /**
  * UpdateTable: DeletionProtectionEnabled is the sandbox's (dynalite does not

@@ -1,7 +1,8 @@
 import { validationError } from '../../awsError.js';
 import { liveTable } from '../liveTable.js';
 import type { DynamoContext } from '../service.js';
-import { TABLE_NAME, validateRequest } from '../validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
+import { TABLE_NAME } from '../dynaliteRules.js';
 
 const RULES = {
   TableName: TABLE_NAME,

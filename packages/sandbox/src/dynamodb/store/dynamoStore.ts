@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DynaliteClient } from '../../dynaliteClient.js';
+import { oldestRestorableMs } from '../restorableWindow.js';
 import { KeyLock } from './keyLock.js';
 import type { TableDefinition } from './tableDefinition.js';
 import type { TableInstance } from './tableInstance.js';
@@ -20,6 +21,8 @@ export interface DynamoTimings {
   readonly exportMs: number;
   /** The shortest incremental export period allowed (AWS: 15 minutes). */
   readonly minIncrementalExportPeriodMs: number;
+  /** How long one day of a PITR recovery period (RecoveryPeriodInDays) lasts (86400000 on AWS). */
+  readonly pitrDayMs: number;
 }
 
 /** An on-demand backup: a point in one table instance's journal plus the table definition at that time. */
@@ -36,7 +39,15 @@ export interface BackupRecord {
   readonly itemCount: number;
   readonly sizeBytes: number;
   readonly definition: TableDefinition;
+  /**
+   * Set once the backup keeps its items on its own (`backups/<id>.items`, or in memory): its cut was folded out of
+   * the journal, or its table was deleted. Until then its items are the journal's state after `journalEntries`.
+   */
+  materialized?: boolean;
 }
+
+/** How often (in journaled writes) a table's journal is checked for entries to fold. */
+const FOLD_CHECK_EVERY = 256;
 
 interface PersistedState {
   readonly instances: TableInstance[];
@@ -55,6 +66,8 @@ export class DynamoStore {
   private readonly liveByName = new Map<string, string>();
   private readonly journals = new Map<string, WriteJournal>();
   private readonly backupsById = new Map<string, BackupRecord>();
+  /** Materialized backups' items, in memory (without a directory). */
+  private readonly backupSnapshots = new Map<string, Map<string, string>>();
   /** Instances that may still be CREATING (restored tables), pruned as they turn ACTIVE. */
   private readonly restoring = new Set<string>();
   /** Adoptions in flight by table name (see adoptTable), so a table is adopted once. */
@@ -74,6 +87,7 @@ export class DynamoStore {
     const store = new DynamoStore(dynalite, timings, dir);
     if (!dir) return store;
     fs.mkdirSync(path.join(dir, 'journal'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'backups'), { recursive: true });
     const file = path.join(dir, 'state.json');
     if (!fs.existsSync(file)) return store;
     const state = JSON.parse(fs.readFileSync(file, 'utf8')) as PersistedState;
@@ -84,6 +98,7 @@ export class DynamoStore {
       store.journals.set(instance.id, WriteJournal.load(store.journalFile(instance.id) as string));
     }
     for (const backup of state.backups) store.backupsById.set(backup.id, backup);
+    for (const instance of store.liveTables()) store.foldJournal(instance);
     return store;
   }
 
@@ -116,9 +131,12 @@ export class DynamoStore {
     this.save();
   }
 
-  /** Marks an instance deleted; its journal is dropped unless a backup still needs it. */
+  /** Marks an instance deleted; its backups keep their items on their own, and its journal is dropped. */
   markDeleted(instance: TableInstance): void {
     instance.deletedMs = this.now();
+    for (const backup of this.backupsById.values()) {
+      if (backup.instanceId === instance.id && !backup.materialized) this.materialize(backup);
+    }
     if (this.liveByName.get(instance.name) === instance.id) this.liveByName.delete(instance.name);
     this.dropUnreferenced(instance.id);
     this.save();
@@ -158,6 +176,41 @@ export class DynamoStore {
     return this.backupsById.get(id);
   }
 
+  /** The items (as JSON) a backup holds: its table's state when CreateBackup was called. */
+  backupItems(backup: BackupRecord): Map<string, string> {
+    if (!backup.materialized) return this.journal({ id: backup.instanceId }).stateAfter(backup.journalEntries);
+    const file = this.snapshotFile(backup.id);
+    return file ? readSnapshot(file) : new Map(this.backupSnapshots.get(backup.id));
+  }
+
+  /** Call after each journaled write of a table: every so many writes, its journal is folded ({@link foldJournal}). */
+  journaled(instance: TableInstance): void {
+    if (this.journal(instance).length % FOLD_CHECK_EVERY === 0) this.foldJournal(instance);
+  }
+
+  /**
+   * Folds the entries of a table's journal that nothing can ask for any more, as AWS keeps no more than the
+   * recovery period: those before the restorable window's start (while PITR is on), or before now (while it is
+   * off: no earlier time can be restored or exported). A backup whose cut is folded keeps its items on its own
+   * first, so it restores exactly as before. Does nothing until folding is worth a rewrite (WriteJournal.foldable).
+   */
+  foldJournal(instance: TableInstance): void {
+    const journal = this.journal(instance);
+    const cutoffMs = oldestRestorableMs(instance, this.timings, this.now());
+    const count = journal.foldable(cutoffMs);
+    if (count === 0) return;
+    const foldedAfter = journal.length - journal.keptEntries + count;
+    let materialized = false;
+    for (const backup of this.backupsById.values()) {
+      if (backup.instanceId !== instance.id || backup.materialized || backup.journalEntries >= foldedAfter) continue;
+      this.materialize(backup);
+      materialized = true;
+    }
+    // The backups' own items are on record before the journal forgets their cuts (a kill between leaves both).
+    if (materialized) this.save();
+    journal.fold(count, cutoffMs);
+  }
+
   addBackup(backup: BackupRecord): void {
     this.backupsById.set(backup.id, backup);
     this.save();
@@ -165,6 +218,9 @@ export class DynamoStore {
 
   deleteBackup(backup: BackupRecord): void {
     this.backupsById.delete(backup.id);
+    this.backupSnapshots.delete(backup.id);
+    const snapshot = this.snapshotFile(backup.id);
+    if (snapshot) fs.rmSync(snapshot, { force: true });
     this.dropUnreferenced(backup.instanceId);
     this.save();
   }
@@ -190,12 +246,31 @@ export class DynamoStore {
   private dropUnreferenced(instanceId: string): void {
     const instance = this.instances.get(instanceId);
     if (!instance || instance.deletedMs === undefined) return;
-    if ([...this.backupsById.values()].some((b) => b.instanceId === instanceId)) return;
+    if ([...this.backupsById.values()].some((b) => b.instanceId === instanceId && !b.materialized)) return;
     const journal = this.journals.get(instanceId);
     this.journals.delete(instanceId);
     this.instances.delete(instanceId);
     const file = this.journalFile(instanceId);
     if (journal && file) void journal.close().then(() => fs.rmSync(file, { force: true }));
+  }
+
+  /** Keeps a backup's items apart from its table's journal (a file written whole, then renamed into place). */
+  private materialize(backup: BackupRecord): void {
+    const items = this.journal({ id: backup.instanceId }).stateAfter(backup.journalEntries);
+    const file = this.snapshotFile(backup.id);
+    if (file) {
+      const lines: string[] = [];
+      for (const [key, item] of items) lines.push(`${key}\t${item}\n`);
+      fs.writeFileSync(`${file}.tmp`, lines.join(''));
+      fs.renameSync(`${file}.tmp`, file);
+    } else {
+      this.backupSnapshots.set(backup.id, items);
+    }
+    backup.materialized = true;
+  }
+
+  private snapshotFile(backupId: string): string | undefined {
+    return this.dir ? path.join(this.dir, 'backups', `${backupId}.items`) : undefined;
   }
 
   private openJournal(id: string): WriteJournal {
@@ -206,4 +281,15 @@ export class DynamoStore {
   private journalFile(id: string): string | undefined {
     return this.dir ? path.join(this.dir, 'journal', `${id}.log`) : undefined;
   }
+}
+
+/** A materialized backup's items: one `key<TAB>item` line each. */
+function readSnapshot(file: string): Map<string, string> {
+  const items = new Map<string, string>();
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (line === '') continue;
+    const tab = line.indexOf('\t');
+    items.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  return items;
 }

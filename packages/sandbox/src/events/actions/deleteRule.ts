@@ -1,5 +1,5 @@
 import { validationError } from '../../awsError.js';
-import { validateRequest } from '../../dynamodb/validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 import { BUS_NAME, RULE_NAME } from '../eventsRules.js';
 import { checkBus } from '../eventsStore.js';
 import type { EventsAction } from '../service.js';

@@ -1,4 +1,4 @@
-import { validateRequest } from '../../dynamodb/validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 import { checkBus } from '../eventsStore.js';
 import type { EventsAction } from '../service.js';
 

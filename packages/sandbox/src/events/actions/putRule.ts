@@ -1,5 +1,5 @@
 import { validationError } from '../../awsError.js';
-import { validateRequest } from '../../dynamodb/validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 import { eventPatternProblem } from '../eventPattern.js';
 import { invalidEventPattern } from '../eventsErrors.js';
 import { BUS_NAME, RULE_NAME } from '../eventsRules.js';

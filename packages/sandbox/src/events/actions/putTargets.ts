@@ -1,5 +1,5 @@
 import { AwsError, validationError } from '../../awsError.js';
-import { validateRequest } from '../../dynamodb/validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 import { BUS_NAME, RULE_NAME } from '../eventsRules.js';
 import type { TargetRecord } from '../eventsStore.js';
 import type { EventsAction } from '../service.js';
@@ -45,6 +45,13 @@ export const putTargets: EventsAction = (request, { store, region }) => {
   const rule = findRule(store, region, data.Rule, data.EventBusName);
   const targets = data.Targets as TargetRecord[];
   for (const target of targets) {
+    // EventBridge sends across Regions only to event buses; the sandbox delivers to topics alone.
+    const targetRegion = target.Arn.split(':')[3];
+    if (targetRegion && targetRegion !== region) {
+      throw validationError(
+        `Cross-region api call is not allowed: target ${target.Id} (${target.Arn}) is not in ${region}, the rule's Region.`,
+      );
+    }
     const inputs = [target.Input, target.InputPath, target.InputTransformer].filter((i) => i !== undefined);
     if (inputs.length > 1) {
       throw validationError(`Target ${target.Id}: only one of Input, InputPath, or InputTransformer must be provided.`);

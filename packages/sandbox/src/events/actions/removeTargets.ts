@@ -1,4 +1,4 @@
-import { validateRequest } from '../../dynamodb/validateRequest.js';
+import { validateRequest } from '../../validateRequest.js';
 import { BUS_NAME, RULE_NAME } from '../eventsRules.js';
 import type { EventsAction } from '../service.js';
 import { findRule } from './ruleLookup.js';

@@ -1,4 +1,5 @@
 import type { IamAction } from '../iamAction.js';
+import { queryString } from '../../queryProtocol.js';
 
 /**
  * AttachRolePolicy: a customer managed policy, or one of the AWS managed policies the sandbox knows
@@ -6,8 +7,8 @@ import type { IamAction } from '../iamAction.js';
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachRolePolicy.html
  */
 export const attachRolePolicy: IamAction = (request, store) => {
-  const role = store.role(request.get('RoleName') ?? '');
-  const arn = store.policy(request.get('PolicyArn') ?? '').Arn;
+  const role = store.role(queryString(request, 'RoleName') ?? '');
+  const arn = store.policy(queryString(request, 'PolicyArn') ?? '').Arn;
   if (!role.attached.includes(arn)) role.attached.push(arn);
   store.save();
   return undefined;

@@ -4,17 +4,18 @@ import { entityAlreadyExists, iamValidation, IAM_PATH, POLICY_NAME, requiredName
 import { customerPolicyArn } from '../iamStore.js';
 import { parsePolicyDocument } from '../policyDocument.js';
 import { tagsOf } from '../tagsOf.js';
+import { queryString } from '../../queryProtocol.js';
 
 /**
  * CreatePolicy: a customer managed policy whose first version, `v1`, is its default.
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicy.html
  */
 export const createPolicy: IamAction = (request, store) => {
-  const name = requiredName(request.get('PolicyName'), 'policyName', POLICY_NAME, 128);
-  const path = request.get('Path') ?? '/';
+  const name = requiredName(queryString(request, 'PolicyName'), 'policyName', POLICY_NAME, 128);
+  const path = queryString(request, 'Path') ?? '/';
   if (!IAM_PATH.test(path))
     throw iamValidation('path', path, `Member must satisfy regular expression pattern: ${IAM_PATH.source}`);
-  const document = request.get('PolicyDocument');
+  const document = queryString(request, 'PolicyDocument');
   if (document === undefined) throw iamValidation('policyDocument', undefined, 'Member must not be null');
   parsePolicyDocument(document, 'identity');
   const arn = customerPolicyArn(path, name);
@@ -27,7 +28,7 @@ export const createPolicy: IamAction = (request, store) => {
     PolicyId: awsId('ANPA', 21),
     Arn: arn,
     Path: path,
-    Description: request.get('Description'),
+    Description: queryString(request, 'Description'),
     CreateDate: now,
     UpdateDate: now,
     DefaultVersionId: 'v1',

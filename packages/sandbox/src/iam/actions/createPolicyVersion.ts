@@ -3,6 +3,7 @@ import { customerPolicy } from '../customerPolicy.js';
 import type { IamAction } from '../iamAction.js';
 import { iamValidation } from '../iamErrors.js';
 import { parsePolicyDocument } from '../policyDocument.js';
+import { queryString } from '../../queryProtocol.js';
 
 /** IAM keeps at most five versions of a managed policy. */
 const MAX_VERSIONS = 5;
@@ -12,8 +13,8 @@ const MAX_VERSIONS = 5;
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicyVersion.html
  */
 export const createPolicyVersion: IamAction = (request, store) => {
-  const policy = customerPolicy(store, request.get('PolicyArn') ?? '');
-  const document = request.get('PolicyDocument');
+  const policy = customerPolicy(store, queryString(request, 'PolicyArn') ?? '');
+  const document = queryString(request, 'PolicyDocument');
   if (document === undefined) throw iamValidation('policyDocument', undefined, 'Member must not be null');
   parsePolicyDocument(document, 'identity');
   if (policy.versions.length >= MAX_VERSIONS) {
@@ -26,7 +27,7 @@ export const createPolicyVersion: IamAction = (request, store) => {
   const next = Math.max(...policy.versions.map((v) => Number(v.VersionId.slice(1)))) + 1;
   const version = { VersionId: `v${next}`, Document: document, CreateDate: new Date().toISOString() };
   policy.versions.push(version);
-  const makeDefault = request.get('SetAsDefault') === 'true';
+  const makeDefault = queryString(request, 'SetAsDefault') === 'true';
   if (makeDefault) policy.DefaultVersionId = version.VersionId;
   policy.UpdateDate = version.CreateDate;
   store.save();

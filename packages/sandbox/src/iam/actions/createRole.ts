@@ -5,6 +5,7 @@ import { roleArn } from '../iamStore.js';
 import { parsePolicyDocument } from '../policyDocument.js';
 import { roleView } from '../roleView.js';
 import { tagsOf } from '../tagsOf.js';
+import { queryString } from '../../queryProtocol.js';
 
 /**
  * CreateRole: a role with its trust policy (checked as a trust policy), Path (default `/`),
@@ -12,22 +13,22 @@ import { tagsOf } from '../tagsOf.js';
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html
  */
 export const createRole: IamAction = (request, store) => {
-  const name = requiredName(request.get('RoleName'), 'roleName', ROLE_NAME, 64);
-  const path = request.get('Path') ?? '/';
+  const name = requiredName(queryString(request, 'RoleName'), 'roleName', ROLE_NAME, 64);
+  const path = queryString(request, 'Path') ?? '/';
   if (!IAM_PATH.test(path))
     throw iamValidation('path', path, `Member must satisfy regular expression pattern: ${IAM_PATH.source}`);
-  const trust = request.get('AssumeRolePolicyDocument');
+  const trust = queryString(request, 'AssumeRolePolicyDocument');
   if (trust === undefined) throw iamValidation('assumeRolePolicyDocument', undefined, 'Member must not be null');
   parsePolicyDocument(trust, 'trust');
-  const maxSession = Number(request.get('MaxSessionDuration') ?? 3600);
+  const maxSession = Number(queryString(request, 'MaxSessionDuration') ?? 3600);
   if (!Number.isInteger(maxSession) || maxSession < 3600 || maxSession > 43200) {
     throw iamValidation(
       'maxSessionDuration',
-      request.get('MaxSessionDuration'),
+      queryString(request, 'MaxSessionDuration'),
       'Member must have value between 3600 and 43200',
     );
   }
-  if (request.get('PermissionsBoundary') !== undefined) {
+  if (queryString(request, 'PermissionsBoundary') !== undefined) {
     throw invalidInput(
       'The dynamo-dr sandbox does not emulate permissions boundaries; create the role without PermissionsBoundary.',
     );
@@ -43,7 +44,7 @@ export const createRole: IamAction = (request, store) => {
     Path: path,
     CreateDate: new Date().toISOString(),
     AssumeRolePolicyDocument: trust,
-    Description: request.get('Description'),
+    Description: queryString(request, 'Description'),
     MaxSessionDuration: maxSession,
     Tags: tagsOf(request),
     inline: {},

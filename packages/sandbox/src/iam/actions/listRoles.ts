@@ -1,16 +1,15 @@
 import type { IamAction } from '../iamAction.js';
-import { pageOf } from '../pageOf.js';
+import { iamPage } from '../iamPage.js';
 import { roleView } from '../roleView.js';
+import { queryString } from '../../queryProtocol.js';
 
 /**
  * ListRoles: by name, filtered by `PathPrefix`, paged with MaxItems/Marker; without tags, as IAM lists them.
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRoles.html
  */
 export const listRoles: IamAction = (request, store) => {
-  const prefix = request.get('PathPrefix') ?? '/';
-  const roles = Object.values(store.roles)
-    .filter((r) => r.Path.startsWith(prefix))
-    .sort((a, b) => (a.RoleName < b.RoleName ? -1 : 1));
-  const { page, IsTruncated, Marker } = pageOf(roles, request, (r) => r.RoleName);
+  const prefix = queryString(request, 'PathPrefix') ?? '/';
+  const roles = Object.values(store.roles).filter((r) => r.Path.startsWith(prefix));
+  const { page, IsTruncated, Marker } = iamPage(roles, request, (r) => r.RoleName);
   return { Roles: page.map((r) => roleView(r, false)), IsTruncated, Marker };
 };

@@ -2,6 +2,7 @@ import { AwsError } from '../../awsError.js';
 import type { IamAction } from '../iamAction.js';
 import { iamValidation, POLICY_NAME, requiredName } from '../iamErrors.js';
 import { parsePolicyDocument } from '../policyDocument.js';
+import { queryString } from '../../queryProtocol.js';
 
 /** IAM's quota on the aggregate size of a role's inline policies, in characters without whitespace. */
 const INLINE_QUOTA = 10240;
@@ -11,9 +12,9 @@ const INLINE_QUOTA = 10240;
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html
  */
 export const putRolePolicy: IamAction = (request, store) => {
-  const role = store.role(request.get('RoleName') ?? '');
-  const name = requiredName(request.get('PolicyName'), 'policyName', POLICY_NAME, 128);
-  const document = request.get('PolicyDocument');
+  const role = store.role(queryString(request, 'RoleName') ?? '');
+  const name = requiredName(queryString(request, 'PolicyName'), 'policyName', POLICY_NAME, 128);
+  const document = queryString(request, 'PolicyDocument');
   if (document === undefined) throw iamValidation('policyDocument', undefined, 'Member must not be null');
   parsePolicyDocument(document, 'identity');
   const others = Object.entries(role.inline).filter(([n]) => n !== name);

@@ -1,9 +1,9 @@
-import type { QueryRequest } from '../../queryRequest.js';
 import type { IamAction } from '../iamAction.js';
 import { iamValidation, invalidInput, noSuchEntity } from '../iamErrors.js';
 import { evaluatePolicies, type Evaluation, type NamedPolicy } from '../policyEvaluation.js';
 import { parsePolicyDocument } from '../policyDocument.js';
 import { statementPositions } from '../statementPositions.js';
+import { queryString, queryStrings, queryStructures, type QueryTree } from '../../queryProtocol.js';
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:.*\/)?([\w+=,.@-]+)$/;
 const SEVERITY = { allowed: 0, implicitDeny: 1, explicitDeny: 2 } as const;
@@ -16,7 +16,7 @@ const SEVERITY = { allowed: 0, implicitDeny: 1, explicitDeny: 2 } as const;
  * (https://docs.aws.amazon.com/IAM/latest/APIReference/API_EvaluationResult.html).
  */
 export const simulatePrincipalPolicy: IamAction = (request, store) => {
-  const source = request.get('PolicySourceArn');
+  const source = queryString(request, 'PolicySourceArn');
   if (source === undefined) throw iamValidation('policySourceArn', undefined, 'Member must not be null');
   const roleName = ROLE_ARN.exec(source)?.[1];
   if (!roleName) {
@@ -26,18 +26,19 @@ export const simulatePrincipalPolicy: IamAction = (request, store) => {
   }
   const role = store.role(roleName);
   if (role.Arn !== source) throw noSuchEntity(`The role with name ${roleName} cannot be found.`);
-  const actions = request.list('ActionNames');
+  const actions = queryStrings(request, 'ActionNames');
   if (!actions.length) throw iamValidation('actionNames', undefined, 'Member must not be null');
-  const resources = request.list('ResourceArns');
+  const resources = queryStrings(request, 'ResourceArns');
   const policies: { policy: NamedPolicy; text: string }[] = [
     ...Object.entries(role.inline).map(([name, text]) => ({ text, policy: named(name, 'role', text) })),
     ...role.attached.map((arn) => {
       const text = store.policyVersion(arn, store.policy(arn).DefaultVersionId).Document;
       return { text, policy: named(arn, arn.startsWith('arn:aws:iam::aws:') ? 'aws-managed' : 'user-managed', text) };
     }),
-    ...request
-      .list('PolicyInputList')
-      .map((text, i) => ({ text, policy: named(`PolicyInputList.${i + 1}`, 'role', text) })),
+    ...queryStrings(request, 'PolicyInputList').map((text, i) => ({
+      text,
+      policy: named(`PolicyInputList.${i + 1}`, 'role', text),
+    })),
   ];
   const context = contextOf(request);
   const results = actions.map((action) => {
@@ -91,16 +92,11 @@ function matchedStatements(evaluation: Evaluation, policies: readonly { policy: 
 }
 
 /** `ContextEntries.member.N.ContextKeyName` and its `ContextKeyValues.member.M`, keys lower-cased. */
-function contextOf(request: QueryRequest): Map<string, string[]> {
+function contextOf(request: QueryTree): Map<string, string[]> {
   const context = new Map<string, string[]>();
-  for (const entry of request.structures('ContextEntries')) {
-    const name = entry.ContextKeyName;
-    if (!name) continue;
-    const values = Object.entries(entry)
-      .filter(([k]) => k.startsWith('ContextKeyValues.member.'))
-      .sort(([a], [b]) => Number(a.split('.').at(-1)) - Number(b.split('.').at(-1)))
-      .map(([, v]) => v);
-    context.set(name.toLowerCase(), values);
+  for (const entry of queryStructures(request, 'ContextEntries')) {
+    const name = queryString(entry, 'ContextKeyName');
+    if (name) context.set(name.toLowerCase(), queryStrings(entry, 'ContextKeyValues'));
   }
   return context;
 }

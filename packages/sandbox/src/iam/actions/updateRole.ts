@@ -1,10 +1,11 @@
 import type { IamAction } from '../iamAction.js';
 import { iamValidation } from '../iamErrors.js';
+import { queryString } from '../../queryProtocol.js';
 
 /** UpdateRole: Description and MaxSessionDuration. https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRole.html */
 export const updateRole: IamAction = (request, store) => {
-  const role = store.role(request.get('RoleName') ?? '');
-  const duration = request.get('MaxSessionDuration');
+  const role = store.role(queryString(request, 'RoleName') ?? '');
+  const duration = queryString(request, 'MaxSessionDuration');
   if (duration !== undefined) {
     const seconds = Number(duration);
     if (!Number.isInteger(seconds) || seconds < 3600 || seconds > 43200) {
@@ -12,7 +13,7 @@ export const updateRole: IamAction = (request, store) => {
     }
     role.MaxSessionDuration = seconds;
   }
-  const description = request.get('Description');
+  const description = queryString(request, 'Description');
   if (description !== undefined) role.Description = description;
   store.save();
   return {};

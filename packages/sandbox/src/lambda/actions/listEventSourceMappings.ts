@@ -1,7 +1,6 @@
-import { invalidParameter } from '../lambdaError.js';
 import type { LambdaAction } from '../service.js';
 import { describeMapping } from './describeMapping.js';
-import { pageOf } from './pageOf.js';
+import { lambdaPage } from './lambdaPage.js';
 
 /**
  * ListEventSourceMappings: filtered by `FunctionName` (name or ARN) and/or
@@ -12,16 +11,15 @@ export const listEventSourceMappings: LambdaAction = ({ query, region }, store) 
   const functionName = query.get('FunctionName');
   const functionArn = functionName ? store.findFunction(region, functionName).configuration.FunctionArn : undefined;
   const source = query.get('EventSourceArn');
-  const all = Object.values(store.region(region).mappings)
-    .filter((m) => (!functionArn || m.FunctionArn === functionArn) && (!source || m.EventSourceArn === source))
-    .sort((a, b) => (a.UUID < b.UUID ? -1 : 1));
-  const page = pageOf(all, query, 100, (m) => m.UUID);
-  if (!page) throw invalidParameter(`Invalid marker: ${query.get('Marker')}`);
+  const all = Object.values(store.region(region).mappings).filter(
+    (m) => (!functionArn || m.FunctionArn === functionArn) && (!source || m.EventSourceArn === source),
+  );
+  const page = lambdaPage(all, query, 100, (m) => m.UUID);
   return {
     status: 200,
     body: {
       EventSourceMappings: page.items.map((m) => describeMapping(m, region)),
-      ...(page.next ? { NextMarker: page.next } : {}),
+      ...(page.nextToken ? { NextMarker: page.nextToken } : {}),
     },
   };
 };

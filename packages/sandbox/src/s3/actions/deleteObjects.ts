@@ -14,7 +14,14 @@ const MAX_KEYS = 1000;
 export const deleteObjects: S3Action = (request, store) => {
   const bucket = requireBucket(store, request);
   checkContentMd5(request.headers, request.body);
-  const doc = parseXml(request.body).Delete as { Object?: unknown; Quiet?: unknown } | undefined;
+  const { keys, quiet } = objectsToDelete(request.body);
+  for (const key of keys) store.delete(bucket.name, key);
+  return xmlResponse('DeleteResult', { Deleted: quiet ? [] : keys.map((Key) => ({ Key })) });
+};
+
+/** The keys a DeleteObjects body names (`<Delete><Object><Key>…`), and whether it is `<Quiet>`; else MalformedXML. */
+export function objectsToDelete(body: Buffer): { keys: string[]; quiet: boolean } {
+  const doc = parseXml(body).Delete as { Object?: unknown; Quiet?: unknown } | undefined;
   const objects = doc?.Object === undefined ? [] : [doc.Object].flat();
   if (!doc || objects.length === 0 || objects.length > MAX_KEYS) throw malformedXml();
   const keys = objects.map((o) => {
@@ -22,7 +29,5 @@ export const deleteObjects: S3Action = (request, store) => {
     if (typeof key !== 'string' || key === '') throw malformedXml();
     return key;
   });
-  for (const key of keys) store.delete(bucket.name, key);
-  const quiet = String(doc.Quiet).trim() === 'true';
-  return xmlResponse('DeleteResult', { Deleted: quiet ? [] : keys.map((Key) => ({ Key })) });
-};
+  return { keys, quiet: String(doc.Quiet).trim() === 'true' };
+}

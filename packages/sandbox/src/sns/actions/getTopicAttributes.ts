@@ -1,5 +1,5 @@
 import { SANDBOX_ACCOUNT } from '../../sandboxAccount.js';
-import { queryString, xmlMap } from '../../queryProtocol.js';
+import { queryString } from '../../queryProtocol.js';
 import type { SnsAction } from '../service.js';
 
 /**
@@ -7,22 +7,24 @@ import type { SnsAction } from '../service.js';
  * default access policy, the default HTTP delivery policy, subscription counts).
  * https://docs.aws.amazon.com/sns/latest/api/API_GetTopicAttributes.html
  */
-export const getTopicAttributes: SnsAction = (params, { store }) => {
-  const topic = store.topic(queryString(params, 'TopicArn'));
+export const getTopicAttributes: SnsAction = (params, { store, region }) => {
+  const topic = store.topic(queryString(params, 'TopicArn'), region);
   const subscriptions = store.subscriptionsOf(topic.arn);
   const confirmed = subscriptions.filter((s) => s.confirmed).length;
   return {
-    Attributes: xmlMap({
-      Policy: JSON.stringify(defaultPolicy(topic.arn)),
-      Owner: SANDBOX_ACCOUNT,
-      SubscriptionsPending: String(subscriptions.length - confirmed),
-      TopicArn: topic.arn,
-      EffectiveDeliveryPolicy: JSON.stringify(DEFAULT_DELIVERY_POLICY),
-      SubscriptionsConfirmed: String(confirmed),
-      DisplayName: '',
-      SubscriptionsDeleted: '0',
-      ...topic.attributes,
-    }),
+    Attributes: new Map(
+      Object.entries({
+        Policy: JSON.stringify(defaultPolicy(topic.arn)),
+        Owner: SANDBOX_ACCOUNT,
+        SubscriptionsPending: String(subscriptions.length - confirmed),
+        TopicArn: topic.arn,
+        EffectiveDeliveryPolicy: JSON.stringify(DEFAULT_DELIVERY_POLICY),
+        SubscriptionsConfirmed: String(confirmed),
+        DisplayName: '',
+        SubscriptionsDeleted: '0',
+        ...topic.attributes,
+      }),
+    ),
   };
 };
 

@@ -6,7 +6,7 @@ import { subscriptionPage } from '../subscriptionView.js';
  * ListSubscriptionsByTopic: NotFound for an unknown topic.
  * https://docs.aws.amazon.com/sns/latest/api/API_ListSubscriptionsByTopic.html
  */
-export const listSubscriptionsByTopic: SnsAction = (params, { store }) => {
-  const topic = store.topic(queryString(params, 'TopicArn'));
+export const listSubscriptionsByTopic: SnsAction = (params, { store, region }) => {
+  const topic = store.topic(queryString(params, 'TopicArn'), region);
   return subscriptionPage(store.subscriptionsOf(topic.arn), queryString(params, 'NextToken'));
 };

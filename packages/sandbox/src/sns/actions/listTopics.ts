@@ -1,5 +1,5 @@
 import { pageOf } from '../../pageOf.js';
-import { queryString, xmlList } from '../../queryProtocol.js';
+import { queryString } from '../../queryProtocol.js';
 import type { SnsAction } from '../service.js';
 import { invalidParameter } from '../snsErrors.js';
 
@@ -12,7 +12,7 @@ export const listTopics: SnsAction = (params, { store, region }) => {
     invalidParameter('NextToken'),
   );
   return {
-    Topics: xmlList(page.items.map((t) => ({ TopicArn: t.arn }))),
+    Topics: page.items.map((t) => ({ TopicArn: t.arn })),
     ...(page.nextToken ? { NextToken: page.nextToken } : {}),
   };
 };

@@ -15,12 +15,12 @@ const ATTRIBUTE_TYPE = /^(String|Number|Binary|String\.Array)(\..+)?$/;
  * `MessageStructure=json` the message is a JSON object whose `default` entry
  * is what the sink records.
  */
-export const publish: SnsAction = (params, { store }) => {
+export const publish: SnsAction = (params, { store, region }) => {
   if (queryString(params, 'PhoneNumber') !== undefined) {
     throw invalidParameter('PhoneNumber Reason: the dynamo-dr sandbox publishes to topics only');
   }
   const arn = queryString(params, 'TopicArn') ?? queryString(params, 'TargetArn');
-  store.topic(arn, queryString(params, 'TopicArn') === undefined ? 'TargetArn' : 'TopicArn');
+  store.topic(arn, region, queryString(params, 'TopicArn') === undefined ? 'TargetArn' : 'TopicArn');
   let message = queryString(params, 'Message') ?? '';
   if (message === '') throw invalidParameter('Empty message');
   if (Buffer.byteLength(message) > MAX_MESSAGE_BYTES) throw invalidParameter('Message too long');

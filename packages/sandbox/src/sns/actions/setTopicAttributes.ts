@@ -20,15 +20,15 @@ const SETTABLE = new Set([
 ]);
 
 /** SetTopicAttributes: one attribute of an existing topic (what AWS::SNS::TopicPolicy sets, too). */
-export const setTopicAttributes: SnsAction = (params, { store }) => {
-  const topic = store.topic(queryString(params, 'TopicArn'));
+export const setTopicAttributes: SnsAction = (params, { store, region }) => {
+  const topic = store.topic(queryString(params, 'TopicArn'), region);
   const name = queryString(params, 'AttributeName');
   if (name === undefined || !SETTABLE.has(name)) throw invalidParameter('AttributeName');
   const value = queryString(params, 'AttributeValue') ?? '';
   if (name === 'Policy' && !isJsonObject(value)) throw invalidParameter('Policy: Invalid policy document');
   topic.attributes[name] = value;
   store.save();
-  return {};
+  return undefined;
 };
 
 function isJsonObject(text: string): boolean {

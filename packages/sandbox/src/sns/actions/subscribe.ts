@@ -26,8 +26,8 @@ const NEEDS_CONFIRMATION = new Set(['email', 'email-json']);
  * message by POST; other protocols only record the subscription.
  * https://docs.aws.amazon.com/sns/latest/api/API_Subscribe.html
  */
-export const subscribe: SnsAction = (params, { store }) => {
-  const topic = store.topic(queryString(params, 'TopicArn'));
+export const subscribe: SnsAction = (params, { store, region }) => {
+  const topic = store.topic(queryString(params, 'TopicArn'), region);
   const protocol = queryString(params, 'Protocol');
   const pattern = protocol === undefined ? undefined : ENDPOINTS[protocol];
   if (protocol === undefined || !pattern) {

@@ -14,5 +14,5 @@ export const unsubscribe: SnsAction = (params, { store }) => {
   if (!store.data.subscriptions[arn]) throw subscriptionNotFound();
   delete store.data.subscriptions[arn];
   store.save();
-  return {};
+  return undefined;
 };

@@ -1,4 +1,5 @@
 import { AwsError } from '../../awsError.js';
+import { pageAfter } from '../../pageOf.js';
 import { ssmValidation } from '../ssmErrors.js';
 import type { SsmAction } from '../service.js';
 
@@ -20,25 +21,11 @@ export const getParametersByPath: SsmAction = (request, { store, region }) => {
     throw ssmValidation('maxResults', maxResults, 'Member must have value less than or equal to 10');
   }
   const prefix = path.endsWith('/') ? path : `${path}/`;
-  const matching = Object.values(store.parameters(region))
-    .filter(
-      (p) => p.Name.startsWith(prefix) && (request.Recursive === true || !p.Name.slice(prefix.length).includes('/')),
-    )
-    .sort((a, b) => (a.Name < b.Name ? -1 : 1));
-  let start = 0;
-  if (request.NextToken !== undefined) {
-    const after = decodeToken(request.NextToken);
-    start = matching.findIndex((p) => p.Name > after);
-    if (start < 0) start = matching.length;
-  }
-  const page = matching.slice(start, start + maxResults);
-  const last = page.at(-1);
-  const more = start + maxResults < matching.length && last !== undefined;
-  return { Parameters: page, ...(more ? { NextToken: Buffer.from(`n:${last.Name}`).toString('base64url') } : {}) };
+  const matching = Object.values(store.parameters(region)).filter(
+    (p) => p.Name.startsWith(prefix) && (request.Recursive === true || !p.Name.slice(prefix.length).includes('/')),
+  );
+  const page = pageAfter(matching, request.NextToken, maxResults, { keyOf: (p) => p.Name }, invalidNextToken);
+  return { Parameters: page.items, ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
 };
 
-function decodeToken(token: unknown): string {
-  const decoded = typeof token === 'string' ? Buffer.from(token, 'base64url').toString() : '';
-  if (!decoded.startsWith('n:')) throw new AwsError('InvalidNextToken', "The specified token isn't valid.");
-  return decoded.slice(2);
-}
+const invalidNextToken = () => new AwsError('InvalidNextToken', "The specified token isn't valid.");

@@ -26,7 +26,7 @@ export async function runLambdaTask(call: TaskCall, input: unknown): Promise<unk
   call.events.started();
   let answer: InvokeResult;
   try {
-    answer = await call.clients.invokeFunction(request, call.roleArn);
+    answer = await call.clients.invokeFunction(request, call.roleArn, call.region);
   } catch (error) {
     throw call.events.failed(serviceFailure(error, 'Lambda', lambdaErrorName));
   }

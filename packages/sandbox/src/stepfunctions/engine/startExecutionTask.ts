@@ -38,6 +38,7 @@ export async function runStartExecutionTask(call: TaskCall, input: unknown): Pro
         name: typeof parameters.Name === 'string' ? parameters.Name : undefined,
       },
       call.roleArn,
+      call.region,
     );
   } catch (error) {
     throw call.events.failed(

@@ -26,13 +26,18 @@ export interface InvokeRequest {
 }
 
 /**
- * The calls a state machine's Task states make, signed as the machine's role.
+ * The calls a state machine's Task states make, signed as the machine's role, for the machine's Region (a Task
+ * reaches the functions and machines of its own Region, as on AWS).
  * Each rejects with the AWS SDK's service exception when the service refuses.
  */
 export interface TaskClients {
-  invokeFunction(request: InvokeRequest, roleArn: string): Promise<InvokeResult>;
+  invokeFunction(request: InvokeRequest, roleArn: string, region: string): Promise<InvokeResult>;
   /** Starts an execution; resolves with its ARN. */
-  startExecution(request: { stateMachineArn: string; input: string; name?: string }, roleArn: string): Promise<string>;
+  startExecution(
+    request: { stateMachineArn: string; input: string; name?: string },
+    roleArn: string,
+    region: string,
+  ): Promise<string>;
 }
 
 /**
@@ -43,10 +48,9 @@ export interface TaskClients {
  */
 export function sandboxTaskClients(
   endpoint: () => string,
-  region: string,
   credentialsFor: (roleArn: string) => RoleCredentials,
 ): TaskClients {
-  const config = (roleArn: string) => ({
+  const config = (roleArn: string, region: string) => ({
     endpoint: endpoint(),
     region,
     credentials: credentialsFor(roleArn),
@@ -54,8 +58,8 @@ export function sandboxTaskClients(
     maxAttempts: 1,
   });
   return {
-    async invokeFunction(request, roleArn) {
-      const lambda = new LambdaClient(config(roleArn));
+    async invokeFunction(request, roleArn, region) {
+      const lambda = new LambdaClient(config(roleArn, region));
       try {
         const answer = await lambda.send(
           new InvokeCommand({
@@ -75,8 +79,8 @@ export function sandboxTaskClients(
         lambda.destroy();
       }
     },
-    async startExecution(request, roleArn) {
-      const sfn = new SFNClient(config(roleArn));
+    async startExecution(request, roleArn, region) {
+      const sfn = new SFNClient(config(roleArn, region));
       try {
         const started = await sfn.send(new StartExecutionCommand(request));
         return started.executionArn ?? '';

@@ -4,6 +4,7 @@ import { assumedRoleArn } from '../../iam/roleSessions.js';
 import { trustsPrincipal } from '../../iam/trustPolicy.js';
 import { SANDBOX_ACCOUNT } from '../../sandboxAccount.js';
 import type { StsAction } from '../stsAction.js';
+import { queryString, queryStrings } from '../../queryProtocol.js';
 
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 
@@ -15,14 +16,14 @@ const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
  */
 export const assumeRole: StsAction = (request, { iam, sessions, caller }) => {
-  const arn = request.get('RoleArn');
+  const arn = queryString(request, 'RoleArn');
   if (arn === undefined) throw iamValidation('roleArn', undefined, 'Member must not be null');
-  const sessionName = request.get('RoleSessionName');
+  const sessionName = queryString(request, 'RoleSessionName');
   if (sessionName === undefined) throw iamValidation('roleSessionName', undefined, 'Member must not be null');
   if (!SESSION_NAME.test(sessionName)) {
     throw iamValidation('roleSessionName', sessionName, `Member must satisfy regular expression pattern: [\\w+=,.@-]*`);
   }
-  if (request.get('Policy') !== undefined || request.list('PolicyArns').length) {
+  if (queryString(request, 'Policy') !== undefined || queryStrings(request, 'PolicyArns').length) {
     throw iamValidation(
       'policy',
       'session policy',
@@ -49,11 +50,11 @@ export const assumeRole: StsAction = (request, { iam, sessions, caller }) => {
       403,
     );
   }
-  const duration = Number(request.get('DurationSeconds') ?? 3600);
+  const duration = Number(queryString(request, 'DurationSeconds') ?? 3600);
   if (!Number.isInteger(duration) || duration < 900) {
     throw iamValidation(
       'durationSeconds',
-      request.get('DurationSeconds'),
+      queryString(request, 'DurationSeconds'),
       'Member must have value greater than or equal to 900',
     );
   }

@@ -1,22 +1,22 @@
 import {
   CreateBackupCommand,
   DeleteBackupCommand,
+  DeleteTableCommand,
   DescribeBackupCommand,
   DescribeTableCommand,
   ListBackupsCommand,
   PutItemCommand,
   RestoreTableFromBackupCommand,
 } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  conformanceSuite,
   contentOf,
   expectAwsError,
   listedTables,
   RESTORE_TIMEOUT_MS,
-  startTarget,
   untilActive,
   untilBackupAvailable,
-  type ConformanceTarget,
 } from '../conformanceTarget.js';
 import { createTestTable } from '../tables.js';
 
@@ -24,11 +24,7 @@ import { createTestTable } from '../tables.js';
 // API: CreateBackup, DescribeBackup, ListBackups, DeleteBackup, RestoreTableFromBackup in
 // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB.html
 
-let target: ConformanceTarget;
-beforeAll(async () => {
-  target = await startTarget();
-});
-afterAll(() => target.stop());
+const target = conformanceSuite();
 
 const put = (table: string, pk: string) =>
   target.ddb.send(new PutItemCommand({ TableName: table, Item: { pk: { S: pk }, sk: { N: '1' } } }));
@@ -60,7 +56,7 @@ describe('on-demand backups', () => {
       expect(Number(millis)).toBe(BackupDetails?.BackupCreationDateTime?.getTime());
       await put(table, 'after');
 
-      await untilBackupAvailable(ddb, BackupDetails?.BackupArn as string);
+      await target.untilBackupAvailable(BackupDetails?.BackupArn as string);
       const { BackupDescription } = await ddb.send(new DescribeBackupCommand({ BackupArn: BackupDetails?.BackupArn }));
       expect(BackupDescription?.SourceTableDetails).toMatchObject({ TableName: table, TableArn: Table?.TableArn });
       expect(BackupDescription?.SourceTableFeatureDetails?.GlobalSecondaryIndexes?.map((i) => i.IndexName)).toEqual([
@@ -75,8 +71,8 @@ describe('on-demand backups', () => {
       // A table being restored holds nothing yet: 0 items, 0 bytes until it is ACTIVE
       // (https://docs.aws.amazon.com/cli/latest/reference/dynamodb/restore-table-from-backup.html, example output).
       expect(response.TableDescription).toMatchObject({ TableStatus: 'CREATING', ItemCount: 0, TableSizeBytes: 0 });
-      await untilActive(ddb, restored);
-      expect(Object.keys(await contentOf(ddb, restored))).toEqual(['before/1']);
+      await target.untilActive(restored);
+      expect(Object.keys(await target.contentOf(restored))).toEqual(['before/1']);
     },
     RESTORE_TIMEOUT_MS,
   );
@@ -105,23 +101,45 @@ describe('on-demand backups', () => {
   });
 
   it(
+    'a backup outlives its table: deleted (and re-created under its name), the table restores from it as it was',
+    async () => {
+      const { ddb } = target;
+      const table = target.tableName('bk-gone');
+      await createTestTable(ddb, table);
+      await put(table, 'kept');
+      const arn = await backUp(table, 'last');
+      await untilBackupAvailable(ddb, arn);
+      await ddb.send(new DeleteTableCommand({ TableName: table }));
+      await expect.poll(() => listedTables(ddb), { timeout: RESTORE_TIMEOUT_MS }).not.toContain(table);
+      // A new table of the same name is another table: the backup is of the deleted one.
+      await createTestTable(ddb, table);
+      await put(table, 'new');
+      const restored = target.tableName('bk-gone-dst');
+      await ddb.send(new RestoreTableFromBackupCommand({ BackupArn: arn, TargetTableName: restored }));
+      await untilActive(ddb, restored);
+      expect(Object.keys(await contentOf(ddb, restored))).toEqual(['kept/1']);
+    },
+    RESTORE_TIMEOUT_MS,
+  );
+
+  it(
     'DeleteBackup removes it: it is then not found, not listed, not restorable',
     async () => {
       const { ddb } = target;
       const table = target.tableName('bk-del');
       await createTestTable(ddb, table);
       const arn = await backUp(table, 'doomed');
-      await untilBackupAvailable(ddb, arn);
+      await target.untilBackupAvailable(arn);
       const { BackupDescription } = await ddb.send(new DeleteBackupCommand({ BackupArn: arn }));
       expect(BackupDescription?.BackupDetails?.BackupStatus).toBe('DELETED');
       await expectAwsError(ddb.send(new DescribeBackupCommand({ BackupArn: arn })), 'BackupNotFoundException');
       expect((await ddb.send(new ListBackupsCommand({ TableName: table }))).BackupSummaries).toEqual([]);
-      const before = await listedTables(ddb);
+      const before = await target.listedTables();
       await expectAwsError(
         ddb.send(new RestoreTableFromBackupCommand({ BackupArn: arn, TargetTableName: target.tableName('bk-none') })),
         'BackupNotFoundException',
       );
-      expect(await listedTables(ddb)).toEqual(before);
+      expect(await target.listedTables()).toEqual(before);
     },
     RESTORE_TIMEOUT_MS,
   );
@@ -133,8 +151,8 @@ describe('on-demand backups', () => {
       const table = target.tableName('bk-bad');
       await createTestTable(ddb, table);
       const arn = await backUp(table, 'good');
-      await untilBackupAvailable(ddb, arn);
-      const before = await listedTables(ddb);
+      await target.untilBackupAvailable(arn);
+      const before = await target.listedTables();
       await expectAwsError(
         ddb.send(new CreateBackupCommand({ TableName: `${table}-missing`, BackupName: 'x-backup' })),
         'TableNotFoundException',
@@ -144,7 +162,7 @@ describe('on-demand backups', () => {
         ddb.send(new RestoreTableFromBackupCommand({ BackupArn: arn, TargetTableName: table })),
         'TableAlreadyExistsException',
       );
-      expect(await listedTables(ddb)).toEqual(before);
+      expect(await target.listedTables()).toEqual(before);
       expect((await ddb.send(new ListBackupsCommand({ TableName: table }))).BackupSummaries?.length).toBe(1);
     },
     RESTORE_TIMEOUT_MS,

@@ -8,28 +8,14 @@ import {
   UpdateContinuousBackupsCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  contentOf,
-  expectAwsError,
-  listedTables,
-  pointInTime,
-  RESTORE_TIMEOUT_MS,
-  startTarget,
-  untilActive,
-  untilRestorable,
-  type ConformanceTarget,
-} from '../conformanceTarget.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectAwsError, pointInTime, RESTORE_TIMEOUT_MS, conformanceSuite } from '../conformanceTarget.js';
 import { createTestTable } from '../tables.js';
 
 // PITR behaviour: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Point-in-time-recovery.html
 // API: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html
 
-let target: ConformanceTarget;
-beforeAll(async () => {
-  target = await startTarget();
-});
-afterAll(() => target.stop());
+const target = conformanceSuite();
 
 const s = (v: string) => ({ S: v });
 const n = (v: number) => ({ N: String(v) });
@@ -95,7 +81,7 @@ describe('RestoreTableToPointInTime', () => {
       );
       await ddb.send(new PutItemCommand({ TableName: source, Item: { pk: s('d'), sk: n(1), v: n(1) } }));
 
-      await untilRestorable(ddb, source, t3);
+      await target.untilRestorable(source, t3);
       const expected = {
         t1: {
           'a/1': { pk: s('a'), sk: n(1), v: n(1), g: s('x') },
@@ -117,8 +103,8 @@ describe('RestoreTableToPointInTime', () => {
               RestoreDateTime: times[label],
             }),
           );
-          await untilActive(ddb, name);
-          return [label, await contentOf(ddb, name)] as const;
+          await target.untilActive(name);
+          return [label, await target.contentOf(name)] as const;
         }),
       );
       expect(Object.fromEntries(restored)).toEqual(expected);
@@ -135,7 +121,7 @@ describe('RestoreTableToPointInTime', () => {
       await enablePitr(source);
       await ddb.send(new PutItemCommand({ TableName: source, Item: { pk: s('k'), sk: n(1), g: s('x') } }));
       const written = await pointInTime();
-      await untilRestorable(ddb, source, written);
+      await target.untilRestorable(source, written);
       const { Table: src } = await ddb.send(new DescribeTableCommand({ TableName: source }));
       const byArn = target.tableName('arn-dst');
       const response = await ddb.send(
@@ -150,13 +136,13 @@ describe('RestoreTableToPointInTime', () => {
       expect(response.TableDescription?.RestoreSummary?.RestoreInProgress).toBe(true);
       // Nothing restored yet: 0 items and 0 bytes while CREATING, however much the source holds.
       expect(response.TableDescription).toMatchObject({ TableStatus: 'CREATING', ItemCount: 0, TableSizeBytes: 0 });
-      await untilActive(ddb, byArn);
+      await target.untilActive(byArn);
       const { Table: dst } = await ddb.send(new DescribeTableCommand({ TableName: byArn }));
       expect(dst?.KeySchema).toEqual(src?.KeySchema);
       expect(dst?.GlobalSecondaryIndexes?.map((i) => i.IndexName)).toEqual(['byG']);
       expect(dst?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
       expect(dst?.RestoreSummary?.RestoreInProgress).toBe(false);
-      expect(Object.keys(await contentOf(ddb, byArn))).toEqual(['k/1']);
+      expect(Object.keys(await target.contentOf(byArn))).toEqual(['k/1']);
     },
     RESTORE_TIMEOUT_MS,
   );
@@ -170,7 +156,7 @@ describe('RestoreTableToPointInTime', () => {
       await enablePitr(source);
       await ddb.send(new PutItemCommand({ TableName: source, Item: { pk: s('k'), sk: n(1), g: s('x') } }));
       const written = await pointInTime();
-      await untilRestorable(ddb, source, written);
+      await target.untilRestorable(source, written);
       const name = target.tableName('ovr-dst');
       await ddb.send(
         new RestoreTableToPointInTimeCommand({
@@ -182,12 +168,12 @@ describe('RestoreTableToPointInTime', () => {
           ProvisionedThroughputOverride: { ReadCapacityUnits: 3, WriteCapacityUnits: 4 },
         }),
       );
-      await untilActive(ddb, name);
+      await target.untilActive(name);
       const { Table } = await ddb.send(new DescribeTableCommand({ TableName: name }));
       expect(Table?.GlobalSecondaryIndexes ?? []).toEqual([]);
       expect(Table?.ProvisionedThroughput?.ReadCapacityUnits).toBe(3);
       expect(Table?.ProvisionedThroughput?.WriteCapacityUnits).toBe(4);
-      expect(Object.keys(await contentOf(ddb, name))).toEqual(['k/1']);
+      expect(Object.keys(await target.contentOf(name))).toEqual(['k/1']);
     },
     RESTORE_TIMEOUT_MS,
   );
@@ -204,8 +190,8 @@ describe('RestoreTableToPointInTime', () => {
       await createTestTable(target.ddb, plain);
       await enablePitr(source);
       inWindow = await pointInTime();
-      await untilRestorable(target.ddb, source, inWindow);
-      before = await listedTables(target.ddb);
+      await target.untilRestorable(source, inWindow);
+      before = await target.listedTables();
     }, RESTORE_TIMEOUT_MS);
 
     const restore = (input: Record<string, unknown>) =>
@@ -220,7 +206,7 @@ describe('RestoreTableToPointInTime', () => {
         }),
         'TableNotFoundException',
       );
-      expect(await listedTables(target.ddb)).toEqual(before);
+      expect(await target.listedTables()).toEqual(before);
     });
 
     it('a time outside the restorable window: InvalidRestoreTimeException', async () => {
@@ -233,7 +219,7 @@ describe('RestoreTableToPointInTime', () => {
         restore({ SourceTableName: source, TargetTableName: name, RestoreDateTime: new Date(Date.now() + 3_600_000) }),
         'InvalidRestoreTimeException',
       );
-      expect(await listedTables(target.ddb)).toEqual(before);
+      expect(await target.listedTables()).toEqual(before);
     });
 
     it('a source without PITR: PointInTimeRecoveryUnavailableException', async () => {
@@ -241,7 +227,7 @@ describe('RestoreTableToPointInTime', () => {
         restore({ SourceTableName: plain, TargetTableName: target.tableName('x3'), UseLatestRestorableTime: true }),
         'PointInTimeRecoveryUnavailableException',
       );
-      expect(await listedTables(target.ddb)).toEqual(before);
+      expect(await target.listedTables()).toEqual(before);
     });
 
     it('a target that exists: TableAlreadyExistsException', async () => {
@@ -249,7 +235,7 @@ describe('RestoreTableToPointInTime', () => {
         restore({ SourceTableName: source, TargetTableName: plain, RestoreDateTime: inWindow }),
         'TableAlreadyExistsException',
       );
-      expect(await listedTables(target.ddb)).toEqual(before);
+      expect(await target.listedTables()).toEqual(before);
     });
 
     it('malformed input: ValidationException', async () => {
@@ -277,7 +263,7 @@ describe('RestoreTableToPointInTime', () => {
         }),
         'ValidationException',
       );
-      expect(await listedTables(target.ddb)).toEqual(before);
+      expect(await target.listedTables()).toEqual(before);
     });
   });
 });

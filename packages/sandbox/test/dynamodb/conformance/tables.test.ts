@@ -13,24 +13,11 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectAwsError,
-  listedTables,
-  pointInTime,
-  RESTORE_TIMEOUT_MS,
-  startTarget,
-  untilActive,
-  untilRestorable,
-  type ConformanceTarget,
-} from '../conformanceTarget.js';
+import { describe, expect, it } from 'vitest';
+import { expectAwsError, pointInTime, RESTORE_TIMEOUT_MS, conformanceSuite } from '../conformanceTarget.js';
 import { createTestTable } from '../tables.js';
 
-let target: ConformanceTarget;
-beforeAll(async () => {
-  target = await startTarget();
-});
-afterAll(() => target.stop());
+const target = conformanceSuite();
 
 const tableArnPattern = (region: string, name: string) =>
   new RegExp(`^arn:aws:dynamodb:${region}:\\d{12}:table/${name.replace(/[.]/g, '\\.')}$`);
@@ -48,9 +35,9 @@ describe('table settings', () => {
       'ValidationException',
       /Resource cannot be deleted as it is currently protected against deletion\. Disable deletion protection first\./,
     );
-    expect(await listedTables(ddb)).toContain(table);
+    expect(await target.listedTables()).toContain(table);
     await ddb.send(new UpdateTableCommand({ TableName: table, DeletionProtectionEnabled: false }));
-    await untilActive(ddb, table);
+    await target.untilActive(table);
     await ddb.send(new DeleteTableCommand({ TableName: table }));
   });
 
@@ -121,7 +108,7 @@ describe('table settings', () => {
       expect(src?.LatestStreamArn).toMatch(/\/stream\//);
       await ddb.send(new PutItemCommand({ TableName: source, Item: { pk: { S: 'k' }, sk: { N: '1' } } }));
       const at = await pointInTime();
-      await untilRestorable(ddb, source, at);
+      await target.untilRestorable(source, at);
       const restored = target.tableName('inherit-dst');
       await ddb.send(
         new RestoreTableToPointInTimeCommand({
@@ -130,7 +117,7 @@ describe('table settings', () => {
           RestoreDateTime: at,
         }),
       );
-      await untilActive(ddb, restored);
+      await target.untilActive(restored);
       const { Table } = await ddb.send(new DescribeTableCommand({ TableName: restored }));
       expect(Table?.DeletionProtectionEnabled).toBe(false);
       expect(Table?.StreamSpecification).toBeUndefined();

@@ -1,0 +1,2 @@
+export * from './pitrEnable.js';
+export { pitrTargets } from './pitrTargets.js';
