@@ -1,6 +1,9 @@
 import {
   BatchWriteItemCommand,
   CreateTableCommand,
+  type AttributeDefinition,
+  type BillingMode,
+  type KeySchemaElement,
   type DynamoDBClient,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
@@ -16,21 +19,25 @@ export function benchClient(endpoint: string): DynamoDBClient {
   return createDynamoDbClient({ endpoint, region: 'us-east-1', maxAttempts: 1 });
 }
 
+/** The benchmark tables' definition: on demand, keys `pk` (hash) and `sk` (range), both strings. */
+export const BENCH_TABLE: {
+  readonly BillingMode: BillingMode;
+  readonly AttributeDefinitions: AttributeDefinition[];
+  readonly KeySchema: KeySchemaElement[];
+} = {
+  BillingMode: 'PAY_PER_REQUEST',
+  AttributeDefinitions: [
+    { AttributeName: 'pk', AttributeType: 'S' },
+    { AttributeName: 'sk', AttributeType: 'S' },
+  ],
+  KeySchema: [
+    { AttributeName: 'pk', KeyType: 'HASH' },
+    { AttributeName: 'sk', KeyType: 'RANGE' },
+  ],
+};
+
 export async function createTable(client: DynamoDBClient, tableName: string): Promise<TableRef> {
-  await client.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: 'pk', AttributeType: 'S' },
-        { AttributeName: 'sk', AttributeType: 'S' },
-      ],
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-    }),
-  );
+  await client.send(new CreateTableCommand({ TableName: tableName, ...BENCH_TABLE }));
   return { client, tableName };
 }
 

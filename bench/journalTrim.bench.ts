@@ -27,6 +27,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startSandbox, type Sandbox } from '../packages/sandbox/src/index.js';
+import { writeBenchResults } from './writeBenchResults.js';
 
 const FIRST = Number(process.env.BENCH_FIRST ?? 50_000);
 const STEPS = Number(process.env.BENCH_STEPS ?? 4);
@@ -272,12 +273,14 @@ console.table([
   })),
   ...informational.map((ratio) => ({ ratio, value: ratios[ratio as keyof typeof ratios], target: '-', met: '-' })),
 ]);
-const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'results', 'journal-trim.json');
-fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(
-  out,
-  `${JSON.stringify({ benchmark: 'journal-trim', date: new Date().toISOString(), node: process.version, keys: KEYS, dayMs: DAY_MS, checkpoints, ratios, targets: TARGETS }, null, 2)}\n`,
-);
+const out = await writeBenchResults('journal-trim', {
+  date: new Date().toISOString(),
+  keys: KEYS,
+  dayMs: DAY_MS,
+  checkpoints,
+  ratios,
+  targets: TARGETS,
+});
 console.error(`wrote ${out}`);
 if (checks.some((c) => !c.ok)) {
   console.error('FAILED: a target is not met');

@@ -1,11 +1,13 @@
 /**
  * Sandbox PITR at scale: writes a 100k-item table (~200 B items), damages it,
  * restores it to the moment before the damage, and checks the restored table
- * holds exactly the original items (count + every item's content). Reports
- * write throughput, restore time and journal size, in memory and with a data
- * directory.
+ * holds exactly the original items (count + every item's content). Reports,
+ * as ratios measured in this run: restore time against the time the items
+ * took to write, and with a data directory against in memory. How restore
+ * time follows the journal's growth is bench/journalTrim.bench.ts's.
  *
- * Run: npm run bench sandboxRestore  (writes bench/results/sandbox-restore.json)
+ * Run: npm run bench -- sandboxRestore  (BENCH_ITEMS sets the size; writes
+ * bench/results/sandbox-restore.json)
  */
 import {
   BatchWriteItemCommand,
@@ -21,6 +23,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startSandbox } from '../packages/sandbox/src/index.js';
+import { writeBenchResults } from './writeBenchResults.js';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const DAMAGED = Math.min(1000, ITEMS);
@@ -31,6 +34,8 @@ interface ModeResult {
   readonly mode: string;
   readonly items: number;
   readonly writeItemsPerSecond: number;
+  /** How long writing the items once took (the last round), and the restore. */
+  readonly writeMs: number;
   readonly restoreMs: number;
   readonly restoredItems: number;
   readonly contentMatches: boolean;
@@ -178,6 +183,7 @@ async function run(mode: 'memory' | 'dataDir'): Promise<ModeResult> {
       mode,
       items: ITEMS,
       writeItemsPerSecond: Math.round(ITEMS / writeSeconds),
+      writeMs: Math.round(writeSeconds * 1000),
       restoreMs: Math.round(restoreMs),
       restoredItems: restored.length,
       contentMatches,
@@ -200,25 +206,27 @@ async function untilActive(ddb: DynamoDBClient, table: string): Promise<void> {
   }
 }
 
-const results = [await run('memory'), await run('dataDir')];
-console.table(
-  results.map((r) => ({
-    mode: r.mode,
-    items: r.items,
-    'writes/s': r.writeItemsPerSecond,
-    'restore ms': r.restoreMs,
-    restored: r.restoredItems,
-    'content ok': r.contentMatches,
-    'journal bytes': r.journalBytes ?? '-',
-    'bytes/write': r.journalBytesPerWrite ?? '-',
+const [memory, dataDir] = [await run('memory'), await run('dataDir')];
+const results = [memory, dataDir];
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+console.log(`sandbox PITR restore of ${ITEMS} items, ${DAMAGED} damaged after the point restored to`);
+console.table([
+  {
+    measure: 'restore, in memory',
+    result: `${memory.restoreMs} ms = ${ratio(memory.restoreMs, memory.writeMs)} the time to write the items`,
+  },
+  {
+    measure: 'restore, data directory',
+    result:
+      `${dataDir.restoreMs} ms = ${ratio(dataDir.restoreMs, memory.restoreMs)} in memory; ` +
+      `journal ${dataDir.journalBytesPerWrite} B a write`,
+  },
+  ...results.map((r) => ({
+    measure: `${r.mode}: content`,
+    result: `${r.restoredItems} restored, ${r.contentMatches ? 'exactly the items before the damage' : 'WRONG'}`,
   })),
-);
-const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'results', 'sandbox-restore.json');
-fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(
-  out,
-  `${JSON.stringify({ benchmark: 'sandbox-restore', date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`,
-);
+]);
+const out = await writeBenchResults('sandbox-restore', { date: new Date().toISOString(), results });
 console.error(`wrote ${out}`);
 if (results.some((r) => !r.contentMatches)) {
   console.error('FAILED: a restored table does not hold exactly the items written before the damage');

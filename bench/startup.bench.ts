@@ -2,9 +2,9 @@
 // wall time and peak RSS of `dynamo-dr --help` and `dynamo-dr --version` as ratios to `node -e 0`, the three
 // measured in turn in one run, REPEATS times each, medians. Writes bench/results/startup.json.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeBenchResults } from './writeBenchResults.js';
 
 const REPEATS = 21;
 /**
@@ -85,8 +85,4 @@ for (const name of ['dynamo-dr --help', 'dynamo-dr --version'] as const) {
 }
 console.log(`CLI startup, built CLI in plain node, median of ${REPEATS} runs each, interleaved`);
 console.table(rows);
-await mkdir(path.join(here, 'results'), { recursive: true });
-await writeFile(
-  path.join(here, 'results', 'startup.json'),
-  `${JSON.stringify({ startedAt: new Date().toISOString(), repeats: REPEATS, medians, ratios }, null, 2)}\n`,
-);
+await writeBenchResults('startup', { startedAt: new Date().toISOString(), repeats: REPEATS, medians, ratios });

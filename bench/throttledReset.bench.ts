@@ -4,15 +4,12 @@
 // batches of 25, unprocessed items resent at once), on a small table (2,000 items, where backoff tails would show)
 // and a larger one (20,000). Prints a table and writes bench/results/throttled-reset.json. Ratios come from one run
 // on one sandbox; the small table's figures are medians of several alternating runs.
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { copyTable, digestTable, emptyTable, type TableRef } from '@dynamo-dr/core';
+import { writeBenchResults } from './writeBenchResults.js';
 import { benchClient, createTable, rawWrite } from './benchTables.js';
 import { startSandboxProcess } from './sandboxProcess.js';
 import { referenceReset } from './referenceReset.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const THROTTLE = 0.3;
 const SIZES = [
   { items: 2_000, runs: 7 },
@@ -90,8 +87,7 @@ try {
   }
   console.log(`reset under ${THROTTLE * 100}% random throttling on both tables, sandbox in its own process`);
   console.table(rows);
-  await mkdir(path.join(here, 'results'), { recursive: true });
-  await writeFile(path.join(here, 'results', 'throttled-reset.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await writeBenchResults('throttled-reset', results);
 } finally {
   await sandbox.stop();
 }

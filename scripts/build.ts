@@ -14,6 +14,7 @@ interface PackageJson {
   readonly name: string;
   readonly workspaces?: readonly string[];
   readonly dependencies?: Record<string, string>;
+  readonly peerDependencies?: Record<string, string>;
   readonly exports?: Record<string, unknown>;
   readonly imports?: Record<string, unknown>;
 }
@@ -86,8 +87,10 @@ const workspaces = await Promise.all(
 for (const { directory, packageJson, entries } of workspaces) {
   await rm(path.join(directory, 'dist'), { recursive: true, force: true });
   const imported = await buildJavaScript(directory, entries);
-  // In the monorepo every package finds every hoisted dependency; once installed from npm, only its own.
-  const undeclared = [...imported].filter((name) => !(name in (packageJson.dependencies ?? {})));
+  // In the monorepo every package finds every hoisted dependency; once installed from npm, only its own (and
+  // the peers its user installs: aws-cdk-lib for @dynamo-dr/cdk).
+  const declared = { ...packageJson.dependencies, ...packageJson.peerDependencies };
+  const undeclared = [...imported].filter((name) => !(name in declared));
   if (undeclared.length > 0) {
     throw new Error(`${packageJson.name} imports ${undeclared.join(', ')}: add them to its package.json dependencies.`);
   }

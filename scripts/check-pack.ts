@@ -1,8 +1,9 @@
-// `npm run check:pack` (CI runs it after the tests): builds, packs the three packages, installs the tarballs into
-// an empty directory (third-party dependencies from the npm registry) and uses them there as a user would:
-// `npx dynamo-dr --help`, `--version`, a sandbox reached by an AWS SDK client and stopped, and a Lambda bundle
-// of `@dynamo-dr/core/lambda` and one of `@dynamo-dr/core/monitor` that pull in no sandbox, no local Step Functions
-// interpreter and no CLI.
+// `npm run check:pack` (CI runs it after the tests): builds, packs the four packages, installs the tarballs into
+// an empty directory (third-party dependencies from the npm registry, aws-cdk-lib as @dynamo-dr/cdk's peer) and
+// uses them there as a user would: `npx dynamo-dr --help`, `--version`, a sandbox reached by an AWS SDK client and
+// stopped, a Lambda bundle of `@dynamo-dr/core/lambda` and one of `@dynamo-dr/core/monitor` that pull in no
+// sandbox, no local Step Functions interpreter and no CLI, and `npx dynamo-dr synth`, whose worker bundle loads
+// in plain node.
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -15,7 +16,7 @@ import { bundleLambdaEntry, inputsNotForLambda, MONITOR_HANDLER_SOURCE } from '.
 
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const WORKSPACES = ['packages/sandbox', 'packages/core', 'packages/cli'];
+const WORKSPACES = ['packages/sandbox', 'packages/core', 'packages/cdk', 'packages/cli'];
 /** What a tarball may hold besides package.json: the build, the bin, README, LICENSE, CHANGELOG. */
 const PUBLISHED = /^(dist\/.+\.(js|d\.ts)|bin\/[^/]+\.js|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
 
@@ -122,6 +123,25 @@ async function checkLambdaBundle(app: string, entry: 'lambda' | 'monitor'): Prom
   step(`@dynamo-dr/core/${entry} bundles from ${inputs.length} files, none of sandbox, CLI or interpreter`);
 }
 
+/** `npx dynamo-dr synth` with the installed @dynamo-dr/cdk: a template and a worker bundle that loads in plain node. */
+async function checkSynth(app: string): Promise<void> {
+  const config = { environments: { Prod: { tables: { Orders: { tableName: 'Prod-Orders' } } } } };
+  await writeFile(path.join(app, 'dynamo-dr.config.json'), JSON.stringify(config));
+  const written = JSON.parse(await npx(app, ['synth', '--out', 'dr-stack', '--json'])) as {
+    templateFile: string;
+    assetDirectory: string;
+    workerBytes: number;
+  };
+  assert.match(await readFile(written.templateFile, 'utf8'), /DRRestoreDynamoDbTableOrdersStateMachine/);
+  const { stdout } = await run(
+    process.execPath,
+    ['--input-type=module', '-e', `const m = await import('./index.mjs'); console.log(typeof m.handler);`],
+    { cwd: written.assetDirectory },
+  );
+  assert.equal(stdout.trim(), 'function');
+  step(`npx dynamo-dr synth wrote a template and a worker bundle of ${written.workerBytes} bytes that loads`);
+}
+
 const work = await mkdtemp(path.join(tmpdir(), 'dynamo-dr-pack-'));
 try {
   step('npm run build');
@@ -130,7 +150,7 @@ try {
   const app = path.join(work, 'app');
   await mkdir(app);
   await writeFile(path.join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-  step('npm install of the three tarballs into an empty directory');
+  step('npm install of the four tarballs into an empty directory');
   await npm(['install', ...tarballs], app);
 
   assert.match(await npx(app, ['--help']), /^Usage: dynamo-dr /m);
@@ -143,6 +163,7 @@ try {
   await checkSandbox(app);
   await checkLambdaBundle(app, 'lambda');
   await checkLambdaBundle(app, 'monitor');
+  await checkSynth(app);
   step('ok');
 } finally {
   await rm(work, { recursive: true, force: true });

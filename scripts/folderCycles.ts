@@ -8,10 +8,11 @@ export interface FolderLayout {
   readonly folder: string;
 }
 
-/** The layouts CI checks: core's folders, and the CLI's commands and shared folders. */
+/** The layouts CI checks: core's and cdk's folders, and the CLI's commands and shared folders. */
 export const SOURCE_LAYOUTS: Readonly<Record<string, FolderLayout>> = {
   core: { root: 'packages/core/src', folder: '[^/]+' },
   cli: { root: 'packages/cli/src', folder: 'commands/[^/]+|[^/]+' },
+  cdk: { root: 'packages/cdk/src', folder: '[^/]+' },
 };
 
 /**

@@ -1,4 +1,5 @@
 import { build, type Metafile } from 'esbuild';
+import { LAMBDA_BUNDLE_OPTIONS } from '../packages/cdk/src/worker/workerBundle.js';
 
 /** The handler file a deployment bundles, as workflowLambdaHandler's TSDoc shows it. */
 const HANDLER_SOURCE = "export { workflowLambdaHandler as handler } from '@dynamo-dr/core/lambda';";
@@ -11,9 +12,9 @@ const NOT_FOR_LAMBDA =
   /packages\/(sandbox|cli)\/|node_modules\/(@dynamo-dr\/sandbox|dynamo-dr|aws-local-stepfunctions|asl-validator|dynalite|commander|@inquirer)\//;
 
 /**
- * Bundles `@dynamo-dr/core/lambda` (or the `handlerSource` given, e.g. {@link MONITOR_HANDLER_SOURCE}) into `outfile` as a Lambda deployment does (esbuild, every dependency
- * inlined, ESM as AWS CDK's NodejsFunction makes it: the SDK's ES module builds, and a `require` for the
- * CommonJS modules some of its packages still ship), resolving from `resolveDir` under `conditions`.
+ * Bundles `@dynamo-dr/core/lambda` (or the `handlerSource` given, e.g. {@link MONITOR_HANDLER_SOURCE}) into
+ * `outfile` as a Lambda deployment does (`LAMBDA_BUNDLE_OPTIONS`, those of the construct's worker), for Node 20
+ * as well, resolving from `resolveDir` under `conditions`.
  * Returns the bundle's input files.
  *
  * @example
@@ -27,16 +28,11 @@ export async function bundleLambdaEntry(options: {
 }): Promise<string[]> {
   const result = await build({
     stdin: { contents: options.handlerSource ?? HANDLER_SOURCE, resolveDir: options.resolveDir, loader: 'ts' },
+    ...LAMBDA_BUNDLE_OPTIONS,
     outfile: options.outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
     target: 'node20',
-    mainFields: ['module', 'main'],
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     conditions: options.conditions,
     metafile: true,
-    logLevel: 'silent',
   });
   return Object.keys((result.metafile as Metafile).inputs);
 }

@@ -23,9 +23,11 @@ export type * from './validation/index.js';
 export {
   assertGiven,
   assertName,
+  assertPathSyntax,
   assertWritableFile,
   backupArnRule,
   environmentNameRule,
+  followsRule,
   incidentIdRule,
   parameterNameRule,
   MAX_SEGMENTS,
@@ -91,6 +93,9 @@ export type { AslDefinition, AslState } from './workflow/aslStates.js';
 export type { WorkflowResources } from './workflow/workflowResources.js';
 export type { PermissionStatement } from './workflow/permissions.js';
 export type { StepFailure } from './workflow/steps.js';
+export type { RestoreHandlerName } from './restore/restoreHandlers.js';
+export { HANDLER_TIMEOUT_SECONDS } from './workflow/aslStates.js';
+export { JOURNAL_TABLE_VARIABLE } from './lambda/workflowLambdaHandler.js';
 export { defaultRestoreSettings } from './restore/restorePlan.js';
 export { parseRestoreTime } from './restore/restoreTime.js';
 export { restoreNames } from './restore/restoreNames.js';

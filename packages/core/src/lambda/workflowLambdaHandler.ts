@@ -6,7 +6,12 @@ import { restoreHandlers } from '../restore/restoreHandlers.js';
 import type { RestoreStepContext } from '../restore/restoreStepContext.js';
 import { dispatchStep } from '../workflow/dispatchStep.js';
 
-/** The environment variable naming the DynamoDB table that holds runs, locks and segment checkpoints on AWS. */
+/**
+ * The environment variable naming the DynamoDB table that holds runs, locks and segment checkpoints on AWS.
+ *
+ * @example
+ * new lambda.Function(scope, 'Worker', { environment: { [JOURNAL_TABLE_VARIABLE]: journal.tableName }, ... });
+ */
 export const JOURNAL_TABLE_VARIABLE = 'DYNAMO_DR_JOURNAL_TABLE';
 
 /** How long one segment call works before it returns unfinished: well under Lambda's 15 minutes. */
@@ -45,3 +50,6 @@ export async function workflowLambdaHandler(event: unknown): Promise<unknown> {
   }
   return dispatchStep(restoreHandlers, context, event);
 }
+
+/** The variable a deployment sets to the key that encrypts checkpoints of sensitive tables (base64, 32 bytes). */
+export { CHECKPOINT_KEY_VARIABLE } from '../sync/segmentState.js';

@@ -22,7 +22,12 @@ export const lambdaRetry = {
   BackoffRate: 2,
 } as const;
 
-/** Lambda's own limit: a handler never runs longer (https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html). */
+/**
+ * Lambda's own limit: a handler never runs longer (https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html).
+ *
+ * @example
+ * new lambda.Function(scope, 'Worker', { timeout: Duration.seconds(HANDLER_TIMEOUT_SECONDS), ... });
+ */
 export const HANDLER_TIMEOUT_SECONDS = 900;
 
 /**

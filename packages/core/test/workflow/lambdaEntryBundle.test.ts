@@ -3,12 +3,13 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CreateTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleLambdaEntry, inputsNotForLambda } from '../../../../scripts/lambdaBundle.js';
 import { SOURCE_CONDITION } from '../../../../scripts/sourceRun.js';
 import { defaultRestoreSettings } from '../../src/restore/restorePlan.js';
+import { createJournalTable } from '../journal/journalTableFixture.js';
 import { createSampleTable, timeBetweenWrites } from '../restore/restoreFixtures.js';
 
 // A Lambda function's bundle of `@dynamo-dr/core/lambda`, made as a deployment makes it, from the sources (what
@@ -24,15 +25,7 @@ beforeAll(async () => {
   sandbox = await startSandbox();
   const client = new DynamoDBClient(sandbox.clientConfig);
   await createSampleTable(client, 'Accounts', 5);
-  await client.send(
-    new CreateTableCommand({
-      TableName: JOURNAL_TABLE,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-    }),
-  );
-  await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 0.1, maxDelay: 1 }, { TableName: JOURNAL_TABLE });
+  await createJournalTable(client, JOURNAL_TABLE);
   bundle = path.join(await mkdtemp(path.join(tmpdir(), 'drlambda-')), 'handler.mjs');
   inputs = await bundleLambdaEntry({ resolveDir: here, outfile: bundle, conditions: [SOURCE_CONDITION] });
 });

@@ -1,0 +1,99 @@
+import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { DisasterRecoveryProps } from './disasterRecoveryProps.js';
+import { assertValidProps } from './propsValidation.js';
+import { resolveTable } from './resolvedTable.js';
+import { acknowledgeNagRule } from './nagSuppressions.js';
+import { TableRecovery } from './tableRecovery.js';
+
+const EXECUTIONS_REASON =
+  'An execution is named when it starts (the CLI names it after the incident): the operators follow the executions of these restore state machines, which only a wildcard after the machine name covers.';
+
+/**
+ * dynamo-dr's recovery workflows in AWS, for the tables of one environment. Per table (excluded tables get
+ * nothing): `DRRestoreDynamoDbTable{Table}StateMachine`, which an operator starts with exactly
+ * `{ incidentId, pitrBackupTime, tableNameRecoveryConfirmation }`, its child `{Table}DRSyncTableDataStateMachine`
+ * (a Distributed Map over scan segments), and the worker Lambda both call, each with its own role allowing
+ * exactly what it calls on that table. Shared: the run-journal table (runs and recovery locks; PITR and
+ * deletion protection on, retained).
+ *
+ * @example
+ * const recovery = new DisasterRecovery(stack, 'DisasterRecovery', {
+ *   environmentName: 'Prod',
+ *   tables: [{ table: ordersTable }, { table: 'Prod-ProviderTable', mode: 'reset' }, { table: 'Prod-SSN', excluded: true }],
+ *   alarmTopic,
+ * });
+ * recovery.grantStartRecovery(operatorsRole);
+ */
+export class DisasterRecovery extends Construct {
+  /** Runs and recovery locks of every table's recoveries. */
+  readonly journal: dynamodb.Table;
+  /** The recovery of each table that is not excluded, by logical name. */
+  readonly tables: ReadonlyMap<string, TableRecovery>;
+
+  constructor(scope: Construct, id: string, props: DisasterRecoveryProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    const tables = props.tables.map((table) => resolveTable(stack, table, props));
+    assertValidProps(stack, props, tables);
+    this.journal = new dynamodb.Table(this, 'Journal', {
+      tableName: `${props.environmentName}-DisasterRecoveryJournal`,
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      // The journal is the record of every recovery: deleting the stack keeps it.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const recoveries = new Map<string, TableRecovery>();
+    for (const table of tables.filter((t) => !t.excluded)) {
+      recoveries.set(
+        table.settings.logicalName,
+        new TableRecovery(this, table.settings.logicalName, {
+          table,
+          environmentName: props.environmentName,
+          journal: this.journal,
+          logRetention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
+          alarmTopic: props.alarmTopic,
+        }),
+      );
+    }
+    this.tables = recoveries;
+  }
+
+  /**
+   * Lets `grantee` (the operators' role) start a recovery of any of these tables and follow it:
+   * `states:StartExecution` on the restore state machines only (never the sync machines, which take a plan,
+   * not an operator's input), `states:DescribeExecution`, `states:GetExecutionHistory` and
+   * `states:StopExecution` on their executions, and `states:DescribeStateMachine` and
+   * `states:ListExecutions` on the machines (to find a running execution again).
+   *
+   * @example
+   * recovery.grantStartRecovery(iam.Role.fromRoleName(this, 'Operators', 'prod-dr-operators'));
+   */
+  grantStartRecovery(grantee: iam.IGrantable): iam.Grant {
+    const stack = Stack.of(this);
+    const names = [...this.tables.values()].map((t) => t.restoreStateMachineName);
+    const arn = (resource: string, resourceName: string) =>
+      stack.formatArn({ service: 'states', resource, resourceName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    const machines = names.map((name) => arn('stateMachine', name));
+    const executions = names.map((name) => arn('execution', `${name}:*`));
+    const start = iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['states:DescribeStateMachine', 'states:ListExecutions', 'states:StartExecution'],
+      resourceArns: machines,
+    });
+    const follow = iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['states:DescribeExecution', 'states:GetExecutionHistory', 'states:StopExecution'],
+      resourceArns: executions,
+    });
+    if (Construct.isConstruct(grantee)) {
+      acknowledgeNagRule(grantee, 'AwsSolutions-IAM5', EXECUTIONS_REASON, { resources: executions });
+    }
+    return start.combine(follow);
+  }
+}

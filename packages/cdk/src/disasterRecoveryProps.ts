@@ -1,0 +1,80 @@
+import type { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+
+/** One table whose recovery the construct deploys. */
+export interface RecoveredTableProps {
+  /**
+   * The table: a construct of this app, or the name or ARN of an existing table (imported). The recovery runs in
+   * the stack's region and account: an ARN naming others is refused when the stack's are known (a PITR restore
+   * is made in the table's own region).
+   */
+  readonly table: ITable | string;
+  /**
+   * The name in the state machine names (`DRRestoreDynamoDbTable{logicalName}StateMachine`), letters and
+   * digits, at most 46 characters (state machine names have at most 80). Required when the table's name is
+   * not known at synth time (a table created by this app without an explicit `tableName`).
+   * @default - the table name without its characters other than letters and digits
+   */
+  readonly logicalName?: string;
+  /**
+   * Parallel scan segments of the sync: one iteration of the Distributed Map, one Lambda invocation at a time,
+   * each.
+   * @default 4
+   */
+  readonly segments?: number;
+  /**
+   * How the live table is synced to the restored data: `delta` writes only the differences (the table is never
+   * empty); `reset` deletes every item, then copies all back.
+   * @default 'delta'
+   */
+  readonly mode?: 'delta' | 'reset';
+  /**
+   * The table holds sensitive data: its workflows log no execution data, its checkpoints are encrypted with a
+   * key derived from a generated Secrets Manager secret, and errors name key digests instead of keys.
+   * @default false
+   */
+  readonly sensitive?: boolean;
+  /** An excluded table gets no resources at all, so nothing can restore it. @default false */
+  readonly excluded?: boolean;
+  /** Keep the temporary restored table after a verified sync (it is deleted otherwise). @default false */
+  readonly keepRestoredTable?: boolean;
+  /**
+   * The customer managed KMS key the table is encrypted with. The worker may use it through DynamoDB only, and
+   * the restored table is encrypted with the same key.
+   * @default - the `encryptionKey` of an `ITable`; none for a table imported by name or ARN (AWS owned or AWS
+   * managed key)
+   */
+  readonly encryptionKey?: IKey;
+}
+
+/** Props of {@link DisasterRecovery}. */
+export interface DisasterRecoveryProps {
+  /**
+   * The environment these tables belong to (`Prod`), as in the configuration file: it names the run-journal
+   * table (`{environmentName}-DisasterRecoveryJournal`) and the worker functions
+   * (`{environmentName}-DisasterRecovery-{logicalName}`, which recovery mode never throttles).
+   */
+  readonly environmentName: string;
+  /** The tables, each with its recovery options. */
+  readonly tables: readonly RecoveredTableProps[];
+  /**
+   * Notified when a restore execution fails, times out or is aborted (one CloudWatch alarm per table).
+   * @default - no alarms
+   */
+  readonly alarmTopic?: ITopic;
+  /**
+   * How long the workers' and the state machines' logs are kept.
+   * @default RetentionDays.ONE_YEAR
+   */
+  readonly logRetention?: RetentionDays;
+  /**
+   * How long the forensic backup and the PITR restore may take together before a run stops ("can take several
+   * hours", AWS says). The restore state machine's timeout follows from it: this deadline, the sync's 24 hours,
+   * and an hour for cleanup. Whole minutes, from 1 minute to 7 days.
+   * @default Duration.hours(6)
+   */
+  readonly restoreDeadline?: Duration;
+}

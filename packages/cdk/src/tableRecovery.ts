@@ -1,0 +1,308 @@
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import {
+  HANDLER_TIMEOUT_SECONDS,
+  JOURNAL_TABLE_VARIABLE,
+  restoreNames,
+  restoreStateMachineDefinition,
+  restoreStateMachineName,
+  syncStateMachineDefinition,
+  syncStateMachineName,
+  type AslDefinition,
+} from '@dynamo-dr/core';
+import { recoveryPermissions, type RecoveryResource } from './recoveryPermissions.js';
+import type { ResolvedTable } from './resolvedTable.js';
+import { acknowledgeNagRule } from './nagSuppressions.js';
+import { CHECKPOINT_SECRET_VARIABLE } from './worker/workerHandler.js';
+import { WORKER_HANDLER, workerBundle } from './worker/workerBundle.js';
+
+/** What one table's recovery is made with. */
+export interface TableRecoveryProps {
+  readonly table: ResolvedTable;
+  readonly environmentName: string;
+  readonly journal: ITable;
+  readonly logRetention: logs.RetentionDays;
+  readonly alarmTopic?: ITopic;
+}
+
+/**
+ * One table's recovery: the worker Lambda that runs every Task state, with its own role, and the two state
+ * machines with the names operators and runbooks use, each with its own role. Every role gets exactly what its
+ * part of the workflow calls, on exactly this table's resources.
+ */
+export class TableRecovery extends Construct {
+  readonly restoreStateMachine: sfn.CfnStateMachine;
+  readonly syncStateMachine: sfn.CfnStateMachine;
+  readonly worker: lambda.Function;
+  readonly restoreStateMachineName: string;
+
+  constructor(scope: Construct, id: string, props: TableRecoveryProps) {
+    super(scope, id);
+    const { settings } = props.table;
+    const stack = Stack.of(this);
+    const restoreName = restoreStateMachineName(settings.logicalName);
+    const syncName = syncStateMachineName(settings.logicalName);
+    this.restoreStateMachineName = restoreName;
+    const syncArn = stateMachineArn(stack, syncName);
+
+    this.worker = this.workerFunction(props);
+    const fn = this.worker.functionArn;
+    const resources = { handlerFunctionArn: fn, syncStateMachineArn: syncArn };
+
+    this.syncStateMachine = this.stateMachine(props, syncName, syncStateMachineDefinition(settings, resources), [
+      // A Distributed Map starts its iterations as child executions of its own state machine
+      // (https://docs.aws.amazon.com/step-functions/latest/dg/iam-policies-eg-dist-map.html).
+      { actions: ['states:StartExecution'], resources: [syncArn] },
+      { actions: ['states:DescribeExecution', 'states:StopExecution'], resources: [executionsArn(stack, syncName)] },
+    ]);
+    this.restoreStateMachine = this.stateMachine(
+      props,
+      restoreName,
+      restoreStateMachineDefinition(settings, resources),
+      [
+        // startExecution.sync:2 starts the sync, follows it, stops it when cancelled, and learns of its end
+        // through a rule Step Functions manages (https://docs.aws.amazon.com/step-functions/latest/dg/stepfunctions-iam.html).
+        { actions: ['states:StartExecution'], resources: [syncArn] },
+        {
+          actions: ['states:DescribeExecution', 'states:StopExecution'],
+          resources: [executionsArn(stack, syncName)],
+        },
+        {
+          actions: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
+          resources: [
+            stack.formatArn({
+              service: 'events',
+              resource: 'rule',
+              resourceName: 'StepFunctionsGetEventsForStepFunctionsExecutionRule',
+            }),
+          ],
+        },
+      ],
+    );
+    this.restoreStateMachine.node.addDependency(this.syncStateMachine);
+    if (props.alarmTopic) this.failureAlarm(props.alarmTopic, restoreName);
+  }
+
+  /** The worker: one function per table, so that each table's role reaches that table only. */
+  private workerFunction(props: TableRecoveryProps): lambda.Function {
+    const { settings, encryptionKey } = props.table;
+    const stack = Stack.of(this);
+    const functionName = `${props.environmentName}-DisasterRecovery-${settings.logicalName}`;
+    const logGroup = new logs.LogGroup(this, 'WorkerLogs', {
+      logGroupName: `/aws/lambda/${functionName}`,
+      retention: props.logRetention,
+    });
+    const arnOf: Record<RecoveryResource, string> = {
+      table: tableArn(stack, settings.tableName),
+      restoredTables: tableArn(stack, restoredTablePattern(settings.tableName)),
+      backups: tableArn(stack, `${settings.tableName}/backup/*`),
+      journal: props.journal.tableArn,
+      account: '*',
+    };
+    const statements = recoveryPermissions().map(
+      ({ actions, on }) => new iam.PolicyStatement({ actions: [...actions], resources: [arnOf[on]] }),
+    );
+    statements.push(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupArn],
+      }),
+    );
+    if (encryptionKey) {
+      // DynamoDB uses the table's key on the caller's behalf, and grants itself its use for the restored table
+      // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/encryption.usagenotes.html).
+      statements.push(
+        new iam.PolicyStatement({
+          actions: [
+            'kms:CreateGrant',
+            'kms:Decrypt',
+            'kms:DescribeKey',
+            'kms:Encrypt',
+            'kms:GenerateDataKey*',
+            'kms:ReEncrypt*',
+          ],
+          resources: [encryptionKey.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${stack.region}.${stack.urlSuffix}` } },
+        }),
+      );
+    }
+    const environment: Record<string, string> = { [JOURNAL_TABLE_VARIABLE]: props.journal.tableName };
+    if (settings.sensitive) {
+      const secret = new secretsmanager.Secret(this, 'CheckpointSecret', {
+        description: `Derives the key that encrypts checkpoints of ${settings.logicalName} (dynamo-dr)`,
+        generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      });
+      statements.push(
+        new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
+      );
+      environment[CHECKPOINT_SECRET_VARIABLE] = secret.secretArn;
+      acknowledgeNagRule(secret, 'AwsSolutions-SMG4', ROTATION_REASON);
+    }
+    const role = new iam.Role(this, 'WorkerRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `dynamo-dr worker of ${settings.logicalName}: reads and restores this table only`,
+      inlinePolicies: { WorkflowCalls: new iam.PolicyDocument({ statements }) },
+    });
+    acknowledgeNagRule(role, 'AwsSolutions-IAM5', WORKER_WILDCARDS_REASON, {
+      resources: [arnOf.restoredTables, arnOf.backups, arnOf.account],
+      actions: encryptionKey ? ['kms:GenerateDataKey*', 'kms:ReEncrypt*'] : [],
+    });
+    const bundle = workerBundle();
+    const worker = new lambda.Function(this, 'Worker', {
+      functionName,
+      description: `dynamo-dr recovery workflows of ${settings.logicalName}`,
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      code: lambda.Code.fromAsset(bundle.directory),
+      handler: WORKER_HANDLER,
+      // A segment call returns within its budget (10 minutes); Lambda allows 15.
+      timeout: Duration.seconds(HANDLER_TIMEOUT_SECONDS),
+      memorySize: 1024,
+      role,
+      logGroup,
+      environment,
+    });
+    acknowledgeNagRule(worker, 'AwsSolutions-L1', RUNTIME_REASON);
+    return worker;
+  }
+
+  private stateMachine(
+    props: TableRecoveryProps,
+    name: string,
+    definition: AslDefinition,
+    calls: readonly { actions: string[]; resources: string[] }[],
+  ): sfn.CfnStateMachine {
+    const sensitive = props.table.settings.sensitive;
+    // Step Functions needs the /aws/vendedlogs/ prefix to keep its log resource policy small
+    // (https://docs.aws.amazon.com/step-functions/latest/dg/bp-cwl.html).
+    const logGroup = new logs.LogGroup(this, `${name}Logs`, {
+      logGroupName: `/aws/vendedlogs/states/${name}`,
+      retention: props.logRetention,
+    });
+    const statements = [
+      new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.worker.functionArn] }),
+      ...calls.map((call) => new iam.PolicyStatement(call)),
+      // Log delivery and X-Ray take no resource-level permissions
+      // (https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html#cloudwatch-iam-policy).
+      new iam.PolicyStatement({
+        actions: [
+          'logs:CreateLogDelivery',
+          'logs:DeleteLogDelivery',
+          'logs:DescribeLogGroups',
+          'logs:DescribeResourcePolicies',
+          'logs:GetLogDelivery',
+          'logs:ListLogDeliveries',
+          'logs:PutResourcePolicy',
+          'logs:UpdateLogDelivery',
+        ],
+        resources: ['*'],
+      }),
+      new iam.PolicyStatement({
+        actions: [
+          'xray:GetSamplingRules',
+          'xray:GetSamplingTargets',
+          'xray:PutTelemetryRecords',
+          'xray:PutTraceSegments',
+        ],
+        resources: ['*'],
+      }),
+    ];
+    const role = new iam.Role(this, `${name}Role`, {
+      assumedBy: new iam.ServicePrincipal('states.amazonaws.com'),
+      description: `dynamo-dr state machine ${name}`,
+      inlinePolicies: { WorkflowCalls: new iam.PolicyDocument({ statements }) },
+    });
+    acknowledgeNagRule(role, 'AwsSolutions-IAM5', STATE_MACHINE_WILDCARDS_REASON, {
+      resources: ['*', ...calls.flatMap((call) => call.resources.filter((arn) => arn.endsWith('*')))],
+    });
+    return new sfn.CfnStateMachine(this, name, {
+      stateMachineName: name,
+      stateMachineType: 'STANDARD',
+      roleArn: role.roleArn,
+      definitionString: Stack.of(this).toJsonString(definition),
+      loggingConfiguration: {
+        level: 'ALL',
+        // Execution data holds inputs, outputs and errors: none of a sensitive table's are logged.
+        includeExecutionData: !sensitive,
+        destinations: [{ cloudWatchLogsLogGroup: { logGroupArn: logGroup.logGroupArn } }],
+      },
+      tracingConfiguration: { enabled: true },
+    });
+  }
+
+  /** Failed, timed-out and aborted restores, summed per five minutes: one is one too many. */
+  private failureAlarm(topic: ITopic, name: string): void {
+    const metric = (metricName: string) =>
+      new cloudwatch.Metric({
+        namespace: 'AWS/States',
+        metricName,
+        dimensionsMap: { StateMachineArn: this.restoreStateMachine.attrArn },
+        statistic: 'Sum',
+        period: Duration.minutes(5),
+      });
+    const alarm = new cloudwatch.Alarm(this, 'RestoreFailedAlarm', {
+      alarmDescription: `A restore of ${this.node.id} by ${name} failed, timed out or was aborted (dynamo-dr)`,
+      metric: new cloudwatch.MathExpression({
+        expression: 'failed + timedOut + aborted',
+        usingMetrics: {
+          failed: metric('ExecutionsFailed'),
+          timedOut: metric('ExecutionsTimedOut'),
+          aborted: metric('ExecutionsAborted'),
+        },
+        period: Duration.minutes(5),
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(new actions.SnsAction(topic));
+  }
+}
+
+const RUNTIME_REASON =
+  'The worker is bundled for Node 22 (esbuild target node22) and tested on Node 22, the runtime this construct promises (nodejs22.x, supported by Lambda while Node 22 is maintained); a newer runtime is adopted deliberately, with its own test run.';
+const ROTATION_REASON =
+  'The secret derives the key of checkpoints that runs in progress read back; rotating it would make them unreadable. It is random, never leaves Secrets Manager but to this worker, and each run deletes its checkpoints as its segments finish.';
+const WORKER_WILDCARDS_REASON =
+  "Each wildcard is the narrowest IAM allows: the table's temporary restored tables are named {table}-dr-{incident} (one per incident, unknown until a restore starts); the forensic backups' ARNs end in an id DynamoDB assigns; ListBackups takes no resource-level permission; a log group's ARN ends in :* for its streams.";
+const STATE_MACHINE_WILDCARDS_REASON =
+  "Log delivery and X-Ray actions take no resource-level permissions; executions of the table's sync state machine are named by Step Functions at run time.";
+
+/** The temporary tables of `tableName`: its name, then what core's restoreNames puts between it and the incident id. */
+function restoredTablePattern(tableName: string): string {
+  const probe = restoreNames('table', 'incident');
+  const between = probe.restoredTableName.slice('table'.length, -'incident'.length);
+  return `${tableName}${between}*`;
+}
+
+function tableArn(stack: Stack, resourceName: string): string {
+  return stack.formatArn({ service: 'dynamodb', resource: 'table', resourceName });
+}
+
+function stateMachineArn(stack: Stack, name: string): string {
+  return stack.formatArn({
+    service: 'states',
+    resource: 'stateMachine',
+    resourceName: name,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
+}
+
+function executionsArn(stack: Stack, name: string): string {
+  return stack.formatArn({
+    service: 'states',
+    resource: 'execution',
+    resourceName: `${name}:*`,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
+}
