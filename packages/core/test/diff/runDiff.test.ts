@@ -128,12 +128,12 @@ describe('diff after a full restore', () => {
   });
 
   it.each([
-    [{ left: 'NoSuchTable', right: 'TwinA' }, '--left'],
-    [{ left: 'TwinA' }, '--right'],
-    [{ incidentId: 'never-ran' }, '--incident'],
+    [{ left: 'NoSuchTable', right: 'TwinA' }, 'left'],
+    [{ left: 'TwinA' }, 'right'],
+    [{ incidentId: 'never-ran' }, 'incidentId'],
     [
       { left: 'arn:aws:dynamodb:us-east-1:000000000000:table/TwinA/backup/01234567890123-abcdefgh', right: 'TwinA' },
-      '--left',
+      'left',
     ],
   ])('bad input %j is refused naming %s; no table and no file are created', async (request, field) => {
     const ctx = await context();
