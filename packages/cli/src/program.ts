@@ -11,6 +11,7 @@ import { registerRestoreAs } from './commands/restore-as/register.js';
 import { registerPitr } from './commands/pitr/register.js';
 import { registerCheck } from './commands/check/register.js';
 import { registerCost } from './commands/cost/register.js';
+import { registerReport } from './commands/report/register.js';
 import { registerSynth } from './commands/synth/register.js';
 import { CLI_VERSION } from './cliVersion.js';
 
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
     registerPitr,
     registerCheck,
     registerCost,
+    registerReport,
     registerSynth,
   ]) {
     register(program);

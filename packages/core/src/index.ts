@@ -50,6 +50,7 @@ export type { KeySchema } from './aws/describeTableShape.js';
 export { createDynamoDbClient } from './aws/createDynamoDbClient.js';
 export { assertAwsOptions } from './aws/assertAwsOptions.js';
 export { convertAwsError } from './aws/awsErrors.js';
+export { clientRegion } from './aws/clientRegion.js';
 
 // The sync engine: whole tables in one process, or one segment per Lambda invocation.
 export type * from './sync/index.js';
@@ -156,3 +157,5 @@ export type * from './drillReports/index.js';
 export { CHECK_TITLES, checkReportMarkdown, healthClients, requireConfig, runBackupCheck } from './health/index.js';
 export { pitrTargets, planPitrEnable, runPitrEnable } from './pitr/index.js';
 export { formatUsd, runCostEstimate } from './cost/index.js';
+export type * from './report/index.js';
+export { drReportHtml, drReportMarkdown, runDrReport } from './report/index.js';
