@@ -1,3 +1,4 @@
+import { DEFAULT_RPO_TARGET_MINUTES, DEFAULT_RTO_TARGET_MINUTES } from '../backupPolicy/backupPolicy.js';
 import type { DrillScenario } from '../drillReports/drillReport.js';
 import type { TableRestoreSettings } from '../restore/restorePlan.js';
 import type { DrillReference } from './drillReference.js';
@@ -9,7 +10,10 @@ export interface DrillTargets {
 }
 
 /** The runbook's targets when the configuration sets none (`drills.rtoTargetMinutes`, `drills.rpoTargetMinutes`). */
-export const DEFAULT_DRILL_TARGETS: DrillTargets = { rtoMinutes: 30, rpoMinutes: 5 };
+export const DEFAULT_DRILL_TARGETS: DrillTargets = {
+  rtoMinutes: DEFAULT_RTO_TARGET_MINUTES,
+  rpoMinutes: DEFAULT_RPO_TARGET_MINUTES,
+};
 
 /** The serialisable plan of one drill, made by {@link planDrill} before anything changes. */
 export interface DrillPlan {

@@ -1,6 +1,7 @@
 import type { Item } from '../aws/tableRef.js';
 import { InputError } from '../errors.js';
 import type { RunJournal } from '../journal/runJournal.js';
+import { drillRunOf } from './drillRun.js';
 import { parseRestoreTime } from '../restore/restoreTime.js';
 import { itemFromJson, itemToJson, type JsonItem } from '../sync/attributeJson.js';
 import type { TableDigest } from '../sync/tableDigest.js';
@@ -65,12 +66,12 @@ export async function chooseReference(
   earliest: Date,
   now: Date,
 ): Promise<DrillReference | undefined> {
-  const requested = at === undefined ? undefined : parseRestoreTime(at, '--at');
+  const requested = at === undefined ? undefined : parseRestoreTime(at, 'at');
   const references: DrillReference[] = [];
   for (const run of await journal.listRuns()) {
-    const drilled = run.kind === 'drill' ? run.tables[table.tableName] : undefined;
+    const drilled = drillRunOf(run)?.tables[table.tableName];
     const reference = drilled?.drill?.reference;
-    if (reference && 'environment' in drilled.plan && drilled.plan.environment === table.environment) {
+    if (reference && drilled.plan.environment === table.environment) {
       references.push(reference);
     }
   }
@@ -80,7 +81,7 @@ export async function chooseReference(
     if (found) return found;
     const known = restorable.map((r) => r.pointInTime).slice(0, 5);
     throw new InputError(
-      '--at',
+      'at',
       at,
       `is no point in time an earlier drill of ${table.tableName} recorded a digest at (inside the restorable window)`,
       known.length

@@ -1,11 +1,11 @@
 import type { DynamoDBClient, SSESpecification } from '@aws-sdk/client-dynamodb';
 import { DrError } from '../errors.js';
-import { measuredRto, phaseEnded, phaseStarted } from '../journal/runRecord.js';
-import { awaitTableActive } from '../restore/awaitTableActive.js';
-import { deleteTableIfExists, describeTableIfExists, restoreToPointInTime } from '../restore/dynamoDbCalls.js';
+import { measuredRto, phaseEnded, phaseStarted } from '../runs/runRecord.js';
+import { awaitTableActive } from '../tableRestore/awaitTableActive.js';
+import { deleteTableIfExists, describeTableIfExists, restoreToPointInTime } from '../aws/dynamoDbCalls.js';
 import { planRestore } from '../restore/planRestore.js';
 import { runRestore } from '../restore/runRestore.js';
-import { untilReady } from '../restore/untilReady.js';
+import { untilReady } from '../workflow/untilReady.js';
 import type { DrillPlan } from './drillPlan.js';
 import { recordDrill } from './drillRun.js';
 import { drillSeconds } from './drillSeconds.js';
@@ -70,7 +70,13 @@ export async function recoverInPlace(
     confirmations: [plan.tableName],
   });
   const run = await runRestore(
-    { dynamodb: ctx.source, aws: ctx.aws, journal: ctx.journal, startedBy: ctx.startedBy },
+    {
+      dynamodb: ctx.source,
+      aws: ctx.aws,
+      journal: ctx.journal,
+      startedBy: ctx.startedBy,
+      checkpoints: ctx.checkpoints,
+    },
     restorePlan,
     { pollIntervalMs: options.pollIntervalMs },
   );

@@ -1,8 +1,9 @@
+import { DEFAULT_DRILL_REPORT_DIRECTORY } from '../backupPolicy/backupPolicy.js';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DRILL_SCENARIOS, type DrillScenario } from '../drillReports/drillReport.js';
 import { InputError } from '../errors.js';
 import { generatedIncidentId } from '../journal/generatedIncidentId.js';
-import { describeTableIfExists } from '../restore/dynamoDbCalls.js';
+import { describeTableIfExists } from '../aws/dynamoDbCalls.js';
 import { assertRecoverableTable } from '../restore/planTableRestore.js';
 import { restoreNames } from '../restore/restoreNames.js';
 import type { TableRestoreSettings } from '../restore/restorePlan.js';
@@ -13,9 +14,6 @@ import type { RunJournal } from '../journal/runJournal.js';
 import { parseRestoreTime } from '../restore/restoreTime.js';
 import { chooseReference } from './drillReference.js';
 import { DEFAULT_DRILL_TARGETS, type DrillPlan, type DrillTargets } from './drillPlan.js';
-
-/** The default place of drill reports, as the runbook keeps them. */
-export const DEFAULT_DRILL_REPORTS_DIRECTORY = 'docs/ops/recovery-tests';
 
 /** What the user asked for (flags in the CLI, the configuration's drill targets). */
 export interface DrillRequest {
@@ -55,16 +53,16 @@ export async function planDrill(
   region: string,
   request: DrillRequest,
 ): Promise<DrillPlan> {
-  const tableName = assertName(tableNameRule, '--table', request.tableName);
-  const environment = assertName(environmentNameRule, '--environment', request.environment);
+  const tableName = assertName(tableNameRule, 'tableName', request.tableName);
+  const environment = assertName(environmentNameRule, 'environment', request.environment);
   const scenario = drillScenario(request.scenario ?? 'restore-as');
-  if (request.at !== undefined) parseRestoreTime(request.at, '--at');
+  if (request.at !== undefined) parseRestoreTime(request.at, 'at');
   const targetRegion = request.targetRegion ?? region;
   if (request.targetRegion !== undefined) {
-    assertName(regionRule, '--target-region', request.targetRegion);
+    assertName(regionRule, 'targetRegion', request.targetRegion);
     if (scenario !== 'restore-as') {
       throw new InputError(
-        '--target-region',
+        'targetRegion',
         request.targetRegion,
         `cannot be combined with --scenario ${scenario}`,
         'A cross-Region drill restores to a new table: use --scenario restore-as (the default).',
@@ -72,7 +70,7 @@ export async function planDrill(
     }
     if (request.targetRegion === region) {
       throw new InputError(
-        '--target-region',
+        'targetRegion',
         request.targetRegion,
         `is the table's own Region`,
         'Leave it out for a drill in the same Region, or name another Region.',
@@ -81,22 +79,22 @@ export async function planDrill(
   }
   if (scenario === 'in-place' && !request.stagingTable) {
     throw new InputError(
-      '--scenario',
+      'scenario',
       scenario,
       `rolls ${tableName} itself back, and ${tableName} is not a table of a staging environment in the configuration`,
       `List it under an environment with "staging": true (never production) in dynamo-dr.config.json, or use --scenario restore-as.`,
     );
   }
   const reportsDirectory = await assertStateDir(
-    '--reports-dir',
-    request.reportsDirectory ?? DEFAULT_DRILL_REPORTS_DIRECTORY,
-    { forWriting: true, purpose: `drill reports (default: ${DEFAULT_DRILL_REPORTS_DIRECTORY})` },
+    'reportsDirectory',
+    request.reportsDirectory ?? DEFAULT_DRILL_REPORT_DIRECTORY,
+    { forWriting: true, purpose: `drill reports (default: ${DEFAULT_DRILL_REPORT_DIRECTORY})` },
   );
   const drillId = `drill-${generatedIncidentId()}`;
   const restoredTableName = `${tableName}${DRILL_SUFFIX}${drillId.slice('drill-'.length)}`;
   if (restoredTableName.length > tableNameRule.maxLength) {
     throw new InputError(
-      '--table',
+      'tableName',
       tableName,
       `is too long to drill: the restored table ${tableName.slice(0, 20)}...${DRILL_SUFFIX}ID must fit in ${tableNameRule.maxLength} characters`,
       `Drill a table of at most ${tableNameRule.maxLength - restoredTableName.length + tableName.length} characters.`,
@@ -105,9 +103,9 @@ export async function planDrill(
   const inPlace =
     scenario === 'in-place' ? { incidentId: `${drillId}-restore`, settings: request.stagingTable! } : undefined;
   // The workflow's own names (forensic backup, temporary table) must fit too: checked before any call.
-  if (inPlace) restoreNames(tableName, inPlace.incidentId, { table: '--table', incidentId: '--table' });
+  if (inPlace) restoreNames(tableName, inPlace.incidentId);
 
-  const { description: table, window } = await assertRecoverableTable(clients.source, tableName, '--table');
+  const { description: table, window } = await assertRecoverableTable(clients.source, tableName, 'tableName');
   const reference = await chooseReference(
     clients.journal,
     { tableName, environment },
@@ -117,7 +115,7 @@ export async function planDrill(
   );
   if (scenario === 'restore-as' && (await describeTableIfExists(clients.target, restoredTableName))) {
     throw new InputError(
-      '--table',
+      'tableName',
       tableName,
       `has a leftover drill table ${restoredTableName}`,
       'Delete it, then drill again.',
@@ -148,11 +146,11 @@ export async function planDrill(
 /** The scenario named, refused when unknown or not built yet. */
 export function drillScenario(value: string): DrillScenario {
   if (!(DRILL_SCENARIOS as readonly string[]).includes(value)) {
-    throw new InputError('--scenario', value, 'is not a drill scenario', `Use one of: ${DRILL_SCENARIOS.join(', ')}.`);
+    throw new InputError('scenario', value, 'is not a drill scenario', `Use one of: ${DRILL_SCENARIOS.join(', ')}.`);
   }
   if (value === 'items' || value === 'export') {
     throw new InputError(
-      '--scenario',
+      'scenario',
       value,
       'is not yet supported by dynamo-dr drill',
       'Drill restore-as (the default) or in-place; rehearse this one with dynamo-dr ' +

@@ -55,7 +55,7 @@ export async function tableRecoveryPlan(
   },
   pastDrills: readonly LocatedDrillReport[],
 ): Promise<TableRecoveryPlan> {
-  const { description, window } = await assertRecoverableTable(clients.dynamodb, table.tableName, '--table');
+  const { description, window } = await assertRecoverableTable(clients.dynamodb, table.tableName, 'tableName');
   const caller = await callerIdentity(clients.sts);
   const items = description.ItemCount ?? 0;
   const bytes = description.TableSizeBytes ?? 0;

@@ -5,11 +5,12 @@ import type { Item } from '../aws/tableRef.js';
 import { DRILL_REPORT_FORMAT, DRILL_REPORT_VERSION, type DrillReport } from '../drillReports/drillReport.js';
 import { NotReadyError } from '../errors.js';
 import { TOOL_VERSION } from '../itemFile/toolVersion.js';
+import type { CheckpointStore } from '../checkpoint/checkpointStore.js';
 import type { RunJournal } from '../journal/runJournal.js';
-import { phaseEnded, phaseStarted } from '../journal/runRecord.js';
-import { describeTableIfExists, readRestorableWindow } from '../restore/dynamoDbCalls.js';
-import { untilReady } from '../restore/untilReady.js';
-import { assertBeforeDeadline } from '../restore/deadline.js';
+import { phaseEnded, phaseStarted } from '../runs/runRecord.js';
+import { describeTableIfExists, readRestorableWindow } from '../aws/dynamoDbCalls.js';
+import { untilReady } from '../workflow/untilReady.js';
+import { assertBeforeDeadline } from '../workflow/deadline.js';
 import { sleep } from '../sync/backoff.js';
 import { digestTable } from '../sync/digestTable.js';
 import type { TableDigest } from '../sync/tableDigest.js';
@@ -42,6 +43,8 @@ export interface DrillContext {
   readonly journal: RunJournal;
   /** `user@host`, recorded in the run journal. */
   readonly startedBy: string;
+  /** The in-place scenario's segment checkpoints (`FileCheckpointStore` under the state directory locally). */
+  readonly checkpoints: CheckpointStore;
 }
 
 /** How {@link runDrill} runs. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseReference, type DrillReference } from '../../src/drill/drillReference.js';
 import { MemoryRunJournal } from '../../src/journal/memoryRunJournal.js';
-import type { RunRecord } from '../../src/journal/runRecord.js';
+import type { DrillRun } from '../../src/drill/drillRun.js';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
 const TABLE = { tableName: 'staging-orders', environment: 'staging' };
@@ -38,7 +38,7 @@ async function journalOf(drills: { pointInTime: string; environment?: string }[]
           counts: {},
           drill: { reference },
         },
-      } as unknown as RunRecord['tables'],
+      } as unknown as DrillRun['tables'],
     }));
   }
   return journal;

@@ -9,7 +9,9 @@ import { planDrill, type DrillRequest } from '../../src/drill/planDrill.js';
 import { runDrill, type DrillContext } from '../../src/drill/runDrill.js';
 import { parseDrillReport } from '../../src/drillReports/drillReport.js';
 import { InputError } from '../../src/errors.js';
+import { MemoryCheckpointStore } from '../../src/checkpoint/memoryCheckpointStore.js';
 import { MemoryRunJournal } from '../../src/journal/memoryRunJournal.js';
+import { drillRunOf } from '../../src/drill/drillRun.js';
 import { digestTable } from '../../src/sync/digestTable.js';
 import { createSampleTable, tableContents } from '../restore/restoreFixtures.js';
 
@@ -42,7 +44,14 @@ async function drill(target = ddb, targetRegion?: string, keepRestoredTable = fa
     reportsDirectory,
     at,
   });
-  const ctx: DrillContext = { source: ddb, target, aws: sandbox.clientConfig, journal, startedBy: 'test@drill' };
+  const ctx: DrillContext = {
+    source: ddb,
+    target,
+    aws: sandbox.clientConfig,
+    journal,
+    startedBy: 'test@drill',
+    checkpoints: new MemoryCheckpointStore(),
+  };
   const result = await runDrill(ctx, plan, { pollIntervalMs: 20, keepRestoredTable });
   return { plan, journal, ...result };
 }
@@ -117,7 +126,7 @@ describe('a restore-as drill', () => {
     expect((await ddb.send(new ListTablesCommand({}))).TableNames).toEqual([TABLE]);
     expect(await tableContents(ddb, TABLE)).toEqual(before);
     // Journaled as a drill run with the digest at T and the report.
-    const run = await journal.getRun(plan.drillId);
+    const run = drillRunOf((await journal.getRun(plan.drillId))!);
     expect(run).toMatchObject({ kind: 'drill', result: 'succeeded', restoreTime: report.pointInTime });
     expect(run?.tables[TABLE]?.drill).toMatchObject({ report: written.json, failures: [] });
     // A second drill the same day writes a second report beside the first.
@@ -141,7 +150,14 @@ describe('a restore-as drill', () => {
       const canary = canarySet(description, planned.drillId, 0).canaries.find((c) => c.label === label)!;
       sandbox.setFaults(TABLE, { corruptRestore: { action, key: canary.key } });
       const { report } = await runDrill(
-        { source: ddb, target: ddb, aws: sandbox.clientConfig, journal, startedBy: 'test@drill' },
+        {
+          source: ddb,
+          target: ddb,
+          aws: sandbox.clientConfig,
+          journal,
+          startedBy: 'test@drill',
+          checkpoints: new MemoryCheckpointStore(),
+        },
         planned,
         { pollIntervalMs: 20 },
       );
@@ -159,7 +175,7 @@ describe('a restore-as drill', () => {
         expect.stringMatching(new RegExp(`^Canary ${label} .* came back wrong: ${how}`)),
       );
       expect(report.failures).toContainEqual(expect.stringContaining('differs from the digest recorded at T'));
-      expect((await journal.getRun(planned.drillId))?.result).toBe('failed');
+      expect(drillRunOf((await journal.getRun(planned.drillId))!)?.result).toBe('failed');
       expect((await ddb.send(new ListTablesCommand({}))).TableNames).toEqual([TABLE]);
     },
   );

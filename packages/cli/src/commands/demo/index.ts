@@ -13,6 +13,7 @@ import {
   defaultRestoreSettings,
   digestTable,
   endRecoveryMode,
+  FileCheckpointStore,
   FileRunJournal,
   parseConfig,
   planRestore,
@@ -21,7 +22,7 @@ import {
   startRecoveryMode,
 } from '@dynamo-dr/core';
 import { startSandbox } from '@dynamo-dr/sandbox';
-import { formatRun, runDocument } from '../restore/formatRun.js';
+import { formatRun, runDocument } from '../runs/formatRun.js';
 import { createSampleApplication } from './sampleApplication.js';
 import { createSampleTables, putItems, sampleItem, SAMPLE_TABLES } from './sampleTables.js';
 
@@ -59,7 +60,7 @@ export async function demo(opts: { readonly json?: boolean }): Promise<void> {
       `Sandbox on ${sandbox.endpoint}; creating ${Object.values(SAMPLE_TABLES).join(' and ')} (${ITEMS} items each, PITR on)`,
     );
     await createSampleTables(dynamodb, ITEMS);
-    const { lambda, ssm } = recoveryModeClients({ region: sandbox.region, endpointUrl: sandbox.endpoint });
+    const { lambda, ssm } = recoveryModeClients({ region: sandbox.region, endpoint: sandbox.endpoint });
     await createSampleApplication(lambda, ENVIRONMENT);
     const tables = Object.values(SAMPLE_TABLES);
     const before = await Promise.all(tables.map((tableName) => digestTable({ client: dynamodb, tableName })));
@@ -86,8 +87,14 @@ export async function demo(opts: { readonly json?: boolean }): Promise<void> {
       })),
       confirmations: tables,
     });
-    say(`Restoring both tables to T (mode ${plan.tables[0]!.mode}) through their restore state machines`);
-    const ctx = { dynamodb, aws: { region: sandbox.region, endpoint: sandbox.endpoint }, journal, startedBy: 'demo' };
+    say(`Restoring both tables to T (mode ${plan.tables[0]!.mode}) through their restore workflows`);
+    const ctx = {
+      dynamodb,
+      aws: { region: sandbox.region, endpoint: sandbox.endpoint },
+      journal,
+      checkpoints: new FileCheckpointStore(path.join(stateDir, 'checkpoints')),
+      startedBy: 'demo',
+    };
     const run = await runRestore(ctx, plan, {
       pollIntervalMs: 100,
       // The same guard as `dynamo-dr restore`: refuses unless the environment is in recovery mode.

@@ -1,12 +1,14 @@
+import path from 'node:path';
 import {
   assertName,
   assertPathSyntax,
   regionRule,
   backupPolicy,
-  DEFAULT_DRILL_REPORTS_DIRECTORY,
+  DEFAULT_DRILL_REPORT_DIRECTORY,
   DEFAULT_DRILL_TARGETS,
   directoryDrillReports,
   drillClients,
+  FileCheckpointStore,
   FileRunJournal,
   InputError,
   loadConfig,
@@ -19,8 +21,8 @@ import {
   type DrillResult,
 } from '@dynamo-dr/core';
 import { ExitError } from '../../exitError.js';
-import { operator } from '../restore/index.js';
-import { restoreSettings, type ResolvedTable } from '../restore/restoreSettings.js';
+import { startedBy } from '../../shared/startedBy.js';
+import { tableSettings, type ResolvedTable } from '../../shared/tableSettings.js';
 
 /** A table to drill and the environment its reports are filed under. */
 type DrilledTable = ResolvedTable & { readonly environment: string };
@@ -57,6 +59,7 @@ export async function drill(opts: DrillCommandOptions): Promise<void> {
   if (opts.plan) return dryRun(opts, config, tables, clients, region);
 
   const journal = await FileRunJournal.open(opts.stateDir, '--state-dir');
+  const checkpoints = new FileCheckpointStore(path.join(journal.stateDir, 'checkpoints'));
   const plans: DrillPlan[] = [];
   for (const { settings, environment } of tables) {
     const env = config?.environments[environment]?.drills;
@@ -68,7 +71,7 @@ export async function drill(opts: DrillCommandOptions): Promise<void> {
         scenario: opts.scenario ?? env?.scenario,
         at: opts.at,
         targetRegion: opts.targetRegion,
-        reportsDirectory: opts.reportsDir ?? env?.reports?.directory ?? DEFAULT_DRILL_REPORTS_DIRECTORY,
+        reportsDirectory: opts.reportsDir ?? env?.reports?.directory ?? DEFAULT_DRILL_REPORT_DIRECTORY,
         targets: {
           rtoMinutes: env?.rtoTargetMinutes ?? DEFAULT_DRILL_TARGETS.rtoMinutes,
           rpoMinutes: env?.rpoTargetMinutes ?? DEFAULT_DRILL_TARGETS.rpoMinutes,
@@ -82,7 +85,7 @@ export async function drill(opts: DrillCommandOptions): Promise<void> {
     if (!opts.json)
       console.error(`Drilling ${plan.tableName} (${plan.environment}, ${plan.scenario}) as ${plan.drillId}...`);
     const result = await runDrill(
-      { source: clients.dynamodb, target: clients.targetDynamodb, aws, journal, startedBy: operator() },
+      { source: clients.dynamodb, target: clients.targetDynamodb, aws, journal, startedBy: startedBy(), checkpoints },
       plan,
       { keepRestoredTable: opts.keepRestoredTable },
     );
@@ -128,7 +131,7 @@ async function dryRun(
   const plans = [];
   for (const { settings, environment } of tables) {
     const directory = opts.reportsDir ?? config?.environments[environment]?.drills?.reports?.directory;
-    const { reports } = await readDrillReports([directoryDrillReports(directory ?? DEFAULT_DRILL_REPORTS_DIRECTORY)]);
+    const { reports } = await readDrillReports([directoryDrillReports(directory ?? DEFAULT_DRILL_REPORT_DIRECTORY)]);
     plans.push(
       await tableRecoveryPlan(
         { dynamodb: clients.dynamodb, iam: clients.iam, sts: clients.sts },
@@ -155,17 +158,17 @@ function drilledTables(opts: DrillCommandOptions, config: DrConfig | undefined):
     names = policy.tables.filter((t) => !env?.tables?.[t.logicalName]?.excluded).map((t) => t.tableName);
   } else {
     throw new InputError(
-      '--table',
+      'tableName',
       null,
       'is required without a configuration and --environment',
       'Name the table (--table staging-Orders), or give --environment to drill every table the configuration lists in it.',
     );
   }
-  const tables = restoreSettings({ table: names, environment: opts.environment }, config);
+  const tables = tableSettings({ table: names, environment: opts.environment }, config);
   return tables.map(({ settings, environment }) => {
     if (environment !== undefined) return { settings, environment };
     throw new InputError(
-      '--environment',
+      'environment',
       null,
       `is required for ${settings.tableName}, which no configuration lists`,
       'Give the environment its reports are filed under, e.g. --environment staging.',
