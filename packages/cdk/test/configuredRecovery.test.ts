@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import type { Duration } from 'aws-cdk-lib';
 import type { DrConfig } from '@dynamo-dr/core';
 import { describe, expect, it } from 'vitest';
 import { disasterRecoveryPropsFromConfig } from '../src/index.js';
