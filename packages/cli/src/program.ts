@@ -7,6 +7,7 @@ import { registerRestoreAs } from './commands/restore-as/register.js';
 import { registerPitr } from './commands/pitr/register.js';
 import { registerCheck } from './commands/check/register.js';
 import { registerCost } from './commands/cost/register.js';
+import { registerReport } from './commands/report/register.js';
 import { registerSynth } from './commands/synth/register.js';
 import { CLI_VERSION } from './cliVersion.js';
 
@@ -147,6 +148,7 @@ export function buildProgram(): Command {
   registerPitr(program);
   registerCheck(program);
   registerCost(program);
+  registerReport(program);
   registerSynth(program);
 
   return program;
