@@ -164,5 +164,20 @@ export { drReportHtml, drReportMarkdown, runDrReport } from './report/index.js';
 export type * from './drill/index.js';
 export type { DrillTableRun, DrillRun } from './drill/drillRun.js';
 export { DEFAULT_DRILL_TARGETS, drillClients, planDrill, runDrill, tableRecoveryPlan } from './drill/index.js';
-export { backupPolicy, DEFAULT_DRILL_REPORT_DIRECTORY } from './backupPolicy/backupPolicy.js';
 export { directoryDrillReports, readDrillReports } from './drillReports/index.js';
+
+// What a deployment of the backup monitoring is made of (the CDK construct builds on these).
+export {
+  backupPolicy,
+  DEFAULT_DRILL_MAX_AGE_DAYS,
+  DEFAULT_DRILL_REPORT_DIRECTORY,
+  DEFAULT_MAX_RESTORABLE_LAG_SECONDS,
+  DEFAULT_RETENTION_DAYS,
+  DEFAULT_WINDOW_TOLERANCE_SECONDS,
+} from './backupPolicy/backupPolicy.js';
+export {
+  backupAlarmSpecs,
+  MONITOR_SETTINGS_VARIABLE,
+  monitorPolicyStatements,
+  recoveryWeakeningPattern,
+} from './monitor/index.js';
