@@ -9,7 +9,12 @@ export interface DrillTargets {
   readonly rpoMinutes: number;
 }
 
-/** The runbook's targets when the configuration sets none (`drills.rtoTargetMinutes`, `drills.rpoTargetMinutes`). */
+/**
+ * The runbook's targets when the configuration sets none (`drills.rtoTargetMinutes`, `drills.rpoTargetMinutes`).
+ *
+ * @example
+ * const rtoMinutes = config.drills?.rtoTargetMinutes ?? DEFAULT_DRILL_TARGETS.rtoMinutes; // 30
+ */
 export const DEFAULT_DRILL_TARGETS: DrillTargets = {
   rtoMinutes: DEFAULT_RTO_TARGET_MINUTES,
   rpoMinutes: DEFAULT_RPO_TARGET_MINUTES,

@@ -69,10 +69,10 @@ describe("a drill's point in time", () => {
       'drill-0',
     );
     await expect(chooseReference(journal, TABLE, '2026-12-01T11:31:00Z', earliest, NOW)).rejects.toThrow(
-      '--at "2026-12-01T11:31:00Z" is no point in time an earlier drill of staging-orders recorded a digest at (inside the restorable window). Use one of: 2026-12-01T11:30:00.000Z',
+      'at "2026-12-01T11:31:00Z" is no point in time an earlier drill of staging-orders recorded a digest at (inside the restorable window). Use one of: 2026-12-01T11:30:00.000Z',
     );
     await expect(chooseReference(journal, TABLE, 'yesterday', earliest, NOW)).rejects.toThrow(
-      /^--at "yesterday" is not an ISO 8601/,
+      /^at "yesterday" is not an ISO 8601/,
     );
   });
 });

@@ -67,26 +67,26 @@ describe('planDrill', () => {
     const cases: [Partial<DrillRequest>, RegExp][] = [
       [
         { scenario: 'sideways' },
-        /^--scenario "sideways" is not a drill scenario\. Use one of: restore-as, in-place, items, export\.$/,
+        /^scenario "sideways" is not a drill scenario\. Use one of: restore-as, in-place, items, export\.$/,
       ],
       [
         { scenario: 'export' },
-        /^--scenario "export" is not yet supported by dynamo-dr drill\. .*dynamo-dr export by hand/,
+        /^scenario "export" is not yet supported by dynamo-dr drill\. .*dynamo-dr export by hand/,
       ],
       [
         { scenario: 'in-place' },
-        /^--scenario "in-place" rolls staging-orders itself back, and staging-orders is not a table of a staging environment/,
+        /^scenario "in-place" rolls staging-orders itself back, and staging-orders is not a table of a staging environment/,
       ],
-      [{ targetRegion: 'eu west' }, /^--target-region "eu west" is not a valid region name/],
-      [{ targetRegion: sandbox.region }, /^--target-region "us-east-1" is the table's own Region/],
-      [{ tableName: 'x' }, /^--table "x" is not a valid table name: table names have at least 3 characters/],
-      [{ tableName: 'no-such-table' }, /^--table "no-such-table" does not exist/],
-      [{ environment: 'staging/../../etc' }, /^--environment "staging\/..\/..\/etc" is not a valid environment name/],
+      [{ targetRegion: 'eu west' }, /^targetRegion "eu west" is not a valid region name/],
+      [{ targetRegion: sandbox.region }, /^targetRegion "us-east-1" is the table's own Region/],
+      [{ tableName: 'x' }, /^tableName "x" is not a valid table name: table names have at least 3 characters/],
+      [{ tableName: 'no-such-table' }, /^tableName "no-such-table" does not exist/],
+      [{ environment: 'staging/../../etc' }, /^environment "staging\/..\/..\/etc" is not a valid environment name/],
       [
         { reportsDirectory: file },
-        /^--reports-dir ".*not-a-directory" is an existing file, not a directory\. Give a directory for drill reports/,
+        /^reportsDirectory ".*not-a-directory" is an existing file, not a directory\. Give a directory for drill reports/,
       ],
-      [{ at: 'an hour ago' }, /^--at "an hour ago" is not an ISO 8601 date-time/],
+      [{ at: 'an hour ago' }, /^at "an hour ago" is not an ISO 8601 date-time/],
     ];
     for (const [change, message] of cases) {
       const planned = planDrill({ source: ddb, target: ddb, journal }, sandbox.region, {
@@ -192,7 +192,7 @@ describe('a restore-as drill', () => {
     // A time no drill recorded is refused before anything changes.
     const tablesBefore = (await ddb.send(new ListTablesCommand({}))).TableNames;
     await expect(drill(ddb, undefined, false, '2020-01-01T00:00:00Z')).rejects.toThrow(
-      /^--at "2020-01-01T00:00:00Z" is no point in time an earlier drill of staging-orders recorded a digest at/,
+      /^at "2020-01-01T00:00:00Z" is no point in time an earlier drill of staging-orders recorded a digest at/,
     );
     expect((await ddb.send(new ListTablesCommand({}))).TableNames).toEqual(tablesBefore);
   });
