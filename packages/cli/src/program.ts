@@ -8,6 +8,7 @@ import { registerPitr } from './commands/pitr/register.js';
 import { registerCheck } from './commands/check/register.js';
 import { registerCost } from './commands/cost/register.js';
 import { registerSynth } from './commands/synth/register.js';
+import { registerDeploy } from './commands/deploy/register.js';
 import { CLI_VERSION } from './cliVersion.js';
 
 /**
@@ -148,6 +149,7 @@ export function buildProgram(): Command {
   registerCheck(program);
   registerCost(program);
   registerSynth(program);
+  registerDeploy(program);
 
   return program;
 }

@@ -28,3 +28,4 @@ export * from './pitr/index.js';
 export * from './cost/index.js';
 export * from './monitor/index.js';
 export * from './drillReports/index.js';
+export * from './deploy/index.js';

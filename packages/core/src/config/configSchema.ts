@@ -22,6 +22,16 @@ export interface EnvironmentConfig {
   readonly backups?: BackupsConfig;
   /** Drill targets and where drill reports are kept. */
   readonly drills?: DrillsConfig;
+  /** The environment's deployed recovery stack: `restore` then runs on Step Functions by default. */
+  readonly deployment?: DeploymentConfig;
+}
+
+/** Where `dynamo-dr deploy` puts the environment's recovery stack, and where `restore` finds it. */
+export interface DeploymentConfig {
+  /** The CloudFormation stack name (`--stack-name`). */
+  readonly stackName: string;
+  /** The bucket `deploy` uploads the worker's code and the template to (`--s3-bucket`). */
+  readonly s3Bucket?: string;
 }
 
 export interface TableConfig {
@@ -128,6 +138,16 @@ export const configJsonSchema = {
           },
           backups: backupsJsonSchema,
           drills: drillsJsonSchema,
+          deployment: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['stackName'],
+            properties: {
+              // CloudFormation's stack names; S3's bucket names (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html).
+              stackName: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9-]{0,127}$' },
+              s3Bucket: { type: 'string', pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' },
+            },
+          },
         },
       },
     },

@@ -1,0 +1,132 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  CloudFormationClient,
+  DescribeStackResourcesCommand,
+  DescribeStacksCommand,
+  ListStacksCommand,
+} from '@aws-sdk/client-cloudformation';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  awsResources,
+  createSampleTable,
+  simulateIncident,
+  tableContents,
+  timeBetweenWrites,
+} from '../../core/test/restore/restoreFixtures.js';
+import { runCli } from './restoreHarness.js';
+
+// `dynamo-dr deploy` synthesizes the recovery stack and deploys it to the sandbox through a change set (the
+// worker's code and the template uploaded to S3, as on AWS); `dynamo-dr restore --executor step-functions`
+// then starts the deployed restore machines and follows them. Everything is checked with the plain SDK.
+const TABLES = { Orders: 'Prod-Orders', Events: 'Prod-Events' } as const;
+const ITEMS = 30;
+const BUCKET = 'dr-artifacts';
+const STACK = 'ProdDisasterRecovery';
+
+let sandbox: Sandbox;
+let dynamodb: DynamoDBClient;
+let cfn: CloudFormationClient;
+let s3: S3Client;
+let dir: string;
+let pointInTime: string;
+const atT = new Map<string, string[]>();
+
+const cli = (...args: string[]) => runCli(sandbox, dir, args);
+const bucketKeys = async () =>
+  ((await s3.send(new ListObjectsV2Command({ Bucket: BUCKET }))).Contents ?? []).map((o) => o.Key).sort();
+const stacks = async () =>
+  ((await cfn.send(new ListStacksCommand({}))).StackSummaries ?? [])
+    .filter((s) => s.StackStatus !== 'DELETE_COMPLETE')
+    .map((s) => `${s.StackName}:${s.StackStatus}`);
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ stepFunctionsTimeScale: 0.01 });
+  dynamodb = new DynamoDBClient(sandbox.clientConfig);
+  cfn = new CloudFormationClient(sandbox.clientConfig);
+  s3 = new S3Client({ ...sandbox.clientConfig, forcePathStyle: true });
+  await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+  dir = await mkdtemp(path.join(tmpdir(), 'dr-sfn-'));
+  await writeFile(
+    path.join(dir, 'dynamo-dr.config.json'),
+    JSON.stringify({
+      environments: {
+        Prod: {
+          tables: {
+            Orders: { tableName: TABLES.Orders },
+            Events: { tableName: TABLES.Events },
+          },
+          deployment: { stackName: STACK, s3Bucket: BUCKET },
+        },
+      },
+      defaults: { segments: 2 },
+    }),
+  );
+  for (const table of Object.values(TABLES)) await createSampleTable(dynamodb, table, ITEMS);
+  pointInTime = await timeBetweenWrites();
+  for (const table of Object.values(TABLES)) {
+    atT.set(table, await tableContents(dynamodb, table));
+    await simulateIncident(dynamodb, table, ITEMS);
+  }
+}, 60_000);
+afterAll(() => sandbox?.stop());
+
+describe('dynamo-dr deploy', () => {
+  it('refuses a bad bucket name, and a bucket that does not exist, changing nothing', async () => {
+    const bad = await cli('deploy', '--s3-bucket', 'Not_A_Bucket');
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      expect.stringContaining('--s3-bucket "Not_A_Bucket" is not an S3 bucket name'),
+    ]);
+    const missing = await cli('deploy', '--s3-bucket', 'no-such-bucket');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('"no-such-bucket" is not a bucket these credentials can reach');
+    expect(await stacks()).toEqual([]);
+    expect(await bucketKeys()).toEqual([]);
+  }, 120_000);
+
+  it('--dry-run prints the change set and changes nothing', async () => {
+    const dry = await cli('deploy', '--dry-run', '--json');
+    expect(dry.stderr).toBe('');
+    expect(dry.code).toBe(0);
+    const result = JSON.parse(dry.stdout) as {
+      operation: string;
+      executed: boolean;
+      changes: { action: string; resourceType: string }[];
+    };
+    expect([result.operation, result.executed]).toEqual(['create', false]);
+    const machines = result.changes.filter((c) => c.resourceType === 'AWS::StepFunctions::StateMachine');
+    expect(machines.map((c) => c.action)).toEqual(['Add', 'Add', 'Add', 'Add']);
+    expect(await stacks()).toEqual([]);
+    expect(await bucketKeys()).toEqual([]);
+  }, 120_000);
+
+  it('creates the stack through a change set, and a second deploy has nothing to change', async () => {
+    const first = await cli('deploy');
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain(`Stack ${STACK}: CREATE_COMPLETE`);
+    const { Stacks } = await cfn.send(new DescribeStacksCommand({ StackName: STACK }));
+    expect(Stacks?.[0]?.StackStatus).toBe('CREATE_COMPLETE');
+    const resources = await cfn.send(new DescribeStackResourcesCommand({ StackName: STACK }));
+    expect(
+      resources
+        .StackResources!.filter((r) => r.ResourceType === 'AWS::StepFunctions::StateMachine')
+        .map((r) => r.PhysicalResourceId!.split(':').pop())
+        .sort(),
+    ).toEqual([
+      'DRRestoreDynamoDbTableEventsStateMachine',
+      'DRRestoreDynamoDbTableOrdersStateMachine',
+      'EventsDRSyncTableDataStateMachine',
+      'OrdersDRSyncTableDataStateMachine',
+    ]);
+    const again = await cli('deploy');
+    expect([again.code, again.stderr]).toEqual([
+      0,
+      expect.stringContaining(`Stack ${STACK}: no changes (CREATE_COMPLETE).`),
+    ]);
+  }, 240_000);
+});
