@@ -9,6 +9,7 @@ import { registerCheck } from './commands/check/register.js';
 import { registerCost } from './commands/cost/register.js';
 import { registerSynth } from './commands/synth/register.js';
 import { registerDeploy } from './commands/deploy/register.js';
+import { executorOption } from './commands/restore/executorOption.js';
 import { CLI_VERSION } from './cliVersion.js';
 
 /**
@@ -111,6 +112,7 @@ export function buildProgram(): Command {
     .option('--profile <profile>', 'AWS profile')
     .option('--endpoint-url <url>', 'AWS endpoint (e.g. the sandbox); AWS_ENDPOINT_URL is honoured too')
     .option('--allow-live-writes', 'write even though the environment is not in recovery mode')
+    .addOption(executorOption())
     .action(async (opts) => (await import('./commands/restore/index.js')).restore(opts));
 
   const runs = program.command('runs').description('Recorded recovery runs: list, show, unlock');

@@ -29,3 +29,4 @@ export * from './cost/index.js';
 export * from './monitor/index.js';
 export * from './drillReports/index.js';
 export * from './deploy/index.js';
+export * from './stepFunctions/index.js';

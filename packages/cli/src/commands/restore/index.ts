@@ -19,6 +19,8 @@ import {
 import { formatPlan, formatRun, runDocument } from './formatRun.js';
 import { restoreProgress } from './restoreProgress.js';
 import { restoreSettings, type ResolvedTable, type SettingsFlags } from './restoreSettings.js';
+import { deployedStackOf } from './restoreExecutor.js';
+import { restoreOnStepFunctions } from './stepFunctionsRestore.js';
 
 /** Flags of `dynamo-dr restore`. */
 export interface RestoreCommandOptions extends SettingsFlags {
@@ -33,6 +35,7 @@ export interface RestoreCommandOptions extends SettingsFlags {
   readonly profile?: string;
   readonly endpointUrl?: string;
   readonly allowLiveWrites?: boolean;
+  readonly executor?: string;
 }
 
 const labels: InputLabels = {
@@ -60,6 +63,16 @@ export async function restore(opts: RestoreCommandOptions): Promise<void> {
   for (const table of tables) restoreNames(table.tableName, incidentId, labels);
   const confirmations = opts.confirm.length ? opts.confirm : await askConfirmations(tables.map((t) => t.tableName));
   const aws = { region: opts.region ?? config?.region, profile: opts.profile, endpoint: opts.endpointUrl };
+  const stackName = deployedStackOf(opts, resolved, config);
+  if (stackName) {
+    const request = { incidentId, pitrBackupTime, tables, confirmations, labels };
+    return restoreOnStepFunctions(opts, {
+      stackName,
+      request,
+      aws,
+      guard: () => writeGuards(resolved, config, aws, opts.allowLiveWrites ?? false),
+    });
+  }
   const dynamodb = createDynamoDbClient(aws);
   const plan = await planRestore(dynamodb, journal, { incidentId, pitrBackupTime, tables, confirmations, labels });
   const guard = () => writeGuards(resolved, config, aws, opts.allowLiveWrites ?? false);

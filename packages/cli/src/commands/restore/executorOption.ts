@@ -1,0 +1,9 @@
+import { Option } from 'commander';
+
+/** `--executor`: where a restore runs. Without it, on Step Functions when the configuration names a deployed stack. */
+export function executorOption(): Option {
+  return new Option(
+    '--executor <executor>',
+    "in-process: run the workflow here; step-functions: start the deployed stack's restore machines (default when the configuration names a deployment)",
+  ).choices(['in-process', 'step-functions']);
+}
