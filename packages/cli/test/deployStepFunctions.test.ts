@@ -8,8 +8,10 @@ import {
   ListStacksCommand,
 } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
+import { SANDBOX_ACCOUNT } from '../../sandbox/src/sandboxAccount.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   awsResources,
@@ -18,7 +20,7 @@ import {
   tableContents,
   timeBetweenWrites,
 } from '../../core/test/restore/restoreFixtures.js';
-import { runCli } from './restoreHarness.js';
+import { runCli, startCli } from './restoreHarness.js';
 
 // `dynamo-dr deploy` synthesizes the recovery stack and deploys it to the sandbox through a change set (the
 // worker's code and the template uploaded to S3, as on AWS); `dynamo-dr restore --executor step-functions`
@@ -39,6 +41,29 @@ const atT = new Map<string, string[]>();
 const cli = (...args: string[]) => runCli(sandbox, dir, args);
 const bucketKeys = async () =>
   ((await s3.send(new ListObjectsV2Command({ Bucket: BUCKET }))).Contents ?? []).map((o) => o.Key).sort();
+const restoreMachine = (logicalName: string) =>
+  `arn:aws:states:${sandbox.region}:${SANDBOX_ACCOUNT}:stateMachine:DRRestoreDynamoDbTable${logicalName}StateMachine`;
+const executionsOf = async (logicalName: string) =>
+  (
+    (
+      await new SFNClient(sandbox.clientConfig).send(
+        new ListExecutionsCommand({ stateMachineArn: restoreMachine(logicalName) }),
+      )
+    ).executions ?? []
+  ).map((e) => `${e.name}:${e.status}`);
+const restoreArgs = (table: string, incident: string, ...more: string[]) => [
+  'restore',
+  '--table',
+  table,
+  '--to',
+  pointInTime,
+  '--incident',
+  incident,
+  '--confirm',
+  table,
+  '--allow-live-writes',
+  ...more,
+];
 const stacks = async () =>
   ((await cfn.send(new ListStacksCommand({}))).StackSummaries ?? [])
     .filter((s) => s.StackStatus !== 'DELETE_COMPLETE')
@@ -156,5 +181,46 @@ describe('dynamo-dr restore --executor step-functions', () => {
     const { tables, backups } = await awsResources(dynamodb);
     expect(tables).toEqual(['Prod-DisasterRecoveryJournal', 'Prod-Events', 'Prod-Orders']);
     expect(backups).toEqual(['Prod-Events-forensic-incident-7:AVAILABLE', 'Prod-Orders-forensic-incident-7:AVAILABLE']);
+  }, 240_000);
+});
+
+describe('dynamo-dr restore on Step Functions, interrupted or refused', () => {
+  it('changes nothing and starts nothing on bad input', async () => {
+    const before = await tableContents(dynamodb, TABLES.Orders);
+    const args = restoreArgs(TABLES.Orders, 'incident-9');
+    args[args.indexOf('--confirm') + 1] = 'prod-orders';
+    const wrong = await cli(...args);
+    expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining('--confirm "prod-orders"')]);
+    const baked = await cli(...restoreArgs(TABLES.Orders, 'incident-9', '--segments', '8'));
+    expect([baked.code, baked.stderr]).toEqual([
+      2,
+      expect.stringContaining('--segments "8" cannot change a restore on Step Functions'),
+    ]);
+    expect(await executionsOf('Orders')).toEqual(['incident-7-Orders:SUCCEEDED']);
+    expect(await tableContents(dynamodb, TABLES.Orders)).toEqual(before);
+  }, 120_000);
+
+  it('killed while following, run again with the same incident: attaches, and exactly one execution exists', async () => {
+    await simulateIncident(dynamodb, TABLES.Orders, ITEMS);
+    // Slow control-plane calls keep the execution running past the second command's start.
+    sandbox.setLatency({ control: { fixedMs: 400 } });
+    try {
+      const first = startCli(sandbox, dir, restoreArgs(TABLES.Orders, 'incident-8'));
+      let stderr = '';
+      first.child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+      await expect.poll(() => stderr, { timeout: 60_000, interval: 100 }).toContain('started arn:');
+      first.child.kill('SIGKILL');
+      expect((await first.done).signal).toBe('SIGKILL');
+      const again = await cli(...restoreArgs(TABLES.Orders, 'incident-8'));
+      expect(again.stderr).toContain(`${TABLES.Orders}: attached to the running execution`);
+      expect(again.code).toBe(0);
+    } finally {
+      sandbox.setLatency(undefined);
+    }
+    expect((await executionsOf('Orders')).sort()).toEqual([
+      'incident-7-Orders:SUCCEEDED',
+      'incident-8-Orders:SUCCEEDED',
+    ]);
+    expect(await tableContents(dynamodb, TABLES.Orders)).toEqual(atT.get(TABLES.Orders));
   }, 240_000);
 });
