@@ -1,19 +1,28 @@
-import type { DescribeExecutionCommandOutput } from '@aws-sdk/client-sfn';
+import type { DescribeExecutionCommandOutput, SFNClient } from '@aws-sdk/client-sfn';
 import { DrError } from '../errors.js';
+import { failedMapIteration } from './stepFunctionsCalls.js';
+
+/** What a Distributed Map reports when an iteration failed (and the Map tolerates none). */
+const MAP_FAILED = 'States.ExceedToleratedFailureThreshold';
 
 /**
- * The error an ended, unsuccessful restore execution stands for. A FAILED one carries its failing step's
- * error; its cause is unwrapped where AWS wraps it: a Lambda function's failure (`{"errorType",
- * "errorMessage"}`, https://docs.aws.amazon.com/lambda/latest/dg/nodejs-exceptions.html) and a child
- * execution's (`States.TaskFailed` of `startExecution.sync`, whose cause is the child's DescribeExecution
- * output with its `error` and `cause`).
+ * The error an ended, unsuccessful restore execution stands for: a FAILED one carries its failing step's
+ * error, found where AWS wraps it: a Lambda function's failure (`{"errorType", "errorMessage"}`,
+ * https://docs.aws.amazon.com/lambda/latest/dg/nodejs-exceptions.html), a child execution's
+ * (`States.TaskFailed` of `startExecution.sync:2`, whose cause is the child's DescribeExecution output with
+ * its `Error` and `Cause`), and a Distributed Map's (its failed iteration's, an execution of its map run).
  */
-export function executionFailure(tableName: string, execution: DescribeExecutionCommandOutput): Error {
+export async function executionFailure(
+  sfn: SFNClient,
+  tableName: string,
+  execution: DescribeExecutionCommandOutput,
+): Promise<Error> {
+  const resume = 'run the same command again with the same --incident: a new execution resumes where this one stopped';
   if (execution.status !== 'FAILED') {
     return new DrError(
       `The restore of ${tableName} on Step Functions ended ${execution.status}: ${execution.executionArn}.`,
       {
-        hint: 'Run the same command again with the same --incident: a new execution resumes where this one stopped.',
+        hint: `Once the cause is fixed, ${resume}.`,
       },
     );
   }
@@ -21,15 +30,20 @@ export function executionFailure(tableName: string, execution: DescribeExecution
   let message = execution.cause ?? '';
   for (;;) {
     const inner = parsed(message);
+    const childError = inner?.Error ?? inner?.error;
     if (typeof inner?.errorType === 'string') {
       name = inner.errorType;
       message = typeof inner.errorMessage === 'string' ? inner.errorMessage : '';
-    } else if (typeof inner?.error === 'string') {
-      name = inner.error;
-      message = typeof inner.cause === 'string' ? inner.cause : '';
+    } else if (typeof childError === 'string') {
+      const childArn = inner?.ExecutionArn ?? inner?.executionArn;
+      const iteration =
+        childError === MAP_FAILED && typeof childArn === 'string' ? await failedMapIteration(sfn, childArn) : undefined;
+      name = iteration?.error ?? childError;
+      const cause = iteration ? iteration.cause : (inner?.Cause ?? inner?.cause);
+      message = typeof cause === 'string' ? cause : '';
     } else {
       return new DrError(`${name}: ${message}`, {
-        hint: `The restore of ${tableName} failed on Step Functions (${execution.executionArn}); run the same command again with the same --incident to resume once the cause is fixed.`,
+        hint: `The restore of ${tableName} failed on Step Functions (${execution.executionArn}); once the cause is fixed, ${resume}.`,
       });
     }
   }

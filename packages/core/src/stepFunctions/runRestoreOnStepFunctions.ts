@@ -42,7 +42,7 @@ export async function runRestoreOnStepFunctions(
         { executionArn: execution.executionArn, incidentId: plan.incidentId, tableName: execution.tableName },
         options,
       );
-      if (ended.status !== 'SUCCEEDED') throw executionFailure(execution.tableName, ended);
+      if (ended.status !== 'SUCCEEDED') throw await executionFailure(clients.sfn, execution.tableName, ended);
     }),
   );
   const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');

@@ -4,6 +4,7 @@ import {
   ExecutionDoesNotExist,
   GetExecutionHistoryCommand,
   ListExecutionsCommand,
+  ListMapRunsCommand,
   StartExecutionCommand,
   type DescribeExecutionCommandOutput,
   type ExecutionListItem,
@@ -74,4 +75,24 @@ export async function listExecutions(sfn: SFNClient, stateMachineArn: string): P
     nextToken = page.nextToken;
   } while (nextToken);
   return executions;
+}
+
+/**
+ * The first failed iteration of the execution's Distributed Maps (its child executions, one per item), or
+ * `undefined`: a Map that fails reports only that its tolerated failure threshold was exceeded.
+ * https://docs.aws.amazon.com/step-functions/latest/dg/concepts-examine-map-run.html
+ */
+export async function failedMapIteration(
+  sfn: SFNClient,
+  executionArn: string,
+): Promise<DescribeExecutionCommandOutput | undefined> {
+  const { mapRuns } = await sfn.send(new ListMapRunsCommand({ executionArn }));
+  for (const { mapRunArn } of mapRuns ?? []) {
+    const { executions } = await sfn.send(
+      new ListExecutionsCommand({ mapRunArn, statusFilter: 'FAILED', maxResults: 1 }),
+    );
+    const failed = executions?.[0]?.executionArn;
+    if (failed) return describeExecutionIfExists(sfn, failed);
+  }
+  return undefined;
 }
