@@ -140,6 +140,7 @@ export function buildProgram(): Command {
     .command('demo')
     .description('Run the whole recovery on a local sandbox: sample tables, an incident, the restore, the RTO')
     .option('--json', 'print one JSON document on stdout')
+    .addOption(executorOption('in-process; step-functions deploys the stack into the sandbox first'))
     .action(async (opts) => (await import('./commands/demo/index.js')).demo(opts));
 
   registerRecoveryMode(program);
