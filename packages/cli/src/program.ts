@@ -119,9 +119,16 @@ export function buildProgram(): Command {
   const stateDir = ['--state-dir <dir>', 'where run journals and locks are kept', '.dynamo-dr'] as const;
   runs
     .command('list', { isDefault: true })
-    .description('List runs, newest first, and held locks')
+    .description(
+      "List runs, newest first, and held locks; with a configured deployment, the stack's runs and executions too",
+    )
     .option(...stateDir)
     .option('--json', 'print one JSON document on stdout')
+    .option('--config <file>', 'configuration file (default: ./dynamo-dr.config.json if present)')
+    .option('--environment <name>', "only this environment's deployed stack")
+    .option('--region <region>', 'AWS region')
+    .option('--profile <profile>', 'AWS profile')
+    .option('--endpoint-url <url>', 'AWS endpoint (e.g. the sandbox); AWS_ENDPOINT_URL is honoured too')
     .action(async (opts) => (await import('./commands/runs/index.js')).listRuns(opts));
   runs
     .command('show <id>')

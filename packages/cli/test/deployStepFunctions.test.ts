@@ -223,4 +223,26 @@ describe('dynamo-dr restore on Step Functions, interrupted or refused', () => {
     ]);
     expect(await tableContents(dynamodb, TABLES.Orders)).toEqual(atT.get(TABLES.Orders));
   }, 240_000);
+
+  it("dynamo-dr runs lists the stack's runs (its journal) and its restore machines' executions", async () => {
+    const listed = await cli('runs', '--json');
+    expect(listed.code).toBe(0);
+    const { stacks } = JSON.parse(listed.stdout) as {
+      stacks: {
+        stackName: string;
+        runs: { incidentId: string; result: string }[];
+        executions: { name: string; status: string }[];
+      }[];
+    };
+    expect(stacks.map((s) => s.stackName)).toEqual([STACK]);
+    expect(stacks[0]!.runs.map((r) => `${r.incidentId}:${r.result}`).sort()).toEqual([
+      'incident-7:succeeded',
+      'incident-8:succeeded',
+    ]);
+    expect(stacks[0]!.executions.map((e) => `${e.name}:${e.status}`).sort()).toEqual([
+      'incident-7-Events:SUCCEEDED',
+      'incident-7-Orders:SUCCEEDED',
+      'incident-8-Orders:SUCCEEDED',
+    ]);
+  }, 60_000);
 });

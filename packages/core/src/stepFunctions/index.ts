@@ -8,4 +8,4 @@ export {
 } from './prepareStepFunctionsRestore.js';
 export { runRestoreOnStepFunctions, type StepFunctionsRunOptions } from './runRestoreOnStepFunctions.js';
 export { stepFunctionsClients } from './stepFunctionsClients.js';
-export { listExecutions } from './stepFunctionsCalls.js';
+export { listDeployedRuns, type DeployedRuns, type RestoreExecutionSummary } from './listDeployedRuns.js';
