@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
@@ -15,6 +15,7 @@ import {
   tableContents,
   timeBetweenWrites,
 } from '../../core/test/restore/restoreFixtures.js';
+import { SANDBOX_ACCOUNT } from '../../sandbox/src/sandboxAccount.js';
 import { runCli } from './restoreHarness.js';
 
 // A deployed stack that cannot do its work, deployed with the same code as `dynamo-dr deploy` after patching
@@ -129,4 +130,43 @@ describe('restore on Step Functions with a weakened stack', () => {
     expect(await tableContents(dynamodb, TABLES.Ledger)).toEqual(before);
     expect((await awsResources(dynamodb)).backups).not.toContain('Weak-Ledger-forensic-incident-1:AVAILABLE');
   }, 120_000);
+
+  it("a failed deployment names the resource that failed and CloudFormation's reason", async () => {
+    const broken = path.join(dir, 'broken');
+    await mkdir(path.join(broken, 'asset'), { recursive: true });
+    await writeFile(path.join(broken, 'asset', 'index.mjs'), 'export const handler = async () => null;');
+    const templateFile = path.join(broken, 'Broken.template.json');
+    await writeFile(
+      templateFile,
+      JSON.stringify({
+        Parameters: { WorkerCodeS3Bucket: { Type: 'String' }, WorkerCodeS3Key: { Type: 'String' } },
+        Resources: {
+          BrokenMachine: {
+            Type: 'AWS::StepFunctions::StateMachine',
+            Properties: {
+              RoleArn: `arn:aws:iam::${SANDBOX_ACCOUNT}:role/none`,
+              DefinitionString: '{"StartAt": "Nowhere"}',
+            },
+          },
+        },
+      }),
+    );
+    const cloudformation = new CloudFormationClient(sandbox.clientConfig);
+    const s3 = new S3Client({ ...sandbox.clientConfig, forcePathStyle: true });
+    await expect(
+      deployStack(
+        { cloudformation, s3 },
+        {
+          stackName: 'Broken',
+          templateFile,
+          assetDirectory: path.join(broken, 'asset'),
+          assetKey: 'dynamo-dr/broken.zip',
+          bucket: 'dr-artifacts',
+        },
+        { pollIntervalMs: 100 },
+      ),
+    ).rejects.toThrow(
+      /^Deploying stack Broken failed \(ROLLBACK_COMPLETE\): BrokenMachine \(AWS::StepFunctions::StateMachine\) CREATE_FAILED: .+/,
+    );
+  }, 60_000);
 });
