@@ -7,6 +7,7 @@ import { registerRestoreAs } from './commands/restore-as/register.js';
 import { registerPitr } from './commands/pitr/register.js';
 import { registerCheck } from './commands/check/register.js';
 import { registerCost } from './commands/cost/register.js';
+import { registerReport } from './commands/report/register.js';
 import { registerSynth } from './commands/synth/register.js';
 import { registerDeploy } from './commands/deploy/register.js';
 import { executorOption } from './commands/restore/executorOption.js';
@@ -158,6 +159,7 @@ export function buildProgram(): Command {
   registerPitr(program);
   registerCheck(program);
   registerCost(program);
+  registerReport(program);
   registerSynth(program);
   registerDeploy(program);
 

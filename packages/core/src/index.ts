@@ -30,3 +30,4 @@ export * from './monitor/index.js';
 export * from './drillReports/index.js';
 export * from './deploy/index.js';
 export * from './stepFunctions/index.js';
+export * from './report/index.js';

@@ -7,3 +7,4 @@ export * from './describeTableShape.js';
 export * from './isRetryableError.js';
 export * from './scanPage.js';
 export * from './tableRef.js';
+export * from './clientRegion.js';

@@ -10,6 +10,9 @@ export const DEFAULT_WINDOW_TOLERANCE_SECONDS = 3600;
 /** AWS's latest restorable time is "typically 5 minutes before the current time"; twice that is a problem. */
 export const DEFAULT_MAX_RESTORABLE_LAG_SECONDS = 600;
 export const DEFAULT_DRILL_MAX_AGE_DAYS = 90;
+/** The recovery time and point a drill must meet, when the configuration sets none (docs/configuration.md#drills). */
+export const DEFAULT_RTO_TARGET_MINUTES = 30;
+export const DEFAULT_RPO_TARGET_MINUTES = 5;
 export const DEFAULT_DRILL_REPORT_DIRECTORY = 'docs/ops/recovery-tests';
 
 /** A table the policy covers: its physical name and the logical name that names its alarms and state machines. */
@@ -32,6 +35,8 @@ export interface BackupPolicy {
   readonly windowToleranceSeconds: number;
   readonly maxRestorableLagSeconds: number;
   readonly drillMaxAgeDays: number;
+  /** What a drill must meet: `drills.rtoTargetMinutes` and `drills.rpoTargetMinutes`. */
+  readonly drillTargets: { readonly rtoMinutes: number; readonly rpoMinutes: number };
   readonly drillReports: DrillReportLocations;
 }
 
@@ -88,6 +93,10 @@ export function backupPolicy(config: DrConfig, environment: string): BackupPolic
     windowToleranceSeconds: backups.windowToleranceSeconds ?? DEFAULT_WINDOW_TOLERANCE_SECONDS,
     maxRestorableLagSeconds: backups.maxRestorableLagSeconds ?? DEFAULT_MAX_RESTORABLE_LAG_SECONDS,
     drillMaxAgeDays: env.drills?.maxAgeDays ?? DEFAULT_DRILL_MAX_AGE_DAYS,
+    drillTargets: {
+      rtoMinutes: env.drills?.rtoTargetMinutes ?? DEFAULT_RTO_TARGET_MINUTES,
+      rpoMinutes: env.drills?.rpoTargetMinutes ?? DEFAULT_RPO_TARGET_MINUTES,
+    },
     drillReports: env.drills?.reports ?? { directory: DEFAULT_DRILL_REPORT_DIRECTORY },
   };
 }

@@ -1,4 +1,5 @@
 import { CHECK_TITLES, checkRunbookAnchor, type CheckStatus } from './checkItem.js';
+import { markdownCell as cell } from './markdownCell.js';
 import type { BackupCheckReport } from './runBackupCheck.js';
 
 const MARK: Readonly<Record<CheckStatus, string>> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' };
@@ -38,9 +39,4 @@ export function checkReportMarkdown(report: BackupCheckReport): string {
     }
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** Text that cannot break a Markdown table row. */
-function cell(text: string): string {
-  return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 }

@@ -57,6 +57,24 @@ export async function assertReadableFile(field: string, value: unknown): Promise
   return file;
 }
 
+/**
+ * Returns `value` when it names an existing directory this process may read; else an {@link InputError} saying
+ * whether it is missing, a file or unreadable. Reads nothing.
+ *
+ * @example
+ * await assertReadableDirectory('--reports-dir', 'docs/ops/recovery-tests');
+ */
+export async function assertReadableDirectory(field: string, value: unknown): Promise<string> {
+  const dir = assertPathSyntax(field, value);
+  const found = await stat(dir).catch(() => undefined);
+  if (!found) throw new InputError(field, dir, 'does not exist', 'Check the path.');
+  if (!found.isDirectory()) throw new InputError(field, dir, 'is not a directory', 'Give the directory it is in.');
+  if (!(await canAccess(dir, constants.R_OK | constants.X_OK))) {
+    throw new InputError(field, dir, 'cannot be read (permission denied)', 'Check its permissions.');
+  }
+  return dir;
+}
+
 /** Whether an existing file may be replaced, and the flag that allows it (named in the hint). */
 export interface ReplaceOptions {
   readonly replace: boolean;

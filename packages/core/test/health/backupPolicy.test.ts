@@ -7,7 +7,7 @@ import { monitorSettings, parseMonitorSettings } from '../../src/monitor/monitor
 const tables = { Orders: { tableName: 'Prod-Orders' } };
 
 describe('the backup policy of an environment', () => {
-  it('applies the defaults: 35 days, an hour of tolerance, 10 minutes of lag, 90 days between drills', () => {
+  it('applies the defaults: 35 days, an hour of tolerance, 10 minutes of lag, 90 days between drills, RTO 30 and RPO 5 minutes', () => {
     expect(backupPolicy(parseConfig({ environments: { Prod: { tables } } }), 'Prod')).toEqual({
       environment: 'Prod',
       tables: [{ tableName: 'Prod-Orders', logicalName: 'Orders' }],
@@ -16,6 +16,7 @@ describe('the backup policy of an environment', () => {
       windowToleranceSeconds: 3600,
       maxRestorableLagSeconds: 600,
       drillMaxAgeDays: 90,
+      drillTargets: { rtoMinutes: 30, rpoMinutes: 5 },
       drillReports: { directory: 'docs/ops/recovery-tests' },
     });
   });

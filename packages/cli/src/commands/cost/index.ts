@@ -1,5 +1,5 @@
 import {
-  convertAwsError,
+  clientRegion,
   createDynamoDbClient,
   formatUsd,
   loadConfig,
@@ -34,9 +34,7 @@ export async function cost(opts: CostCommandOptions): Promise<void> {
   const config = requireConfig(await loadConfig({ explicitPath: opts.config }));
   const dynamodb = createDynamoDbClient({ region: opts.region, profile: opts.profile, endpoint: opts.endpointUrl });
   // The prices are the region's: the one the client resolved, as the AWS CLI resolves it.
-  const region = await dynamodb.config.region().catch((error: unknown) => {
-    throw convertAwsError(error, { clientName: 'DynamoDBClient' });
-  });
+  const region = await clientRegion(dynamodb);
   const report = await runCostEstimate(dynamodb, {
     config,
     environment: opts.environment,
