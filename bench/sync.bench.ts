@@ -2,7 +2,7 @@
 // request takes 5–10 ms (each operation class), and every table counts capacity units as AWS does, capped at AWS's
 // default per-table quota. On the same N items (SYNC_BENCH_ITEMS, default 100k): the raw write ceiling; copyTable,
 // emptyTable, deltaSync (1% changed) and a reset (empty + copy); the npm package copy-dynamodb-table; the reference
-// system's reset (bench/seedReset.ts); one Lambda worker's rate and CPU per item (syncSegment, one segment of one);
+// system's reset (bench/referenceReset.ts); one Lambda worker's rate and CPU per item (syncSegment, one segment of one);
 // use of a capped table's write capacity. Prints a table with each target beside its figure and writes
 // bench/results/sync.json, which bench/rtoModel.ts reads. Absolute numbers depend on the machine and its load; the
 // ratios, measured minutes apart on the same sandbox, are what to read.
@@ -24,7 +24,7 @@ import { benchClient, benchItem, createTable, rawWrite } from './benchTables.js'
 import { loadTable } from './loadTable.js';
 import { measureRun, type RunMeasure } from './measureRun.js';
 import { startSandboxProcess } from './sandboxProcess.js';
-import { seedReset } from './seedReset.js';
+import { referenceReset } from './referenceReset.js';
 
 const N = Number(process.env.SYNC_BENCH_ITEMS ?? 100_000);
 /** Items of the one-worker runs: enough for a steady rate, few enough to keep the run short. */
@@ -96,7 +96,7 @@ try {
   // 5. The reference system's reset, from the same 1% change.
   await diverge(peerTarget, N, changed);
   const seed = await measureRun(sandbox, [source.tableName, peerTarget.tableName], N, () =>
-    seedReset(source, peerTarget),
+    referenceReset(source, peerTarget),
   );
   const seedComplete = (await digestTable(peerTarget)).digest === expected.digest;
   log(`reference reset: ${seed.seconds.toFixed(1)} s, complete: ${seedComplete}`);
@@ -160,7 +160,7 @@ try {
     ['emptyTable', `${rate(emptied)}; ${units(emptied)}`, ''],
     ['reset (emptyTable + copyTable)', `${reset.seconds.toFixed(1)} s; ${units(reset)}`, ''],
     [
-      'reference reset (seedReset.ts)',
+      'reference reset (referenceReset.ts)',
       `${seed.seconds.toFixed(1)} s; reset ${ratios.resetVsSeedReset.toFixed(1)}x faster; ${units(seed)}`,
       `>= ${TARGETS.resetVsSeedReset}x: ${met(ratios.resetVsSeedReset >= TARGETS.resetVsSeedReset && seedComplete)}`,
     ],

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Seed 000, scenario 1, step 4: `node scripts/restore-events.js recovered_events.json --table T --confirm T`.
+ * The backup runbook's scenario 1, step 4: `node scripts/restore-events.js recovered_events.json --table T --confirm T`.
  *
  * Writes the items of FILE into the table: FILE is what `aws dynamodb scan ... > file.json` printed
  * ({"Items": [...], "Count": ...}), or a file written by `dynamo-dr export` or `dynamo-dr diff`. It is a thin

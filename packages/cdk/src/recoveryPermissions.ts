@@ -1,4 +1,4 @@
-import type { WorkflowHandlerName } from '@dynamo-dr/core';
+import type { RestoreHandlerName } from '@dynamo-dr/core';
 
 /**
  * Which resources of a table's recovery an IAM statement is about:
@@ -92,7 +92,7 @@ export const HANDLER_PERMISSIONS = {
   // Ending a run releases the lock (a conditional delete).
   recordRestoreSuccess: [{ actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], on: 'journal' }],
   recordRestoreFailure: [{ actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], on: 'journal' }],
-} as const satisfies Record<WorkflowHandlerName, readonly RecoveryPermission[]>;
+} as const satisfies Record<RestoreHandlerName, readonly RecoveryPermission[]>;
 
 /**
  * The union of the handlers' permissions, one entry per kind of resource, actions sorted and unique.

@@ -3,6 +3,7 @@ import { DrError, InputError, isAwsServiceError } from '@dynamo-dr/core/errors';
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 import { ExitError } from './exitError.js';
+import { flagOf } from './fieldFlags.js';
 
 /** The only place that turns errors into exit codes: 0 ok, 1 failure, 2 bad usage or input. */
 async function main(argv: string[]): Promise<number> {
@@ -28,7 +29,8 @@ function report(error: unknown): number {
     return error.exitCode;
   }
   if (error instanceof InputError) {
-    console.error(`error: ${error.message}`);
+    // Core names the request field; the user typed a flag.
+    console.error(`error: ${error.describe(flagOf)}`);
     return 2;
   }
   if (error instanceof DrError) {

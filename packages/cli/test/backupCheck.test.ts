@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passedDrillReport } from '../../core/test/drillReports/drillReportFixture.js';
 import { createTableNamed } from '../../core/test/health/createTableNamed.js';
 import { drillReportFileName } from '../../core/src/drillReports/drillReport.js';
-import { backupPolicy } from '../../core/src/health/backupPolicy.js';
+import { backupPolicy } from '../../core/src/backupPolicy/backupPolicy.js';
 import type { CheckItem } from '../../core/src/health/checkItem.js';
 import type { BackupCheckReport } from '../../core/src/health/runBackupCheck.js';
 import { backupAlarmSpecs } from '../../core/src/monitor/backupAlarmSpecs.js';

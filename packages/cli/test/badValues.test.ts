@@ -5,6 +5,7 @@ import { InputError } from '@dynamo-dr/core';
 import { CommanderError } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/program.js';
+import { userMessage } from '../src/fieldFlags.js';
 import { runCliWith, type CliResult } from './restoreHarness.js';
 import { closedPort } from '../../core/test/aws/closedPort.js';
 
@@ -240,6 +241,18 @@ describe('every command and flag: bad values are input errors (exit 2), before a
     ],
     [diff('--segments', '1.5'), /^--segments "1\.5" is not a whole number/],
     [
+      restore('--table', 'Orders', '--confirm', 'Orders', '--max-write-units', '0'),
+      /^--max-write-units "0" is not a whole number from 1 to 1000000/,
+    ],
+    [
+      fileItems('--table', 'Orders', '--from-file', 'f.json', '--max-read-units', '-1'),
+      /^--max-read-units "-1" is not a whole number/,
+    ],
+    [
+      ['export', '--table', 'Orders', '--out', 'e.json', '--max-read-units', 'lots'],
+      /^--max-read-units "lots" is not a whole number/,
+    ],
+    [
       ['export', '--table', 'Orders', '--out', 'e.json', '--segments', '1e2'],
       /^--segments "1e2" is not a whole number/,
     ],
@@ -273,7 +286,8 @@ describe('every command and flag: bad values are input errors (exit 2), before a
   ])('%j', async (args, message) => {
     const error = await refusal(args);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toMatch(message);
+    // As bin.ts prints it: core names the request field, the CLI its flag.
+    expect(userMessage(error as Error)).toMatch(message);
   });
 
   it.each([
@@ -287,7 +301,7 @@ describe('every command and flag: bad values are input errors (exit 2), before a
   ])('%j --state-dir <an existing file>', async (args) => {
     const error = await refusal([...args, '--state-dir', path.join(root, 'a-file')]);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toMatch(/^--state-dir ".*a-file" is an existing file, not a directory/);
+    expect(userMessage(error as Error)).toMatch(/^--state-dir ".*a-file" is an existing file, not a directory/);
   });
 
   it('leaves nothing behind: no state directory, no output file, in the directory they all ran in', async () => {

@@ -2,7 +2,14 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { defaultRestoreSettings, FileRunJournal, logicalNameOf, planRestore, runRestore } from '@dynamo-dr/core';
+import {
+  defaultRestoreSettings,
+  FileCheckpointStore,
+  FileRunJournal,
+  logicalNameOf,
+  planRestore,
+  runRestore,
+} from '@dynamo-dr/core';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -35,6 +42,7 @@ beforeAll(async () => {
     dynamodb: client,
     aws: { endpoint: sandbox.endpoint, region: sandbox.region },
     journal,
+    checkpoints: new FileCheckpointStore(path.join(journal.stateDir, 'checkpoints')),
     startedBy: 't@h',
   };
   const plan = await planRestore(client, journal, {

@@ -29,7 +29,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'drscript-'));
   const incident = await eventsAfterIncident(client, TABLE);
   atT = incident.atT;
-  // Seed 000, scenario 1, steps 1-3, as the AWS CLI would do them.
+  // The backup runbook's scenario 1, steps 1-3, as the AWS CLI would do them.
   const restored = `${TABLE}-restored`;
   await client.send(
     new RestoreTableToPointInTimeCommand({
@@ -66,7 +66,7 @@ function runScript(args: readonly string[]): Promise<{ code: number | null; stdo
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
-describe('node scripts/restore-events.js recovered_events.json (seed 000, scenario 1, step 4)', () => {
+describe('node scripts/restore-events.js recovered_events.json (the backup runbook, scenario 1, step 4)', () => {
   it('--help prints the usage with every flag and exits 0', async () => {
     const help = await runScript(['--help']);
     expect(help.code, help.stderr).toBe(0);

@@ -75,7 +75,7 @@ function args(over: Record<string, string | boolean | undefined> = {}): string[]
 
 describe('dynamo-dr restore-items: bad input changes nothing', () => {
   it.each([
-    ['a bad expression', { '--where': 'begins_with(pk :rule' }, '--where/--values', 'begins_with(pk :rule'],
+    ['a bad expression', { '--where': 'begins_with(pk :rule' }, '--where', 'begins_with(pk :rule'],
     [
       'a placeholder --values does not use',
       { '--values': '{":rule": "rule#MD-001", ":other": 1}' },

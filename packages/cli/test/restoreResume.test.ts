@@ -2,7 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { FileRunJournal, type RunRecord, type TableRun } from '@dynamo-dr/core';
+import { FileRunJournal, type RestoreRun, type RestoreTableRun } from '@dynamo-dr/core';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -25,18 +25,18 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.stop());
 
-async function tableRun(dir: string, incident: string, table: string): Promise<TableRun | undefined> {
+async function tableRun(dir: string, incident: string, table: string): Promise<RestoreTableRun | undefined> {
   try {
     const run = JSON.parse(
       await readFile(path.join(dir, '.dynamo-dr', 'runs', `${incident}.json`), 'utf8'),
-    ) as RunRecord;
+    ) as RestoreRun;
     return run.tables[table];
   } catch {
     return undefined; // not written yet, or being replaced this instant
   }
 }
 
-const during: Record<string, (t: TableRun) => boolean> = {
+const during: Record<string, (t: RestoreTableRun) => boolean> = {
   'backup and restore': (t) => !!t.phases.backup && !t.phases.restore?.endedAt,
   sync: (t) => !!t.phases.sync && t.segmentsDone.length > 0 && !t.phases.verify,
   verify: (t) => !!t.phases.verify && !t.phases.verify.endedAt,
@@ -73,7 +73,7 @@ describe.concurrent('kill -9 of dynamo-dr restore, then the same command again',
     ];
 
     const { child, done } = startCli(sandbox, dir, args);
-    let seen: TableRun | undefined;
+    let seen: RestoreTableRun | undefined;
     for (const started = Date.now(); Date.now() - started < 60_000;) {
       seen = await tableRun(dir, incident, table);
       if (seen && during[phase]!(seen)) break;
@@ -96,7 +96,7 @@ describe.concurrent('kill -9 of dynamo-dr restore, then the same command again',
     ]);
     expect(tables.filter((name) => name.startsWith(`${table}-dr-`))).toEqual([]);
     const journal = new FileRunJournal(path.join(dir, '.dynamo-dr'));
-    const run = await journal.getRun(incident);
+    const run = (await journal.getRun(incident)) as RestoreRun | undefined;
     expect(run?.result).toBe('succeeded');
     expect(run?.attempts).toHaveLength(2);
     expect(await journal.readLock(table)).toBeUndefined();

@@ -4,20 +4,6 @@ import { assertName } from '../validation/assertName.js';
 import { regionRule } from '../validation/nameRules.js';
 import type { AwsClientOptions } from './createDynamoDbClient.js';
 
-/** How the connection options are called where they came from (the CLI's flags by default). */
-export interface AwsOptionLabels {
-  readonly region: string;
-  readonly endpoint: string;
-  readonly profile: string;
-}
-
-/** The AWS CLI's flags, which dynamo-dr's are named after. */
-export const awsCliOptionLabels: AwsOptionLabels = {
-  region: '--region',
-  endpoint: '--endpoint-url',
-  profile: '--profile',
-};
-
 /**
  * Checks the connection options given explicitly before any client uses them, as the AWS CLI does: the
  * region is a region name, the endpoint an http(s) URL, the profile one of the shared config and
@@ -31,11 +17,10 @@ export const awsCliOptionLabels: AwsOptionLabels = {
  */
 export async function assertAwsOptions(
   options: Pick<AwsClientOptions, 'region' | 'endpoint' | 'profile'>,
-  labels: AwsOptionLabels = awsCliOptionLabels,
 ): Promise<void> {
-  if (options.region !== undefined) assertName(regionRule, labels.region, options.region);
-  if (options.endpoint !== undefined) assertEndpoint(options.endpoint, labels.endpoint);
-  if (options.profile !== undefined) await assertProfile(options.profile, labels.profile);
+  if (options.region !== undefined) assertName(regionRule, 'region', options.region);
+  if (options.endpoint !== undefined) assertEndpoint(options.endpoint, 'endpoint');
+  if (options.profile !== undefined) await assertProfile(options.profile, 'profile');
 }
 
 function assertEndpoint(endpoint: string, field: string): void {

@@ -17,7 +17,7 @@ export interface TableShape {
 
 /**
  * Reads a table's primary key attributes from DescribeTable, so that no
- * attribute name is ever assumed (seed 002 hard-coded `pk`/`sk`).
+ * attribute name is ever assumed (no `pk`/`sk` hard-coded).
  */
 export async function describeTableShape(table: TableRef): Promise<TableShape> {
   let schema;

@@ -1,7 +1,7 @@
-/** How far one unit of work (one pass over one scan segment) has come. Plain JSON. */
+/** How far one unit of work (one sync operation over one scan segment) has come. Plain JSON. */
 export interface SegmentCheckpoint {
-  /** Which pass, e.g. `copy`, `delta-put`, `delta-delete`, `empty`, `digest`. */
-  readonly pass: string;
+  /** The sync operation: `copy`, `empty`, `delta` or `digest`. */
+  readonly operation: string;
   /** The tables the run reads and writes; a resume against other tables is refused. */
   readonly tables: readonly string[];
   readonly segment: number;

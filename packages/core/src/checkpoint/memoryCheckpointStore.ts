@@ -4,6 +4,9 @@ import type { CheckpointStore, SegmentCheckpoint } from './checkpointStore.js';
  * A {@link CheckpointStore} in memory. `syncSegment` uses it to carry
  * checkpoints through a workflow's state (in with the request, out with the
  * result); tests use it too.
+ *
+ * @example
+ * await copyTable(source, destination, { checkpoints: new MemoryCheckpointStore(), runId: 'incident-42' });
  */
 export class MemoryCheckpointStore implements CheckpointStore {
   private readonly runs = new Map<string, Map<string, SegmentCheckpoint>>();

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
 import { InputError } from '../errors.js';
+import { schemaCheck } from '../validation/schemaCheck.js';
 import { configJsonSchema, type DrConfig, type TableConfig } from './configSchema.js';
 
 export const CONFIG_FILE_NAME = 'dynamo-dr.config.json';
 
-const validate = new Ajv({ allErrors: true }).compile<DrConfig>(configJsonSchema);
+const checkConfig = schemaCheck<DrConfig>(configJsonSchema);
 
 /**
  * Reads and validates the configuration: `explicitPath` when given (it must
@@ -23,43 +23,33 @@ export async function loadConfig(options: { explicitPath?: string; cwd?: string 
     text = await readFile(file, 'utf8');
   } catch (error) {
     if (!options.explicitPath && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new InputError('--config', file, 'cannot be read', `Check the path (${(error as Error).message}).`);
+    throw new InputError('config', file, 'cannot be read', `Check the path (${(error as Error).message}).`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new InputError('--config', file, 'is not valid JSON', `Fix the syntax: ${(error as Error).message}.`);
+    throw new InputError('config', file, 'is not valid JSON', `Fix the syntax: ${(error as Error).message}.`);
   }
   return parseConfig(parsed, file);
 }
 
-/** Validates an already-parsed configuration document; `source` names it in errors. */
+/**
+ * Validates an already-parsed configuration document; `source` names it in errors.
+ *
+ * @example
+ * const config = parseConfig(JSON.parse(text), 'dynamo-dr.json'); // InputError naming the bad setting
+ */
 export function parseConfig(document: unknown, source = CONFIG_FILE_NAME): DrConfig {
-  if (validate(document)) return document;
-  const first = validate.errors?.[0] as ErrorObject;
-  const where = first.instancePath || '/';
+  const checked = checkConfig(document);
+  if (checked.ok) return checked.value;
+  const { path, value, problem } = checked.problem;
   throw new InputError(
-    `${source}${where === '/' ? '' : ` at ${where}`}`,
-    valueAt(document, first.instancePath),
-    describe(first),
+    `${source}${path.length ? ` at /${path.join('/')}` : ''}`,
+    value,
+    problem === 'is not a known field' ? 'is not a known setting' : problem,
     `See docs/configuration.md for the file's format.`,
   );
-}
-
-function describe(error: ErrorObject): string {
-  if (error.keyword === 'additionalProperties') {
-    return `has an unknown setting "${String((error.params as { additionalProperty: string }).additionalProperty)}"`;
-  }
-  return error.message ?? 'is invalid';
-}
-
-function valueAt(document: unknown, pointer: string): unknown {
-  let value = document;
-  for (const part of pointer.split('/').slice(1)) {
-    value = (value as Record<string, unknown> | undefined)?.[part.replaceAll('~1', '/').replaceAll('~0', '~')];
-  }
-  return value;
 }
 
 /** A table as the configuration knows it. */
@@ -68,7 +58,12 @@ export interface ConfiguredTable extends TableConfig {
   readonly logicalName: string;
 }
 
-/** Finds a table by its physical name (exact, case included) or its logical name, optionally in one environment. */
+/**
+ * Finds a table by its physical name (exact, case included) or its logical name, optionally in one environment.
+ *
+ * @example
+ * findTable(await loadConfig(), 'Orders', 'Prod')?.tableName; // 'Prod-Orders'
+ */
 export function findTable(config: DrConfig, name: string, inEnvironment?: string): ConfiguredTable | undefined {
   for (const [environment, env] of Object.entries(config.environments)) {
     if (inEnvironment !== undefined && environment !== inEnvironment) continue;

@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DrConfig } from '../config/configSchema.js';
 import { InputError } from '../errors.js';
-import { backupPolicies } from '../health/backupPolicy.js';
+import { backupPolicies } from '../backupPolicy/backupPolicy.js';
 import { readTableSizes } from './costCalls.js';
 import { PRICE_TABLE, type RegionPrices } from './priceTable.js';
 import { checkRunbookClaim, type RunbookClaimCheck } from './runbookClaim.js';

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { DynamoDBClient, KeySchemaElement } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { keySchemaOf, sameKeySchema, type KeySchema } from '../aws/describeTableShape.js';
 import { InputError } from '../errors.js';
 import { assertItemFileTarget } from '../itemFile/itemFileManifest.js';
 import type { RunJournal } from '../journal/runJournal.js';
-import { describeBackupIfExists } from '../aws/backupCalls.js';
-import { describeTableIfExists } from '../restore/dynamoDbCalls.js';
+import type { RestoreRun } from '../restore/restoreRun.js';
+import { runOfKind } from '../runs/tableRun.js';
+import { describeBackupIfExists, describeTableIfExists } from '../aws/dynamoDbCalls.js';
 import { assertName } from '../validation/assertName.js';
 import { backupArnRule, backupArnTable, incidentIdRule, tableNameRule } from '../validation/nameRules.js';
 import type { DiffPlan, DiffSide } from './diffPlan.js';
@@ -32,30 +34,30 @@ export interface DiffRequest {
  * const plan = await planDiff(ddb, journal, { incidentId: 'inc-7', out: 'lost-writes.jsonl' });
  */
 export async function planDiff(client: DynamoDBClient, journal: RunJournal, request: DiffRequest): Promise<DiffPlan> {
-  if (request.incidentId !== undefined) assertName(incidentIdRule, '--incident', request.incidentId);
+  if (request.incidentId !== undefined) assertName(incidentIdRule, 'incidentId', request.incidentId);
   if (request.table !== undefined) {
-    assertName(tableNameRule, '--table', request.table);
+    assertName(tableNameRule, 'table', request.table);
     if (request.incidentId === undefined) {
       throw new InputError(
-        '--table',
+        'table',
         request.table,
         'picks a table of an incident and needs --incident',
         'Give --incident ID with it, or name the sides with --left and --right.',
       );
     }
   }
-  if (request.left !== undefined) assertSideSpec(request.left, '--left');
-  if (request.right !== undefined) assertSideSpec(request.right, '--right');
+  if (request.left !== undefined) assertSideSpec(request.left, 'left');
+  if (request.right !== undefined) assertSideSpec(request.right, 'right');
   if (request.out === undefined)
-    throw new InputError('--out', null, 'is required', 'Name the diff file to write, e.g. --out lost-writes.jsonl.');
+    throw new InputError('out', null, 'is required', 'Name the diff file to write, e.g. --out lost-writes.jsonl.');
   // A diff never replaces a file.
-  const out = await assertItemFileTarget('--out', request.out, { replace: false });
+  const out = await assertItemFileTarget('out', request.out, { replace: false });
   const [leftSpec, rightSpec] = await sideSpecs(journal, request);
-  const left = await side(client, leftSpec, request.incidentId ? '--incident' : '--left');
-  const right = await side(client, rightSpec, request.incidentId ? '--incident' : '--right');
-  if (JSON.stringify(left.schema) !== JSON.stringify(right.schema)) {
+  const left = await side(client, leftSpec, request.incidentId ? 'incidentId' : 'left');
+  const right = await side(client, rightSpec, request.incidentId ? 'incidentId' : 'right');
+  if (!sameKeySchema(left.schema, right.schema)) {
     throw new InputError(
-      '--right',
+      'right',
       rightSpec,
       `has key schema ${JSON.stringify(right.schema)}, but ${leftSpec} has ${JSON.stringify(left.schema)}`,
       'Compare a table with itself at another time (a backup of it, or a restored copy).',
@@ -81,7 +83,7 @@ async function sideSpecs(journal: RunJournal, request: DiffRequest): Promise<[st
   if (request.incidentId === undefined) {
     if (!request.left || !request.right) {
       throw new InputError(
-        request.left ? '--right' : '--left',
+        request.left ? 'right' : 'left',
         null,
         'is required without --incident',
         'Give --incident ID (the forensic backup of that restore vs the table now), or both --left and --right.',
@@ -91,7 +93,7 @@ async function sideSpecs(journal: RunJournal, request: DiffRequest): Promise<[st
   }
   if (request.left || request.right) {
     throw new InputError(
-      '--incident',
+      'incidentId',
       request.incidentId,
       'cannot be combined with --left/--right',
       'Give one or the other.',
@@ -100,18 +102,20 @@ async function sideSpecs(journal: RunJournal, request: DiffRequest): Promise<[st
   const run = await journal.getRun(request.incidentId);
   if (!run) {
     throw new InputError(
-      '--incident',
+      'incidentId',
       request.incidentId,
       'has no recorded run in this state directory',
       'Run diff where the restore ran (or pass its --state-dir), or give --left BACKUP_ARN --right TABLE.',
     );
   }
-  const withBackup = Object.entries(run.tables).filter(([, t]) => t.forensicBackupArn);
+  // Only a whole-table restore takes a forensic backup.
+  const restore = run.kind === 'restore' ? runOfKind<RestoreRun>(run, 'restore') : undefined;
+  const withBackup = Object.entries(restore?.tables ?? {}).filter(([, t]) => t.forensicBackupArn);
   const chosen = request.table ? withBackup.filter(([name]) => name === request.table) : withBackup;
   if (chosen.length !== 1) {
     const names = withBackup.map(([name]) => name);
     throw new InputError(
-      request.table ? '--table' : '--incident',
+      request.table ? 'table' : 'incidentId',
       request.table ?? request.incidentId,
       names.length
         ? `does not pick one table of the run (tables with a forensic backup: ${names.join(', ')})`
@@ -129,7 +133,7 @@ async function side(
   client: DynamoDBClient,
   spec: string,
   flag: string,
-): Promise<{ side: DiffSide; schema: readonly KeySchemaElement[] }> {
+): Promise<{ side: DiffSide; schema: KeySchema }> {
   if (!spec.startsWith('arn:')) {
     const table = await describeTableIfExists(client, spec);
     if (!table)
@@ -139,7 +143,10 @@ async function side(
         'is neither an existing table nor a backup ARN',
         'Check the name and the region.',
       );
-    return { side: { kind: 'table', spec, tableName: spec, temporary: false }, schema: sorted(table.KeySchema) };
+    return {
+      side: { kind: 'table', spec, tableName: spec, temporary: false },
+      schema: keySchemaOf(table.KeySchema, spec),
+    };
   }
   const backup = await describeBackupIfExists(client, spec);
   if (!backup)
@@ -156,12 +163,6 @@ async function side(
   const tableName = `${backupArnTable(spec).slice(0, 240)}-diff-${randomBytes(4).toString('hex')}`;
   return {
     side: { kind: 'backup', spec, tableName, backupArn: spec, temporary: true },
-    schema: sorted(backup.SourceTableDetails?.KeySchema),
+    schema: keySchemaOf(backup.SourceTableDetails?.KeySchema, spec),
   };
-}
-
-function sorted(schema: readonly KeySchemaElement[] | undefined): readonly KeySchemaElement[] {
-  return [...(schema ?? [])]
-    .map((k) => ({ AttributeName: k.AttributeName, KeyType: k.KeyType }))
-    .sort((a, b) => (a.KeyType! < b.KeyType! ? -1 : 1));
 }

@@ -3,10 +3,9 @@ import { describeTableShape } from '../aws/describeTableShape.js';
 import { DrError } from '../errors.js';
 import { createChangeFileWriter } from '../itemFile/createItemFileWriter.js';
 import type { ItemFileManifest } from '../itemFile/itemFileManifest.js';
-import { awaitTableActive } from '../restore/awaitTableActive.js';
-import { restoreFromBackup } from '../aws/backupCalls.js';
-import { untilReady } from '../restore/untilReady.js';
-import { deleteTableIfExists } from '../restore/dynamoDbCalls.js';
+import { deleteTableIfExists } from '../aws/dynamoDbCalls.js';
+import { awaitRestoredTable, startTableRestore } from '../tableRestore/tableRestore.js';
+import { untilReady } from '../workflow/untilReady.js';
 import { createEngineContext } from '../sync/engineContext.js';
 import type { DiffPlan, DiffSide } from './diffPlan.js';
 import { diffTables, type DiffCounts } from './diffTables.js';
@@ -86,13 +85,9 @@ async function removeTemporaryTables(client: DynamoDBClient, plan: DiffPlan): Pr
 /** Restores a backup side into its temporary table and waits until it is ACTIVE and is that backup's restore. */
 async function materialize(client: DynamoDBClient, side: DiffSide, plan: DiffPlan, firstWaitMs: number): Promise<void> {
   if (side.kind !== 'backup') return;
-  await restoreFromBackup(client, side.backupArn!, side.tableName);
+  const source = { kind: 'backup', backupArn: side.backupArn! } as const;
+  await startTableRestore(client, source, side.tableName);
   const deadline = new Date(Date.now() + plan.restoreDeadlineMinutes * 60_000).toISOString();
-  const table = await untilReady(() => awaitTableActive(client, side.tableName, deadline), firstWaitMs);
-  // Never compare a table that merely has the name: it must be this backup's restore.
-  if (table.RestoreSummary?.SourceBackupArn !== side.backupArn) {
-    throw new DrError(`The table ${side.tableName} is not a restore of ${side.backupArn}.`, {
-      hint: `Delete ${side.tableName} if it is not needed and run diff again.`,
-    });
-  }
+  // Never compare a table that merely has the name: it must be this backup's restore (awaitRestoredTable checks).
+  await untilReady(() => awaitRestoredTable(client, source, side.tableName, deadline), firstWaitMs);
 }

@@ -36,6 +36,8 @@ export interface ExportPlan {
   readonly force: boolean;
   /** Parallel scan segments. */
   readonly segments: number;
+  /** The most read capacity units per second the scan spends on the table. @default adaptive */
+  readonly maxReadUnitsPerSecond?: number;
   /** DescribeTable's ItemCount of the source (AWS refreshes it about every six hours). */
   readonly estimatedItems: number;
   /**

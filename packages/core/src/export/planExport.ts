@@ -6,13 +6,13 @@ import { parseItemFileFormat } from '../itemFile/itemFileFormat.js';
 import { assertItemFileTarget } from '../itemFile/itemFileManifest.js';
 import { assertName } from '../validation/assertName.js';
 import { backupArnRule, incidentIdRule, tableNameRule } from '../validation/nameRules.js';
-import { describeTableIfExists } from '../restore/dynamoDbCalls.js';
+import { describeTableIfExists } from '../aws/dynamoDbCalls.js';
 import { assertRestorable } from '../restore/planTableRestore.js';
 import { defaultRestoreSettings, type TableRestorePlan } from '../restore/restorePlan.js';
 import { logicalNameOf } from '../workflow/stateMachineNames.js';
 import { restoreNames } from '../restore/restoreNames.js';
 import { parseRestoreTime } from '../restore/restoreTime.js';
-import { describeBackupIfExists } from '../aws/backupCalls.js';
+import { describeBackupIfExists } from '../aws/dynamoDbCalls.js';
 import type { ExportPlan, ExportSource } from './exportPlan.js';
 
 /** What the user asked for; flags in the CLI. */
@@ -31,10 +31,9 @@ export interface ExportRequest {
   readonly keepRestoredTable?: boolean;
   /** @default 4 */
   readonly segments?: number;
+  /** The most read capacity units per second the scan spends on the table. @default adaptive */
+  readonly maxReadUnitsPerSecond?: number;
 }
-
-/** Flag names used in error messages. */
-const FLAGS = { table: '--table', pitrBackupTime: '--at', incidentId: '--incident', backupArn: '--backup' } as const;
 
 /**
  * Validates an export request and returns its plan. Only reads: local checks first (format, time, incident,
@@ -45,32 +44,29 @@ const FLAGS = { table: '--table', pitrBackupTime: '--at', incidentId: '--inciden
  * const plan = await planExport(ddb, { tableName: 'consent', at: '2025-12-01T00:00:00Z', out: 'audit.json' });
  */
 export async function planExport(client: DynamoDBClient, request: ExportRequest): Promise<ExportPlan> {
-  const format = parseItemFileFormat(request.format);
+  const format = parseItemFileFormat(request.format, 'format');
   if (request.backupArn && request.at) {
-    throw new InputError(
-      '--at',
-      request.at,
-      'cannot be combined with --backup',
-      'A backup has its own time: drop --at.',
-    );
+    throw new InputError('at', request.at, 'cannot be combined with --backup', 'A backup has its own time: drop --at.');
   }
   if (request.backupArn && request.tableName) {
     throw new InputError(
-      '--table',
+      'tableName',
       request.tableName,
       'cannot be combined with --backup',
       'A backup names its own table: drop --table.',
     );
   }
-  const time = request.at === undefined ? undefined : parseRestoreTime(request.at, FLAGS.pitrBackupTime);
+  const time = request.at === undefined ? undefined : parseRestoreTime(request.at, 'at');
   // One rule for the id whether or not it is used: a live export has no temporary table to name.
-  const incidentId = assertName(incidentIdRule, FLAGS.incidentId, request.incidentId ?? generatedIncidentId());
-  if (request.backupArn !== undefined) assertName(backupArnRule, FLAGS.backupArn, request.backupArn);
-  else if (request.tableName !== undefined) assertName(tableNameRule, FLAGS.table, request.tableName);
+  const incidentId = assertName(incidentIdRule, 'incidentId', request.incidentId ?? generatedIncidentId());
+  if (request.backupArn !== undefined) assertName(backupArnRule, 'backupArn', request.backupArn);
+  else if (request.tableName !== undefined) assertName(tableNameRule, 'tableName', request.tableName);
   const replace = { replace: request.force ?? false, replaceFlag: '--force' };
-  const out = resolve(await assertItemFileTarget('--out', request.out, replace));
+  const out = resolve(await assertItemFileTarget('out', request.out, replace));
   const segments = request.segments ?? 4;
-  const common = { out, format, force: request.force ?? false, segments };
+  const caps =
+    request.maxReadUnitsPerSecond === undefined ? {} : { maxReadUnitsPerSecond: request.maxReadUnitsPerSecond };
+  const common = { out, format, force: request.force ?? false, segments, ...caps };
 
   if (request.backupArn) {
     const backup = await describeBackupIfExists(client, request.backupArn);
@@ -78,7 +74,7 @@ export async function planExport(client: DynamoDBClient, request: ExportRequest)
     const tableName = backup?.SourceTableDetails?.TableName;
     if (!details || !tableName || details.BackupStatus !== 'AVAILABLE') {
       throw new InputError(
-        '--backup',
+        'backupArn',
         request.backupArn,
         details ? `is ${details.BackupStatus}, not AVAILABLE` : 'is not a backup in this account and region',
         'List backups with aws dynamodb list-backups and pass an AVAILABLE one by its ARN.',
@@ -100,10 +96,10 @@ export async function planExport(client: DynamoDBClient, request: ExportRequest)
 
   const tableName = request.tableName;
   if (!tableName) {
-    throw new InputError('--table', null, 'is required', 'Name the table to export (or pass --backup ARN).');
+    throw new InputError('tableName', null, 'is required', 'Name the table to export (or pass --backup ARN).');
   }
   if (time) {
-    const { description, window } = await assertRestorable(client, tableName, time, request.at!, FLAGS);
+    const { description, window } = await assertRestorable(client, tableName, time, request.at!, 'at');
     const restorableWindow = { earliest: window.earliest.toISOString(), latest: window.latest.toISOString() };
     const restoreTime = time.toISOString();
     return {
@@ -122,7 +118,7 @@ export async function planExport(client: DynamoDBClient, request: ExportRequest)
   }
   const description = await describeTableIfExists(client, tableName);
   if (!description) {
-    throw new InputError('--table', tableName, 'does not exist', 'Check the exact table name and the region.');
+    throw new InputError('tableName', tableName, 'does not exist', 'Check the exact table name and the region.');
   }
   return {
     ...common,
@@ -146,7 +142,7 @@ function temporaryTable(
   const key = `export-${incidentId}`;
   return {
     ...defaultRestoreSettings,
-    ...restoreNames(tableName, incidentId, FLAGS, 'export-'),
+    ...restoreNames(tableName, incidentId, 'export-'),
     tableName,
     logicalName: logicalNameOf(tableName),
     keepRestoredTable: keepRestoredTable ?? false,

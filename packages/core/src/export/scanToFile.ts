@@ -10,9 +10,13 @@ import { readPage } from '../sync/readItems.js';
 export async function scanToFile(
   table: TableRef,
   writer: ItemFileWriter,
-  options: { readonly segments: number; readonly onItems?: (count: number) => void },
+  options: {
+    readonly segments: number;
+    readonly maxReadUnitsPerSecond?: number;
+    readonly onItems?: (count: number) => void;
+  },
 ): Promise<number> {
-  const ctx = createEngineContext('digest', options.segments, {});
+  const ctx = createEngineContext('digest', options.segments, { maxReadUnitsPerSecond: options.maxReadUnitsPerSecond });
   let written = 0;
   const segment = async (index: number): Promise<void> => {
     let startKey;

@@ -1,7 +1,7 @@
 import type { AlarmHistoryItem, CloudWatchClient, MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { backupAlarmSpecs, type BackupAlarmSpec } from '../monitor/backupAlarmSpecs.js';
 import { alarmHistory, describeAlarmsByName } from '../monitor/cloudWatchCalls.js';
-import type { BackupPolicy } from './backupPolicy.js';
+import type { BackupPolicy } from '../backupPolicy/backupPolicy.js';
 import type { CheckItem } from './checkItem.js';
 import { iso } from './timeFormats.js';
 

@@ -4,6 +4,9 @@ export type CheckStatus = 'pass' | 'warn' | 'fail';
 /**
  * The items of the backup validation checklist, automated. Each is a runbook entry in docs/monitoring.md
  * (`#check-<id>`): what it means and what to do when it fails.
+ *
+ * @example
+ * for (const item of report.items) console.log(CHECK_TITLES[item.id], item.status);
  */
 export const CHECK_TITLES = {
   'pitr-enabled': 'PITR enabled',

@@ -1,5 +1,5 @@
 import { latestSuccessfulDrill, type DrillReportsRead } from '../drillReports/latestDrills.js';
-import type { BackupPolicy } from './backupPolicy.js';
+import type { BackupPolicy } from '../backupPolicy/backupPolicy.js';
 import type { CheckItem } from './checkItem.js';
 import { duration } from './timeFormats.js';
 

@@ -1,6 +1,6 @@
-import type { BackupMeasures } from './backupMeasures.js';
-import type { BackupPolicy } from './backupPolicy.js';
-import type { TableBackupState } from './backupStateCalls.js';
+import type { BackupMeasures } from '../backupPolicy/backupMeasures.js';
+import type { BackupPolicy } from '../backupPolicy/backupPolicy.js';
+import type { TableBackupState } from '../backupPolicy/backupStateCalls.js';
 import type { CheckItem } from './checkItem.js';
 import { duration, iso } from './timeFormats.js';
 

@@ -2,8 +2,8 @@ import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { InputError } from '../errors.js';
 import { backupAlarmSpecs } from '../monitor/backupAlarmSpecs.js';
 import { describeAlarmsByName, setAlarmState } from '../monitor/cloudWatchCalls.js';
-import type { BackupPolicy } from './backupPolicy.js';
-import type { TableBackupState } from './backupStateCalls.js';
+import type { BackupPolicy } from '../backupPolicy/backupPolicy.js';
+import type { TableBackupState } from '../backupPolicy/backupStateCalls.js';
 
 /** An alarm `--test-alarms` set to ALARM and back, and the state it gave back. */
 export interface TestedAlarm {

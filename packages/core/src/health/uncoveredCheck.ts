@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { BackupPolicy } from './backupPolicy.js';
-import { describeBackupState } from './backupStateCalls.js';
+import type { BackupPolicy } from '../backupPolicy/backupPolicy.js';
+import { describeBackupState } from '../backupPolicy/backupStateCalls.js';
 import type { CheckItem } from './checkItem.js';
 import { environmentTableNames } from './environmentTablesCalls.js';
 

@@ -1,5 +1,5 @@
 import { restoreStateMachineName, syncStateMachineName } from '../workflow/stateMachineNames.js';
-import type { BackupPolicy } from './backupPolicy.js';
+import type { BackupPolicy } from '../backupPolicy/backupPolicy.js';
 import type { CheckItem } from './checkItem.js';
 
 /**

@@ -52,6 +52,11 @@ export function createItemFileWriter(
 /**
  * Opens a streaming writer for a diff file: one {@link ItemChange} per line, lossless, readable with
  * `readItemChanges`. Its manifest digest is over the change records.
+ *
+ * @example
+ * const writer = createChangeFileWriter('orders.diff', manifestFields);
+ * await writer.write(change);
+ * await writer.close();
  */
 export function createChangeFileWriter(path: string, fields: ItemFileManifestFields): RecordFileWriter<ItemChange> {
   return lineWriter(path, 'diff', fields, changeLine, changeAsItem);

@@ -26,7 +26,7 @@ export function isLosslessKind(kind: ItemFileKind): boolean {
  *
  * @throws InputError when the value is not one of {@link ITEM_FILE_FORMATS}.
  */
-export function parseItemFileFormat(value: string | undefined, field = '--format'): ItemFileFormat {
+export function parseItemFileFormat(value: string | undefined, field = 'format'): ItemFileFormat {
   if (value === undefined) return 'dynamodb-json';
   if ((ITEM_FILE_FORMATS as readonly string[]).includes(value)) return value as ItemFileFormat;
   throw new InputError(

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { DrError, InputError } from '../errors.js';
 import { anotherPath, assertWritableFile, type ReplaceOptions } from '../validation/localPaths.js';
+import { schemaCheck } from '../validation/schemaCheck.js';
 import type { ItemFileKind } from './itemFileFormat.js';
 
 /**
@@ -49,6 +50,36 @@ export interface ItemFileManifest extends ItemFileManifestFields {
   readonly createdAt: string;
 }
 
+const text = { type: 'string', minLength: 1 } as const;
+
+/**
+ * JSON Schema of a manifest, version 1: what a reader relies on (format, counts, digests, source) is checked;
+ * fields a later version adds are let through, so an older reader still reads what it knows.
+ */
+export const itemFileManifestSchema = {
+  type: 'object',
+  required: ['manifestVersion', 'format', 'lossless', 'itemCount', 'digest', 'sha256', 'file', 'source', 'time'],
+  properties: {
+    manifestVersion: { const: 1 },
+    format: { enum: ['dynamodb-json', 'jsonl', 'csv', 'diff'] },
+    lossless: { type: 'boolean' },
+    itemCount: { type: 'integer', minimum: 0 },
+    digest: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    file: text,
+    time: text,
+    toolVersion: { type: 'string' },
+    createdAt: { type: 'string' },
+    source: {
+      type: 'object',
+      required: ['kind'],
+      properties: { kind: { enum: ['table', 'pitr', 'backup', 'diff'] } },
+    },
+  },
+} as const;
+
+const checkManifest = schemaCheck<ItemFileManifest>(itemFileManifestSchema);
+
 /** The manifest path of an item file. */
 export function manifestPath(file: string): string {
   return `${file}.manifest.json`;
@@ -79,6 +110,9 @@ export async function assertItemFileTarget(field: string, file: unknown, options
  * Reads the manifest beside `file`.
  *
  * @throws DrError when it is missing or not a dynamo-dr manifest.
+ *
+ * @example
+ * const { digest, itemCount } = await readItemFileManifest('orders.jsonl');
  */
 export async function readItemFileManifest(file: string): Promise<ItemFileManifest> {
   const path = manifestPath(file);
@@ -91,23 +125,21 @@ export async function readItemFileManifest(file: string): Promise<ItemFileManife
       cause: error,
     });
   }
-  const manifest = parseManifest(text);
-  if (!manifest) {
-    throw new DrError(`${path} is not a dynamo-dr item file manifest.`, {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new DrError(`${path} is not a dynamo-dr item file manifest: it is not JSON (${(error as Error).message}).`, {
       hint: 'Pass the data file that dynamo-dr export or diff wrote; its manifest is FILE.manifest.json.',
     });
   }
-  return manifest;
-}
-
-function parseManifest(text: string): ItemFileManifest | undefined {
-  try {
-    const value = JSON.parse(text) as Partial<ItemFileManifest>;
-    if (value.manifestVersion !== 1 || typeof value.format !== 'string' || typeof value.sha256 !== 'string') {
-      return undefined;
-    }
-    return value as ItemFileManifest;
-  } catch {
-    return undefined;
+  const checked = checkManifest(document);
+  if (!checked.ok) {
+    const { path: field, value, problem } = checked.problem;
+    throw new DrError(
+      `${path} is not a dynamo-dr item file manifest: ${field.join('.') || 'it'}${value === undefined ? '' : ` ${JSON.stringify(value)}`} ${problem}.`,
+      { hint: 'Pass the data file that dynamo-dr export or diff wrote; its manifest is FILE.manifest.json.' },
+    );
   }
+  return checked.value;
 }

@@ -18,7 +18,7 @@ import { parseChangeLine, parseDynamoJsonLine } from './itemLines.js';
  * @example
  * for await (const item of readItemFile('consent-audit.jsonl')) console.log(item.pk?.S);
  */
-export async function* readItemFile(path: string, field = '--from-file'): AsyncGenerator<Item> {
+export async function* readItemFile(path: string, field = 'file'): AsyncGenerator<Item> {
   const kind = await declaredKind(path, field);
   if (kind === 'diff') {
     throw new InputError(
@@ -43,8 +43,11 @@ export async function* readItemFile(path: string, field = '--from-file'): AsyncG
  * Streams the change records of a diff file (see {@link ItemChange}).
  *
  * @throws InputError when the file is missing, is not a diff file, or a line is not a change record.
+ *
+ * @example
+ * for await (const change of readItemChanges('orders.diff')) console.log(change.change, change.key);
  */
-export async function* readItemChanges(path: string, field = '--from-file'): AsyncGenerator<ItemChange> {
+export async function* readItemChanges(path: string, field = 'file'): AsyncGenerator<ItemChange> {
   const kind = await declaredKind(path, field);
   if (kind && kind !== 'diff') {
     throw new InputError(

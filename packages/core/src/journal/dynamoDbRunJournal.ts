@@ -7,14 +7,24 @@ import {
   type AttributeValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import type { RecoveryLock, RunJournal } from './runJournal.js';
-import type { RunRecord } from './runRecord.js';
+import { DrError } from '../errors.js';
+import { backoffDelay, sleep } from '../sync/backoff.js';
+import type { JournaledRun, RecoveryLock, RunJournal } from './runJournal.js';
+
+/**
+ * Conditional puts of one run that lose a race are retried this often, with full-jitter backoff: writers of
+ * one run are the few tables of one recovery (segment checkpoints are items of their own), so a run that
+ * still loses after these is contended by something else, and failing loudly beats spinning.
+ */
+const UPDATE_ATTEMPTS = 10;
+const UPDATE_BACKOFF = { baseDelayMs: 20, maxDelayMs: 2000 } as const;
 
 /**
  * A {@link RunJournal} in one DynamoDB table (partition key `pk`, a string),
  * for the Lambda handlers on AWS where there is no shared disk. Locks are
  * conditional puts (`attribute_not_exists`); runs carry a version and are
- * replaced with a conditional put on it, retried on a lost race.
+ * replaced with a conditional put on it, retried on a lost race a bounded number of times with jittered
+ * backoff.
  *
  * @example
  * const journal = new DynamoDbRunJournal(new DynamoDBClient({}), 'dynamo-dr-journal');
@@ -25,19 +35,22 @@ export class DynamoDbRunJournal implements RunJournal {
     readonly tableName: string,
   ) {}
 
-  async getRun(incidentId: string): Promise<RunRecord | undefined> {
-    return (await this.get(`run#${incidentId}`))?.value as RunRecord | undefined;
+  async getRun(incidentId: string): Promise<JournaledRun | undefined> {
+    return (await this.get(`run#${incidentId}`))?.value as JournaledRun | undefined;
   }
 
-  async listRuns(): Promise<RunRecord[]> {
-    const runs = (await this.scan('run#')) as RunRecord[];
+  async listRuns(): Promise<JournaledRun[]> {
+    const runs = (await this.scan('run#')) as JournaledRun[];
     return runs.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   }
 
-  async updateRun(incidentId: string, change: (current: RunRecord | undefined) => RunRecord): Promise<RunRecord> {
-    for (;;) {
+  async updateRun<R extends JournaledRun>(
+    incidentId: string,
+    change: (current: JournaledRun | undefined) => R,
+  ): Promise<R> {
+    for (let attempt = 1; ; attempt++) {
       const current = await this.get(`run#${incidentId}`);
-      const updated = change(current?.value as RunRecord | undefined);
+      const updated = change(current?.value as JournaledRun | undefined);
       try {
         await this.client.send(
           new PutItemCommand({
@@ -50,6 +63,16 @@ export class DynamoDbRunJournal implements RunJournal {
         return updated;
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        if (attempt >= UPDATE_ATTEMPTS) {
+          throw new DrError(
+            `The run ${incidentId} in ${this.tableName} changed under every one of ${UPDATE_ATTEMPTS} attempts to record it.`,
+            {
+              hint: 'Something else writes that run item: find it, stop it, and run the same command again.',
+              cause: error,
+            },
+          );
+        }
+        await sleep(backoffDelay(attempt, UPDATE_BACKOFF));
       }
     }
   }
@@ -123,7 +146,7 @@ export class DynamoDbRunJournal implements RunJournal {
 }
 
 /** The record as JSON text (one attribute; well under the 400 KB item limit), plus what conditions need. */
-function item(pk: string, value: RunRecord | RecoveryLock, version: number): Record<string, AttributeValue> {
+function item(pk: string, value: JournaledRun | RecoveryLock, version: number): Record<string, AttributeValue> {
   return {
     pk: { S: pk },
     version: { N: String(version) },

@@ -5,10 +5,14 @@ import { DrError } from '../errors.js';
 import { assertName } from '../validation/assertName.js';
 import { assertPathSyntax, assertStateDir } from '../validation/localPaths.js';
 import { runIdRule, tableNameRule } from '../validation/nameRules.js';
-import type { RecoveryLock, RunJournal } from './runJournal.js';
-import type { RunRecord } from './runRecord.js';
+import type { JournaledRun, RecoveryLock, RunJournal } from './runJournal.js';
 
-/** The state directory used when none is given: `.dynamo-dr` in the working directory. */
+/**
+ * The state directory used when none is given: `.dynamo-dr` in the working directory.
+ *
+ * @example
+ * const journal = new FileRunJournal(DEFAULT_STATE_DIR);
+ */
 export const DEFAULT_STATE_DIR = '.dynamo-dr';
 
 /** Longest file name (bytes, Linux's NAME_MAX) minus `.json`: a longer table name is shortened and hashed. */
@@ -47,16 +51,16 @@ export class FileRunJournal implements RunJournal {
     return new FileRunJournal(await assertStateDir(field, stateDir, options));
   }
 
-  async getRun(incidentId: string): Promise<RunRecord | undefined> {
-    return readJson<RunRecord>(this.runFile(incidentId));
+  async getRun(incidentId: string): Promise<JournaledRun | undefined> {
+    return readJson<JournaledRun>(this.runFile(incidentId));
   }
 
-  async listRuns(): Promise<RunRecord[]> {
-    const runs = await this.readAll<RunRecord>('runs');
+  async listRuns(): Promise<JournaledRun[]> {
+    const runs = await this.readAll<JournaledRun>('runs');
     return runs.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   }
 
-  updateRun(incidentId: string, change: (current: RunRecord | undefined) => RunRecord): Promise<RunRecord> {
+  updateRun<R extends JournaledRun>(incidentId: string, change: (current: JournaledRun | undefined) => R): Promise<R> {
     // One in-process queue per incident: parallel tables of one run update the same file.
     const previous = this.queues.get(incidentId) ?? Promise.resolve();
     const next = previous.then(async () => {

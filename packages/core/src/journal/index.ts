@@ -1,5 +1,4 @@
 export * from './runJournal.js';
-export * from './runRecord.js';
 export * from './fileRunJournal.js';
 export * from './recoveryLock.js';
 export * from './dynamoDbRunJournal.js';

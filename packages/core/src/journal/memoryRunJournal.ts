@@ -1,5 +1,4 @@
-import type { RecoveryLock, RunJournal } from './runJournal.js';
-import type { RunRecord } from './runRecord.js';
+import type { JournaledRun, RecoveryLock, RunJournal } from './runJournal.js';
 
 /**
  * A {@link RunJournal} in memory, gone with the process: for work that must
@@ -10,18 +9,21 @@ import type { RunRecord } from './runRecord.js';
  * const journal = new MemoryRunJournal();
  */
 export class MemoryRunJournal implements RunJournal {
-  private readonly runs = new Map<string, RunRecord>();
+  private readonly runs = new Map<string, JournaledRun>();
   private readonly locks = new Map<string, RecoveryLock>();
 
-  async getRun(incidentId: string): Promise<RunRecord | undefined> {
+  async getRun(incidentId: string): Promise<JournaledRun | undefined> {
     return this.runs.get(incidentId);
   }
 
-  async listRuns(): Promise<RunRecord[]> {
+  async listRuns(): Promise<JournaledRun[]> {
     return [...this.runs.values()].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   }
 
-  async updateRun(incidentId: string, change: (current: RunRecord | undefined) => RunRecord): Promise<RunRecord> {
+  async updateRun<R extends JournaledRun>(
+    incidentId: string,
+    change: (current: JournaledRun | undefined) => R,
+  ): Promise<R> {
     const updated = change(this.runs.get(incidentId));
     this.runs.set(incidentId, updated);
     return updated;

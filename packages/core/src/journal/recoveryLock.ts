@@ -21,7 +21,7 @@ function processAlive(pid: number): boolean {
  * @example
  * await acquireRecoveryLock(journal, { tableName, incidentId, executionId, startedBy, host: hostname(), pid: process.pid, acquiredAt });
  */
-export async function acquireRecoveryLock(journal: RunJournal, lock: RecoveryLock, field = 'table'): Promise<void> {
+export async function acquireRecoveryLock(journal: RunJournal, lock: RecoveryLock, field = 'tableName'): Promise<void> {
   for (;;) {
     const holder = await journal.tryLock(lock);
     if (!holder || holder.executionId === lock.executionId) return;
@@ -39,7 +39,7 @@ export async function assertNotLocked(
   journal: RunJournal,
   tableName: string,
   incidentId: string,
-  field = 'table',
+  field = 'tableName',
 ): Promise<void> {
   const holder = await journal.readLock(tableName);
   if (holder && !resumableBy(holder, incidentId)) throw lockedError(holder, field);

@@ -1,4 +1,12 @@
-import type { RunRecord } from './runRecord.js';
+/**
+ * What the journal needs to know of a run record: its key, the command that made it and when it started.
+ * The rest is the command's own (see `RunRecordOf`): the journal stores it as it is given, without reading it.
+ */
+export interface JournaledRun {
+  readonly incidentId: string;
+  readonly kind: string;
+  readonly startedAt: string;
+}
 
 /** Who holds the recovery lock of a table. */
 export interface RecoveryLock {
@@ -20,15 +28,16 @@ export interface RecoveryLock {
  *
  * Implementations must make `tryLock` atomic (at most one holder per table)
  * and must apply concurrent `updateRun` calls of one incident one after the
- * other, never losing one.
+ * other, never losing one. They store a run record as it is given and return it as it was stored: the
+ * journal understands no command's records.
  */
 export interface RunJournal {
   /** The run of `incidentId`, or `undefined` when none was recorded. */
-  getRun(incidentId: string): Promise<RunRecord | undefined>;
+  getRun(incidentId: string): Promise<JournaledRun | undefined>;
   /** All runs, newest first. */
-  listRuns(): Promise<RunRecord[]>;
+  listRuns(): Promise<JournaledRun[]>;
   /** Replaces the run with `change(current)`; `current` is `undefined` when there is none yet. */
-  updateRun(incidentId: string, change: (current: RunRecord | undefined) => RunRecord): Promise<RunRecord>;
+  updateRun<R extends JournaledRun>(incidentId: string, change: (current: JournaledRun | undefined) => R): Promise<R>;
   /** Takes the table's lock; returns the current holder instead when someone holds it (even `lock`'s own incident). */
   tryLock(lock: RecoveryLock): Promise<RecoveryLock | undefined>;
   /** The table's lock holder, or `undefined` when unlocked. */

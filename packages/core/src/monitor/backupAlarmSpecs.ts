@@ -1,5 +1,5 @@
 import type { PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';
-import type { BackupPolicy, PolicyTable } from '../health/backupPolicy.js';
+import type { BackupPolicy, PolicyTable } from '../backupPolicy/backupPolicy.js';
 import { BACKUP_METRICS, METRIC_NAMESPACE, metricDimensions } from './metricNames.js';
 
 /** The alarms each table gets; each is a runbook entry in docs/monitoring.md (anchor: the kind in kebab case). */

@@ -1,5 +1,5 @@
 import type { MetricDatum } from '@aws-sdk/client-cloudwatch';
-import type { BackupMeasures } from '../health/backupMeasures.js';
+import type { BackupMeasures } from '../backupPolicy/backupMeasures.js';
 import { BACKUP_METRICS, metricDimensions } from './metricNames.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Ajv } from 'ajv';
 import { DrError } from '../errors.js';
-import type { BackupPolicy, PolicyTable } from '../health/backupPolicy.js';
+import type { BackupPolicy, PolicyTable } from '../backupPolicy/backupPolicy.js';
 
 /** The environment variable that gives the monitor Lambda its {@link MonitorSettings}, as JSON. */
 export const MONITOR_SETTINGS_VARIABLE = 'DYNAMO_DR_MONITOR_SETTINGS';

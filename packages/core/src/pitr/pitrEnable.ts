@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { InputError } from '../errors.js';
-import { describeBackupState, type PitrState } from '../health/backupStateCalls.js';
+import { describeBackupState, type PitrState } from '../backupPolicy/backupStateCalls.js';
 import { enablePitr } from './pitrCalls.js';
 
 /** What `pitr enable` does to one table: turn PITR on, change its retention, or nothing. */

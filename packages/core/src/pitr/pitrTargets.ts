@@ -1,7 +1,7 @@
 import type { DrConfig } from '../config/configSchema.js';
 import { findTable } from '../config/loadConfig.js';
 import { InputError } from '../errors.js';
-import { backupPolicy, DEFAULT_RETENTION_DAYS } from '../health/backupPolicy.js';
+import { backupPolicy, DEFAULT_RETENTION_DAYS } from '../backupPolicy/backupPolicy.js';
 import { assertName } from '../validation/assertName.js';
 import { tableNameRule } from '../validation/nameRules.js';
 import type { PitrTarget } from './pitrEnable.js';

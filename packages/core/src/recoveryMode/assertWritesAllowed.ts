@@ -43,7 +43,7 @@ export async function assertWritesAllowed(options: WriteGuardOptions): Promise<W
   const table = tableName ? `table ${tableName}` : 'the table';
   if (environment === undefined) {
     throw new InputError(
-      '--table',
+      'tableName',
       tableName ?? '',
       'has no known environment, so recovery mode cannot be checked',
       `Add ${table} to an environment in dynamo-dr.config.json and run \`dynamo-dr recovery-mode start --environment ENV\`, or pass --allow-live-writes to write while the application may be writing too.`,
@@ -52,7 +52,7 @@ export async function assertWritesAllowed(options: WriteGuardOptions): Promise<W
   const status = await recoveryModeStatus({ ...options, environment });
   const fix = `Run \`dynamo-dr recovery-mode start --environment ${environment}\`, or pass --allow-live-writes to write into ${table} while the application may be writing too.`;
   if (!status.inRecoveryMode) {
-    throw new InputError('--environment', environment, `is not in recovery mode (${table} is live)`, fix);
+    throw new InputError('environment', environment, `is not in recovery mode (${table} is live)`, fix);
   }
   if (!status.complete) {
     const loose = [
@@ -61,7 +61,7 @@ export async function assertWritesAllowed(options: WriteGuardOptions): Promise<W
       ...status.appearedSinceStart,
     ];
     throw new InputError(
-      '--environment',
+      'environment',
       environment,
       `is only partly in recovery mode: ${loose.join(', ')} still run`,
       fix,

@@ -29,7 +29,7 @@ export async function endRecoveryMode(options: EndRecoveryModeOptions): Promise<
   const saved = await loadState(ssm, settings.stateParameter);
   if (!saved) {
     throw new InputError(
-      '--environment',
+      'environment',
       environment,
       `is not in recovery mode: there is no saved state in SSM parameter ${settings.stateParameter}`,
       `Nothing was changed. Check the environment name, --region and --profile; \`dynamo-dr recovery-mode status --environment ${environment}\` shows the state.`,

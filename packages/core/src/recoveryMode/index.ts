@@ -8,4 +8,4 @@ export type { ChangeFailure } from './applyChanges.js';
 export type { RecoveryModeOutcome, RecoveryModeTarget } from './recoveryModeOutcome.js';
 export type { HeldFunction, HeldMapping, SavedState } from './savedState.js';
 export { operatorName } from './operatorName.js';
-export { recoveryModeClients, type AwsConnectionOptions } from './recoveryModeClients.js';
+export { recoveryModeClients } from './recoveryModeClients.js';

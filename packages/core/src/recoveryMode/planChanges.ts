@@ -63,7 +63,12 @@ export function planChanges(observation: Observation, target: 'held' | 'restored
   return { changes, unchanged, gone };
 }
 
-/** A change in words: `function Prod-Api: reserved concurrency 25 -> 0`. */
+/**
+ * A change in words: `function Prod-Api: reserved concurrency 25 -> 0`.
+ *
+ * @example
+ * plan.changes.map(describeChange); // ['function Prod-Api: reserved concurrency 25 -> 0']
+ */
 export function describeChange(change: PlannedChange): string {
   if (change.resource === 'function') {
     const show = (v: number | null) => (v === null ? 'none' : String(v));

@@ -1,14 +1,7 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { convertAwsErrors } from '../aws/awsErrors.js';
-import { awsClientConfig } from '../aws/createDynamoDbClient.js';
-
-/** The AWS CLI's connection options. */
-export interface AwsConnectionOptions {
-  readonly region?: string;
-  readonly profile?: string;
-  readonly endpointUrl?: string;
-}
+import { awsClientConfig, type AwsClientOptions } from '../aws/createDynamoDbClient.js';
 
 /**
  * The Lambda and SSM clients recovery mode uses. Unset options fall back as in the AWS CLI: the
@@ -19,8 +12,8 @@ export interface AwsConnectionOptions {
  * @example
  * const { lambda, ssm } = recoveryModeClients({ region: 'eu-west-1', profile: 'dr' });
  */
-export function recoveryModeClients(options: AwsConnectionOptions): { lambda: LambdaClient; ssm: SSMClient } {
-  const config = awsClientConfig({ ...options, endpoint: options.endpointUrl });
+export function recoveryModeClients(options: AwsClientOptions): { lambda: LambdaClient; ssm: SSMClient } {
+  const config = awsClientConfig(options);
   const lambda = new LambdaClient(config);
   const ssm = new SSMClient(config);
   convertAwsErrors(lambda);

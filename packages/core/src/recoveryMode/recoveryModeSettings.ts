@@ -22,7 +22,7 @@ export interface RecoveryModeSettings {
 
 /**
  * The recovery-mode settings of `environment`: from the configuration when
- * there is one (the environment must be in it), else the defaults seed 002's
+ * there is one (the environment must be in it), else the defaults the reference recovery system's
  * scripts imply — functions named `{environment}-*`, minus names containing
  * `DisasterRecovery` and functions tagged `dynamo-dr:role=recovery`.
  *
@@ -30,11 +30,11 @@ export interface RecoveryModeSettings {
  * const settings = recoveryModeSettings(await loadConfig(), 'Prod');
  */
 export function recoveryModeSettings(config: DrConfig | undefined, environment: string): RecoveryModeSettings {
-  assertName(environmentNameRule, '--environment', environment);
+  assertName(environmentNameRule, 'environment', environment);
   const env = config?.environments[environment];
   if (config && !env) {
     throw new InputError(
-      '--environment',
+      'environment',
       environment,
       'is not in the configuration',
       `Use one of: ${Object.keys(config.environments).join(', ')} (names are case-sensitive), or add it to dynamo-dr.config.json.`,

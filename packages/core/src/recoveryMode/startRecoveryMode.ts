@@ -103,7 +103,7 @@ function nothingToHold(settings: RecoveryModeSettings, recoveryFunctions: readon
     .join(' and ');
   const recovery = recoveryFunctions.length ? ` (only recovery functions: ${recoveryFunctions.join(', ')})` : '';
   return new InputError(
-    '--environment',
+    'environment',
     settings.environment,
     `matches no Lambda function to hold: none with ${selection} in this account and Region${recovery}`,
     'Nothing was changed. Check the environment name (case-sensitive), --region and --profile, or set recoveryMode.functionNamePrefix / functionTags for it in dynamo-dr.config.json.',

@@ -2,17 +2,12 @@ export * from './restoreInput.js';
 export * from './restoreNames.js';
 export * from './restoreTime.js';
 export * from './restorePlan.js';
-export * from './restoreContext.js';
+export * from './restoreRun.js';
+export * from './restoreStepContext.js';
 export * from './planTableRestore.js';
 export * from './planRestore.js';
 export * from './runRestore.js';
-export {
-  deleteTableIfExists,
-  describeTableIfExists,
-  readRestorableWindow,
-  restoreToPointInTime,
-  type RestorableWindow,
-} from './dynamoDbCalls.js';
-export { awaitRestoredTable, startPointInTimeRestore } from './pointInTimeRestore.js';
-export { cleanUpRestore } from './cleanUpRestore.js';
-export { assertIncidentMatches, beginTableRun, endTableRun } from './tableRun.js';
+export * from './restoreWorkflow.js';
+export * from './restoreStateMachines.js';
+export * from './restoreHandlers.js';
+export * from './recoveryPermissions.js';

@@ -3,9 +3,8 @@ import { InputError } from '../errors.js';
 import { assertNotLocked } from '../journal/recoveryLock.js';
 import type { RunJournal } from '../journal/runJournal.js';
 import { planTableRestore } from './planTableRestore.js';
-import { workflowInputLabels, type InputLabels } from './restoreInput.js';
 import type { RestorePlan, TableRestorePlan, TableRestoreSettings } from './restorePlan.js';
-import { assertIncidentMatches } from './tableRun.js';
+import { assertIncidentMatches } from '../runs/tableRun.js';
 
 /** One command's recovery: one or more tables to the same time. */
 export interface RestoreRequest {
@@ -14,8 +13,6 @@ export interface RestoreRequest {
   readonly tables: readonly TableRestoreSettings[];
   /** One exact table name per table (any order). */
   readonly confirmations: readonly string[];
-  /** How fields are named in errors (CLI flags). @default the workflow input's field names */
-  readonly labels?: InputLabels;
 }
 
 /**
@@ -32,10 +29,9 @@ export async function planRestore(
   journal: RunJournal,
   request: RestoreRequest,
 ): Promise<RestorePlan> {
-  const labels = request.labels ?? workflowInputLabels;
   const tables: TableRestorePlan[] = [];
   for (const settings of request.tables) {
-    const confirmation = confirmationFor(settings.tableName, request, labels);
+    const confirmation = confirmationFor(settings.tableName, request);
     const plan = await planTableRestore(
       client,
       {
@@ -44,16 +40,15 @@ export async function planRestore(
         tableNameRecoveryConfirmation: confirmation,
       },
       settings,
-      labels,
     );
-    await assertIncidentMatches(journal, plan, labels.incidentId);
-    await assertNotLocked(journal, plan.tableName, plan.incidentId, labels.table);
+    await assertIncidentMatches(journal, plan, 'incidentId');
+    await assertNotLocked(journal, plan.tableName, plan.incidentId, 'tableName');
     tables.push(plan);
   }
   const unmatched = request.confirmations.filter((c) => !request.tables.some((t) => t.tableName === c));
   if (request.tables.length > 1 && unmatched.length) {
     throw new InputError(
-      labels.tableNameRecoveryConfirmation,
+      'confirmations',
       unmatched[0],
       'confirms no table of this recovery',
       'Confirm exactly the tables given.',
@@ -68,13 +63,13 @@ export async function planRestore(
 }
 
 /** With one table, its confirmation is the one given; with several, the one naming it (or nearly). */
-function confirmationFor(tableName: string, request: RestoreRequest, labels: InputLabels): string {
+function confirmationFor(tableName: string, request: RestoreRequest): string {
   if (request.tables.length === 1) return request.confirmations[0] ?? '';
   const exact = request.confirmations.find((c) => c === tableName);
   const nearly = request.confirmations.find((c) => c.toLowerCase() === tableName.toLowerCase());
   if (exact ?? nearly) return (exact ?? nearly)!;
   throw new InputError(
-    labels.tableNameRecoveryConfirmation,
+    'confirmations',
     null,
     `is missing for table ${tableName}`,
     'Give one confirmation per table, each its exact name.',

@@ -1,7 +1,7 @@
 import type { DynamoDBClient, TableDescription } from '@aws-sdk/client-dynamodb';
 import { InputError } from '../errors.js';
-import { describeTableIfExists, readRestorableWindow, type RestorableWindow } from './dynamoDbCalls.js';
-import { workflowInputLabels, type InputLabels, type RestoreInput } from './restoreInput.js';
+import { describeTableIfExists, readRestorableWindow, type RestorableWindow } from '../aws/dynamoDbCalls.js';
+import type { RestoreInput } from './restoreInput.js';
 import { restoreNames } from './restoreNames.js';
 import type { TableRestorePlan, TableRestoreSettings } from './restorePlan.js';
 import { parseRestoreTime } from './restoreTime.js';
@@ -19,14 +19,13 @@ export async function planTableRestore(
   client: DynamoDBClient,
   input: RestoreInput,
   settings: TableRestoreSettings,
-  labels: InputLabels = workflowInputLabels,
 ): Promise<TableRestorePlan> {
   const table = settings.tableName;
-  const names = restoreNames(table, input.incidentId, labels);
-  const time = parseRestoreTime(input.pitrBackupTime, labels.pitrBackupTime);
-  assertConfirmation(input.tableNameRecoveryConfirmation, table, labels.tableNameRecoveryConfirmation);
+  const names = restoreNames(table, input.incidentId);
+  const time = parseRestoreTime(input.pitrBackupTime, 'pitrBackupTime');
+  assertConfirmation(input.tableNameRecoveryConfirmation, table, 'tableNameRecoveryConfirmation');
 
-  const { description, window } = await assertRestorable(client, table, time, input.pitrBackupTime, labels);
+  const { description, window } = await assertRestorable(client, table, time, input.pitrBackupTime);
   return {
     ...settings,
     ...names,
@@ -40,7 +39,7 @@ export async function planTableRestore(
 
 /**
  * Checks that `table` exists and that `time` is inside its current restorable window; returns what it read.
- * Every failure is an {@link InputError} naming the flag (`labels.table`, `labels.pitrBackupTime`), the
+ * Every failure is an {@link InputError} naming the field (`tableName`, or `timeField`: the request's name of the time), the
  * value, the window and the fix. Only reads (DescribeTable, DescribeContinuousBackups).
  */
 export async function assertRestorable(
@@ -48,16 +47,16 @@ export async function assertRestorable(
   table: string,
   time: Date,
   typedTime: string,
-  labels: Pick<InputLabels, 'table' | 'pitrBackupTime'>,
+  timeField = 'pitrBackupTime',
 ): Promise<{ description: TableDescription; window: Required<RestorableWindow> }> {
   const description = await describeTableIfExists(client, table);
   if (!description) {
-    throw new InputError(labels.table, table, 'does not exist', 'Check the exact table name and the region.');
+    throw new InputError('tableName', table, 'does not exist', 'Check the exact table name and the region.');
   }
   const window = await readRestorableWindow(client, table);
   if (!window.enabled || !window.earliest || !window.latest) {
     throw new InputError(
-      labels.table,
+      'tableName',
       table,
       'has point-in-time recovery disabled, so it cannot be restored to a past time',
       `Enable it (aws dynamodb update-continuous-backups --table-name ${table} --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true); only times after that become restorable.`,
@@ -65,7 +64,7 @@ export async function assertRestorable(
   }
   if (time < window.earliest || time > window.latest) {
     throw new InputError(
-      labels.pitrBackupTime,
+      timeField,
       typedTime,
       `is outside the restorable window of ${table}, ${window.earliest.toISOString()} to ${window.latest.toISOString()}`,
       'Choose a time inside that window (the latest restorable time trails now by about five minutes).',

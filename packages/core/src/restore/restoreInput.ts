@@ -1,5 +1,6 @@
 /**
- * The input of one recovery, exactly as seed 002's state machine takes it.
+ * The input of one recovery, exactly as the restore state machine takes it: the recovery workflow's input
+ * contract.
  *
  * @example
  * const input: RestoreInput = {
@@ -16,24 +17,17 @@ export interface RestoreInput {
   readonly tableNameRecoveryConfirmation: string;
 }
 
+/** JSON Schema of {@link RestoreInput}: exactly its three fields, each a non-empty string. */
+export const restoreInputSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['incidentId', 'pitrBackupTime', 'tableNameRecoveryConfirmation'],
+  properties: {
+    incidentId: { type: 'string', minLength: 1 },
+    pitrBackupTime: { type: 'string', minLength: 1 },
+    tableNameRecoveryConfirmation: { type: 'string', minLength: 1 },
+  },
+} as const;
+
 /** How the destination is brought to the restored data. */
 export type SyncMode = 'delta' | 'reset';
-
-/**
- * How each input field is called where it came from, so that an error names
- * what the user typed: the workflow input field on AWS, the flag in the CLI.
- */
-export interface InputLabels {
-  readonly incidentId: string;
-  readonly pitrBackupTime: string;
-  readonly tableNameRecoveryConfirmation: string;
-  readonly table: string;
-}
-
-/** Labels of the state machine input (the default). */
-export const workflowInputLabels: InputLabels = {
-  incidentId: 'incidentId',
-  pitrBackupTime: 'pitrBackupTime',
-  tableNameRecoveryConfirmation: 'tableNameRecoveryConfirmation',
-  table: 'table',
-};

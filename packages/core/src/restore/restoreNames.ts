@@ -1,7 +1,6 @@
 import { InputError } from '../errors.js';
 import { assertName } from '../validation/assertName.js';
 import { incidentIdRule, tableNameRule } from '../validation/nameRules.js';
-import type { InputLabels } from './restoreInput.js';
 
 /**
  * AWS limits for both derived names: table names and backup names are 3–255
@@ -31,14 +30,9 @@ export interface RestoreNames {
  * restoreNames('Prod-ProviderTable', 'incident-7');
  * // { forensicBackupName: 'Prod-ProviderTable-forensic-incident-7', restoredTableName: 'Prod-ProviderTable-dr-incident-7' }
  */
-export function restoreNames(
-  tableName: string,
-  incidentId: string,
-  labels?: Partial<Pick<InputLabels, 'incidentId' | 'table'>>,
-  keyPrefix = '',
-): RestoreNames {
-  const idField = labels?.incidentId ?? 'incidentId';
-  const tableField = labels?.table ?? 'table';
+export function restoreNames(tableName: string, incidentId: string, keyPrefix = ''): RestoreNames {
+  const idField = 'incidentId';
+  const tableField = 'tableName';
   assertName(tableNameRule, tableField, tableName);
   assertName(incidentIdRule, idField, incidentId);
   // The longer derived name is the forensic backup's: TABLE-forensic-PREFIXID.

@@ -21,9 +21,18 @@ export interface TableRestoreSettings {
   readonly sensitive: boolean;
   /** How long the forensic backup and the PITR restore may take together before the run stops. @default 360 */
   readonly restoreDeadlineMinutes: number;
+  /** The most write capacity units per second the sync spends on the destination (`--max-write-units`). @default adaptive */
+  readonly maxWriteUnitsPerSecond?: number;
+  /** The most read capacity units per second the sync and verification spend per table (`--max-read-units`). @default adaptive */
+  readonly maxReadUnitsPerSecond?: number;
 }
 
-/** The default settings; `tableName` and `logicalName` have none. */
+/**
+ * The default settings; `tableName` and `logicalName` have none.
+ *
+ * @example
+ * const settings = { ...defaultRestoreSettings, tableName: 'Prod-Orders', logicalName: 'ProdOrders' };
+ */
 export const defaultRestoreSettings = {
   mode: 'delta',
   keepRestoredTable: false,
@@ -34,7 +43,7 @@ export const defaultRestoreSettings = {
 
 /**
  * The serialisable plan of one table's recovery, built by validation before
- * anything changes. `--dry-run` prints it; every workflow state receives it.
+ * anything changes. `--dry-run` prints it; every workflow step receives it.
  */
 export interface TableRestorePlan extends TableRestoreSettings, RestoreNames {
   readonly incidentId: string;
@@ -60,5 +69,16 @@ export interface RestorePlan {
 /** The settings part of a table's plan (what a state machine has baked in). */
 export function settingsOf(plan: TableRestoreSettings): TableRestoreSettings {
   const { tableName, logicalName, mode, keepRestoredTable, segments, sensitive, restoreDeadlineMinutes } = plan;
-  return { tableName, logicalName, mode, keepRestoredTable, segments, sensitive, restoreDeadlineMinutes };
+  const { maxWriteUnitsPerSecond, maxReadUnitsPerSecond } = plan;
+  return {
+    tableName,
+    logicalName,
+    mode,
+    keepRestoredTable,
+    segments,
+    sensitive,
+    restoreDeadlineMinutes,
+    ...(maxWriteUnitsPerSecond !== undefined && { maxWriteUnitsPerSecond }),
+    ...(maxReadUnitsPerSecond !== undefined && { maxReadUnitsPerSecond }),
+  };
 }

@@ -1,81 +1,106 @@
 import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
-import { acquireRecoveryLock } from '../journal/recoveryLock.js';
-import type { RunRecord } from '../journal/runRecord.js';
-import { runRestoreWorkflow } from '../workflow/runRestoreWorkflow.js';
-import type { WorkflowHandlerContext } from '../workflow/workflowHandlers.js';
-import { settingsOf, type RestorePlan } from './restorePlan.js';
+import { createDynamoDbClient } from '../aws/createDynamoDbClient.js';
+import { describeTableShape, type KeySchema } from '../aws/describeTableShape.js';
+import type { TableRef } from '../aws/tableRef.js';
+import type { CheckpointStore } from '../checkpoint/checkpointStore.js';
+import { DrError } from '../errors.js';
+import type { RunContext } from '../runs/runContext.js';
+import { runOfKind } from '../runs/tableRun.js';
+import { createEngineContext } from '../sync/engineContext.js';
+import { sharedKeySchema } from '../sync/sharedKeySchema.js';
+import { beginWorkflow, failWorkflow, finishWorkflow, type WorkflowRun } from '../workflow/runWorkflow.js';
+import { restoreDeadline, restoreHandlers } from './restoreHandlers.js';
+import { settingsOf, type RestorePlan, type TableRestorePlan } from './restorePlan.js';
+import type { RestoreRun } from './restoreRun.js';
+import type { RestoreStepContext, SharedEngine } from './restoreStepContext.js';
+import { restoreWorkflow } from './restoreWorkflow.js';
+
+/** What an in-process restore runs with: a run's context and where segment checkpoints go. */
+export interface RestoreContext extends RunContext {
+  /** One entry per segment: `FileCheckpointStore` under the state directory locally. */
+  readonly checkpoints: CheckpointStore;
+}
 
 /** How {@link runRestore} runs. */
 export interface RunRestoreOptions {
   /** Identifies this invocation in the journal and the locks. @default a new UUID */
   readonly executionId?: string;
-  /** Wait between polls of the backup and restore, in ms (see `runRestoreWorkflow`). */
+  /** First wait between polls of the backup and restore, in ms, doubling up to 20 s. @default 500 */
   readonly pollIntervalMs?: number;
   /**
    * Called after validation and before the first change: the recovery-mode
    * guard refuses writing into a live table here.
    */
   readonly assertWritesAllowed?: (plan: RestorePlan) => Promise<void>;
+  /** Told each step's name as it starts, per table. */
+  readonly onStep?: (tableName: string, step: string) => void;
 }
 
 /**
- * Executes a validated plan: takes every table's lock first (all or none),
- * then runs each table's restore state machine locally, in parallel, to the
- * same time. Resumes what the same incident left unfinished. Rejects with the
- * first failure after every table has stopped; the journal has the rest.
+ * Executes a validated plan in this process, each table's restore workflow straight from the plan (never
+ * re-deriving it): every table's lock first (all or none), then the tables in parallel to the same time, on
+ * one sync engine context per table (one client, one DescribeTable per table, one rate controller per
+ * table). Resumes what the same incident left unfinished. Rejects with the first failure, as the error
+ * object the step threw, after every table has stopped; the journal has the rest.
  *
  * @example
  * const plan = await planRestore(ddb, journal, request);
- * const run = await runRestore(context, plan);
+ * const run = await runRestore({ dynamodb: ddb, aws, journal, startedBy, checkpoints }, plan);
  */
 export async function runRestore(
-  ctx: WorkflowHandlerContext,
+  ctx: RestoreContext,
   plan: RestorePlan,
   options: RunRestoreOptions = {},
-): Promise<RunRecord> {
+): Promise<RestoreRun> {
   await options.assertWritesAllowed?.(plan);
   const executionId = options.executionId ?? randomUUID();
-  const taken: string[] = [];
-  try {
-    for (const table of plan.tables) {
-      await acquireRecoveryLock(ctx.journal, {
-        tableName: table.tableName,
-        incidentId: plan.incidentId,
-        executionId,
-        startedBy: ctx.startedBy,
-        host: hostname(),
-        pid: process.pid,
-        acquiredAt: new Date().toISOString(),
-      });
-      taken.push(table.tableName);
-    }
-  } catch (error) {
-    for (const tableName of taken) await ctx.journal.unlock(tableName, plan.incidentId);
-    throw error;
-  }
-  const outcomes = await Promise.allSettled(
-    plan.tables.map((table) =>
-      runRestoreWorkflow({
-        settings: settingsOf(table),
-        input: {
-          incidentId: plan.incidentId,
-          pitrBackupTime: plan.requestedTime,
-          tableNameRecoveryConfirmation: table.tableName,
-        },
-        context: ctx,
-        executionId,
-        pollIntervalMs: options.pollIntervalMs,
-      }),
-    ),
-  );
-  // A table refused inside its state machine (before its own lock step) still holds the lock taken above.
-  for (const table of plan.tables) {
-    if ((await ctx.journal.readLock(table.tableName))?.executionId === executionId) {
-      await ctx.journal.unlock(table.tableName, plan.incidentId);
+  // One client for the engine's reads and writes: it retries and paces itself, so the SDK does not.
+  const engineClient = createDynamoDbClient({ ...ctx.aws, maxAttempts: 1 });
+  const runs: WorkflowRun<RestoreStepContext, TableRestorePlan>[] = plan.tables.map((table) => ({
+    workflow: restoreWorkflow(settingsOf(table)),
+    handlers: restoreHandlers,
+    context: { ...ctx, engineClient, engine: sharedEngine(engineClient, table) },
+    state: { plan: table, deadline: restoreDeadline(table), requestedTime: plan.requestedTime },
+    executionId,
+    pollIntervalMs: options.pollIntervalMs,
+    onStep: options.onStep && ((step) => options.onStep!(table.tableName, step)),
+  }));
+  const begun: typeof runs = [];
+  for (const run of runs) {
+    try {
+      await beginWorkflow(run);
+      begun.push(run);
+    } catch (error) {
+      // All or none: the tables already begun stop, recorded as failed for this reason, their locks released.
+      for (const other of begun) await failWorkflow(other, error);
+      throw error;
     }
   }
+  const outcomes = await Promise.allSettled(runs.map(finishWorkflow));
   const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
   if (failed) throw failed.reason;
-  return (await ctx.journal.getRun(plan.incidentId))!;
+  const run = runOfKind<RestoreRun>(await ctx.journal.getRun(plan.incidentId), 'restore');
+  if (!run) throw new DrError(`The run of incident ${plan.incidentId} is missing from the journal after it ended.`);
+  return run;
+}
+
+/** The sync engine context a table's whole run shares, with its tables' key schemas read once. */
+function sharedEngine(client: RestoreStepContext['engineClient'], plan: TableRestorePlan): SharedEngine {
+  const context = createEngineContext('delta', plan.segments, {
+    sensitive: plan.sensitive,
+    maxWriteUnitsPerSecond: plan.maxWriteUnitsPerSecond,
+    maxReadUnitsPerSecond: plan.maxReadUnitsPerSecond,
+  });
+  const schemas = new Map<string, Promise<KeySchema>>();
+  const keySchemaOf = (table: TableRef) => {
+    let schema = schemas.get(table.tableName);
+    if (!schema) schemas.set(table.tableName, (schema = describeTableShape(table).then((s) => s.keySchema)));
+    return schema;
+  };
+  const ref = (tableName: string | undefined) => (tableName === undefined ? undefined : { client, tableName });
+  return {
+    context,
+    keySchema: (tables) =>
+      sharedKeySchema({ source: ref(tables.source), destination: ref(tables.destination) }, keySchemaOf),
+  };
 }

@@ -11,4 +11,10 @@ export type { RestoreAsPlan, SettingName, SettingReport } from './restoreAsPlan.
 export { runRestoreAs, type RestoreAsResult, type RunRestoreAsOptions } from './runRestoreAs.js';
 export type { TableSettings } from './tableSettings.js';
 export { restoreAsClients } from './restoreAsClients.js';
-export { recordRollback, type RestoreAsContext } from './restoreAsRun.js';
+export {
+  recordRollback,
+  type RecordedSwitch,
+  type RestoreAsContext,
+  type RestoreAsRun,
+  type RestoreAsTableRun,
+} from './restoreAsRun.js';

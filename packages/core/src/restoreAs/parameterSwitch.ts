@@ -48,7 +48,7 @@ export async function planSwitch(ssm: SSMClient, name: string): Promise<SwitchPl
   const current = await getParameterIfExists(ssm, name);
   if (!current) {
     throw new InputError(
-      '--switch-parameter',
+      'switchParameter',
       name,
       'does not exist',
       'Give the SSM parameter the application reads its table name from (aws ssm get-parameter --name NAME).',
@@ -58,7 +58,7 @@ export async function planSwitch(ssm: SSMClient, name: string): Promise<SwitchPl
   const saved = await getParameterIfExists(ssm, previousName);
   if (saved) {
     throw new InputError(
-      '--switch-parameter',
+      'switchParameter',
       name,
       `was already switched by restore-as and not rolled back (${previousName} holds the value before)`,
       `Roll back first (dynamo-dr restore-as --rollback --switch-parameter ${name}), or delete ${previousName} if that switch is final.`,
@@ -94,7 +94,12 @@ export async function applySwitch(
   return current.type === 'SecureString' ? { ...saved, value: SECRET_NOT_RECORDED } : saved;
 }
 
-/** Stands for a SecureString's value wherever dynamo-dr would otherwise write it outside SSM. */
+/**
+ * Stands for a SecureString's value wherever dynamo-dr would otherwise write it outside SSM.
+ *
+ * @example
+ * if (saved.value === SECRET_NOT_RECORDED) console.log('the old value is kept only in SSM');
+ */
 export const SECRET_NOT_RECORDED = '(SecureString: kept only in SSM)';
 
 /** What a rollback did. */
@@ -117,13 +122,13 @@ export interface SwitchRollback {
  * await rollbackSwitch(ssm, '/app/prod/table_name');
  */
 export async function rollbackSwitch(ssm: SSMClient, name: string): Promise<SwitchRollback> {
-  assertName(parameterNameRule, '--switch-parameter', name);
+  assertName(parameterNameRule, 'switchParameter', name);
   const previousName = previousParameterName(name);
   const saved = await getParameterIfExists(ssm, previousName);
   const record = saved && parseSaved(saved);
   if (!saved || !record) {
     throw new InputError(
-      '--switch-parameter',
+      'switchParameter',
       name,
       `has no saved previous value (${previousName} ${saved ? 'is not a restore-as record' : 'does not exist'})`,
       'Nothing was changed. Check the parameter name; only a switch made by dynamo-dr restore-as --switch-parameter can be rolled back.',
@@ -132,7 +137,7 @@ export async function rollbackSwitch(ssm: SSMClient, name: string): Promise<Swit
   const current = await getParameterIfExists(ssm, name);
   if (current?.value !== record.switchedTo) {
     throw new InputError(
-      '--switch-parameter',
+      'switchParameter',
       name,
       `holds ${JSON.stringify(current?.value ?? null)}, not ${JSON.stringify(record.switchedTo)} as restore-as left it`,
       `Nothing was changed: it was modified after the switch. Set it by hand (the value before the switch was ${JSON.stringify(record.value)}) and delete ${previousName}.`,

@@ -1,12 +1,13 @@
-import type { DynamoDBClient, TableDescription } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { InputError } from '../errors.js';
 import { generatedIncidentId } from '../journal/generatedIncidentId.js';
-import { describeTableIfExists } from '../restore/dynamoDbCalls.js';
+import { describeTableIfExists } from '../aws/dynamoDbCalls.js';
 import { assertRestorable } from '../restore/planTableRestore.js';
 import { parseRestoreTime } from '../restore/restoreTime.js';
 import { assertName } from '../validation/assertName.js';
 import { incidentIdRule, parameterNameRule, tableNameRule } from '../validation/nameRules.js';
+import { isRestoreOf } from '../tableRestore/tableRestore.js';
 import { planSwitch } from './parameterSwitch.js';
 import type { RestoreAsPlan } from './restoreAsPlan.js';
 import { readTableSettings } from './tableSettings.js';
@@ -35,30 +36,28 @@ export async function planRestoreAs(
   ssm: SSMClient,
   request: RestoreAsRequest,
 ): Promise<RestoreAsPlan> {
-  assertName(tableNameRule, '--table', request.tableName);
-  const time = parseRestoreTime(request.time, '--to');
-  const target = assertName(tableNameRule, '--target', request.targetTableName);
-  if (request.switchParameter !== undefined)
-    assertName(parameterNameRule, '--switch-parameter', request.switchParameter);
+  assertName(tableNameRule, 'tableName', request.tableName);
+  const time = parseRestoreTime(request.time, 'time');
+  const target = assertName(tableNameRule, 'targetTableName', request.targetTableName);
+  if (request.switchParameter !== undefined) assertName(parameterNameRule, 'switchParameter', request.switchParameter);
   // The same rule as every command's incident id; the error names the id as typed.
-  const incidentId = `restore-as-${assertName(incidentIdRule, '--incident', request.incidentId ?? generatedIncidentId())}`;
+  const incidentId = `restore-as-${assertName(incidentIdRule, 'incidentId', request.incidentId ?? generatedIncidentId())}`;
   if (target === request.tableName) {
     throw new InputError(
-      '--target',
+      'targetTableName',
       target,
       'is the source table',
       'A restore always creates a new table: give a new name.',
     );
   }
-  const { description, window } = await assertRestorable(dynamodb, request.tableName, time, request.time, {
-    table: '--table',
-    pitrBackupTime: '--to',
-  });
+  const { description, window } = await assertRestorable(dynamodb, request.tableName, time, request.time, 'time');
   const existing = await describeTableIfExists(dynamodb, target);
-  const resume = existing !== undefined && isRestoreOf(existing, request.tableName, time);
+  const resume =
+    existing !== undefined &&
+    isRestoreOf(existing, { kind: 'pitr', tableName: request.tableName, restoreTime: time.toISOString() });
   if (existing && !resume) {
     throw new InputError(
-      '--target',
+      'targetTableName',
       target,
       'already exists',
       'A restore creates the table: choose a new name (or delete that table if it is a leftover).',
@@ -77,15 +76,4 @@ export async function planRestoreAs(
     resume,
     estimatedItems: description.ItemCount ?? 0,
   };
-}
-
-/**
- * The target is what an interrupted run of the same command left: a restore of `source` at `time` (its
- * RestoreSummary says so, to the second, as the API reports it). The run then continues on it.
- */
-function isRestoreOf(table: TableDescription, source: string, time: Date): boolean {
-  const summary = table.RestoreSummary;
-  const at = summary?.RestoreDateTime;
-  const fromSource = summary?.SourceTableArn?.endsWith(`:table/${source}`) ?? false;
-  return fromSource && at !== undefined && Math.abs(at.getTime() - time.getTime()) < 1000;
 }

@@ -1,6 +1,6 @@
 import type { DynamoDBClient, TableDescription } from '@aws-sdk/client-dynamodb';
-import { awaitTableActive } from '../restore/awaitTableActive.js';
-import { untilReady } from '../restore/untilReady.js';
+import { awaitTableActive } from '../tableRestore/awaitTableActive.js';
+import { untilReady } from '../workflow/untilReady.js';
 import type { SettingName, SettingReport } from './restoreAsPlan.js';
 import {
   addTags,

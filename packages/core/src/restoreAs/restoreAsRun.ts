@@ -1,11 +1,31 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SSMClient } from '@aws-sdk/client-ssm';
-import { DrError } from '../errors.js';
 import { generatedIncidentId } from '../journal/generatedIncidentId.js';
 import type { RunJournal } from '../journal/runJournal.js';
-import { newRunRecord, updateTable, withTable, type RunRecord, type TableRun } from '../journal/runRecord.js';
-import type { SwitchRollback } from './parameterSwitch.js';
-import type { RestoreAsPlan } from './restoreAsPlan.js';
+import { newRunRecord, updateTable, withTable, type RunRecordOf, type TableRunBase } from '../runs/runRecord.js';
+import { recordTable, runOfKind, type TableRunKey } from '../runs/tableRun.js';
+import type { SavedSwitch, SwitchRollback } from './parameterSwitch.js';
+import type { RestoreAsPlan, SettingReport } from './restoreAsPlan.js';
+
+/** The parameter switch a restore-as run made, with the value it replaced (also saved in SSM for rollback). */
+export type RecordedSwitch = SavedSwitch & { readonly name: string; readonly previousName: string };
+
+/** A restore-as run's table: the settings re-applied, the switch made. */
+export interface RestoreAsTableRun extends TableRunBase<RestoreAsPlan> {
+  /** What became of each setting on the new table. */
+  readonly settings?: readonly SettingReport[];
+  readonly switched?: RecordedSwitch;
+}
+
+/** The journal record of `dynamo-dr restore-as`, as `restore-as-<incident>`. */
+export type RestoreAsRun = RunRecordOf<'restore-as', RestoreAsTableRun> & {
+  /** The rollback of the run's switch (`restore-as --rollback`), who made it and when. */
+  readonly rollback?: SwitchRollback & { readonly by: string; readonly at: string };
+};
+
+function restoreAsRunKey(plan: RestoreAsPlan): TableRunKey<'restore-as'> {
+  return { kind: 'restore-as', incidentId: plan.incidentId, tableName: plan.tableName };
+}
 
 /** What restore-as works with. */
 export interface RestoreAsContext {
@@ -25,9 +45,12 @@ export async function beginRestoreAsRun(
 ): Promise<void> {
   await ctx.journal.updateRun(plan.incidentId, (current) => {
     const now = new Date();
-    const base = current ?? newRunRecord({ ...plan, tables: [] }, now);
+    const base =
+      runOfKind<RestoreAsRun>(current, 'restore-as') ??
+      newRunRecord<'restore-as', RestoreAsTableRun>('restore-as', plan, now);
     const attempt = { executionId, startedBy: ctx.startedBy, startedAt: now.toISOString() };
-    const run: RunRecord = { ...withTable(base, plan), kind: 'restore-as', attempts: [...base.attempts, attempt] };
+    const fresh: RestoreAsTableRun = { plan, result: 'running', phases: {} };
+    const run: RestoreAsRun = { ...withTable(base, plan.tableName, fresh), attempts: [...base.attempts, attempt] };
     return updateTable(run, plan.tableName, (t) => ({ ...t, plan, result: 'running', error: undefined }));
   });
 }
@@ -36,12 +59,9 @@ export async function beginRestoreAsRun(
 export async function recordRestoreAs(
   ctx: RestoreAsContext,
   plan: RestoreAsPlan,
-  change: (table: TableRun) => TableRun,
+  change: (table: RestoreAsTableRun) => RestoreAsTableRun,
 ): Promise<void> {
-  await ctx.journal.updateRun(plan.incidentId, (run) => {
-    if (!run) throw new DrError(`No run is recorded for ${plan.incidentId}.`);
-    return updateTable(run, plan.tableName, change);
-  });
+  await recordTable<RestoreAsRun>(ctx.journal, restoreAsRunKey(plan), change);
 }
 
 /**
@@ -49,6 +69,9 @@ export async function recordRestoreAs(
  * journaled) or rolled back from a machine that lacks the run gets a run of its own.
  *
  * @returns the run's journal key.
+ *
+ * @example
+ * const runId = await recordRollback(journal, rollback, operatorName(), 'local');
  */
 export async function recordRollback(
   journal: RunJournal,
@@ -60,14 +83,17 @@ export async function recordRollback(
   await journal.updateRun(key, (current) => {
     const now = new Date();
     const time = rollback.restoreTime;
-    const base = current ?? {
-      ...newRunRecord({ incidentId: key, requestedTime: time, restoreTime: time, tables: [] }, now),
+    const base: RestoreAsRun = runOfKind<RestoreAsRun>(current, 'restore-as') ?? {
+      ...newRunRecord<'restore-as', RestoreAsTableRun>(
+        'restore-as',
+        { incidentId: key, requestedTime: time, restoreTime: time },
+        now,
+      ),
       result: 'succeeded' as const,
       endedAt: now.toISOString(),
     };
     return {
       ...base,
-      kind: 'restore-as',
       attempts: [...base.attempts, { executionId, startedBy, startedAt: now.toISOString() }],
       rollback: { ...rollback, by: startedBy, at: now.toISOString() },
     };

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DrError } from '../errors.js';
-import { awaitTableActive } from '../restore/awaitTableActive.js';
-import { untilReady } from '../restore/untilReady.js';
-import { phaseEnded, phaseStarted, type RecordedSwitch } from '../journal/runRecord.js';
-import { restoreToPointInTime } from '../restore/dynamoDbCalls.js';
+import { phaseEnded, phaseStarted } from '../runs/runRecord.js';
+import { awaitRestoredTable, startTableRestore } from '../tableRestore/tableRestore.js';
+import { untilReady } from '../workflow/untilReady.js';
 import { applySwitch } from './parameterSwitch.js';
 import { reapplySettings } from './reapplySettings.js';
 import type { RestoreAsPlan, SettingReport } from './restoreAsPlan.js';
-import { beginRestoreAsRun, recordRestoreAs, type RestoreAsContext } from './restoreAsRun.js';
+import { beginRestoreAsRun, recordRestoreAs, type RecordedSwitch, type RestoreAsContext } from './restoreAsRun.js';
 
 /** What a restore to a new table did. */
 export interface RestoreAsResult {
@@ -71,18 +70,15 @@ async function restoreAs(
   const { dynamodb, ssm } = ctx;
   const deadline = new Date(Date.now() + (options.deadlineMinutes ?? 360) * 60_000).toISOString();
   await recordRestoreAs(ctx, plan, (t) => phaseStarted(t, 'restore', new Date()));
-  const created = await restoreToPointInTime(dynamodb, {
-    source: plan.tableName,
-    target: plan.targetTableName,
-    time: new Date(plan.restoreTime),
-  });
+  const source = { kind: 'pitr', tableName: plan.tableName, restoreTime: plan.restoreTime } as const;
+  const created = await startTableRestore(dynamodb, source, plan.targetTableName);
   if (!created && !plan.resume) {
     throw new DrError(`The table ${plan.targetTableName} was created by someone else after the plan was made.`, {
       hint: 'Choose another --target name.',
     });
   }
   const table = await untilReady(
-    () => awaitTableActive(dynamodb, plan.targetTableName, deadline),
+    () => awaitRestoredTable(dynamodb, source, plan.targetTableName, deadline),
     options.pollIntervalMs,
   );
   await recordRestoreAs(ctx, plan, (t) => phaseStarted(phaseEnded(t, 'restore', new Date()), 'settings', new Date()));

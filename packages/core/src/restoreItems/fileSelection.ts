@@ -25,7 +25,7 @@ const PAGE = 100;
  * Tells the format of a file: its manifest when it has one, else its first line (`{"Item": ...}` or
  * `{"change": ...}`), else a whole JSON document with `Items` (the AWS CLI's output, pretty-printed).
  */
-export async function detectItemSourceFormat(path: string, field = '--from-file'): Promise<ItemSourceFormat> {
+export async function detectItemSourceFormat(path: string, field = 'file'): Promise<ItemSourceFormat> {
   await assertReadableFile(field, path);
   const hasManifest = await access(manifestPath(path)).then(
     () => true,
@@ -57,7 +57,7 @@ export async function* fileSelection(
   format: ItemSourceFormat,
   schema: KeySchema,
   deleteMissing: boolean,
-  field = '--from-file',
+  field = 'file',
 ): AsyncGenerator<WantedItem[]> {
   let page: WantedItem[] = [];
   let index = 0;
@@ -88,7 +88,7 @@ export async function countFileSelection(
   schema: KeySchema,
   keyTypes: Readonly<Record<string, string>>,
   deleteMissing: boolean,
-  field = '--from-file',
+  field = 'file',
 ): Promise<number> {
   let keys = 0;
   for await (const page of fileSelection(path, format, schema, deleteMissing, field)) {
@@ -167,7 +167,7 @@ async function firstLine(path: string): Promise<string> {
   const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
   try {
     for await (const line of lines) if (line.trim()) return line;
-    throw new InputError('--from-file', path, 'is empty', 'Pass a file with items.');
+    throw new InputError('file', path, 'is empty', 'Pass a file with items.');
   } finally {
     lines.close();
   }

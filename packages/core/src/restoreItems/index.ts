@@ -1,9 +1,4 @@
-export {
-  parseItemSelection,
-  selectionFlagLabels,
-  type ItemSelectionInput,
-  type SelectionLabels,
-} from './itemSelection.js';
+export { parseItemSelection, type ItemSelectionInput } from './itemSelection.js';
 export { assertSelectionAccepted } from './assertSelectionAccepted.js';
 export { detectItemSourceFormat, type ItemSourceFormat } from './fileSelection.js';
 export { ITEM_FATES, type ItemFate } from './reconcileItems.js';
@@ -12,13 +7,8 @@ export type { FileItemsPlan, PointInTimeItemsPlan, RestoreItemsChoices, RestoreI
 export {
   planFileItems,
   planPointInTimeItems,
-  restoreItemsLabels,
   type FileItemsRequest,
   type PointInTimeItemsRequest,
 } from './planRestoreItems.js';
-export {
-  runRestoreItems,
-  type RestoreItemsContext,
-  type RestoreItemsOptions,
-  type RestoreItemsResult,
-} from './runRestoreItems.js';
+export * from './restoreItemsRun.js';
+export { runRestoreItems, type RestoreItemsOptions, type RestoreItemsResult } from './runRestoreItems.js';

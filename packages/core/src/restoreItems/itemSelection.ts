@@ -13,15 +13,6 @@ export interface ItemSelectionInput {
   readonly names?: string;
 }
 
-/** Which flag each part came from, for errors. */
-export interface SelectionLabels {
-  readonly where: string;
-  readonly values: string;
-  readonly names: string;
-}
-
-export const selectionFlagLabels: SelectionLabels = { where: '--where', values: '--values', names: '--names' };
-
 const TYPE_KEYS = new Set(['S', 'N', 'B', 'SS', 'NS', 'BS', 'M', 'L', 'NULL', 'BOOL']);
 const VALUE_PLACEHOLDER = /:[A-Za-z0-9_]+/g;
 const NAME_PLACEHOLDER = /#[A-Za-z0-9_]+/g;
@@ -37,18 +28,15 @@ const NAME_PLACEHOLDER = /#[A-Za-z0-9_]+/g;
  * parseItemSelection({ where: 'begins_with(pk, :rule)', values: '{":rule": "rule#MD-001"}' });
  * // { expression: 'begins_with(pk, :rule)', values: { ':rule': { S: 'rule#MD-001' } } }
  */
-export function parseItemSelection(
-  input: ItemSelectionInput,
-  labels: SelectionLabels = selectionFlagLabels,
-): ScanFilter {
+export function parseItemSelection(input: ItemSelectionInput): ScanFilter {
   const expression = input.where.trim();
   if (!expression) {
-    throw new InputError(labels.where, input.where, 'is empty', 'Give a condition, e.g. "begins_with(pk, :rule)".');
+    throw new InputError('where', input.where, 'is empty', 'Give a condition, e.g. "begins_with(pk, :rule)".');
   }
-  const values = input.values === undefined ? undefined : parseValues(input.values, labels.values);
-  const names = input.names === undefined ? undefined : parseNames(input.names, labels.names);
-  assertPlaceholders(expression, values ?? {}, VALUE_PLACEHOLDER, labels.values, labels.where);
-  assertPlaceholders(expression, names ?? {}, NAME_PLACEHOLDER, labels.names, labels.where);
+  const values = input.values === undefined ? undefined : parseValues(input.values, 'values');
+  const names = input.names === undefined ? undefined : parseNames(input.names, 'names');
+  assertPlaceholders(expression, values ?? {}, VALUE_PLACEHOLDER, 'values', 'where');
+  assertPlaceholders(expression, names ?? {}, NAME_PLACEHOLDER, 'names', 'where');
   return { expression, ...(names && { names }), ...(values && { values }) };
 }
 

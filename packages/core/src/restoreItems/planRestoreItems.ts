@@ -5,25 +5,18 @@ import { readItemFileManifest } from '../itemFile/itemFileManifest.js';
 import { generatedIncidentId } from '../journal/generatedIncidentId.js';
 import { assertNotLocked } from '../journal/recoveryLock.js';
 import type { RunJournal } from '../journal/runJournal.js';
-import { describeTableIfExists } from '../restore/dynamoDbCalls.js';
+import { describeTableIfExists } from '../aws/dynamoDbCalls.js';
 import { assertConfirmation, planTableRestore } from '../restore/planTableRestore.js';
-import type { InputLabels } from '../restore/restoreInput.js';
 import type { TableRestoreSettings } from '../restore/restorePlan.js';
-import { assertIncidentMatches } from '../restore/tableRun.js';
+import { assertIncidentMatches } from '../runs/tableRun.js';
+import { runOfKind } from '../runs/tableRun.js';
+import type { RestoreItemsRun } from './restoreItemsRun.js';
 import { assertSelectionAccepted } from './assertSelectionAccepted.js';
 import { countFileSelection, detectItemSourceFormat } from './fileSelection.js';
-import { parseItemSelection, selectionFlagLabels, type ItemSelectionInput } from './itemSelection.js';
+import { parseItemSelection, type ItemSelectionInput } from './itemSelection.js';
 import { assertName } from '../validation/assertName.js';
 import { tableNameRule } from '../validation/nameRules.js';
 import type { FileItemsPlan, PointInTimeItemsPlan, RestoreItemsChoices } from './restoreItemsPlan.js';
-
-/** The CLI flag of each input, named in errors. */
-export const restoreItemsLabels: InputLabels = {
-  incidentId: '--incident',
-  pitrBackupTime: '--to',
-  tableNameRecoveryConfirmation: '--confirm',
-  table: '--table',
-};
 
 /** A selective restore from the table's own point-in-time recovery. */
 export interface PointInTimeItemsRequest extends RestoreItemsChoices {
@@ -54,7 +47,6 @@ export async function planPointInTimeItems(
   journal: RunJournal,
   request: PointInTimeItemsRequest,
 ): Promise<PointInTimeItemsPlan> {
-  const labels = restoreItemsLabels;
   const selection = parseItemSelection(request.selection);
   const table = await planTableRestore(
     client,
@@ -64,9 +56,8 @@ export async function planPointInTimeItems(
       tableNameRecoveryConfirmation: request.confirmation,
     },
     request.settings,
-    labels,
   );
-  await assertSelectionAccepted({ client, tableName: table.tableName }, selection, selectionFlagLabels);
+  await assertSelectionAccepted({ client, tableName: table.tableName }, selection);
   const plan: PointInTimeItemsPlan = {
     ...table,
     source: 'point-in-time',
@@ -77,23 +68,24 @@ export async function planPointInTimeItems(
   const run = await journal.getRun(plan.incidentId);
   if (run && run.kind !== 'restore-items') {
     throw new InputError(
-      labels.incidentId,
+      'incidentId',
       plan.incidentId,
       'was already used by a whole-table restore',
       'Use a new incident id for the selective restore (see dynamo-dr runs show).',
     );
   }
-  await assertIncidentMatches(journal, plan, labels.incidentId);
-  const recorded = run?.tables[plan.tableName]?.plan as Partial<PointInTimeItemsPlan> | undefined;
+  await assertIncidentMatches(journal, plan, 'incidentId');
+  const recorded = runOfKind<RestoreItemsRun>(run, 'restore-items')?.tables[plan.tableName]?.plan as
+    Partial<PointInTimeItemsPlan> | undefined;
   if (recorded && JSON.stringify(recorded.selection) !== JSON.stringify(plan.selection)) {
     throw new InputError(
-      labels.incidentId,
+      'incidentId',
       plan.incidentId,
       `was already used with another selection (${recorded.selection?.expression})`,
       'Resume it with the same --where/--values/--names, or use a new incident id.',
     );
   }
-  await assertNotLocked(journal, plan.tableName, plan.incidentId, labels.table);
+  await assertNotLocked(journal, plan.tableName, plan.incidentId, 'tableName');
   return plan;
 }
 
@@ -105,6 +97,8 @@ export interface FileItemsRequest extends RestoreItemsChoices {
   /** @default 4 */
   readonly segments?: number;
   readonly sensitive?: boolean;
+  readonly maxWriteUnitsPerSecond?: number;
+  readonly maxReadUnitsPerSecond?: number;
 }
 
 /**
@@ -113,14 +107,18 @@ export interface FileItemsRequest extends RestoreItemsChoices {
  * first line). `--delete-missing` needs a diff file: an item file says what
  * to write, not which keys should not exist. The run is journaled under a
  * generated `restore-items-<id>` with the file and its manifest's digest.
+ *
+ * @example
+ * const plan = await planFileItems(client, { tableName: 'Orders', confirmation: 'Orders', file: 'orders.diff' });
+ * await runRestoreItems(context, plan);
  */
 export async function planFileItems(client: DynamoDBClient, request: FileItemsRequest): Promise<FileItemsPlan> {
-  assertName(tableNameRule, restoreItemsLabels.table, request.tableName);
-  assertConfirmation(request.confirmation, request.tableName, restoreItemsLabels.tableNameRecoveryConfirmation);
-  const format = await detectItemSourceFormat(request.file);
+  assertName(tableNameRule, 'tableName', request.tableName);
+  assertConfirmation(request.confirmation, request.tableName, 'confirmation');
+  const format = await detectItemSourceFormat(request.file, 'file');
   if (request.deleteMissing && format !== 'diff') {
     throw new InputError(
-      '--delete-missing',
+      'deleteMissing',
       request.file,
       `needs a diff file, but this is ${format === 'aws-scan' ? 'AWS CLI scan output' : 'an item file'}`,
       'Leave --delete-missing out, or use the file written by dynamo-dr diff.',
@@ -128,7 +126,12 @@ export async function planFileItems(client: DynamoDBClient, request: FileItemsRe
   }
   const table = await describeTableIfExists(client, request.tableName);
   if (!table) {
-    throw new InputError('--table', request.tableName, 'does not exist', 'Check the exact table name and the region.');
+    throw new InputError(
+      'tableName',
+      request.tableName,
+      'does not exist',
+      'Check the exact table name and the region.',
+    );
   }
   // The whole file is read once now: a bad line or an item without the table's key refuses the run before
   // it is recorded.
@@ -153,6 +156,8 @@ export async function planFileItems(client: DynamoDBClient, request: FileItemsRe
     restoreTime: manifest?.time ?? new Date().toISOString(),
     format,
     segments: request.segments ?? 4,
+    ...(request.maxWriteUnitsPerSecond !== undefined && { maxWriteUnitsPerSecond: request.maxWriteUnitsPerSecond }),
+    ...(request.maxReadUnitsPerSecond !== undefined && { maxReadUnitsPerSecond: request.maxReadUnitsPerSecond }),
     sensitive: request.sensitive ?? false,
     overwriteChanged: request.overwriteChanged,
     deleteMissing: request.deleteMissing,

@@ -31,6 +31,10 @@ export interface WantedItem {
  */
 export type ItemFate = 'new' | 'overwritten' | 'skipped' | 'deleted' | 'unchanged';
 
+/**
+ * @example
+ * for (const fate of ITEM_FATES) console.log(fate, result.counts[fate]);
+ */
 export const ITEM_FATES: readonly ItemFate[] = ['new', 'overwritten', 'skipped', 'deleted', 'unchanged'];
 
 /** What a pass over the selection found (and, when applying, did). */

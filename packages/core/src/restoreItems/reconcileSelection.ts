@@ -1,7 +1,7 @@
 import { describeTableShape, type KeySchema } from '../aws/describeTableShape.js';
 import type { TableRef } from '../aws/tableRef.js';
 import { VerificationError } from '../errors.js';
-import type { RestoreProgress } from '../restore/restoreContext.js';
+import type { RunProgress } from '../runs/runContext.js';
 import { createEngineContext, type EngineContext } from '../sync/engineContext.js';
 import { reconcileItems, type ItemFate, type ReconcileOutcome, type WantedItem } from './reconcileItems.js';
 import type { RestoreItemsPlan } from './restoreItemsPlan.js';
@@ -31,7 +31,7 @@ export interface ReconcileSteps {
   readonly onPreview?: (preview: ItemsPreview) => void | Promise<void>;
   /** The writes are done; the read-back starts. */
   readonly onVerify?: () => void | Promise<void>;
-  readonly onProgress?: (progress: RestoreProgress) => void;
+  readonly onProgress?: (progress: RunProgress) => void;
 }
 
 /**
@@ -90,10 +90,12 @@ function previewOf(outcome: ReconcileOutcome): ItemsPreview {
   return { selected: outcome.selected, counts: outcome.counts, samples: outcome.samples };
 }
 
-function engine(plan: RestoreItemsPlan, phase: string, onProgress?: (p: RestoreProgress) => void): EngineContext {
+function engine(plan: RestoreItemsPlan, phase: string, onProgress?: (p: RunProgress) => void): EngineContext {
   let reported = 0;
   return createEngineContext('delta', plan.segments, {
     sensitive: plan.sensitive,
+    maxWriteUnitsPerSecond: plan.maxWriteUnitsPerSecond,
+    maxReadUnitsPerSecond: plan.maxReadUnitsPerSecond,
     onProgress: onProgress
       ? (p) => {
           onProgress({ tableName: plan.tableName, phase, newItems: p.scanned - reported });

@@ -33,6 +33,9 @@ export interface FileItemsPlan extends RestoreItemsChoices {
   readonly format: ItemSourceFormat;
   readonly segments: number;
   readonly sensitive: boolean;
+  /** The most write / read capacity units per second spent on the table. @default adaptive */
+  readonly maxWriteUnitsPerSecond?: number;
+  readonly maxReadUnitsPerSecond?: number;
 }
 
 /** The serialisable plan of `restore-items`, made by validation before anything changes. */

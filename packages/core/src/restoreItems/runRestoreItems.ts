@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { untilReady } from '../restore/untilReady.js';
+import { deleteTableIfExists } from '../aws/dynamoDbCalls.js';
 import { MemoryRunJournal } from '../journal/memoryRunJournal.js';
-import { phaseEnded, phaseStarted, type TableRun } from '../journal/runRecord.js';
-import { cleanUpRestore } from '../restore/cleanUpRestore.js';
-import { deleteTableIfExists } from '../restore/dynamoDbCalls.js';
-import { awaitRestoredTable, startPointInTimeRestore } from '../restore/pointInTimeRestore.js';
-import { isVerified, recordTable } from '../restore/recordTable.js';
-import type { RestoreContext } from '../restore/restoreContext.js';
-import { beginTableRun, endTableRun } from '../restore/tableRun.js';
+import { isVerified, temporaryTableOf } from '../restore/restoreRun.js';
+import type { RunContext } from '../runs/runContext.js';
+import { phaseEnded, phaseStarted } from '../runs/runRecord.js';
+import { beginTableRun, endTableRun, readTableRun, recordTable } from '../runs/tableRun.js';
+import { awaitTemporaryTable, deleteTemporaryTable, startTemporaryTable } from '../tableRestore/temporaryTable.js';
+import { untilReady } from '../workflow/untilReady.js';
 import { fileSelection } from './fileSelection.js';
 import { ITEM_FATES } from './reconcileItems.js';
 import {
@@ -18,12 +17,12 @@ import {
 } from './reconcileSelection.js';
 import type { FileItemsPlan, PointInTimeItemsPlan, RestoreItemsPlan } from './restoreItemsPlan.js';
 import { missingAtTime, restoredSelection } from './selectionSources.js';
-
-/** What a selective restore runs with. */
-export interface RestoreItemsContext extends RestoreContext {
-  /** `user@host`, recorded in the run journal. */
-  readonly startedBy: string;
-}
+import {
+  restoreItemsRunKey,
+  type ItemCounts,
+  type RestoreItemsRun,
+  type RestoreItemsTableRun,
+} from './restoreItemsRun.js';
 
 export interface RestoreItemsOptions {
   /** Count only: write nothing, record nothing, lock nothing (a point-in-time dry run still restores, then deletes, the temporary table). */
@@ -66,7 +65,7 @@ export interface RestoreItemsResult {
  * console.log(result.written?.counts); // { new, overwritten, skipped, deleted, unchanged }
  */
 export function runRestoreItems(
-  ctx: RestoreItemsContext,
+  ctx: RunContext,
   plan: RestoreItemsPlan,
   options: RestoreItemsOptions = {},
 ): Promise<RestoreItemsResult> {
@@ -74,14 +73,16 @@ export function runRestoreItems(
 }
 
 async function fromFile(
-  ctx: RestoreItemsContext,
+  ctx: RunContext,
   plan: FileItemsPlan,
   options: RestoreItemsOptions,
 ): Promise<RestoreItemsResult> {
   const dryRun = !!options.dryRun;
   const run = await beginItemsRun(ctx, plan, options);
   try {
-    await recordTable(run, plan, (t) => phaseStarted(t, 'sync', new Date()));
+    await recordTable<RestoreItemsRun>(run.journal, restoreItemsRunKey(plan), (t) =>
+      phaseStarted(t, 'sync', new Date()),
+    );
     const outcome = await reconcileRecorded(
       run,
       plan,
@@ -89,10 +90,13 @@ async function fromFile(
       dryRun,
       options,
     );
-    await endTableRun(run, plan);
+    await endTableRun(run, restoreItemsRunKey(plan));
     return { plan, dryRun, ...outcome };
   } catch (error) {
-    await endTableRun(run, plan, { name: (error as Error).name, message: (error as Error).message });
+    await endTableRun(run, restoreItemsRunKey(plan), {
+      name: (error as Error).name,
+      message: (error as Error).message,
+    });
     throw error;
   }
 }
@@ -102,29 +106,29 @@ async function fromFile(
  * recovery holds it) and records the attempt; returns the context to record in (a dry run's lives in memory).
  */
 async function beginItemsRun(
-  ctx: RestoreItemsContext,
+  ctx: RunContext,
   plan: RestoreItemsPlan,
   options: RestoreItemsOptions,
-): Promise<RestoreItemsContext> {
+): Promise<RunContext> {
   if (!options.dryRun) await options.assertWritesAllowed?.(plan);
   // A dry run records nothing: its run lives in memory and ends with the process.
-  const run: RestoreItemsContext = options.dryRun ? { ...ctx, journal: new MemoryRunJournal() } : ctx;
-  await beginTableRun(run, plan, {
+  const run: RunContext = options.dryRun ? { ...ctx, journal: new MemoryRunJournal() } : ctx;
+  const fresh: RestoreItemsTableRun = { plan, result: 'running', phases: {}, counts: {} };
+  await beginTableRun<RestoreItemsRun>(run, restoreItemsRunKey(plan), fresh, {
     executionId: options.executionId ?? randomUUID(),
-    startedBy: ctx.startedBy,
     requestedTime: plan.restoreTime,
+    restoreTime: plan.restoreTime,
   });
-  await run.journal.updateRun(plan.incidentId, (r) => ({ ...r!, kind: 'restore-items' }));
   return run;
 }
 
 async function fromPointInTime(
-  ctx: RestoreItemsContext,
+  ctx: RunContext,
   plan: PointInTimeItemsPlan,
   options: RestoreItemsOptions,
 ): Promise<RestoreItemsResult> {
   const dryRun = !!options.dryRun;
-  const recorded = dryRun ? undefined : (await ctx.journal.getRun(plan.incidentId))?.tables[plan.tableName];
+  const recorded = dryRun ? undefined : await readTableRun<RestoreItemsRun>(ctx.journal, restoreItemsRunKey(plan));
   if (recorded?.result === 'succeeded') return recordedResult(plan, recorded);
   const run = await beginItemsRun(ctx, plan, options);
   try {
@@ -134,11 +138,14 @@ async function fromPointInTime(
       : { plan, dryRun, ...(await restoreAndSelect(run, plan, dryRun, options)) };
     const deleted = dryRun
       ? !plan.keepRestoredTable && (await deleteTableIfExists(ctx.dynamodb, plan.restoredTableName))
-      : (await cleanUpRestore(run, plan)).deleted;
-    await endTableRun(run, plan);
+      : (await deleteTemporaryTable(run, restoreItemsRunKey(plan), temporaryTableOf(plan))).deleted;
+    await endTableRun(run, restoreItemsRunKey(plan));
     return { ...result, restoredTable: { name: plan.restoredTableName, deleted } };
   } catch (error) {
-    await endTableRun(run, plan, { name: (error as Error).name, message: (error as Error).message });
+    await endTableRun(run, restoreItemsRunKey(plan), {
+      name: (error as Error).name,
+      message: (error as Error).message,
+    });
     // A failed real run keeps the temporary table for its resume; a dry run has nothing to resume. The
     // first error is the one reported: a table still CREATING cannot be deleted yet, and a re-run reuses it.
     if (dryRun && !plan.keepRestoredTable) {
@@ -149,16 +156,18 @@ async function fromPointInTime(
 }
 
 async function restoreAndSelect(
-  run: RestoreItemsContext,
+  run: RunContext,
   plan: PointInTimeItemsPlan,
   dryRun: boolean,
   options: RestoreItemsOptions,
 ): Promise<Omit<RestoreItemsResult, 'plan' | 'dryRun'>> {
-  await startPointInTimeRestore(run, plan);
+  const key = restoreItemsRunKey(plan);
+  const temporary = temporaryTableOf(plan);
+  await startTemporaryTable(run, key, temporary);
   const deadline = new Date(Date.now() + plan.restoreDeadlineMinutes * 60_000).toISOString();
-  await untilReady(() => awaitRestoredTable(run, plan, deadline), options.pollIntervalMs);
+  await untilReady(() => awaitTemporaryTable(run, key, temporary, deadline), options.pollIntervalMs);
   const restored = { client: run.dynamodb, tableName: plan.restoredTableName };
-  await recordTable(run, plan, (t) => phaseStarted(t, 'sync', new Date()));
+  await recordTable<RestoreItemsRun>(run.journal, key, (t) => phaseStarted(t, 'sync', new Date()));
   return reconcileRecorded(
     run,
     plan,
@@ -174,12 +183,13 @@ async function restoreAndSelect(
 
 /** Reconciles the selection, recording in the run the plan's counts, the sync and verify phases and the verification. */
 async function reconcileRecorded(
-  run: RestoreItemsContext,
+  run: RunContext,
   plan: RestoreItemsPlan,
   sources: SelectionSources,
   dryRun: boolean,
   options: RestoreItemsOptions,
 ): Promise<Omit<RestoreItemsResult, 'plan' | 'dryRun'>> {
+  const key = restoreItemsRunKey(plan);
   const outcome = await reconcileSelection(
     { client: run.dynamodb, tableName: plan.tableName },
     plan,
@@ -187,49 +197,46 @@ async function reconcileRecorded(
     !dryRun,
     {
       onPreview: async (preview) => {
-        await recordTable(run, plan, (t) => ({ ...t, counts: { ...t.counts, ...countsOf('preview', preview) } }));
+        await recordTable<RestoreItemsRun>(run.journal, key, (t) => ({
+          ...t,
+          counts: { ...t.counts, preview: countsOf(preview) },
+        }));
         await options.onPreview?.(preview);
       },
       onVerify: () =>
-        recordTable(run, plan, (t) => phaseStarted(phaseEnded(t, 'sync', new Date()), 'verify', new Date())),
+        recordTable<RestoreItemsRun>(run.journal, key, (t) =>
+          phaseStarted(phaseEnded(t, 'sync', new Date()), 'verify', new Date()),
+        ),
       onProgress: run.onProgress,
     },
   );
-  await recordTable(run, plan, (t) => {
+  await recordTable<RestoreItemsRun>(run.journal, key, (t) => {
     const ended = phaseEnded(t, outcome.verification ? 'verify' : 'sync', new Date());
     if (!outcome.verification) return ended;
     const { equal, count, digest } = outcome.verification;
-    const counts = {
-      ...t.counts,
-      ...countsOf('written', outcome.written!),
-      'verify.skipped': outcome.verification.skipped,
-    };
+    const counts = { ...t.counts, written: countsOf(outcome.written!), verifySkipped: outcome.verification.skipped };
     return { ...ended, counts, verification: { equal, count, digest } };
   });
   return outcome;
 }
 
-function countsOf(prefix: string, preview: ItemsPreview): Record<string, number> {
-  const out: Record<string, number> = { [`${prefix}.selected`]: preview.selected };
-  for (const fate of ITEM_FATES) out[`${prefix}.${fate}`] = preview.counts[fate];
-  return out;
+function countsOf(preview: ItemsPreview): ItemCounts {
+  return { selected: preview.selected, ...preview.counts };
 }
 
 /** A finished run as the journal recorded it (run again: nothing is redone). */
-function recordedResult(plan: PointInTimeItemsPlan, table: TableRun): RestoreItemsResult {
-  const read = (prefix: string): ItemsPreview => ({
-    selected: table.counts[`${prefix}.selected`] ?? 0,
-    counts: Object.fromEntries(
-      ITEM_FATES.map((f) => [f, table.counts[`${prefix}.${f}`] ?? 0]),
-    ) as ItemsPreview['counts'],
+function recordedResult(plan: PointInTimeItemsPlan, table: RestoreItemsTableRun): RestoreItemsResult {
+  const read = (counts: ItemCounts | undefined): ItemsPreview => ({
+    selected: counts?.selected ?? 0,
+    counts: Object.fromEntries(ITEM_FATES.map((f) => [f, counts?.[f] ?? 0])) as ItemsPreview['counts'],
     samples: Object.fromEntries(ITEM_FATES.map((f) => [f, []])) as unknown as ItemsPreview['samples'],
   });
   const v = table.verification;
   return {
     plan,
     dryRun: false,
-    preview: read('preview'),
-    written: read('written'),
-    verification: v && { ...v, skipped: table.counts['verify.skipped'] ?? 0 },
+    preview: read(table.counts.preview),
+    written: read(table.counts.written),
+    verification: v && { ...v, skipped: table.counts.verifySkipped ?? 0 },
   };
 }

@@ -1,16 +1,17 @@
 import type { DescribeExecutionCommandOutput, SFNClient } from '@aws-sdk/client-sfn';
 import { DrError } from '../errors.js';
+import { errorFromStepFailure } from '../workflow/stepFailure.js';
 import { failedMapIteration } from './stepFunctionsCalls.js';
 
 /** What a Distributed Map reports when an iteration failed (and the Map tolerates none). */
 const MAP_FAILED = 'States.ExceedToleratedFailureThreshold';
 
 /**
- * The error an ended, unsuccessful restore execution stands for: a FAILED one carries its failing step's
- * error, found where AWS wraps it: a Lambda function's failure (`{"errorType", "errorMessage"}`,
- * https://docs.aws.amazon.com/lambda/latest/dg/nodejs-exceptions.html), a child execution's
- * (`States.TaskFailed` of `startExecution.sync:2`, whose cause is the child's DescribeExecution output with
- * its `Error` and `Cause`), and a Distributed Map's (its failed iteration's, an execution of its map run).
+ * The error an ended, unsuccessful restore execution stands for. A FAILED one stands for its failing step's
+ * error, as the same class ({@link errorFromStepFailure}: unwrapped from the Lambda error and the sync
+ * machine's output), so the command exits as the in-process run would. When the sync machine's Distributed
+ * Map failed, which says only that its tolerated failure threshold was exceeded, the error is its failed
+ * iteration's (an execution of its map run).
  */
 export async function executionFailure(
   sfn: SFNClient,
@@ -21,39 +22,21 @@ export async function executionFailure(
   if (execution.status !== 'FAILED') {
     return new DrError(
       `The restore of ${tableName} on Step Functions ended ${execution.status}: ${execution.executionArn}.`,
-      {
-        hint: `Once the cause is fixed, ${resume}.`,
-      },
+      { hint: `Once the cause is fixed, ${resume}.` },
     );
   }
-  let name = execution.error ?? 'Error';
-  let message = execution.cause ?? '';
-  for (;;) {
-    const inner = parsed(message);
-    const childError = inner?.Error ?? inner?.error;
-    if (typeof inner?.errorType === 'string') {
-      name = inner.errorType;
-      message = typeof inner.errorMessage === 'string' ? inner.errorMessage : '';
-    } else if (typeof childError === 'string') {
-      const childArn = inner?.ExecutionArn ?? inner?.executionArn;
-      const iteration =
-        childError === MAP_FAILED && typeof childArn === 'string' ? await failedMapIteration(sfn, childArn) : undefined;
-      name = iteration?.error ?? childError;
-      const cause = iteration ? iteration.cause : (inner?.Cause ?? inner?.cause);
-      message = typeof cause === 'string' ? cause : '';
-    } else {
-      return new DrError(`${name}: ${message}`, {
-        hint: `The restore of ${tableName} failed on Step Functions (${execution.executionArn}); once the cause is fixed, ${resume}.`,
-      });
-    }
-  }
+  const child = childExecution(execution.cause);
+  const iteration = child?.error === MAP_FAILED ? await failedMapIteration(sfn, child.executionArn) : undefined;
+  const failed = iteration ?? execution;
+  return errorFromStepFailure({ Error: failed.error ?? 'Error', Cause: failed.cause });
 }
 
-function parsed(text: string): Record<string, unknown> | undefined {
-  if (!text.startsWith('{')) return undefined;
+/** The child execution a `States.TaskFailed` of `startExecution.sync:2` carries as its cause, if it is one. */
+function childExecution(cause: string | undefined): { executionArn: string; error: unknown } | undefined {
   try {
-    const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+    const output = JSON.parse(cause ?? '') as Record<string, unknown>;
+    const executionArn = output.ExecutionArn ?? output.executionArn;
+    return typeof executionArn === 'string' ? { executionArn, error: output.Error ?? output.error } : undefined;
   } catch {
     return undefined;
   }

@@ -1,6 +1,8 @@
 import type { DescribeExecutionCommandOutput, SFNClient } from '@aws-sdk/client-sfn';
 import type { RunJournal } from '../journal/runJournal.js';
-import type { RestoreProgress } from '../restore/restoreContext.js';
+import type { RestoreRun } from '../restore/restoreRun.js';
+import type { RunProgress } from '../runs/runContext.js';
+import { runOfKind } from '../runs/tableRun.js';
 import { describeExecutionIfExists, historyAfter } from './stepFunctionsCalls.js';
 
 /** What a follower is told while an execution runs. */
@@ -8,7 +10,7 @@ export interface ExecutionObserver {
   /** Each state the execution enters, by its name in the definition. */
   readonly onStep?: (tableName: string, step: string) => void;
   /** Items scanned by the sync and the verification, as the journal records finished segments. */
-  readonly onProgress?: (progress: RestoreProgress) => void;
+  readonly onProgress?: (progress: RunProgress) => void;
   /** Wait between polls, in ms. @default 1000 */
   readonly pollIntervalMs?: number;
 }
@@ -32,10 +34,9 @@ export async function followExecution(
       if (entered) observer.onStep?.(target.tableName, entered);
     }
     if (observer.onProgress) {
-      const counts = (await journal.getRun(target.incidentId))?.tables[target.tableName]?.counts ?? {};
-      for (const [key, scanned] of Object.entries(counts)) {
-        const [phase, count] = key.split('.');
-        if (count !== 'scanned' || !phase) continue;
+      const run = runOfKind<RestoreRun>(await journal.getRun(target.incidentId), 'restore');
+      for (const [phase, counts] of Object.entries(run?.tables[target.tableName]?.counts ?? {})) {
+        const scanned = counts?.scanned ?? 0;
         const newItems = scanned - (reported.get(phase) ?? 0);
         reported.set(phase, scanned);
         if (newItems > 0) observer.onProgress({ tableName: target.tableName, phase, newItems });

@@ -1,6 +1,6 @@
 import { DynamoDbRunJournal } from '../journal/dynamoDbRunJournal.js';
 import type { RecoveryLock } from '../journal/runJournal.js';
-import type { RunRecord } from '../journal/runRecord.js';
+import { runRecordOf, type RunRecord } from '../runRecord.js';
 import { deployedRecovery } from './deployedRecovery.js';
 import type { StepFunctionsClients } from './prepareStepFunctionsRestore.js';
 import { listExecutions } from './stepFunctionsCalls.js';
@@ -53,7 +53,7 @@ export async function listDeployedRuns(clients: StepFunctionsClients, stackName:
   return {
     stackName,
     journalTableName: deployed.journalTableName,
-    runs: await journal.listRuns(),
+    runs: (await journal.listRuns()).map(runRecordOf),
     locks: await journal.listLocks(),
     executions,
   };

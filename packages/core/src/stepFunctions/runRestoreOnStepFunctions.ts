@@ -1,5 +1,6 @@
 import { DrError } from '../errors.js';
-import type { RunRecord } from '../journal/runRecord.js';
+import type { RestoreRun } from '../restore/restoreRun.js';
+import { runOfKind } from '../runs/tableRun.js';
 import type { RestorePlan } from '../restore/restorePlan.js';
 import { executionFailure } from './executionFailure.js';
 import { followExecution, type ExecutionObserver } from './followExecution.js';
@@ -29,7 +30,7 @@ export async function runRestoreOnStepFunctions(
   clients: StepFunctionsClients,
   prepared: StepFunctionsRestore,
   options: StepFunctionsRunOptions = {},
-): Promise<RunRecord> {
+): Promise<RestoreRun> {
   const { plan, journal } = prepared;
   if (prepared.executions.some((e) => e.found === 'start')) await options.assertWritesAllowed?.(plan);
   const outcomes = await Promise.allSettled(
@@ -47,7 +48,7 @@ export async function runRestoreOnStepFunctions(
   );
   const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
   if (failed) throw failed.reason;
-  const run = await journal.getRun(plan.incidentId);
+  const run = runOfKind<RestoreRun>(await journal.getRun(plan.incidentId), 'restore');
   if (!run)
     throw new DrError(`The run of incident ${plan.incidentId} is missing from ${prepared.deployed.journalTableName}.`);
   return run;

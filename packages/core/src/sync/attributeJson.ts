@@ -4,14 +4,24 @@ import type { Item } from '../aws/tableRef.js';
 /** An item as plain JSON (DynamoDB JSON as the AWS CLI prints it: binaries in base64). */
 export type JsonItem = Record<string, unknown>;
 
-/** Converts an item (or key) to plain JSON, for cursors, error details and Lambda payloads. */
+/**
+ * Converts an item (or key) to plain JSON, for cursors, error details and Lambda payloads.
+ *
+ * @example
+ * itemToJson({ id: { B: Uint8Array.of(1) } }); // { id: { B: 'AQ==' } }
+ */
 export function itemToJson(item: Item): JsonItem {
   const out: JsonItem = {};
   for (const name in item) out[name] = valueToJson(item[name]!);
   return out;
 }
 
-/** The inverse of {@link itemToJson}. */
+/**
+ * The inverse of {@link itemToJson}.
+ *
+ * @example
+ * itemFromJson({ id: { B: 'AQ==' } }); // { id: { B: Uint8Array [1] } }
+ */
 export function itemFromJson(json: JsonItem): Item {
   const out: Item = {};
   for (const name in json) out[name] = valueFromJson(json[name] as Record<string, unknown>);

@@ -8,6 +8,9 @@ import { combineDigests, type TableDigest } from './tableDigest.js';
  * Adds up the results of every segment of one operation (the output of a
  * Map state): counts add, digests combine regardless of order. Refuses an
  * incomplete set, so a lost segment can never pass as a smaller table.
+ *
+ * @example
+ * const { counts, digest } = combineSegmentResults(mapStateOutput); // throws when a segment is missing
  */
 export function combineSegmentResults(results: readonly SegmentResult[]): {
   counts: SegmentCounts;

@@ -33,7 +33,7 @@ export async function readPage(
       failures += 1;
       if (failures >= maxAttempts) {
         throw new DrError(`Scanning ${table.tableName} segment ${request.segment} kept failing: ${String(error)}`, {
-          hint: 'Run the same command again with the same run id to resume.',
+          hint: 'Run the same command again with the same --incident to resume; if the table is throttled, cap the run with --max-read-units or give the table more capacity.',
           cause: error,
         });
       }
@@ -96,7 +96,10 @@ async function readBatch(
       const shown = unprocessed.slice(0, 5).map((k) => JSON.stringify(reportedKey(k, ctx.sensitive)));
       throw new DrError(
         `${unprocessed.length} key(s) could not be read from ${table.tableName} after all retries: ${shown.join(', ')}.`,
-        { hint: 'Run the same command again with the same run id to resume.', cause: lastError },
+        {
+          hint: 'Run the same command again with the same --incident to resume; if the table is throttled, cap the run with --max-read-units or give the table more capacity.',
+          cause: lastError,
+        },
       );
     }
     pending = unprocessed;

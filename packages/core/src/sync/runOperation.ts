@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { describeTableShape, sameKeySchema, type KeySchema } from '../aws/describeTableShape.js';
+import type { KeySchema } from '../aws/describeTableShape.js';
 import type { TableRef } from '../aws/tableRef.js';
 import { InputError } from '../errors.js';
+import { sharedKeySchema } from './sharedKeySchema.js';
 import { createEngineContext, DEFAULT_SEGMENTS, type EngineContext } from './engineContext.js';
-import { checkpointKey } from './passCheckpoint.js';
+import { checkpointKey } from './segmentCheckpoint.js';
 import { readPage } from './readItems.js';
-import type { PassCheckpointing } from './runPass.js';
-import { PASSES, runSegment, type SegmentOutcome } from './runSegment.js';
+import { runSegment, type SegmentCheckpointing, type SegmentOutcome } from './runSegment.js';
 import { SegmentStateCodec } from './segmentState.js';
 import type { SyncOperation, SyncOptions } from './syncTypes.js';
 import { combineDigests, type TableDigest } from './tableDigest.js';
@@ -40,7 +40,7 @@ export async function runOperation(
 ): Promise<OperationRun> {
   validateSyncOptions(options);
   const totalSegments = options.segments ?? DEFAULT_SEGMENTS;
-  const schema = await tableSchema(tables);
+  const schema = await sharedKeySchema(tables);
   const ctx = createEngineContext(operation, totalSegments, options);
   const checkpointing = await prepareCheckpoints(operation, totalSegments, options);
   if (operation === 'copy' && !checkpointing?.resuming) await assertEmpty(tables.destination!, ctx);
@@ -83,33 +83,16 @@ async function runSegments(
   return settled.map((s) => (s as PromiseFulfilledResult<SegmentOutcome>).value);
 }
 
-async function tableSchema(tables: OperationTables): Promise<KeySchema> {
-  const shapes = await Promise.all([tables.source, tables.destination].filter((t) => !!t).map(describeTableShape));
-  const [first, second] = shapes;
-  if (second && !sameKeySchema(first!.keySchema, second.keySchema)) {
-    throw new InputError(
-      'destination',
-      tables.destination!.tableName,
-      `has key schema ${JSON.stringify(second.keySchema)}, but the source has ${JSON.stringify(first!.keySchema)}`,
-      'Sync only between tables with the same partition and sort key names.',
-    );
-  }
-  return first!.keySchema;
-}
-
 async function prepareCheckpoints(
   operation: SyncOperation,
   totalSegments: number,
   options: SyncOptions,
-): Promise<(PassCheckpointing & { resuming: boolean }) | undefined> {
+): Promise<(SegmentCheckpointing & { resuming: boolean }) | undefined> {
   if (!options.checkpoints) return undefined;
   const codec = new SegmentStateCodec(options.sensitive ?? false, options.checkpointKey);
   codec.assertCanStore();
   const runId = options.runId ?? `${operation}-${randomUUID()}`;
-  const first = await options.checkpoints.load(
-    runId,
-    checkpointKey({ pass: PASSES[operation][0]!, segment: 0, totalSegments }),
-  );
+  const first = await options.checkpoints.load(runId, checkpointKey({ operation, segment: 0, totalSegments }));
   return { store: options.checkpoints, runId, codec, resuming: first !== undefined };
 }
 
@@ -122,22 +105,20 @@ async function saveStart(
   operation: SyncOperation,
   tables: OperationTables,
   totalSegments: number,
-  checkpointing: PassCheckpointing & { resuming: boolean },
+  checkpointing: SegmentCheckpointing & { resuming: boolean },
 ): Promise<void> {
   if (checkpointing.resuming) return;
   const names = [tables.source?.tableName, tables.destination?.tableName].filter((t): t is string => !!t);
   await Promise.all(
-    PASSES[operation].flatMap((pass) =>
-      Array.from({ length: totalSegments }, (_, segment) =>
-        checkpointing.store.save(checkpointing.runId, checkpointKey({ pass, segment, totalSegments }), {
-          pass,
-          tables: names,
-          segment,
-          totalSegments,
-          done: false,
-          counts: NO_COUNTS,
-        }),
-      ),
+    Array.from({ length: totalSegments }, (_, segment) =>
+      checkpointing.store.save(checkpointing.runId, checkpointKey({ operation, segment, totalSegments }), {
+        operation,
+        tables: names,
+        segment,
+        totalSegments,
+        done: false,
+        counts: NO_COUNTS,
+      }),
     ),
   );
 }

@@ -15,7 +15,12 @@ export interface SegmentState {
   readonly digest?: TableDigest;
 }
 
-/** The environment variable holding the key that encrypts checkpoints of sensitive tables. */
+/**
+ * The environment variable holding the key that encrypts checkpoints of sensitive tables.
+ *
+ * @example
+ * process.env[CHECKPOINT_KEY_VARIABLE] = randomBytes(32).toString('base64'); // before syncing a sensitive table
+ */
 export const CHECKPOINT_KEY_VARIABLE = 'DYNAMO_DR_CHECKPOINT_KEY';
 const ENCRYPTED = 'aes-256-gcm:';
 

@@ -1,15 +1,15 @@
 import { createDynamoDbClient, type AwsClientOptions } from '../aws/createDynamoDbClient.js';
-import { describeTableShape, sameKeySchema } from '../aws/describeTableShape.js';
 import type { TableRef } from '../aws/tableRef.js';
 import type { SegmentCheckpoint, SegmentCounts } from '../checkpoint/checkpointStore.js';
 import { MemoryCheckpointStore } from '../checkpoint/memoryCheckpointStore.js';
 import { InputError } from '../errors.js';
 import { createEngineContext } from './engineContext.js';
-import { checkpointKey } from './passCheckpoint.js';
-import { PASSES, runSegment } from './runSegment.js';
+import { runSegment } from './runSegment.js';
+import { checkpointKey } from './segmentCheckpoint.js';
+import { sharedKeySchema } from './sharedKeySchema.js';
 import { currentPace, resumePace, validateSegmentPace, type SegmentPace } from './segmentPace.js';
 import { SegmentStateCodec } from './segmentState.js';
-import type { SyncOperation } from './syncTypes.js';
+import { SYNC_OPERATIONS, type SyncOperation } from './syncTypes.js';
 import type { TableDigest } from './tableDigest.js';
 import { validateSyncOptions } from './validateSyncOptions.js';
 
@@ -77,15 +77,7 @@ export async function syncSegment(request: SegmentRequest): Promise<SegmentResul
   const { operation, segment, totalSegments } = request;
   const source = request.source && tableRef(request.source);
   const destination = request.destination && tableRef(request.destination);
-  const shapes = await Promise.all([source, destination].filter((t) => !!t).map(describeTableShape));
-  if (shapes[1] && !sameKeySchema(shapes[0]!.keySchema, shapes[1].keySchema)) {
-    throw new InputError(
-      'destination',
-      destination!.tableName,
-      'has a different key schema from the source',
-      'Sync only between tables with the same keys.',
-    );
-  }
+  const schema = await sharedKeySchema({ source, destination });
   const store = new MemoryCheckpointStore();
   for (const c of request.checkpoints ?? []) await store.save(RUN, checkpointKey(c), c);
   const codec = new SegmentStateCodec(request.sensitive ?? false);
@@ -93,7 +85,7 @@ export async function syncSegment(request: SegmentRequest): Promise<SegmentResul
   const ctx = createEngineContext(operation, totalSegments, { ...request, checkpoints: undefined });
   resumePace(ctx, destination?.tableName, request.pace);
   const outcome = await runSegment(
-    { operation, source, destination, schema: shapes[0]!.keySchema, segment, totalSegments },
+    { operation, source, destination, schema, segment, totalSegments },
     ctx,
     { store, runId: RUN, codec },
     request.timeBudgetMs === undefined ? undefined : Date.now() + request.timeBudgetMs,
@@ -109,7 +101,7 @@ function tableRef(location: TableLocation): TableRef {
 function validateSegmentRequest(request: SegmentRequest): void {
   validateSyncOptions({ ...request, checkpoints: undefined, segments: request.totalSegments });
   validateSegmentPace(request.pace);
-  if (!(request.operation in PASSES)) {
+  if (!SYNC_OPERATIONS.includes(request.operation)) {
     throw new InputError(
       'operation',
       request.operation,

@@ -48,7 +48,16 @@ export interface SyncProgress {
   readonly elapsedMs: number;
 }
 
+/**
+ * What the engine does over a segment of its tables:
+ * - `copy`: put every source item into the destination (and digest the source);
+ * - `empty`: delete every destination item;
+ * - `delta`: make the destination equal to the source with the fewest writes (and digest the source);
+ * - `digest`: count and digest the source.
+ */
 export type SyncOperation = 'copy' | 'empty' | 'delta' | 'digest';
+
+export const SYNC_OPERATIONS: readonly SyncOperation[] = ['copy', 'empty', 'delta', 'digest'];
 
 /** What a finished, verified sync did. */
 export interface SyncResult {

@@ -41,7 +41,12 @@ export function assertName(rule: NameRule, field: string, value: unknown): strin
   return value;
 }
 
-/** Whether `value` follows `rule` (for values read back, which are dropped rather than refused when they do not). */
+/**
+ * Whether `value` follows `rule` (for values read back, which are dropped rather than refused when they do not).
+ *
+ * @example
+ * followsRule(tableNameRule, 'Prod-Orders'); // true
+ */
 export function followsRule(rule: NameRule, value: unknown): value is string {
   return (
     typeof value === 'string' &&

@@ -3,4 +3,6 @@ export * from './nameRules.js';
 export * from './localPaths.js';
 export * from './assertGiven.js';
 export * from './parseWholeNumber.js';
+export * from './parseSegmentCount.js';
+export * from './schemaCheck.js';
 export * from './parseDecimal.js';

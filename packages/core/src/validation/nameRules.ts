@@ -5,6 +5,9 @@ import type { NameRule } from './assertName.js';
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html).
  * Backup names follow the same rule
  * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateBackup.html).
+ *
+ * @example
+ * assertName(tableNameRule, 'tableName', 'Prod-Orders'); // passes; 'ab' throws InputError
  */
 export const tableNameRule: NameRule = {
   noun: 'table name',
@@ -16,8 +19,11 @@ export const tableNameRule: NameRule = {
 };
 
 /**
- * Incident ids (seed 002's format): letters, digits and inner hyphens, 1 to 64 characters. They name the
+ * Incident ids (the recovery workflow's input contract): letters, digits and inner hyphens, 1 to 64 characters. They name the
  * forensic backup and the temporary table, and the run in the journal (a file name locally).
+ *
+ * @example
+ * assertName(incidentIdRule, 'incidentId', 'incident-2025-001');
  */
 export const incidentIdRule: NameRule = {
   noun: 'incident id',
@@ -31,6 +37,9 @@ export const incidentIdRule: NameRule = {
 /**
  * The key of a run in the journal: an incident id, or one with the prefix of the command that made it
  * (`export-`, `restore-as-`, `restore-items-`), as `dynamo-dr runs list` shows them.
+ *
+ * @example
+ * assertName(runIdRule, 'runId', 'export-20260215T093000Z-k3f9');
  */
 export const runIdRule: NameRule = {
   noun: 'run id',
@@ -46,6 +55,9 @@ export const runIdRule: NameRule = {
  * On-demand backup ARNs: `arn:PARTITION:dynamodb:REGION:ACCOUNT:table/TABLE/backup/ID`, 37 to 1024 characters
  * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeBackup.html,
  * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html).
+ *
+ * @example
+ * assertName(backupArnRule, 'backupArn', 'arn:aws:dynamodb:us-east-1:123456789012:table/Orders/backup/01576616366715-b4e58d3a');
  */
 export const backupArnRule: NameRule = {
   noun: 'backup ARN',
@@ -66,6 +78,9 @@ export function backupArnTable(arn: string): string {
  * `/`, not starting with `aws` or `ssm`, at most 15 levels and 1011 characters
  * (https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_PutParameter.html). The value before
  * a switch is kept one level down (`NAME/previous`, or `NAME.previous`), so one level and 9 characters stay free.
+ *
+ * @example
+ * assertName(parameterNameRule, 'parameter', '/app/prod/table_name');
  */
 export const parameterNameRule: NameRule = {
   noun: 'SSM parameter name',
@@ -80,6 +95,9 @@ export const parameterNameRule: NameRule = {
 /**
  * Region names as the AWS SDK accepts them: one DNS label, as the region becomes part of the endpoint's
  * host name (`dynamodb.REGION.amazonaws.com`).
+ *
+ * @example
+ * assertName(regionRule, 'region', 'eu-west-1');
  */
 export const regionRule: NameRule = {
   noun: 'region name',
@@ -90,7 +108,12 @@ export const regionRule: NameRule = {
   example: 'eu-west-1',
 };
 
-/** Environment names of the configuration file and of recovery mode (they also name SSM parameters). */
+/**
+ * Environment names of the configuration file and of recovery mode (they also name SSM parameters).
+ *
+ * @example
+ * assertName(environmentNameRule, 'environment', 'Prod');
+ */
 export const environmentNameRule: NameRule = {
   noun: 'environment name',
   pattern: /^[A-Za-z0-9_-]+$/,

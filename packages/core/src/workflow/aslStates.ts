@@ -1,5 +1,3 @@
-import type { WorkflowHandlerName } from './workflowHandlers.js';
-
 /** A state of an Amazon States Language definition (JSONPath only: the local runner ignores JSONata). */
 export type AslState = Record<string, unknown>;
 
@@ -24,7 +22,12 @@ export const lambdaRetry = {
   BackoffRate: 2,
 } as const;
 
-/** Lambda's own limit: a handler never runs longer (https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html). */
+/**
+ * Lambda's own limit: a handler never runs longer (https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html).
+ *
+ * @example
+ * new lambda.Function(scope, 'Worker', { timeout: Duration.seconds(HANDLER_TIMEOUT_SECONDS), ... });
+ */
 export const HANDLER_TIMEOUT_SECONDS = 900;
 
 /**
@@ -33,7 +36,7 @@ export const HANDLER_TIMEOUT_SECONDS = 900;
  */
 export function handlerTask(
   functionArn: string,
-  handler: WorkflowHandlerName,
+  handler: string,
   parameters: Record<string, unknown>,
   fields: AslState,
 ): AslState {

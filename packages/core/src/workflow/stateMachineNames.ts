@@ -1,5 +1,5 @@
 /**
- * Seed 002's names, one pair per table: the parent that backs up, restores and
+ * The recovery workflow's state machine names, one pair per table: the parent that backs up, restores and
  * cleans up, and the child that syncs the data.
  *
  * @example
@@ -9,7 +9,12 @@ export function restoreStateMachineName(logicalName: string): string {
   return `DRRestoreDynamoDbTable${logicalName}StateMachine`;
 }
 
-/** The child state machine of a table: `{Table}DRSyncTableDataStateMachine`. */
+/**
+ * The child state machine of a table: `{Table}DRSyncTableDataStateMachine`.
+ *
+ * @example
+ * syncStateMachineName('ProviderTable'); // 'ProviderTableDRSyncTableDataStateMachine'
+ */
 export function syncStateMachineName(logicalName: string): string {
   return `${logicalName}DRSyncTableDataStateMachine`;
 }
@@ -17,6 +22,9 @@ export function syncStateMachineName(logicalName: string): string {
 /**
  * A logical name for a table that has none in the configuration: its
  * physical name without the characters state machine names may not hold.
+ *
+ * @example
+ * logicalNameOf('Prod-Orders.v2'); // 'ProdOrdersv2'
  */
 export function logicalNameOf(tableName: string): string {
   return tableName.replace(/[^A-Za-z0-9]/g, '');

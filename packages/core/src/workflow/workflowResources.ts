@@ -1,4 +1,3 @@
-import type { TableRestoreSettings } from '../restore/restorePlan.js';
 import { syncStateMachineName } from './stateMachineNames.js';
 
 /** The AWS resources a table's state machines call. */
@@ -15,7 +14,7 @@ const LOCAL_ACCOUNT = 'arn:aws:states:us-east-1:123456789012';
  * Placeholder ARNs for local runs: the local runner maps every Task state to
  * the in-process handler, so these are never called.
  */
-export function localWorkflowResources(settings: Pick<TableRestoreSettings, 'logicalName'>): WorkflowResources {
+export function localWorkflowResources(settings: { readonly logicalName: string }): WorkflowResources {
   return {
     handlerFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:dynamo-dr-workflow',
     syncStateMachineArn: `${LOCAL_ACCOUNT}:stateMachine:${syncStateMachineName(settings.logicalName)}`,

@@ -11,7 +11,7 @@ import {
 } from '../../src/index.js';
 
 const checkpoint: SegmentCheckpoint = {
-  pass: 'copy',
+  operation: 'copy',
   tables: ['a', 'b'],
   segment: 1,
   totalSegments: 4,

@@ -30,7 +30,9 @@ describe('configuration file', () => {
   it('names the bad setting, its place and value', () => {
     const bad = { environments: { Prod: { tables: { ProviderTable: { tableName: 'x' } } } } };
     expect(() => parseConfig(bad)).toThrow(/\/environments\/Prod\/tables\/ProviderTable\/tableName "x"/);
-    expect(() => parseConfig({ environments: { Prod: { colour: 'blue' } } })).toThrow(/unknown setting "colour"/);
+    expect(() => parseConfig({ environments: { Prod: { colour: 'blue' } } })).toThrow(
+      /at \/environments\/Prod\/colour "blue" is not a known setting/,
+    );
   });
 
   it('is optional unless a path is given', async () => {

@@ -6,9 +6,9 @@ import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   defaultRestoreSettings,
+  FileCheckpointStore,
   FileRunJournal,
   InputError,
-  itemHash,
   logicalNameOf,
   planDiff,
   planFileItems,
@@ -18,8 +18,9 @@ import {
   runRestore,
   runRestoreItems,
   type ItemChange,
-  type WorkflowHandlerContext,
+  type RestoreContext,
 } from '../../src/index.js';
+import { itemHash } from '../../src/sync/tableDigest.js';
 import {
   awsResources,
   createSampleTable,
@@ -42,11 +43,13 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.stop());
 
-async function context(): Promise<WorkflowHandlerContext> {
+async function context(): Promise<RestoreContext> {
+  const journal = new FileRunJournal(await mkdtemp(path.join(tmpdir(), 'drdiffj-')));
   return {
     dynamodb: client,
     aws: { endpoint: sandbox.endpoint, region: sandbox.region },
-    journal: new FileRunJournal(await mkdtemp(path.join(tmpdir(), 'drdiffj-'))),
+    journal,
+    checkpoints: new FileCheckpointStore(path.join(journal.stateDir, 'checkpoints')),
     startedBy: 'test@host',
   };
 }
@@ -125,12 +128,12 @@ describe('diff after a full restore', () => {
   });
 
   it.each([
-    [{ left: 'NoSuchTable', right: 'TwinA' }, '--left'],
-    [{ left: 'TwinA' }, '--right'],
-    [{ incidentId: 'never-ran' }, '--incident'],
+    [{ left: 'NoSuchTable', right: 'TwinA' }, 'left'],
+    [{ left: 'TwinA' }, 'right'],
+    [{ incidentId: 'never-ran' }, 'incidentId'],
     [
       { left: 'arn:aws:dynamodb:us-east-1:000000000000:table/TwinA/backup/01234567890123-abcdefgh', right: 'TwinA' },
-      '--left',
+      'left',
     ],
   ])('bad input %j is refused naming %s; no table and no file are created', async (request, field) => {
     const ctx = await context();

@@ -10,22 +10,21 @@ import {
   PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
+import { restoreToPointInTime } from '../../src/aws/dynamoDbCalls.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  combineDigests,
   digestTable,
-  itemHash,
   type Item,
   FileRunJournal,
   InputError,
   planExport,
   readItemFile,
-  restoreToPointInTime,
   runExport,
   verifyItemFile,
   type ExportRequest,
-  type RestoreContext,
+  type ExportContext,
 } from '../../src/index.js';
+import { combineDigests, itemHash } from '../../src/sync/tableDigest.js';
 import { createSampleTable, sampleItem, timeBetweenWrites } from '../restore/restoreFixtures.js';
 
 let sandbox: Sandbox;
@@ -40,8 +39,13 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.stop());
 
-function context(): RestoreContext {
-  return { dynamodb: client, aws: { endpoint: sandbox.endpoint, region: sandbox.region }, journal: journal() };
+function context(): ExportContext {
+  return {
+    dynamodb: client,
+    aws: { endpoint: sandbox.endpoint, region: sandbox.region },
+    journal: journal(),
+    startedBy: 'test@host',
+  };
 }
 const journal = () => new FileRunJournal(path.join(dir, 'state'));
 const out = (name: string) => path.join(dir, name);
@@ -167,19 +171,19 @@ describe('export refuses bad input and creates nothing', () => {
     const table = await sampleTable(3);
     await expectRefused(
       { tableName: table, at: '2020-01-01T00:00:00Z', out: out('old.json') },
-      /--at "2020-01-01T00:00:00Z" is outside the restorable window of Consent-\d+, \S+ to \S+/,
+      /at "2020-01-01T00:00:00Z" is outside the restorable window of Consent-\d+, \S+ to \S+/,
     );
   });
 
   it('an unknown table', async () => {
-    await expectRefused({ tableName: 'NoSuchTable', out: out('none.json') }, /--table "NoSuchTable" does not exist/);
+    await expectRefused({ tableName: 'NoSuchTable', out: out('none.json') }, /tableName "NoSuchTable" does not exist/);
   });
 
   it('an existing --out file, which is left as it was', async () => {
     const table = await sampleTable(3);
     const file = out('existing.json');
     await writeFile(file, 'keep me\n');
-    await expectRefused({ tableName: table, out: file }, /--out ".*existing.json" already exists.*--force/);
+    await expectRefused({ tableName: table, out: file }, /out ".*existing.json" already exists.*--force/);
     expect(await readFile(file, 'utf8')).toBe('keep me\n');
     const manifest = await exportTable({ tableName: table, out: file, force: true });
     expect(manifest.itemCount).toBe(3);
@@ -189,7 +193,7 @@ describe('export refuses bad input and creates nothing', () => {
     const table = await sampleTable(1);
     await expectRefused(
       { tableName: table, out: out('x.xml'), format: 'xml' },
-      /--format "xml" is not an item file format/,
+      /format "xml" is not an item file format/,
     );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/loadConfig.js';
-import { backupPolicy } from '../../src/health/backupPolicy.js';
+import { backupPolicy } from '../../src/backupPolicy/backupPolicy.js';
 import { backupAlarmSpecs } from '../../src/monitor/backupAlarmSpecs.js';
 import { monitorSettings, parseMonitorSettings } from '../../src/monitor/monitorSettings.js';
 

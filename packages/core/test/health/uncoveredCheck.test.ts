@@ -2,7 +2,7 @@ import { DynamoDBClient, TagResourceCommand, UpdateContinuousBackupsCommand } fr
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNT } from '../../../sandbox/src/sandboxAccount.js';
-import { backupPolicy } from '../../src/health/backupPolicy.js';
+import { backupPolicy } from '../../src/backupPolicy/backupPolicy.js';
 import { uncoveredCheck } from '../../src/health/uncoveredCheck.js';
 import { createTableNamed } from './createTableNamed.js';
 

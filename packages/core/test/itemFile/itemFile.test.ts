@@ -3,11 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  combineDigests,
   createChangeFileWriter,
   createItemFileWriter,
   InputError,
-  itemHash,
   readItemChanges,
   readItemFile,
   readItemFileManifest,
@@ -16,6 +14,7 @@ import {
   type ItemChange,
   type ItemFileFormat,
 } from '../../src/index.js';
+import { combineDigests, itemHash } from '../../src/sync/tableDigest.js';
 
 const items: Item[] = [
   {
@@ -93,6 +92,18 @@ describe('item files', () => {
     const verification = await verifyItemFile(file);
     expect(verification.ok).toBe(false);
     expect(verification.differences.join('\n')).toMatch(/SHA-256.*\n.*content digest/);
+  });
+
+  it('refuses a manifest that is not as a writer wrote it, naming the field', async () => {
+    const { file, manifest } = await write('dynamodb-json');
+    await writeFile(`${file}.manifest.json`, JSON.stringify({ ...manifest, itemCount: '2' }));
+    await expect(readItemFileManifest(file)).rejects.toThrow(
+      /is not a dynamo-dr item file manifest: itemCount "2" must be integer/,
+    );
+    await writeFile(`${file}.manifest.json`, JSON.stringify({ ...manifest, format: 'parquet' }));
+    await expect(verifyItemFile(file)).rejects.toThrow(
+      /format "parquet" is not one of dynamodb-json, jsonl, csv, diff/,
+    );
   });
 
   it('leaves nothing under the final name when aborted', async () => {

@@ -6,7 +6,6 @@ import { DrError, InputError } from '../../src/errors.js';
 import { FileCheckpointStore } from '../../src/checkpoint/fileCheckpointStore.js';
 import { FileRunJournal } from '../../src/journal/fileRunJournal.js';
 import { acquireRecoveryLock } from '../../src/journal/recoveryLock.js';
-import type { RunRecord } from '../../src/journal/runRecord.js';
 import { filesUnder } from './filesUnder.js';
 import { deadPid, lock } from './journalFixtures.js';
 
@@ -19,7 +18,7 @@ async function layout(): Promise<{ root: string; stateDir: string }> {
   return { root, stateDir: path.join(root, 'state') };
 }
 
-const run = { incidentId: 'x', startedAt: 'x', result: 'running', attempts: [], tables: {} } as unknown as RunRecord;
+const run = { incidentId: 'x', kind: 'test', startedAt: 'x' };
 
 /** Names no file may be made of: they climb out, are absolute, hold a NUL byte, or are longer than a file name. */
 const badNames = [

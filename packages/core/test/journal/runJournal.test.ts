@@ -8,8 +8,10 @@ import { InputError } from '../../src/errors.js';
 import { FileRunJournal } from '../../src/journal/fileRunJournal.js';
 import { acquireRecoveryLock } from '../../src/journal/recoveryLock.js';
 import { DynamoDbRunJournal } from '../../src/journal/dynamoDbRunJournal.js';
-import type { RunJournal } from '../../src/journal/runJournal.js';
-import type { RunRecord } from '../../src/journal/runRecord.js';
+import type { JournaledRun, RunJournal } from '../../src/journal/runJournal.js';
+
+/** A record of no command: the journal stores whatever it is given. */
+type TestRun = JournaledRun & { readonly attempts: readonly { readonly executionId: string }[] };
 import { deadPid, lock } from './journalFixtures.js';
 
 let sandbox: Sandbox;
@@ -46,22 +48,16 @@ const backends: [string, () => Promise<RunJournal>][] = [
 describe.each(backends)('run journal in %s', (_, journalIn) => {
   it('keeps every one of many concurrent updates of one run', async () => {
     const journal = await journalIn();
-    const base = {
-      incidentId: 'inc-1',
-      startedAt: 'x',
-      result: 'running',
-      attempts: [],
-      tables: {},
-    } as unknown as RunRecord;
+    const base: TestRun = { incidentId: 'inc-1', kind: 'test', startedAt: 'x', attempts: [] };
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        journal.updateRun('inc-1', (run) => ({
-          ...(run ?? base),
-          attempts: [...(run ?? base).attempts, { executionId: `e${i}`, startedBy: 'x', startedAt: 'x' }],
-        })),
+        journal.updateRun('inc-1', (current) => {
+          const run = (current as TestRun | undefined) ?? base;
+          return { ...run, attempts: [...run.attempts, { executionId: `e${i}` }] };
+        }),
       ),
     );
-    expect((await journal.getRun('inc-1'))?.attempts).toHaveLength(10);
+    expect(((await journal.getRun('inc-1')) as TestRun | undefined)?.attempts).toHaveLength(10);
     expect(await journal.listRuns()).toHaveLength(1);
     expect(await journal.getRun('other')).toBeUndefined();
   });
@@ -112,5 +108,32 @@ describe.each(backends)('recovery lock in %s', (_, journalIn) => {
     await journal.unlock('Orders');
     await acquireRecoveryLock(journal, lock({ incidentId: 'inc-2', executionId: 'x' }));
     expect((await journal.readLock('Orders'))?.incidentId).toBe('inc-2');
+  });
+});
+
+describe('run journal in a DynamoDB table, contended', () => {
+  it('gives up, with backoff between attempts, on a run that changes under every attempt to record it', async () => {
+    const other = (await backends[1]![1]()) as DynamoDbRunJournal;
+    const base: TestRun = { incidentId: 'inc-hot', kind: 'test', startedAt: 'x', attempts: [] };
+    await other.updateRun('inc-hot', () => base);
+    // Another writer changes the run between each read and write of this journal's, every time.
+    const contended = new DynamoDBClient(sandbox.clientConfig);
+    let puts = 0;
+    contended.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'PutItemCommand') {
+          puts += 1;
+          await other.updateRun('inc-hot', (run) => ({ ...(run as TestRun), startedAt: `x${puts}` }));
+        }
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    const journal = new DynamoDbRunJournal(contended, other.tableName);
+    await expect(
+      journal.updateRun('inc-hot', (current) => ({ ...(current as TestRun), attempts: [{ executionId: 'e' }] })),
+    ).rejects.toThrow(/changed under every one of 10 attempts/);
+    expect(puts).toBe(10);
+    expect(((await other.getRun('inc-hot')) as TestRun).attempts).toEqual([]);
   });
 });

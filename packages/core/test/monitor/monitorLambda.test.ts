@@ -14,7 +14,7 @@ import { bundleLambdaEntry, inputsNotForLambda, MONITOR_HANDLER_SOURCE } from '.
 import { SOURCE_CONDITION } from '../../../../scripts/sourceRun.js';
 import { SANDBOX_ACCOUNT } from '../../../sandbox/src/sandboxAccount.js';
 import { drillReportFileName } from '../../src/drillReports/drillReport.js';
-import { backupPolicy } from '../../src/health/backupPolicy.js';
+import { backupPolicy } from '../../src/backupPolicy/backupPolicy.js';
 import { backupAlarmSpecs } from '../../src/monitor/backupAlarmSpecs.js';
 import { monitorEnvironment, monitorSettings } from '../../src/monitor/monitorSettings.js';
 import { monitorPolicyStatements } from '../../src/monitor/monitorPermissions.js';

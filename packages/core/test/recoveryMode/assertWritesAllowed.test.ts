@@ -22,12 +22,14 @@ it('refuses writes into a live table whose environment is not in recovery mode, 
   const error = await guard('Prod').catch((e: unknown) => e);
   expect(error).toBeInstanceOf(InputError);
   expect((error as Error).message).toBe(
-    '--environment "Prod" is not in recovery mode (table Prod-Orders is live). Run `dynamo-dr recovery-mode start --environment Prod`, or pass --allow-live-writes to write into table Prod-Orders while the application may be writing too.',
+    'environment "Prod" is not in recovery mode (table Prod-Orders is live). Run `dynamo-dr recovery-mode start --environment Prod`, or pass --allow-live-writes to write into table Prod-Orders while the application may be writing too.',
   );
 });
 
 it('refuses when no configuration gives the table an environment, unless live writes are allowed', async () => {
-  await expect(guard(undefined)).rejects.toThrow(/--table "Prod-Orders" has no known environment.*--allow-live-writes/);
+  await expect(guard(undefined)).rejects.toThrow(
+    /tableName "Prod-Orders" has no known environment.*--allow-live-writes/,
+  );
   expect(await guard(undefined, true)).toEqual({ allowedBy: 'allow-live-writes', environment: undefined });
 });
 

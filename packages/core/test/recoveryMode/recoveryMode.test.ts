@@ -139,7 +139,7 @@ describe('recovery mode with no configuration (environment = name prefix ENV-)',
     const error = await endRecoveryMode(target('RmC')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toMatch(
-      /--environment "RmC" is not in recovery mode: there is no saved state in SSM parameter \/dynamo-dr\/RmC\/recovery-mode/,
+      /environment "RmC" is not in recovery mode: there is no saved state in SSM parameter \/dynamo-dr\/RmC\/recovery-mode/,
     );
     expect(await lambdaSettings(lambda)).toEqual(before);
     expect(await savedParameters('RmC')).toEqual([]);

@@ -45,10 +45,10 @@ describe('which functions recovery mode holds', () => {
     const config = parseConfig({ environments: { Prod: {}, Staging: {} } });
     expect(() => recoveryModeSettings(config, 'prod')).toThrow(InputError);
     expect(() => recoveryModeSettings(config, 'prod')).toThrow(
-      '--environment "prod" is not in the configuration. Use one of: Prod, Staging (names are case-sensitive), or add it to dynamo-dr.config.json.',
+      'environment "prod" is not in the configuration. Use one of: Prod, Staging (names are case-sensitive), or add it to dynamo-dr.config.json.',
     );
     expect(() => recoveryModeSettings(undefined, 'Prod env')).toThrow(
-      /--environment "Prod env" is not a valid environment name/,
+      /environment "Prod env" is not a valid environment name/,
     );
   });
 

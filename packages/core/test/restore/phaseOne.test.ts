@@ -10,17 +10,21 @@ import {
   FileRunJournal,
   InputError,
   NotReadyError,
-  planTableRestore,
-  workflowLambdaHandler,
-  type RestoreContext,
+  type RestoreRun,
   type TableRestorePlan,
 } from '../../src/index.js';
+import { workflowLambdaHandler } from '../../src/lambda/workflowLambdaHandler.js';
+import { planTableRestore } from '../../src/restore/planTableRestore.js';
+import type { RestoreStepContext } from '../../src/restore/restoreStepContext.js';
+import type { StepEvent } from '../../src/workflow/steps.js';
+import { MemoryCheckpointStore } from '../../src/checkpoint/memoryCheckpointStore.js';
 import { awaitForensicBackup, startForensicBackup } from '../../src/restore/forensicBackup.js';
-import { beginTableRun } from '../../src/restore/tableRun.js';
+import { newRestoreTableRun, restoreRunKey } from '../../src/restore/restoreRun.js';
+import { beginTableRun, readTableRun } from '../../src/runs/tableRun.js';
 import { createSampleTable, timeBetweenWrites } from './restoreFixtures.js';
 
 let sandbox: Sandbox;
-let ctx: RestoreContext;
+let ctx: RestoreStepContext;
 let plan: TableRestorePlan;
 
 beforeAll(async () => {
@@ -28,7 +32,14 @@ beforeAll(async () => {
   sandbox = await startSandbox({ backupCreateMs: 1500 });
   Object.assign(process.env, sandbox.env);
   const dynamodb = new DynamoDBClient({ endpoint: sandbox.endpoint, region: sandbox.region });
-  ctx = { dynamodb, aws: {}, journal: new FileRunJournal(await mkdtemp(path.join(tmpdir(), 'drphase1-'))) };
+  ctx = {
+    dynamodb,
+    aws: {},
+    journal: new FileRunJournal(await mkdtemp(path.join(tmpdir(), 'drphase1-'))),
+    checkpoints: new MemoryCheckpointStore(),
+    engineClient: dynamodb,
+    startedBy: 'test',
+  };
   await createSampleTable(dynamodb, 'Accounts', 10);
   const t = await timeBetweenWrites();
   plan = await planTableRestore(
@@ -36,46 +47,74 @@ beforeAll(async () => {
     { incidentId: 'inc-1', pitrBackupTime: t, tableNameRecoveryConfirmation: 'Accounts' },
     { ...defaultRestoreSettings, tableName: 'Accounts', logicalName: 'Accounts' },
   );
-  await beginTableRun(ctx, plan, { executionId: 'e1', startedBy: 'test', requestedTime: t });
+  await beginTableRun<RestoreRun>(ctx, restoreRunKey(plan), newRestoreTableRun(plan), {
+    executionId: 'e1',
+    requestedTime: t,
+    restoreTime: plan.restoreTime,
+  });
 });
 afterAll(() => sandbox.stop());
 
 describe('phase 1: the forensic backup', () => {
   it('is polled (NotReadyError) until AVAILABLE, gives up at the deadline, and a re-run reuses the same backup', async () => {
-    const { backupArn } = await startForensicBackup(ctx, plan);
+    const backupArn = async () => (await readTableRun<RestoreRun>(ctx.journal, restoreRunKey(plan)))?.forensicBackupArn;
+    await startForensicBackup(ctx, plan);
+    const first = await backupArn();
+    expect(first).toMatch(/:table\/Accounts\/backup\//);
     const future = new Date(Date.now() + 60_000).toISOString();
-    await expect(awaitForensicBackup(ctx, plan, backupArn, future)).rejects.toBeInstanceOf(NotReadyError);
+    await expect(awaitForensicBackup(ctx, plan, future)).rejects.toBeInstanceOf(NotReadyError);
     const past = new Date(Date.now() - 1).toISOString();
-    await expect(awaitForensicBackup(ctx, plan, backupArn, past)).rejects.toBeInstanceOf(DeadlineExceededError);
-    expect((await startForensicBackup(ctx, plan)).backupArn).toBe(backupArn);
+    await expect(awaitForensicBackup(ctx, plan, past)).rejects.toBeInstanceOf(DeadlineExceededError);
+    await startForensicBackup(ctx, plan);
+    expect(await backupArn()).toBe(first);
     await new Promise((resolve) => setTimeout(resolve, 1600));
-    await awaitForensicBackup(ctx, plan, backupArn, future);
-    const run = await ctx.journal.getRun('inc-1');
-    expect(run?.tables.Accounts?.phases.backup?.endedAt).toBeDefined();
-    expect(run?.tables.Accounts?.forensicBackupArn).toBe(backupArn);
+    await awaitForensicBackup(ctx, plan, future);
+    const table = await readTableRun<RestoreRun>(ctx.journal, restoreRunKey(plan));
+    expect(table?.phases.backup?.endedAt).toBeDefined();
   });
 });
 
 describe('the Lambda entry point', () => {
-  it("needs its journal table, then validates seed 002's input exactly", async () => {
+  it("needs its journal table, then validates the recovery workflow's input contract exactly", async () => {
     delete process.env.DYNAMO_DR_JOURNAL_TABLE;
-    await expect(workflowLambdaHandler({ handler: 'validateRestoreInput' })).rejects.toThrow(
+    const event = (fields: Record<string, unknown>) => fields as unknown as StepEvent;
+    await expect(workflowLambdaHandler(event({ handler: 'validateRestoreInput' }))).rejects.toThrow(
       /DYNAMO_DR_JOURNAL_TABLE is not set/,
     );
     process.env.DYNAMO_DR_JOURNAL_TABLE = 'dynamo-dr-journal';
     const settings = { ...defaultRestoreSettings, tableName: 'Accounts', logicalName: 'Accounts' };
     const input = { incidentId: 'inc-2', pitrBackupTime: plan.restoreTime, tableNameRecoveryConfirmation: 'Accounts' };
     await expect(
-      workflowLambdaHandler({ handler: 'validateRestoreInput', input: { ...input, mode: 'reset' }, settings }),
+      workflowLambdaHandler(event({ handler: 'validateRestoreInput', input: { ...input, mode: 'reset' }, settings })),
     ).rejects.toThrow(
-      /input \["mode"\] are not input fields\. Pass exactly incidentId, pitrBackupTime, tableNameRecoveryConfirmation/,
+      /mode "reset" is not a field of the input\. Pass exactly incidentId, pitrBackupTime, tableNameRecoveryConfirmation/,
     );
     await expect(
-      workflowLambdaHandler({
-        handler: 'validateRestoreInput',
-        input: { ...input, tableNameRecoveryConfirmation: 'accounts' },
-        settings,
-      }),
+      workflowLambdaHandler(event({ handler: 'validateRestoreInput', input: { ...input, incidentId: 7 }, settings })),
+    ).rejects.toThrow(/incidentId 7 must be string/);
+    await expect(
+      workflowLambdaHandler(
+        event({
+          handler: 'validateRestoreInput',
+          input: { ...input, tableNameRecoveryConfirmation: 'accounts' },
+          settings,
+        }),
+      ),
     ).rejects.toBeInstanceOf(InputError);
+  });
+
+  it('refuses an event whose fields are not as a Task state sends them, before its step runs', async () => {
+    process.env.DYNAMO_DR_JOURNAL_TABLE = 'dynamo-dr-journal';
+    const event = (fields: Record<string, unknown>) => workflowLambdaHandler(fields);
+    await expect(event({ handler: 'verifyTableSegment', plan, segment: '3' })).rejects.toThrow(
+      /^segment "3" must be integer\. Invoke the function with the event a Task state/,
+    );
+    await expect(
+      event({ handler: 'syncTableSegment', plan, segment: 0, operation: 'copy', pace: { writeUnitsPerSecond: -1 } }),
+    ).rejects.toThrow(/^pace\.writeUnitsPerSecond -1 must be > 0/);
+    await expect(event({ handler: 'syncTableSegment', plan, segment: 0, operation: 'drop' })).rejects.toThrow(
+      /^operation "drop" is not one of empty, copy, delta/,
+    );
+    await expect(event({ plan })).rejects.toThrow(/^handler is required/);
   });
 });

@@ -6,12 +6,14 @@ import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   defaultRestoreSettings,
+  FileCheckpointStore,
   FileRunJournal,
   logicalNameOf,
   planRestore,
   runRestore,
   type TableRestoreSettings,
-  type WorkflowHandlerContext,
+  type RestoreContext,
+  type RestoreRun,
 } from '../../src/index.js';
 import {
   awsResources,
@@ -34,11 +36,13 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.stop());
 
-async function context(): Promise<WorkflowHandlerContext> {
+async function context(): Promise<RestoreContext> {
+  const journal = new FileRunJournal(await mkdtemp(path.join(tmpdir(), 'drrestore-')));
   return {
     dynamodb: client,
     aws: { endpoint: sandbox.endpoint, region: sandbox.region },
-    journal: new FileRunJournal(await mkdtemp(path.join(tmpdir(), 'drrestore-'))),
+    journal,
+    checkpoints: new FileCheckpointStore(path.join(journal.stateDir, 'checkpoints')),
     startedBy: 'test@host',
   };
 }
@@ -96,9 +100,10 @@ describe('restore in place through the restore state machine', () => {
       );
       if (mode === 'delta') {
         // Only the damage is rewritten: 5 deleted + 5 corrupted items put back, 5 new ones deleted.
-        expect(recorded.counts).toMatchObject({ 'delta.written': 10, 'delta.deleted': 5 });
+        expect(recorded.counts.delta).toMatchObject({ written: 10, deleted: 5 });
       } else {
-        expect(recorded.counts).toMatchObject({ 'empty.deleted': ITEMS, 'copy.written': ITEMS });
+        expect(recorded.counts.empty).toMatchObject({ deleted: ITEMS });
+        expect(recorded.counts.copy).toMatchObject({ written: ITEMS });
       }
     },
   );
@@ -153,7 +158,7 @@ describe('restore in place through the restore state machine', () => {
     const request = { incidentId: 'inc-again', pitrBackupTime: t, tables: [settings(table)], confirmations: [table] };
     await runRestore(ctx, await planRestore(client, ctx.journal, request), { pollIntervalMs: 50 });
     const before = await awsResources(client);
-    const first = await ctx.journal.getRun('inc-again');
+    const first = (await ctx.journal.getRun('inc-again')) as RestoreRun | undefined;
 
     const again = await runRestore(ctx, await planRestore(client, ctx.journal, request), { pollIntervalMs: 50 });
     expect(again.result).toBe('succeeded');
@@ -181,7 +186,7 @@ describe('a run that fails', () => {
       new RegExp(`The table ${table}-dr-inc-squat is not a restore of ${table} at ${t.replace(/[.]/g, '\\.')}`),
     );
     expect(await tableContents(client, table)).toEqual(damaged);
-    const run = await ctx.journal.getRun('inc-squat');
+    const run = (await ctx.journal.getRun('inc-squat')) as RestoreRun | undefined;
     expect(run?.result).toBe('failed');
     expect(run?.tables[table]?.error?.message).toMatch(/is not a restore of/);
     expect(await ctx.journal.readLock(table)).toBeUndefined();

@@ -16,6 +16,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { GetParameterCommand, GetParametersByPathCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
+import { restoreToPointInTime } from '../../src/aws/dynamoDbCalls.js';
+import type { RestoreAsRun } from '../../src/restoreAs/restoreAsRun.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   FileRunJournal,
@@ -23,7 +25,6 @@ import {
   MemoryRunJournal,
   planRestoreAs,
   recordRollback,
-  restoreToPointInTime,
   rollbackSwitch,
   SECRET_NOT_RECORDED,
   runRestoreAs,
@@ -161,7 +162,7 @@ describe('restore-as', () => {
     const listed = await ssm.send(new GetParametersByPathCommand({ Path: `/app/prod${tableNumber}` }));
     expect(listed.Parameters?.map((p) => p.Name)).toEqual([name]);
 
-    const run = await journal.getRun(result.plan.incidentId);
+    const run = (await journal.getRun(result.plan.incidentId)) as RestoreAsRun | undefined;
     expect(result.plan.incidentId).toMatch(/^restore-as-/);
     expect(run).toMatchObject({ kind: 'restore-as', result: 'succeeded', attempts: [{ startedBy: 'ana@ops' }] });
     expect(run!.tables[table]).toMatchObject({
@@ -178,7 +179,7 @@ describe('restore-as', () => {
     expect(await parameter(`${name}/previous`)).toBeUndefined();
     // The rollback is recorded on the run that switched, found from the saved value.
     expect(await recordRollback(journal, rollback, 'bob@ops', 'e-2')).toBe(result.plan.incidentId);
-    expect((await journal.getRun(result.plan.incidentId))?.rollback).toMatchObject({
+    expect(((await journal.getRun(result.plan.incidentId)) as RestoreAsRun | undefined)?.rollback).toMatchObject({
       name,
       restoredValue: table,
       by: 'bob@ops',
@@ -221,7 +222,7 @@ describe('restore-as', () => {
     const result = await restoreAs({ tableName: table, time: t, targetTableName: target, switchParameter: name });
 
     expect(await parameter(name)).toBe(target);
-    const run = await journal.getRun(result.plan.incidentId);
+    const run = (await journal.getRun(result.plan.incidentId)) as RestoreAsRun | undefined;
     const recorded = JSON.stringify({ run, result });
     expect(recorded).not.toContain(secret);
     expect(result.switched).toMatchObject({ value: SECRET_NOT_RECORDED, switchedTo: target });
@@ -271,7 +272,7 @@ describe('restore-as', () => {
     const error = await runRestoreAs(context(), withStream, { pollIntervalMs: 20 }).catch((e: unknown) => e);
 
     expect((error as Error).message).toMatch(/is restored, but stream could not be copied: .* was not switched/);
-    expect((await journal.getRun(plan.incidentId))?.tables[table]).toMatchObject({
+    expect(((await journal.getRun(plan.incidentId)) as RestoreAsRun | undefined)?.tables[table]).toMatchObject({
       result: 'failed',
       settings: expect.arrayContaining([expect.objectContaining({ setting: 'stream', status: 'failed' })]),
     });
@@ -293,7 +294,7 @@ describe('restore-as refuses bad input and changes nothing', () => {
     const { table } = await configuredSource();
     await expectRefused(
       () => restoreAs({ tableName: table, time: '2021-06-01T00:00:00Z', targetTableName: `${table}-old` }),
-      /--to "2021-06-01T00:00:00Z" is outside the restorable window of fp-events-\d+, \S+ to \S+/,
+      /time "2021-06-01T00:00:00Z" is outside the restorable window of fp-events-\d+, \S+ to \S+/,
     );
   });
 
@@ -304,7 +305,7 @@ describe('restore-as refuses bad input and changes nothing', () => {
     const before = await tableContents(ddb, other);
     await expectRefused(
       () => restoreAs({ tableName: table, time: t, targetTableName: other }),
-      /--target "other-\d+" already exists/,
+      /targetTableName "other-\d+" already exists/,
     );
     expect(await tableContents(ddb, other)).toEqual(before);
   });
@@ -312,7 +313,7 @@ describe('restore-as refuses bad input and changes nothing', () => {
   it('an unknown table', async () => {
     await expectRefused(
       () => restoreAs({ tableName: 'nope-table', time: new Date().toISOString(), targetTableName: 'nope-2' }),
-      /--table "nope-table" does not exist/,
+      /tableName "nope-table" does not exist/,
     );
   });
 
@@ -320,7 +321,7 @@ describe('restore-as refuses bad input and changes nothing', () => {
     const { table, t } = await configuredSource();
     await expectRefused(
       () => restoreAs({ tableName: table, time: t, targetTableName: `${table}-x`, switchParameter: '/app/none/table' }),
-      /--switch-parameter "\/app\/none\/table" does not exist/,
+      /switchParameter "\/app\/none\/table" does not exist/,
     );
   });
 

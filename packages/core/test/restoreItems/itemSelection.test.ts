@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, parseItemSelection } from '../../src/index.js';
+import { InputError } from '../../src/index.js';
+import { parseItemSelection } from '../../src/restoreItems/itemSelection.js';
 
 describe('parseItemSelection', () => {
   it('marshals plain JSON values and takes DynamoDB JSON as it is', () => {
@@ -23,13 +24,13 @@ describe('parseItemSelection', () => {
   });
 
   it.each([
-    [{ where: 'begins_with(pk, :rule)' }, '--where', ':rule'],
-    [{ where: 'begins_with(pk, :rule)', values: '{":rule": "x", ":extra": 1}' }, '--values', ':extra'],
-    [{ where: 'begins_with(pk, :rule)', values: '{":rule": "x"' }, '--values', 'not valid JSON'],
-    [{ where: 'begins_with(pk, :rule)', values: '["x"]' }, '--values', 'not a JSON object'],
-    [{ where: '#s = :s', values: '{":s": "x"}' }, '--where', '#s'],
-    [{ where: 'a = :s', values: '{":s": "x"}', names: '{"#dr_k0": "a"}' }, '--names', 'reserved'],
-    [{ where: '   ' }, '--where', 'is empty'],
+    [{ where: 'begins_with(pk, :rule)' }, 'where', ':rule'],
+    [{ where: 'begins_with(pk, :rule)', values: '{":rule": "x", ":extra": 1}' }, 'values', ':extra'],
+    [{ where: 'begins_with(pk, :rule)', values: '{":rule": "x"' }, 'values', 'not valid JSON'],
+    [{ where: 'begins_with(pk, :rule)', values: '["x"]' }, 'values', 'not a JSON object'],
+    [{ where: '#s = :s', values: '{":s": "x"}' }, 'where', '#s'],
+    [{ where: 'a = :s', values: '{":s": "x"}', names: '{"#dr_k0": "a"}' }, 'names', 'reserved'],
+    [{ where: '   ' }, 'where', 'is empty'],
   ])('%j is refused naming %s', (input, field, text) => {
     const error = (() => {
       try {

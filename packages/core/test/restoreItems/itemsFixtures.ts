@@ -10,7 +10,7 @@ import { tableContents, timeBetweenWrites } from '../restore/restoreFixtures.js'
 
 type Item = Record<string, AttributeValue>;
 
-/** An fp-events item of seed 000: partition per rule, one sort key per event. */
+/** An fp-events item of the backup runbook: partition per rule, one sort key per event. */
 export function eventItem(rule: string, n: number, note = 'original'): Item {
   return {
     pk: { S: `rule#${rule}` },

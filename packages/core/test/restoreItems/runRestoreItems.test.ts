@@ -11,7 +11,8 @@ import {
   planPointInTimeItems,
   runRestoreItems,
   type PointInTimeItemsRequest,
-  type RestoreItemsContext,
+  type RestoreItemsRun,
+  type RunContext,
 } from '../../src/index.js';
 import { awsResources } from '../restore/restoreFixtures.js';
 import { byRule, canonicalOf, eventsAfterIncident } from './itemsFixtures.js';
@@ -26,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.stop());
 
-async function context(): Promise<RestoreItemsContext> {
+async function context(): Promise<RunContext> {
   return {
     dynamodb: client,
     aws: { endpoint: sandbox.endpoint, region: sandbox.region },
@@ -68,9 +69,9 @@ describe('restore-items from a point-in-time restore', () => {
     expect(after.rest).toEqual(before.rest);
     expect(result.restoredTable).toEqual({ name: `${table}-dr-inc-1`, deleted: true });
     expect((await awsResources(client)).tables).not.toContain(`${table}-dr-inc-1`);
-    const run = await ctx.journal.getRun('inc-1');
+    const run = (await ctx.journal.getRun('inc-1')) as RestoreItemsRun | undefined;
     expect(run).toMatchObject({ kind: 'restore-items', result: 'succeeded' });
-    expect(run!.tables[table]!.counts).toMatchObject({ 'written.new': 5, 'written.skipped': 1 });
+    expect(run!.tables[table]!.counts.written).toMatchObject({ new: 5, skipped: 1 });
   });
 
   it('--overwrite-changed and --delete-missing make the selection exactly as at T; the rest stays as it is', async () => {
@@ -137,7 +138,7 @@ describe('restore-items from a point-in-time restore', () => {
       }),
     ).rejects.toBe(stop);
     expect((await awsResources(client)).tables).toContain(`${table}-dr-inc-1`);
-    const failed = await ctx.journal.getRun('inc-1');
+    const failed = (await ctx.journal.getRun('inc-1')) as RestoreItemsRun | undefined;
     expect(failed?.result).toBe('failed');
 
     const resumed = await runRestoreItems(
@@ -152,7 +153,7 @@ describe('restore-items from a point-in-time restore', () => {
     expect(selected.filter((i) => !i.includes('created after T'))).toEqual(
       atT.filter((i) => i.includes('"rule#MD-001"')),
     );
-    const run = await ctx.journal.getRun('inc-1');
+    const run = (await ctx.journal.getRun('inc-1')) as RestoreItemsRun | undefined;
     expect(run).toMatchObject({ result: 'succeeded' });
     expect(run!.attempts).toHaveLength(2);
     // The restore phase started in the first attempt and was not restarted.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalItem, combineDigests, itemHash, normalizeNumber, type TableDigest } from '../../src/index.js';
+import { canonicalItem, normalizeNumber } from '../../src/sync/canonicalItem.js';
+import { combineDigests, itemHash, type TableDigest } from '../../src/sync/tableDigest.js';
 
 describe('canonical item form', () => {
   it('spells each DynamoDB number one way, keeping all 38 digits', () => {

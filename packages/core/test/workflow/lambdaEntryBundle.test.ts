@@ -52,7 +52,7 @@ console.log(JSON.stringify(results));`;
 
 describe('the Lambda entry point @dynamo-dr/core/lambda, bundled', () => {
   it('pulls in neither the sandbox, nor a local Step Functions interpreter, nor the CLI', () => {
-    expect(inputs).toContain('packages/core/src/workflow/workflowLambdaHandler.ts');
+    expect(inputs).toContain('packages/core/src/lambda/workflowLambdaHandler.ts');
     expect(inputs.some((input) => input.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true);
     expect(inputsNotForLambda(inputs)).toEqual([]);
   });

@@ -2,9 +2,8 @@ import { CreateStateMachineCommand, DescribeStateMachineCommand, SFNClient } fro
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { defaultRestoreSettings } from '../../src/restore/restorePlan.js';
-import { restoreStateMachineDefinition } from '../../src/workflow/restoreStateMachine.js';
+import { restoreStateMachineDefinition, syncStateMachineDefinition } from '../../src/restore/restoreStateMachines.js';
 import { restoreStateMachineName, syncStateMachineName } from '../../src/workflow/stateMachineNames.js';
-import { syncStateMachineDefinition } from '../../src/workflow/syncStateMachine.js';
 
 // What deploys is what the sandbox runs: both definitions pass the sandbox's CreateStateMachine, which
 // refuses anything its interpreter would run wrongly (JSONata, Assign, ItemReader, unsupported resources).

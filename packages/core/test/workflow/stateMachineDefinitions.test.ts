@@ -1,13 +1,13 @@
 import { createRequire } from 'node:module';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { describe, expect, it } from 'vitest';
-import { restoreStateMachineDefinition, restoreTimeoutSeconds } from '../../src/workflow/restoreStateMachine.js';
-import { SYNC_TIMEOUT_SECONDS, syncStateMachineDefinition } from '../../src/workflow/syncStateMachine.js';
+import { restoreStateMachineDefinition, syncStateMachineDefinition } from '../../src/restore/restoreStateMachines.js';
+import { restoreTimeoutSeconds, SYNC_TIMEOUT_SECONDS } from '../../src/restore/restoreWorkflow.js';
 import { restoreStateMachineName, syncStateMachineName } from '../../src/workflow/stateMachineNames.js';
 import { localWorkflowResources } from '../../src/workflow/workflowResources.js';
 import { pollRetry, type AslDefinition, type AslState } from '../../src/workflow/aslStates.js';
 import { defaultRestoreSettings } from '../../src/restore/restorePlan.js';
-import { installPromiseWithResolvers } from '../../src/workflow/promiseWithResolvers.js';
+import { installPromiseWithResolvers } from './promiseWithResolvers.js';
 
 const aslValidator = createRequire(import.meta.url)('asl-validator') as (
   definition: unknown,
@@ -21,6 +21,7 @@ const resources = {
 };
 const parent = restoreStateMachineDefinition(settings, resources);
 const child = syncStateMachineDefinition(settings, resources);
+const resetChild = syncStateMachineDefinition({ ...settings, mode: 'reset' }, resources);
 
 /** Every state at every depth, with its name. */
 function allStates(definition: { States: Record<string, AslState> }): [string, AslState][] {
@@ -35,14 +36,15 @@ function allStates(definition: { States: Record<string, AslState> }): [string, A
 describe('the state machine definitions', () => {
   it.each([
     ['restore', parent],
-    ['sync', child],
+    ['sync (delta)', child],
+    ['sync (reset)', resetChild],
   ])('the %s definition passes asl-validator, ARNs and paths included', (_, definition) => {
     const result = aslValidator(JSON.parse(JSON.stringify(definition)), { checkArn: true, checkPaths: true });
     expect(result.errorsText('\n')).toBe('');
     expect(result.isValid).toBe(true);
   });
 
-  it("carry seed 002's names per table", () => {
+  it("carry the recovery workflow's names per table", () => {
     expect(restoreStateMachineName('ProviderTable')).toBe('DRRestoreDynamoDbTableProviderTableStateMachine');
     expect(syncStateMachineName('ProviderTable')).toBe('ProviderTableDRSyncTableDataStateMachine');
     expect(localWorkflowResources(settings).syncStateMachineArn).toMatch(
@@ -51,7 +53,7 @@ describe('the state machine definitions', () => {
   });
 
   it('use unique state names and JSONPath only (the local runner ignores JSONata)', () => {
-    for (const definition of [parent, child]) {
+    for (const definition of [parent, child, resetChild]) {
       const names = allStates(definition).map(([name]) => name);
       expect(new Set(names).size).toBe(names.length);
       expect(JSON.stringify(definition)).not.toMatch(/JSONata|\{%|"Assign"|"Arguments"|ItemReader/);
@@ -71,27 +73,27 @@ describe('the state machine definitions', () => {
     expect(parent.TimeoutSeconds).toBeGreaterThan(syncTask.TimeoutSeconds as number);
   });
 
-  it('fans the sync out with a Distributed Map over scan segments', () => {
-    const maps = allStates(child).filter(([, s]) => s.Type === 'Map');
-    expect(maps.map(([n]) => n).sort()).toEqual([
-      'CopyRestoredData',
-      'DeltaSyncTableData',
+  it('fans the sync out with a Distributed Map over scan segments: delta, or empty then copy (reset)', () => {
+    const mapsOf = (definition: AslDefinition) => allStates(definition).filter(([, s]) => s.Type === 'Map');
+    expect(mapsOf(child).map(([n]) => n)).toEqual(['DeltaSyncTableData', 'VerifyTableSegments']);
+    expect(mapsOf(resetChild).map(([n]) => n)).toEqual([
       'EmptyDestinationTable',
+      'CopyRestoredData',
       'VerifyTableSegments',
     ]);
-    for (const [, map] of maps) {
+    for (const [, map] of [...mapsOf(child), ...mapsOf(resetChild)]) {
       expect((map.ItemProcessor as { ProcessorConfig: unknown }).ProcessorConfig).toEqual({
         Mode: 'DISTRIBUTED',
         ExecutionType: 'STANDARD',
       });
-      expect(map.ItemsPath).toBe('$.sync.segments');
+      expect(map.ItemsPath).toBe('$.segments');
     }
-    expect(child.States.EmptyDestinationTable!.Next).toBe('CopyRestoredData');
+    expect(resetChild.States.EmptyDestinationTable!.Next).toBe('CopyRestoredData');
   });
 
   it('calls an unfinished sync segment again with the write pace its last call returned', async () => {
     installPromiseWithResolvers();
-    const copy: AslState = { ...child.States.CopyRestoredData!, End: true };
+    const copy: AslState = { ...resetChild.States.CopyRestoredData!, End: true };
     delete copy.Next;
     const machine = new StateMachine({ StartAt: 'Copy', States: { Copy: copy } } as unknown as StateMachineDefinition);
     const calls: { segment: number; pace: unknown }[] = [];
@@ -102,9 +104,12 @@ describe('the state machine definitions', () => {
         ? { done: false, pace: { writeUnitsPerSecond: 100 * event.segment + call } }
         : { done: true, pace: {} };
     };
-    const run = machine.run({ plan: { tableName: 't' }, sync: { segments: [0, 1] } } as never, {
-      overrides: { taskResourceLocalHandlers: { CopyRestoredSegment: copySegment } as never },
-    });
+    const run = machine.run(
+      { plan: { tableName: 't' }, deadline: 'd', requestedTime: 'r', segments: [0, 1] } as never,
+      {
+        overrides: { taskResourceLocalHandlers: { CopyRestoredSegment: copySegment } as never },
+      },
+    );
     await run.result;
     for (const segment of [0, 1]) {
       expect(calls.filter((c) => c.segment === segment).map((c) => c.pace)).toEqual([
@@ -133,7 +138,7 @@ describe('the state machine definitions', () => {
     expect(total).toBeGreaterThanOrEqual(settings.restoreDeadlineMinutes * 60);
   });
 
-  it("takes exactly seed 002's input and bakes the table settings in", () => {
+  it("takes exactly the recovery workflow's input contract and bakes the table settings in", () => {
     expect(parent.States.ValidateRestoreInput!.Parameters).toEqual({
       handler: 'validateRestoreInput',
       'input.$': '$',

@@ -13,6 +13,7 @@ import {
   defaultRestoreSettings,
   digestTable,
   endRecoveryMode,
+  FileCheckpointStore,
   FileRunJournal,
   parseConfig,
   planRestore,
@@ -21,7 +22,7 @@ import {
   startRecoveryMode,
 } from '@dynamo-dr/core';
 import { startSandbox } from '@dynamo-dr/sandbox';
-import { formatRun, runDocument } from '../restore/formatRun.js';
+import { formatRun, runDocument } from '../runs/formatRun.js';
 import { createSampleApplication } from './sampleApplication.js';
 import { restoreOnDeployedStack, withDeployment } from './stepFunctionsDemo.js';
 import { createSampleTables, putItems, sampleItem, SAMPLE_TABLES } from './sampleTables.js';
@@ -62,7 +63,7 @@ export async function demo(opts: { readonly json?: boolean; readonly executor?: 
       `Sandbox on ${sandbox.endpoint}; creating ${Object.values(SAMPLE_TABLES).join(' and ')} (${ITEMS} items each, PITR on)`,
     );
     await createSampleTables(dynamodb, ITEMS);
-    const { lambda, ssm } = recoveryModeClients({ region: sandbox.region, endpointUrl: sandbox.endpoint });
+    const { lambda, ssm } = recoveryModeClients({ region: sandbox.region, endpoint: sandbox.endpoint });
     await createSampleApplication(lambda, ENVIRONMENT);
     const tables = Object.values(SAMPLE_TABLES);
     const before = await Promise.all(tables.map((tableName) => digestTable({ client: dynamodb, tableName })));
@@ -94,17 +95,23 @@ export async function demo(opts: { readonly json?: boolean; readonly executor?: 
         await assertWritesAllowed({ lambda, ssm, config, environment: ENVIRONMENT, allowLiveWrites: false, tableName });
       }
     };
-    say(`Restoring both tables to T (mode ${request.tables[0]!.mode}) through their restore state machines`);
+    say(`Restoring both tables to T (mode ${request.tables[0]!.mode}) through their restore workflows`);
+    const ctx = {
+      dynamodb,
+      aws: { region: sandbox.region, endpoint: sandbox.endpoint },
+      journal,
+      checkpoints: new FileCheckpointStore(path.join(stateDir, 'checkpoints')),
+      startedBy: 'demo',
+    };
     const run = onStepFunctions
       ? await restoreOnDeployedStack(sandbox, withDeployment(config, ENVIRONMENT), ENVIRONMENT, request, {
           assertWritesAllowed: guard,
           say,
         })
-      : await runRestore(
-          { dynamodb, aws: { region: sandbox.region, endpoint: sandbox.endpoint }, journal, startedBy: 'demo' },
-          await planRestore(dynamodb, journal, request),
-          { pollIntervalMs: 100, assertWritesAllowed: guard },
-        );
+      : await runRestore(ctx, await planRestore(dynamodb, journal, request), {
+          pollIntervalMs: 100,
+          assertWritesAllowed: guard,
+        });
     const ended = await endRecoveryMode({ lambda, ssm, config, environment: ENVIRONMENT });
     say(`Recovery mode ended: ${ended.changes.length} settings given back exactly as they were`);
     const after = await Promise.all(tables.map((tableName) => digestTable({ client: dynamodb, tableName })));

@@ -7,7 +7,7 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 
-/** Seed 002's table shapes, small: providers with a GSI, and transactions. */
+/** The reference recovery system's table shapes, small: providers with a GSI, and transactions. */
 export const SAMPLE_TABLES = {
   providers: 'Demo-ProviderTable',
   transactions: 'Demo-TransactionHistoryTable',

@@ -1,4 +1,11 @@
-import { createDynamoDbClient, FileRunJournal, parseWholeNumber, planDiff, runDiff } from '@dynamo-dr/core';
+import {
+  createDynamoDbClient,
+  defaultRestoreSettings,
+  FileRunJournal,
+  parseSegmentCount,
+  planDiff,
+  runDiff,
+} from '@dynamo-dr/core';
 
 /** Flags of `dynamo-dr diff`. */
 export interface DiffCommandOptions {
@@ -20,7 +27,7 @@ export interface DiffCommandOptions {
  * versions) to `--out` and prints the counts. Thin over core's planDiff and runDiff.
  */
 export async function diff(opts: DiffCommandOptions): Promise<void> {
-  const segments = parseWholeNumber('--segments', opts.segments, { min: 1, max: 1000 });
+  const segments = parseSegmentCount('--segments', opts.segments, defaultRestoreSettings.segments);
   const journal = await FileRunJournal.open(opts.stateDir, '--state-dir', { forWriting: false });
   const dynamodb = createDynamoDbClient({ region: opts.region, profile: opts.profile, endpoint: opts.endpointUrl });
   const plan = await planDiff(dynamodb, journal, {

@@ -2,17 +2,21 @@ import {
   assertGiven,
   createDynamoDbClient,
   FileRunJournal,
-  parseWholeNumber,
+  defaultRestoreSettings,
+  parseSegmentCount,
   planExport,
   runExport,
   verifyItemFile,
   type ExportPlan,
   type ItemFileManifest,
 } from '@dynamo-dr/core';
+import { awsOptions, type CapacityFlags } from '../../shared/commonOptions.js';
+import { startedBy } from '../../shared/startedBy.js';
+import { capacityCaps } from '../../shared/tableSettings.js';
 import { ExitError } from '../../exitError.js';
 
 /** Flags of `dynamo-dr export`. */
-export interface ExportCommandOptions {
+export interface ExportCommandOptions extends CapacityFlags {
   readonly table?: string;
   readonly at?: string;
   readonly backup?: string;
@@ -33,9 +37,9 @@ export interface ExportCommandOptions {
 /** `dynamo-dr export`: validates, then restores (if needed), streams the items to the file, cleans up. */
 export async function exportTable(opts: ExportCommandOptions): Promise<void> {
   assertGiven('--out', opts.out, 'Give the file to write, e.g. --out audit.json.');
-  const segments = parseWholeNumber('--segments', opts.segments ?? '4', { min: 1, max: 1000 });
+  const segments = parseSegmentCount('--segments', opts.segments, defaultRestoreSettings.segments);
   const journal = await FileRunJournal.open(opts.stateDir, '--state-dir');
-  const aws = { region: opts.region, profile: opts.profile, endpoint: opts.endpointUrl };
+  const aws = awsOptions(opts);
   const dynamodb = createDynamoDbClient(aws);
   const plan = await planExport(dynamodb, {
     tableName: opts.table,
@@ -47,6 +51,7 @@ export async function exportTable(opts: ExportCommandOptions): Promise<void> {
     incidentId: opts.incident,
     keepRestoredTable: opts.keepRestoredTable,
     segments,
+    ...capacityCaps(opts),
   });
   if (opts.dryRun) {
     if (opts.json) console.log(JSON.stringify({ dryRun: true, plan }, null, 2));
@@ -57,7 +62,7 @@ export async function exportTable(opts: ExportCommandOptions): Promise<void> {
   const progress = process.stderr.isTTY ? itemCounter() : undefined;
   let manifest: ItemFileManifest;
   try {
-    manifest = await runExport({ dynamodb, aws, journal }, plan, { onItems: progress?.add });
+    manifest = await runExport({ dynamodb, aws, journal, startedBy: startedBy(), onItems: progress?.add }, plan);
   } finally {
     progress?.stop();
   }

@@ -1,26 +1,27 @@
 import type { Command } from 'commander';
+import { capacityOptions, commonOptions } from '../../shared/commonOptions.js';
 
 /** Registers `dynamo-dr export` and `dynamo-dr export verify`; their modules load only when they run. */
 export function registerExport(program: Command): void {
-  const command = program
-    .command('export')
-    .description('Write a table as it was at a time (PITR), as it is now, or a backup, to a file with a manifest')
-    .option('--table <name>', 'table to export')
-    .option('--at <time>', 'ISO 8601 time with offset or Z, inside the restorable window (omit: the table now)')
-    .option('--backup <arn>', 'export this on-demand backup instead of a table')
-    .option('--out <file>', 'data file to write; its manifest goes to FILE.manifest.json')
-    .option('--format <format>', 'dynamodb-json (default, lossless), jsonl or csv (both lossy)')
-    .option('--force', 'replace an existing --out file')
-    .option('--incident <id>', 'names the temporary table and journal entry; the same id resumes')
-    .option('--keep-restored-table', 'keep the temporary restored table')
-    .option('--segments <n>', 'parallel scan segments', '4')
-    .option('--dry-run', 'print the plan and change nothing')
-    .option('--json', 'print the manifest (or plan) as one JSON document on stdout')
-    .option('--state-dir <dir>', 'where run journals are kept', '.dynamo-dr')
-    .option('--region <region>', 'AWS region')
-    .option('--profile <profile>', 'AWS profile')
-    .option('--endpoint-url <url>', 'AWS endpoint (e.g. the sandbox); AWS_ENDPOINT_URL is honoured too')
-    .action(async (opts) => (await import('./index.js')).exportTable(opts));
+  const command = capacityOptions(
+    commonOptions(
+      program
+        .command('export')
+        .description('Write a table as it was at a time (PITR), as it is now, or a backup, to a file with a manifest')
+        .option('--table <name>', 'table to export')
+        .option('--at <time>', 'ISO 8601 time with offset or Z, inside the restorable window (omit: the table now)')
+        .option('--backup <arn>', 'export this on-demand backup instead of a table')
+        .option('--out <file>', 'data file to write; its manifest goes to FILE.manifest.json')
+        .option('--format <format>', 'dynamodb-json (default, lossless), jsonl or csv (both lossy)')
+        .option('--force', 'replace an existing --out file')
+        .option('--incident <id>', 'names the temporary table and journal entry; the same id resumes')
+        .option('--keep-restored-table', 'keep the temporary restored table')
+        .option('--segments <n>', 'parallel scan segments', '4')
+        .option('--dry-run', 'print the plan and change nothing'),
+      { json: 'print the manifest (or plan) as one JSON document on stdout', stateDir: 'where run journals are kept' },
+    ),
+    { writes: false },
+  ).action(async (opts) => (await import('./index.js')).exportTable(opts));
   command
     .command('verify <file>')
     .description("Recompute an export's count, content digest and SHA-256 and compare them with its manifest")

@@ -5,14 +5,14 @@ import {
   recoveryModeSettings,
   recoveryModeStatus,
   startRecoveryMode,
-  type AwsConnectionOptions,
   type RecoveryModeOutcome,
 } from '@dynamo-dr/core';
+import { awsOptions, type AwsFlags } from '../../shared/commonOptions.js';
 import { ExitError } from '../../exitError.js';
 import { confirmProduction } from './confirmProduction.js';
 import { formatOutcome, formatStatus } from './printRecoveryMode.js';
 
-export interface RecoveryModeCommandOptions extends AwsConnectionOptions {
+export interface RecoveryModeCommandOptions extends AwsFlags {
   readonly environment: string;
   readonly config?: string;
   readonly dryRun?: boolean;
@@ -32,7 +32,7 @@ export async function recoveryMode(
 ): Promise<void> {
   const config = await loadConfig({ explicitPath: opts.config });
   const settings = recoveryModeSettings(config, opts.environment);
-  const target = { ...recoveryModeClients(opts), config, environment: opts.environment };
+  const target = { ...recoveryModeClients(awsOptions(opts)), config, environment: opts.environment };
   if (action === 'status') {
     const status = await recoveryModeStatus(target);
     if (opts.json) console.log(JSON.stringify(status, null, 2));

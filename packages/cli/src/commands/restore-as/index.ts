@@ -13,7 +13,7 @@ import {
 } from '@dynamo-dr/core';
 import { randomUUID } from 'node:crypto';
 import { ExitError } from '../../exitError.js';
-import { operator } from '../restore/index.js';
+import { startedBy } from '../../shared/startedBy.js';
 
 /** Flags of `dynamo-dr restore-as`. */
 export interface RestoreAsCommandOptions {
@@ -59,7 +59,7 @@ export async function restoreAs(opts: RestoreAsCommandOptions): Promise<void> {
     return;
   }
   if (!opts.json) console.error(formatPlan(plan));
-  const result = await runRestoreAs({ dynamodb, ssm, journal, startedBy: operator() }, plan);
+  const result = await runRestoreAs({ dynamodb, ssm, journal, startedBy: startedBy() }, plan);
   if (opts.json) console.log(JSON.stringify(result, null, 2));
   else console.error(formatResult(result));
   if (result.settings.some((s) => s.status === 'failed')) {
@@ -97,7 +97,7 @@ async function rollback(
     );
   }
   const done = await rollbackSwitch(ssm, name);
-  const incidentId = await recordRollback(journal, done, operator(), randomUUID());
+  const incidentId = await recordRollback(journal, done, startedBy(), randomUUID());
   if (opts.json) console.log(JSON.stringify({ ...done, incidentId }, null, 2));
   else {
     console.error(`${name} is back to ${done.restoredValue} (it pointed at ${done.replacedValue}).`);

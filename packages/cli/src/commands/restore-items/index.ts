@@ -2,7 +2,6 @@ import {
   assertGiven,
   assertName,
   createDynamoDbClient,
-  restoreItemsLabels,
   restoreNames,
   tableNameRule,
   FileRunJournal,
@@ -14,14 +13,17 @@ import {
   type RestoreItemsPlan,
   type WriteGuard,
 } from '@dynamo-dr/core';
-import { describeGuards, operator, writeGuards } from '../restore/index.js';
-import { restoreProgress } from '../restore/restoreProgress.js';
-import { restoreSettings, type ResolvedTable } from '../restore/restoreSettings.js';
-import { confirmTableName } from './confirmTableName.js';
+import { userMessage } from '../../fieldFlags.js';
+import { confirmTableNames } from '../../shared/confirmTableNames.js';
+import { progressBars } from '../../shared/progressBars.js';
+import { awsOptions, type CapacityFlags } from '../../shared/commonOptions.js';
+import { startedBy } from '../../shared/startedBy.js';
+import { tableSettings, type ResolvedTable } from '../../shared/tableSettings.js';
+import { describeGuards, writeGuards } from '../../shared/writeGuards.js';
 import { formatItemsResult, formatPreview } from './formatItemsResult.js';
 
 /** Flags of `dynamo-dr restore-items`. */
-export interface RestoreItemsCommandOptions {
+export interface RestoreItemsCommandOptions extends CapacityFlags {
   readonly table?: string;
   readonly to?: string;
   readonly incident?: string;
@@ -54,15 +56,19 @@ export async function restoreItems(opts: RestoreItemsCommandOptions): Promise<vo
   const config = await loadConfig({ explicitPath: opts.config });
   const journal = await FileRunJournal.open(opts.stateDir, '--state-dir');
   const table = assertGiven('--table', opts.table, 'Name the live table to write into: --table <name>.');
-  const [resolved] = restoreSettings({ ...opts, table: [table] }, config) as [ResolvedTable];
+  const [resolved] = tableSettings({ ...opts, table: [table] }, config) as [ResolvedTable];
   const { settings } = resolved;
   const tableName = settings.tableName;
   assertSourceFlags(opts);
   // The names are checked before the confirmation is asked for.
-  if (opts.fromFile === undefined) restoreNames(tableName, opts.incident!, restoreItemsLabels);
+  if (opts.fromFile === undefined) restoreNames(tableName, opts.incident!);
   else assertName(tableNameRule, '--table', tableName);
-  const confirmation = await confirmTableName(opts.confirm, tableName, 'writes restored items into');
-  const aws = { region: opts.region ?? config?.region, profile: opts.profile, endpoint: opts.endpointUrl };
+  const [confirmation = ''] = await confirmTableNames(
+    opts.confirm === undefined ? [] : [opts.confirm],
+    [tableName],
+    (name) => `This writes restored items into ${name}`,
+  );
+  const aws = awsOptions(opts, config?.region);
   const dynamodb = createDynamoDbClient(aws);
   const choices = { overwriteChanged: opts.overwriteChanged ?? false, deleteMissing: opts.deleteMissing ?? false };
   const plan: RestoreItemsPlan = opts.fromFile
@@ -72,6 +78,8 @@ export async function restoreItems(opts: RestoreItemsCommandOptions): Promise<vo
         file: opts.fromFile,
         segments: settings.segments,
         sensitive: settings.sensitive,
+        maxWriteUnitsPerSecond: settings.maxWriteUnitsPerSecond,
+        maxReadUnitsPerSecond: settings.maxReadUnitsPerSecond,
         ...choices,
       })
     : await planPointInTimeItems(dynamodb, journal, {
@@ -89,20 +97,13 @@ export async function restoreItems(opts: RestoreItemsCommandOptions): Promise<vo
     // A dry run also says whether a real run would be allowed to write now, without refusing.
     writes = await guard().then(
       (allowed) => ({ allowed }),
-      (error: Error) => ({ refused: error.message }),
+      (error: Error) => ({ refused: userMessage(error) }),
     );
   }
   // On a terminal, a point-in-time run shows the restore command's live bar (phase, items/s, ETA).
   const progress =
-    process.stderr.isTTY && !opts.json && plan.source === 'point-in-time'
-      ? restoreProgress({
-          incidentId: plan.incidentId,
-          requestedTime: plan.restoreTime,
-          restoreTime: plan.restoreTime,
-          tables: [plan],
-        })
-      : undefined;
-  const context = { dynamodb, aws, journal, startedBy: operator(), onProgress: progress?.onProgress };
+    process.stderr.isTTY && !opts.json && plan.source === 'point-in-time' ? progressBars([plan]) : undefined;
+  const context = { dynamodb, aws, journal, startedBy: startedBy(), onProgress: progress?.onProgress };
   const result = await runRestoreItems(context, plan, {
     dryRun: opts.dryRun,
     assertWritesAllowed: async () => {

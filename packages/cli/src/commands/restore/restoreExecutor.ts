@@ -1,5 +1,5 @@
 import { InputError, type DrConfig } from '@dynamo-dr/core';
-import type { ResolvedTable, SettingsFlags } from './restoreSettings.js';
+import type { ResolvedTable, SettingsFlags } from '../../shared/tableSettings.js';
 
 /** The settings flags a deployed state machine has baked in: on Step Functions they cannot change. */
 const BAKED_IN: readonly (readonly [keyof SettingsFlags, string])[] = [
@@ -7,6 +7,8 @@ const BAKED_IN: readonly (readonly [keyof SettingsFlags, string])[] = [
   ['segments', '--segments'],
   ['keepRestoredTable', '--keep-restored-table'],
   ['restoreDeadline', '--restore-deadline'],
+  ['maxWriteUnits', '--max-write-units'],
+  ['maxReadUnits', '--max-read-units'],
 ];
 
 /**

@@ -6,9 +6,11 @@ import {
   type RestoreRequest,
   type WriteGuard,
 } from '@dynamo-dr/core';
-import { formatPlan, formatRun, runDocument } from './formatRun.js';
-import { describeGuards, type RestoreCommandOptions } from './index.js';
-import { restoreProgress } from './restoreProgress.js';
+import { formatRun, runDocument } from '../runs/formatRun.js';
+import { progressBars } from '../../shared/progressBars.js';
+import { describeGuards } from '../../shared/writeGuards.js';
+import { formatPlan } from './formatPlan.js';
+import type { RestoreCommandOptions } from './index.js';
 
 /** What the restore command hands the Step Functions executor. */
 export interface StepFunctionsRestoreInput {
@@ -51,7 +53,7 @@ export async function restoreOnStepFunctions(
     return;
   }
   const say = opts.json ? () => {} : (line: string) => console.error(line);
-  const progress = process.stderr.isTTY && !opts.json ? restoreProgress(prepared.plan) : undefined;
+  const progress = process.stderr.isTTY && !opts.json ? progressBars(prepared.plan.tables) : undefined;
   let run;
   try {
     run = await runRestoreOnStepFunctions(clients, prepared, {

@@ -1,5 +1,5 @@
 import { listDeployedRuns, loadConfig, stepFunctionsClients, type DeployedRuns } from '@dynamo-dr/core';
-import { runDocument, runSummary } from '../restore/formatRun.js';
+import { runDocument, runSummary } from './formatRun.js';
 
 /** The flags that find deployed stacks: the configuration, an environment, and where AWS is. */
 export interface DeployedRunsFlags {

@@ -1,5 +1,13 @@
-import { assertName, FileRunJournal, InputError, measuredRto, runIdRule, tableNameRule } from '@dynamo-dr/core';
-import { formatRun, runDocument, runSummary } from '../restore/formatRun.js';
+import {
+  assertName,
+  FileRunJournal,
+  InputError,
+  measuredRto,
+  runIdRule,
+  runRecordOf,
+  tableNameRule,
+} from '@dynamo-dr/core';
+import { formatRun, runDocument, runSummary } from './formatRun.js';
 import { deployedRuns, deployedRunsDocument, formatDeployedRuns, type DeployedRunsFlags } from './deployedRuns.js';
 
 /** Flags of `dynamo-dr runs`. */
@@ -14,7 +22,7 @@ export interface RunsCommandOptions extends DeployedRunsFlags {
  */
 export async function listRuns(opts: RunsCommandOptions): Promise<void> {
   const journal = await FileRunJournal.open(opts.stateDir, '--state-dir', { forWriting: false });
-  const runs = await journal.listRuns();
+  const runs = (await journal.listRuns()).map(runRecordOf);
   const stacks = await deployedRuns(opts);
   if (opts.json) {
     const local = { runs: runs.map(runDocument), locks: await journal.listLocks() };
@@ -41,10 +49,11 @@ export async function listRuns(opts: RunsCommandOptions): Promise<void> {
 export async function showRun(incidentId: string, opts: RunsCommandOptions): Promise<void> {
   assertName(runIdRule, 'ID', incidentId);
   const journal = await FileRunJournal.open(opts.stateDir, '--state-dir', { forWriting: false });
-  const run = await journal.getRun(incidentId);
-  if (!run) {
+  const recorded = await journal.getRun(incidentId);
+  if (!recorded) {
     throw new InputError('ID', incidentId, 'is not a recorded run', 'List runs with: dynamo-dr runs list');
   }
+  const run = runRecordOf(recorded);
   if (opts.json) console.log(JSON.stringify(runDocument(run), null, 2));
   else console.error(formatRun(run));
 }

@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { capacityOptions, commonOptions } from '../../shared/commonOptions.js';
+import { collect } from '../../shared/collect.js';
+import { executorOption } from './executorOption.js';
+
+/** Registers `dynamo-dr restore`; its module loads only when it runs. */
+export function registerRestore(program: Command): void {
+  const command = program
+    .command('restore')
+    .description('Roll tables back in place to a point in time (forensic backup, PITR restore, sync, verify)')
+    .option('--table <name>', 'table to restore (physical or configured name; repeat for several)', collect, [])
+    .option('--to <time>', 'ISO 8601 time with offset or Z, inside the restorable window')
+    .option('--incident <id>', 'incident id (letters, digits, hyphens): names the backup and temporary table')
+    .option('--confirm <name>', 'the exact table name, case included (repeat per table)', collect, [])
+    .addOption(
+      new Option('--mode <mode>', 'delta: write only differences; reset: delete all, then copy').choices([
+        'delta',
+        'reset',
+      ]),
+    )
+    .option('--keep-restored-table', 'keep the temporary restored table after verification')
+    .option('--segments <n>', 'parallel scan segments of the sync')
+    .option('--restore-deadline <minutes>', 'how long the backup and PITR restore may take')
+    .option('--dry-run', 'print the plan and change nothing')
+    .option('--config <file>', 'configuration file (default: ./dynamo-dr.config.json if present)')
+    .option(
+      '--environment <name>',
+      "the tables' environment: looked up there in the configuration; without one, the recovery-mode environment (ENV-* functions)",
+    )
+    .option('--allow-live-writes', 'write even though the environment is not in recovery mode')
+    .addOption(executorOption());
+  capacityOptions(
+    commonOptions(command, {
+      json: 'print one JSON document on stdout',
+      stateDir: 'where run journals and locks are kept',
+    }),
+    {
+      writes: true,
+    },
+  ).action(async (opts) => (await import('./index.js')).restore(opts));
+}

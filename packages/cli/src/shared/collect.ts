@@ -1,0 +1,4 @@
+/** Commander's argument parser for a repeatable option: every value given, in order. */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

@@ -1,0 +1,48 @@
+import type { SegmentCounts } from '../checkpoint/checkpointStore.js';
+import type { RecordedVerification, RunRecordOf, TableRunBase } from '../runs/runRecord.js';
+import type { TableRunKey } from '../runs/tableRun.js';
+import type { TableDigest } from '../sync/tableDigest.js';
+import type { TemporaryTable } from '../tableRestore/temporaryTable.js';
+import type { TableRestorePlan } from './restorePlan.js';
+
+/** The sync operations a restore runs over its segments: `delta`, or `empty` then `copy` (reset). */
+export type RestoreSyncOperation = 'empty' | 'copy' | 'delta';
+
+/** One table's part of a restore run. */
+export interface RestoreTableRun extends TableRunBase<TableRestorePlan> {
+  readonly forensicBackupArn?: string;
+  /** Segments finished, as `operation:segment` and `verify-restored:segment` / `verify-destination:segment`. */
+  readonly segmentsDone: readonly string[];
+  /** Digests of finished verification segments, by the same keys. */
+  readonly digests?: Readonly<Record<string, TableDigest>>;
+  /** What each sync operation did, summed over its segments. */
+  readonly counts: Readonly<Partial<Record<RestoreSyncOperation, SegmentCounts>>>;
+  readonly verification?: RecordedVerification;
+}
+
+/** The journal record of `dynamo-dr restore` (and of a restore state machine's executions). */
+export type RestoreRun = RunRecordOf<'restore', RestoreTableRun>;
+
+/** Where a table's restore is recorded. */
+export function restoreRunKey(plan: Pick<TableRestorePlan, 'incidentId' | 'tableName'>): TableRunKey<'restore'> {
+  return { kind: 'restore', incidentId: plan.incidentId, tableName: plan.tableName };
+}
+
+/** A table's restore as first recorded. */
+export function newRestoreTableRun(plan: TableRestorePlan): RestoreTableRun {
+  return { plan, result: 'running', phases: {}, segmentsDone: [], counts: {} };
+}
+
+/** Whether the destination was already verified equal to the restored data (a resumed run past the sync). */
+export function isVerified(table: { readonly verification?: RecordedVerification } | undefined): boolean {
+  return table?.verification?.equal === true;
+}
+
+/** The temporary table of a plan: the PITR restore of the destination at the plan's time. */
+export function temporaryTableOf(plan: TableRestorePlan): TemporaryTable {
+  return {
+    name: plan.restoredTableName,
+    source: { kind: 'pitr', tableName: plan.tableName, restoreTime: plan.restoreTime },
+    keep: plan.keepRestoredTable,
+  };
+}

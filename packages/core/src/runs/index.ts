@@ -1,0 +1,3 @@
+export * from './runContext.js';
+export * from './runRecord.js';
+export * from '../runs/tableRun.js';

@@ -1,0 +1,3 @@
+export * from './tableRestore.js';
+export * from './temporaryTable.js';
+export * from './awaitTableActive.js';

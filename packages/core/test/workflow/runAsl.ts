@@ -1,0 +1,74 @@
+import { ExecutionError, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import { restoreHandlers } from '../../src/restore/restoreHandlers.js';
+import type { TableRestoreSettings } from '../../src/restore/restorePlan.js';
+import { restoreStateMachineDefinition, syncStateMachineDefinition } from '../../src/restore/restoreStateMachines.js';
+import type { RestoreStepContext } from '../../src/restore/restoreStepContext.js';
+import type { AslDefinition, AslState } from '../../src/workflow/aslStates.js';
+import { dispatchStep } from '../../src/workflow/dispatchStep.js';
+import { errorFromStepFailure } from '../../src/workflow/stepFailure.js';
+import type { StepEvent } from '../../src/workflow/steps.js';
+import { localWorkflowResources } from '../../src/workflow/workflowResources.js';
+import { installPromiseWithResolvers } from './promiseWithResolvers.js';
+
+/** Every Task state calling `functionArn`, at every depth. */
+function taskStates(definition: { States: Record<string, AslState> }, functionArn: string): string[] {
+  return Object.entries(definition.States).flatMap(([name, state]) => [
+    ...(state.Type === 'Task' && state.Resource === functionArn ? [name] : []),
+    ...[...((state.Branches as AslDefinition[] | undefined) ?? []), state.ItemProcessor as AslDefinition]
+      .filter(Boolean)
+      .flatMap((nested) => taskStates(nested, functionArn)),
+  ]);
+}
+
+/**
+ * Runs the generated ASL of a table's restore with aws-local-stepfunctions, as Step Functions would: its
+ * Task states call the Lambda handler's dispatch in this process, the sync Task runs the sync state
+ * machine's ASL. Returns the Task states called, in order; rejects with the error the failure carried.
+ */
+export async function runAsl(
+  settings: TableRestoreSettings,
+  ctx: RestoreStepContext,
+  input: unknown,
+): Promise<string[]> {
+  installPromiseWithResolvers();
+  const resources = localWorkflowResources(settings);
+  const trace: string[] = [];
+  const run = async (definition: AslDefinition, machineInput: unknown, extra: Record<string, unknown>) => {
+    const handlers: Record<string, unknown> = { ...extra };
+    for (const name of taskStates(definition, resources.handlerFunctionArn)) {
+      handlers[name] = (event: StepEvent) => {
+        trace.push(name);
+        return dispatchStep(restoreHandlers, ctx, event);
+      };
+    }
+    const machine = new StateMachine(definition as unknown as StateMachineDefinition);
+    const execution = machine.run(machineInput as never, {
+      overrides: {
+        taskResourceLocalHandlers: handlers as never,
+        retryIntervalOverrides: { AwaitForensicBackup: 50, AwaitRestoredTable: 50 },
+      },
+      context: { Execution: { Id: 'arn:aws:states:us-east-1:123456789012:execution:x:asl-1' } },
+    });
+    try {
+      return await execution.result;
+    } catch (error) {
+      if (!(error instanceof ExecutionError)) throw error;
+      const cause = error.cause as Error;
+      throw errorFromStepFailure({ Error: cause.name, Cause: cause.message });
+    }
+  };
+  const child = syncStateMachineDefinition(settings, resources);
+  await run(restoreStateMachineDefinition(settings, resources), input, {
+    SyncTableData: async (task: { Input: unknown }) => {
+      trace.push('SyncTableData');
+      try {
+        return { Status: 'SUCCEEDED', Output: await run(child, task.Input, {}) };
+      } catch (error) {
+        // As Step Functions fails a startExecution.sync Task whose child failed: the child's error in the cause.
+        const { name, message } = error as Error;
+        throw Object.assign(new Error(JSON.stringify({ error: name, cause: message })), { name: 'States.TaskFailed' });
+      }
+    },
+  });
+  return trace;
+}
