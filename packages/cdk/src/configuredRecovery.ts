@@ -1,12 +1,13 @@
 import { Duration } from 'aws-cdk-lib';
-import { InputError, type DrConfig } from '@dynamo-dr/core';
+import { InputError, backupPolicy, type DrConfig } from '@dynamo-dr/core';
 import type { DisasterRecoveryProps } from './disasterRecoveryProps.js';
 
 /**
  * The props of {@link DisasterRecovery} for one environment of the configuration file: its tables (by
  * physical name, imported; the file's logical names; excluded and sensitive as the file says) and the file's
- * restore defaults (mode, segments, restore deadline, keep the restored table). `dynamo-dr synth` and a CDK
- * app built from the same file make the same stack.
+ * restore defaults (mode, segments, restore deadline, keep the restored table), and its backup policy for the
+ * monitoring (`backups`: retention, window tolerance, lag; `drills`: maximum age, the reports' S3 bucket).
+ * `dynamo-dr synth` and a CDK app built from the same file make the same stack.
  *
  * @example
  * const props = disasterRecoveryPropsFromConfig(await loadConfig({ explicitPath: 'dynamo-dr.config.json' }), 'Prod');
@@ -26,8 +27,17 @@ export function disasterRecoveryPropsFromConfig(config: DrConfig, environment?: 
     );
   }
   const defaults = config.defaults ?? {};
+  const policy = backupPolicy(config, chosen);
+  const { s3Bucket, s3Prefix } = policy.drillReports;
   return {
     environmentName: chosen,
+    monitoring: {
+      retentionDays: policy.retentionDays,
+      windowTolerance: Duration.seconds(policy.windowToleranceSeconds),
+      maxRestorableLag: Duration.seconds(policy.maxRestorableLagSeconds),
+      drillMaxAge: Duration.days(policy.drillMaxAgeDays),
+      ...(s3Bucket ? { drillReports: { bucketName: s3Bucket, prefix: s3Prefix } } : {}),
+    },
     restoreDeadline:
       defaults.restoreDeadlineMinutes === undefined ? undefined : Duration.minutes(defaults.restoreDeadlineMinutes),
     tables: Object.entries(env.tables ?? {}).map(([logicalName, table]) => ({

@@ -8,6 +8,8 @@ import { assertValidProps } from './propsValidation.js';
 import { resolveTable } from './resolvedTable.js';
 import { acknowledgeNagRule } from './nagSuppressions.js';
 import { TableRecovery } from './tableRecovery.js';
+import { BackupMonitoring } from './monitoring/backupMonitoring.js';
+import { DynamoDbCostBudget } from './monitoring/dynamoDbCostBudget.js';
 
 const EXECUTIONS_REASON =
   'An execution is named when it starts (the CLI names it after the incident): the operators follow the executions of these restore state machines, which only a wildcard after the machine name covers.';
@@ -18,13 +20,16 @@ const EXECUTIONS_REASON =
  * `{ incidentId, pitrBackupTime, tableNameRecoveryConfirmation }`, its child `{Table}DRSyncTableDataStateMachine`
  * (a Distributed Map over scan segments), and the worker Lambda both call, each with its own role allowing
  * exactly what it calls on that table. Shared: the run-journal table (runs and recovery locks; PITR and
- * deletion protection on, retained).
+ * deletion protection on, retained); the backup monitoring of every table, excluded ones too (the monitor Lambda
+ * every 5 minutes, its alarms, the rule on calls that weaken recovery); the DynamoDB cost budget when asked for.
  *
  * @example
  * const recovery = new DisasterRecovery(stack, 'DisasterRecovery', {
  *   environmentName: 'Prod',
  *   tables: [{ table: ordersTable }, { table: 'Prod-ProviderTable', mode: 'reset' }, { table: 'Prod-SSN', excluded: true }],
  *   alarmTopic,
+ *   monitoring: { retentionDays: 35, drillReports: { bucketName: 'prod-dr-reports', prefix: 'recovery-tests/' } },
+ *   costBudget: { monthlyLimitUsd: 50 },
  * });
  * recovery.grantStartRecovery(operatorsRole);
  */
@@ -33,6 +38,10 @@ export class DisasterRecovery extends Construct {
   readonly journal: dynamodb.Table;
   /** The recovery of each table that is not excluded, by logical name. */
   readonly tables: ReadonlyMap<string, TableRecovery>;
+  /** The monitor Lambda, its schedule and the backup alarms of every table. */
+  readonly monitoring: BackupMonitoring;
+  /** The DynamoDB cost budget, when `costBudget` asks for one. */
+  readonly costBudget?: DynamoDbCostBudget;
 
   constructor(scope: Construct, id: string, props: DisasterRecoveryProps) {
     super(scope, id);
@@ -48,6 +57,7 @@ export class DisasterRecovery extends Construct {
       // The journal is the record of every recovery: deleting the stack keeps it.
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    const logRetention = props.logRetention ?? logs.RetentionDays.ONE_YEAR;
     const recoveries = new Map<string, TableRecovery>();
     for (const table of tables.filter((t) => !t.excluded)) {
       recoveries.set(
@@ -56,12 +66,26 @@ export class DisasterRecovery extends Construct {
           table,
           environmentName: props.environmentName,
           journal: this.journal,
-          logRetention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
+          logRetention,
           alarmTopic: props.alarmTopic,
         }),
       );
     }
     this.tables = recoveries;
+    this.monitoring = new BackupMonitoring(this, 'Monitoring', {
+      environmentName: props.environmentName,
+      tables: tables.map(({ settings }) => ({ tableName: settings.tableName, logicalName: settings.logicalName })),
+      settings: props.monitoring ?? {},
+      logRetention,
+      alarmTopic: props.alarmTopic,
+    });
+    if (props.costBudget) {
+      this.costBudget = new DynamoDbCostBudget(this, 'CostBudget', {
+        ...props.costBudget,
+        environmentName: props.environmentName,
+        alarmTopic: props.alarmTopic,
+      });
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { BackupMonitoringProps, CostBudgetProps } from './monitoring/backupMonitoringProps.js';
 
 /** One table whose recovery the construct deploys. */
 export interface RecoveredTableProps {
@@ -61,10 +62,25 @@ export interface DisasterRecoveryProps {
   /** The tables, each with its recovery options. */
   readonly tables: readonly RecoveredTableProps[];
   /**
-   * Notified when a restore execution fails, times out or is aborted (one CloudWatch alarm per table).
-   * @default - no alarms
+   * Notified when a restore execution fails, times out or is aborted (one CloudWatch alarm per table), by the
+   * backup alarms (PITR off, window short, lag high, drill overdue), by the rule on calls that weaken recovery,
+   * and by the cost budget. A topic of this app gets the policy statements that let CloudWatch, EventBridge and
+   * AWS Budgets publish to it; an imported topic's policy must allow them (docs/monitoring.md).
+   * @default - no restore failure alarms, no rule on recovery-weakening calls; the backup alarms exist but
+   * notify no one (and `dynamo-dr check` fails them)
    */
   readonly alarmTopic?: ITopic;
+  /**
+   * The backup monitoring of every table, excluded ones too (an excluded table is never restored, but its
+   * backups are still watched): the monitor Lambda every 5 minutes, and its alarms. Always deployed.
+   * @default - retention 35 days, window tolerance 1 hour, lag 10 minutes, no drill reports
+   */
+  readonly monitoring?: BackupMonitoringProps;
+  /**
+   * An AWS Budgets cost budget on the account's DynamoDB spend.
+   * @default - no budget
+   */
+  readonly costBudget?: CostBudgetProps;
   /**
    * How long the workers' and the state machines' logs are kept.
    * @default RetentionDays.ONE_YEAR

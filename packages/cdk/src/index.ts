@@ -1,5 +1,8 @@
 export { DisasterRecovery } from './disasterRecovery.js';
 export type { DisasterRecoveryProps, RecoveredTableProps } from './disasterRecoveryProps.js';
+export type { BackupMonitoringProps, CostBudgetProps } from './monitoring/backupMonitoringProps.js';
+export { BackupMonitoring, type BackupMonitoringConstructProps } from './monitoring/backupMonitoring.js';
+export { DynamoDbCostBudget, type DynamoDbCostBudgetProps } from './monitoring/dynamoDbCostBudget.js';
 export { DisasterRecoveryStack, type DisasterRecoveryStackProps } from './disasterRecoveryStack.js';
 export { disasterRecoveryPropsFromConfig } from './configuredRecovery.js';
 export { TableRecovery, type TableRecoveryProps } from './tableRecovery.js';

@@ -2,6 +2,8 @@ import { Token, type Stack } from 'aws-cdk-lib';
 import { environmentNameRule, followsRule, InputError, tableNameRule } from '@dynamo-dr/core';
 import type { DisasterRecoveryProps } from './disasterRecoveryProps.js';
 import { foreignArn, type ResolvedTable } from './resolvedTable.js';
+import { monitoringChecks } from './monitoringChecks.js';
+import type { Check } from './propsCheck.js';
 
 /** State machine names have at most 80 characters; `DRRestoreDynamoDbTable{name}StateMachine` adds 34. */
 const MAX_LOGICAL_NAME = 46;
@@ -9,12 +11,6 @@ const MAX_LOGICAL_NAME = 46;
 const MAX_FUNCTION_NAME = 64;
 const MAX_SEGMENTS = 1000;
 const MAX_DEADLINE_MINUTES = 7 * 24 * 60;
-
-/** One check of the props: when `condition` holds, the props are refused with `message` (the value and the fix). */
-interface Check {
-  readonly condition: boolean;
-  readonly message: string;
-}
 
 /**
  * Refuses props that cannot deploy, naming every bad value at once, before any resource is made.
@@ -38,7 +34,12 @@ export function assertValidProps(stack: Stack, props: DisasterRecoveryProps, tab
         deadline !== undefined && (!Number.isInteger(deadline) || deadline < 1 || deadline > MAX_DEADLINE_MINUTES),
       message: `restoreDeadline ${deadline} minutes is not a whole number of minutes from 1 to ${MAX_DEADLINE_MINUTES} (7 days)`,
     },
+    {
+      condition: `${props.environmentName}-DisasterRecoveryMonitor`.length > MAX_FUNCTION_NAME,
+      message: `environmentName ${JSON.stringify(props.environmentName)} makes the monitor's name ${props.environmentName}-DisasterRecoveryMonitor longer than ${MAX_FUNCTION_NAME} characters: shorten it`,
+    },
     ...tables.flatMap((table, i) => tableChecks(stack, props, table, `tables[${i}]`)),
+    ...monitoringChecks(props),
     ...duplicates(tables.map((t) => t.settings.logicalName)).map((name) => ({
       condition: true,
       message: `logicalName ${JSON.stringify(name)} is given to more than one table: give each table its own`,

@@ -1,14 +1,9 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  CloudFormationClient,
-  CreateStackCommand,
-  DescribeStackResourcesCommand,
-} from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, DescribeStackResourcesCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +16,7 @@ import {
 } from '../../core/test/restore/restoreFixtures.js';
 import { SANDBOX_ACCOUNT } from '../../sandbox/src/sandboxAccount.js';
 import { synthesizeRecoveryTemplate, type SynthesizedRecoveryTemplate } from '../src/index.js';
+import { deployTemplate } from './stackDeployment.js';
 
 // What the construct synthesizes is what runs: the template of `dynamo-dr synth`, deployed to the sandbox by
 // CloudFormation (its worker's code read from the synth output), its state machines run by the sandbox's Step
@@ -56,21 +52,7 @@ beforeAll(async () => {
     atT.set(table, await tableContents(dynamodb, table));
     await simulateIncident(dynamodb, table, ITEMS);
   }
-  // The template is larger than CloudFormation takes inline (51,200 bytes): it goes through S3, as on AWS.
-  const s3 = new S3Client({ ...sandbox.clientConfig, forcePathStyle: true });
-  await s3.send(new CreateBucketCommand({ Bucket: 'artifacts' }));
-  await s3.send(
-    new PutObjectCommand({ Bucket: 'artifacts', Key: 'dr.template.json', Body: await readFile(synth.templateFile) }),
-  );
-  await new CloudFormationClient(sandbox.clientConfig).send(
-    new CreateStackCommand({
-      StackName: synth.stackName,
-      TemplateURL: `${sandbox.endpoint}/artifacts/dr.template.json`,
-      Capabilities: ['CAPABILITY_NAMED_IAM'],
-      // The key keeps its default, dynamo-dr/{hash}.zip: the sandbox finds it in the synth output.
-      Parameters: [{ ParameterKey: 'WorkerCodeS3Bucket', ParameterValue: 'artifacts' }],
-    }),
-  );
+  await deployTemplate(sandbox, synth.stackName, synth.templateFile);
 }, 180_000);
 afterAll(() => sandbox?.stop());
 

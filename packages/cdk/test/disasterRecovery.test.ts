@@ -176,14 +176,27 @@ describe('DisasterRecovery', () => {
     );
   });
 
-  it('gives an excluded table nothing: no resource names it', () => {
-    const text = JSON.stringify(template);
+  it('gives an excluded table nothing that restores it: only the backup monitoring names it', () => {
+    const recoveryResources = Object.entries(template.Resources).filter(
+      ([id]) => !id.startsWith('DisasterRecoveryMonitoring'),
+    );
+    const text = JSON.stringify(recoveryResources);
     expect(text).not.toContain('Prod-SSN');
     expect(text).not.toContain('Ssn');
+    const monitored = resourcesOfType(template, 'AWS::CloudWatch::Alarm')
+      .map(([, p]) => p.AlarmName)
+      .filter((name) => String(name).includes('-Ssn-'));
+    expect(monitored).toEqual([
+      'DynamoDR-Prod-Ssn-PitrDisabled',
+      'DynamoDR-Prod-Ssn-WindowBelowRetention',
+      'DynamoDR-Prod-Ssn-RestorableLagHigh',
+    ]);
   });
 
   it('runs one worker per table on nodejs22.x, arm64, within Lambda’s 15 minutes, each with its own role', () => {
-    const workers = resourcesOfType(template, 'AWS::Lambda::Function');
+    const workers = resourcesOfType(template, 'AWS::Lambda::Function').filter(
+      ([, p]) => p.FunctionName !== 'Prod-DisasterRecoveryMonitor',
+    );
     expect(workers.map(([, p]) => p.FunctionName).sort()).toEqual([
       'Prod-DisasterRecovery-Consent',
       'Prod-DisasterRecovery-Orders',
@@ -213,8 +226,8 @@ describe('DisasterRecovery', () => {
   });
 
   describe('IAM, role by role, exactly', () => {
-    it('has no role beyond the workers, the state machines and the operators', () => {
-      expect(roleStatements(template).size).toBe(3 + 6 + 1);
+    it('has no role beyond the workers, the state machines, the monitor and the operators', () => {
+      expect(roleStatements(template).size).toBe(3 + 6 + 1 + 1);
     });
 
     it('the worker of a table with a customer managed key: its table, its temporary tables, its backups, the journal, and the key through DynamoDB only', () => {
@@ -348,7 +361,8 @@ describe('DisasterRecovery', () => {
     });
 
     it('alarm the topic when a restore fails, times out or is aborted', () => {
-      assertions.resourceCountIs('AWS::CloudWatch::Alarm', 3);
+      const restoreAlarms = resourcesOfType(template, 'AWS::CloudWatch::Alarm').filter(([, p]) => p.Metrics);
+      expect(restoreAlarms).toHaveLength(3);
       assertions.hasResourceProperties('AWS::CloudWatch::Alarm', {
         AlarmActions: [{ Ref: Match.stringLikeRegexp('^Alarms') }],
         Metrics: Match.arrayWith([Match.objectLike({ Expression: 'failed + timedOut + aborted' })]),

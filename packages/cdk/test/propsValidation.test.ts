@@ -66,4 +66,41 @@ describe('DisasterRecovery props', () => {
       attempt({ environmentName: env, tables: [{ table: 'Prod-Orders', logicalName: 'O'.repeat(20) }] }).error.message,
     ).toContain(`makes the worker name ${env}-DisasterRecovery-${'O'.repeat(20)} longer than 64 characters`);
   });
+
+  it('refuse monitoring values outside their ranges and a budget that notifies no one, and nothing is created', () => {
+    const { error, resources } = attempt({
+      environmentName: 'Prod',
+      tables: [{ table: 'Prod-Orders' }],
+      monitoring: {
+        retentionDays: 36,
+        windowTolerance: Duration.millis(1500),
+        maxRestorableLag: Duration.days(2),
+        drillMaxAge: Duration.hours(36),
+        drillReports: { bucketName: '' },
+      },
+      costBudget: { monthlyLimitUsd: 0, emails: ['dba.example.com'] },
+    });
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toContain('monitoring.retentionDays 36 is not a whole number of days from 1 to 35');
+    expect(error.message).toContain('monitoring.windowTolerance 1.5 seconds is not a whole number of seconds');
+    expect(error.message).toContain(
+      'monitoring.maxRestorableLag 172800 seconds is not a whole number of seconds from 1 second to 1 day',
+    );
+    expect(error.message).toContain('monitoring.drillMaxAge 1.5 days is not a whole number of days');
+    expect(error.message).toContain('monitoring.drillReports.bucketName is empty');
+    expect(error.message).toContain('costBudget.monthlyLimitUsd 0 is not an amount of US dollars above 0');
+    expect(error.message).toContain('costBudget.emails "dba.example.com" is not an email address');
+    expect(resources).toEqual({});
+    const silent = attempt({
+      environmentName: 'Prod',
+      tables: [{ table: 'Prod-Orders' }],
+      costBudget: { monthlyLimitUsd: 10 },
+    });
+    expect(silent.error.message).toContain('costBudget notifies no one: give alarmTopic or costBudget.emails');
+    expect(silent.resources).toEqual({});
+    const env = 'P'.repeat(41);
+    expect(
+      attempt({ environmentName: env, tables: [{ table: 'Prod-Orders', logicalName: 'O' }] }).error.message,
+    ).toContain(`makes the monitor's name ${env}-DisasterRecoveryMonitor longer than 64 characters`);
+  });
 });

@@ -85,7 +85,7 @@ describe('dynamo-dr synth', () => {
     expect(fromApp.Parameters).toHaveProperty('BootstrapVersion');
     const hash = path.basename(written.assetKey, '.zip');
     expect(written.assetDirectory).toBe(path.join(synthOut, `asset.${hash}`));
-    expect(await readdir(written.assetDirectory)).toEqual(['index.mjs']);
+    expect(await readdir(written.assetDirectory)).toEqual(['index.mjs', 'monitor.mjs']);
     expect(JSON.stringify(fromApp)).toContain(`${hash}.zip`);
   });
 

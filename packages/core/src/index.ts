@@ -160,6 +160,21 @@ export { formatUsd, runCostEstimate } from './cost/index.js';
 export type * from './report/index.js';
 export { drReportHtml, drReportMarkdown, runDrReport } from './report/index.js';
 
+// What a deployment of the backup monitoring is made of (the CDK construct builds on these).
+export {
+  backupPolicy,
+  DEFAULT_DRILL_MAX_AGE_DAYS,
+  DEFAULT_MAX_RESTORABLE_LAG_SECONDS,
+  DEFAULT_RETENTION_DAYS,
+  DEFAULT_WINDOW_TOLERANCE_SECONDS,
+} from './backupPolicy/backupPolicy.js';
+export {
+  backupAlarmSpecs,
+  MONITOR_SETTINGS_VARIABLE,
+  monitorPolicyStatements,
+  recoveryWeakeningPattern,
+} from './monitor/index.js';
+
 // Deploy the recovery stack (change sets), and restore on its Step Functions.
 export type * from './deploy/index.js';
 export type * from './stepFunctions/index.js';

@@ -5,7 +5,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync, type BuildOptions } from 'esbuild';
 
-/** The worker's bundle: a directory holding `index.mjs` (handler `index.handler`), and that file's size. */
+/**
+ * The Lambda code of the construct, one asset: a directory holding the worker's `index.mjs` (handler
+ * `index.handler`) and the backup monitor's `monitor.mjs` (handler `monitor.handler`), and the worker's size.
+ */
 export interface WorkerBundle {
   readonly directory: string;
   readonly bytes: number;
@@ -13,6 +16,14 @@ export interface WorkerBundle {
 
 /** The file name and handler the Lambda function is configured with. */
 export const WORKER_HANDLER = 'index.handler';
+/** The handler of the backup monitor (`@dynamo-dr/core/monitor`), in the same directory. */
+export const MONITOR_HANDLER = 'monitor.handler';
+
+/** What each file of the bundle exports as `handler`. */
+const ENTRIES = {
+  'index.mjs': "export { handler } from '@dynamo-dr/cdk/worker';",
+  'monitor.mjs': "export { monitorLambdaHandler as handler } from '@dynamo-dr/core/monitor';",
+} as const;
 
 const here = fileURLToPath(import.meta.url);
 /** Run from its TypeScript source (tests, development), this package bundles the sources of the workspace. */
@@ -38,9 +49,10 @@ export const LAMBDA_BUNDLE_OPTIONS = {
 } as const satisfies BuildOptions;
 
 /**
- * Bundles the worker (`@dynamo-dr/cdk/worker`: core's workflow handler and what it imports) with esbuild, at
- * synth time, on this machine: no Docker, no download. Once per process: every table's function shares the one
- * asset.
+ * Bundles the worker (`@dynamo-dr/cdk/worker`: core's workflow handler and what it imports) and the backup monitor
+ * (`@dynamo-dr/core/monitor`) with esbuild, at synth time, on this machine: no Docker, no download. Once per
+ * process: every function of the construct shares the one asset (a template from `dynamo-dr synth` has
+ * parameters for one code object only).
  *
  * @example
  * const { directory, bytes } = workerBundle();
@@ -49,21 +61,18 @@ export const LAMBDA_BUNDLE_OPTIONS = {
 export function workerBundle(): WorkerBundle {
   if (bundle) return bundle;
   const directory = mkdtempSync(path.join(tmpdir(), 'dynamo-dr-worker-'));
-  const outfile = path.join(directory, 'index.mjs');
-  buildSync({
-    ...LAMBDA_BUNDLE_OPTIONS,
-    // The comments naming each module are relative to this directory: the same wherever synth runs.
-    absWorkingDir: packageDirectory,
-    stdin: {
-      contents: "export { handler } from '@dynamo-dr/cdk/worker';",
-      resolveDir: packageDirectory,
-      loader: 'js',
-    },
-    outfile,
-    // Node 22 is the Lambda runtime the construct configures (nodejs22.x).
-    target: 'node22',
-    conditions: fromSource ? ['@dynamo-dr/source'] : [],
-  });
-  bundle = { directory, bytes: statSync(outfile).size };
+  for (const [file, contents] of Object.entries(ENTRIES)) {
+    buildSync({
+      ...LAMBDA_BUNDLE_OPTIONS,
+      // The comments naming each module are relative to this directory: the same wherever synth runs.
+      absWorkingDir: packageDirectory,
+      stdin: { contents, resolveDir: packageDirectory, loader: 'js' },
+      outfile: path.join(directory, file),
+      // Node 22 is the Lambda runtime the construct configures (nodejs22.x).
+      target: 'node22',
+      conditions: fromSource ? ['@dynamo-dr/source'] : [],
+    });
+  }
+  bundle = { directory, bytes: statSync(path.join(directory, 'index.mjs')).size };
   return bundle;
 }

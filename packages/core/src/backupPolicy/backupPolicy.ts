@@ -4,15 +4,38 @@ import { InputError } from '../errors.js';
 import { assertName } from '../validation/assertName.js';
 import { environmentNameRule } from '../validation/nameRules.js';
 
-/** The retention the runbook promises and AWS's maximum (`RecoveryPeriodInDays` is 1–35). */
+/**
+ * The retention the runbook promises and AWS's maximum (`RecoveryPeriodInDays` is 1–35).
+ * @example
+ * const retentionDays = config.backups?.retentionDays ?? DEFAULT_RETENTION_DAYS; // 35
+ */
 export const DEFAULT_RETENTION_DAYS = 35;
+/**
+ * How far the earliest restorable time may lag where the retention puts it before the window counts as short.
+ * @example
+ * const tolerance = backups.windowToleranceSeconds ?? DEFAULT_WINDOW_TOLERANCE_SECONDS; // 3600
+ */
 export const DEFAULT_WINDOW_TOLERANCE_SECONDS = 3600;
-/** AWS's latest restorable time is "typically 5 minutes before the current time"; twice that is a problem. */
+/**
+ * AWS's latest restorable time is "typically 5 minutes before the current time"; twice that is a problem.
+ * @example
+ * const maxLag = backups.maxRestorableLagSeconds ?? DEFAULT_MAX_RESTORABLE_LAG_SECONDS; // 600
+ */
 export const DEFAULT_MAX_RESTORABLE_LAG_SECONDS = 600;
+/**
+ * A table's last successful drill may be this old at most.
+ * @example
+ * const maxAge = drills.maxAgeDays ?? DEFAULT_DRILL_MAX_AGE_DAYS; // 90
+ */
 export const DEFAULT_DRILL_MAX_AGE_DAYS = 90;
 /** The recovery time and point a drill must meet, when the configuration sets none (docs/configuration.md#drills). */
 export const DEFAULT_RTO_TARGET_MINUTES = 30;
 export const DEFAULT_RPO_TARGET_MINUTES = 5;
+/**
+ * Where drill reports are kept when the configuration names no location.
+ * @example
+ * const directory = drills.reports?.directory ?? DEFAULT_DRILL_REPORT_DIRECTORY; // 'docs/ops/recovery-tests'
+ */
 export const DEFAULT_DRILL_REPORT_DIRECTORY = 'docs/ops/recovery-tests';
 
 /** A table the policy covers: its physical name and the logical name that names its alarms and state machines. */
@@ -67,7 +90,12 @@ export function backupPolicies(config: DrConfig, environment?: string): BackupPo
   return [backupPolicy(config, environment)];
 }
 
-/** The backup policy of one environment of the configuration (which must list it). */
+/**
+ * The backup policy of one environment of the configuration (which must list it).
+ *
+ * @example
+ * const { retentionDays, tables } = backupPolicy(config, 'Prod');
+ */
 export function backupPolicy(config: DrConfig, environment: string): BackupPolicy {
   assertName(environmentNameRule, '--environment', environment);
   const env = config.environments[environment];

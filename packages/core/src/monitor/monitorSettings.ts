@@ -2,7 +2,11 @@ import { Ajv } from 'ajv';
 import { DrError } from '../errors.js';
 import type { BackupPolicy, PolicyTable } from '../backupPolicy/backupPolicy.js';
 
-/** The environment variable that gives the monitor Lambda its {@link MonitorSettings}, as JSON. */
+/**
+ * The environment variable that gives the monitor Lambda its {@link MonitorSettings}, as JSON.
+ * @example
+ * environment: { [MONITOR_SETTINGS_VARIABLE]: JSON.stringify(settings) }
+ */
 export const MONITOR_SETTINGS_VARIABLE = 'DYNAMO_DR_MONITOR_SETTINGS';
 
 /**

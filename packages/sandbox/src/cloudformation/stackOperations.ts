@@ -143,7 +143,7 @@ export class StackOperations {
           delete stack.resources[step.id];
         } else if (step.kind === 'updated' && current && step.old) {
           store.event(stack, 'UPDATE_IN_PROGRESS', undefined, current);
-          const restored = await handlerFor(current.ResourceType)
+          const restored = await handlerFor(current.ResourceType, current.properties)
             .update(
               provisioned(current),
               step.old.properties,
@@ -221,7 +221,7 @@ export class StackOperations {
     const { store } = this.options;
     const declaration = plan.template.Resources[id];
     const type = declaration?.Type ?? '';
-    const handler = handlerFor(type);
+    const handler = handlerFor(type, declaration?.Properties);
     const record: ResourceRecord = {
       LogicalResourceId: id,
       ResourceType: type,
@@ -267,7 +267,7 @@ export class StackOperations {
     const { store } = this.options;
     const declaration = plan.template.Resources[id];
     const type = declaration?.Type ?? '';
-    const handler = handlerFor(type);
+    const handler = handlerFor(type, declaration?.Properties);
     let properties: Record<string, unknown>;
     try {
       properties = resolveValue(declaration?.Properties ?? {}, scope) as Record<string, unknown>;
@@ -343,7 +343,7 @@ export class StackOperations {
     event('DELETE_IN_PROGRESS');
     try {
       if (record.PhysicalResourceId && record.ResourceStatus !== 'CREATE_FAILED') {
-        await handlerFor(record.ResourceType).delete(
+        await handlerFor(record.ResourceType, record.properties).delete(
           provisioned(record),
           record.properties,
           this.context(stack, record.LogicalResourceId, clients),

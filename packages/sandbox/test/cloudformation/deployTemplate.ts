@@ -64,6 +64,17 @@ export function workflowTemplate(options: { pitr: boolean; comment: string }): R
           AlarmActions: [{ Ref: 'Alarms' }],
         },
       },
+      // Metric math, as the CDK's MathExpression alarms are: recorded, not created (the sandbox's alarms take one metric).
+      FailureAlarm: {
+        Type: 'AWS::CloudWatch::Alarm',
+        Properties: {
+          Metrics: [{ Id: 'failed', Expression: 'a + b' }],
+          EvaluationPeriods: 1,
+          Threshold: 1,
+          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+          AlarmActions: [{ Ref: 'Alarms' }],
+        },
+      },
       WeakeningCalls: {
         Type: 'AWS::Events::Rule',
         Properties: {

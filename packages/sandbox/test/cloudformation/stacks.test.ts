@@ -98,6 +98,7 @@ describe('a stack with a table, a role, a function and a state machine', () => {
     before = await resourcesOf(StackName);
     expect(Object.keys(before).sort()).toEqual([
       'Alarms',
+      'FailureAlarm',
       'Journal',
       'Logs',
       'Nightly',
@@ -108,7 +109,7 @@ describe('a stack with a table, a role, a function and a state machine', () => {
       'Workflow',
       'WorkflowPolicy',
     ]);
-    expect(Object.values(before).map((r) => r.ResourceStatus)).toEqual(Array(10).fill('CREATE_COMPLETE'));
+    expect(Object.values(before).map((r) => r.ResourceStatus)).toEqual(Array(11).fill('CREATE_COMPLETE'));
 
     expect(before.Journal?.PhysicalResourceId).toBe('dr-workflow-journal-test');
     const table = await dynamodb.send(new DescribeTableCommand({ TableName: 'dr-workflow-journal-test' }));
@@ -155,6 +156,10 @@ describe('a stack with a table, a role, a function and a state machine', () => {
     });
     const { Targets = [] } = await events.send(new ListTargetsByRuleCommand({ Rule: rule }));
     expect(Targets.map((t) => t.Arn)).toEqual([before.Alarms?.PhysicalResourceId]);
+    expect(before.FailureAlarm?.ResourceStatusReason).toMatch(
+      /AWS::CloudWatch::Alarm on metric math \(Metrics\) is not emulated by the dynamo-dr sandbox/,
+    );
+    expect(MetricAlarms).toHaveLength(1);
     expect(before.Nightly?.ResourceStatusReason).toMatch(
       /AWS::Scheduler::Schedule is not emulated by the dynamo-dr sandbox/,
     );

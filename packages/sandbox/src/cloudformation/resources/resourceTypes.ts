@@ -33,7 +33,18 @@ const handlers: Readonly<Record<string, ResourceHandler>> = {
   'AWS::CDK::Metadata': recordedResource('Recorded: CDK metadata has nothing to create.'),
 };
 
-export function handlerFor(type: string): ResourceHandler {
+/**
+ * An alarm on metric math (`Metrics`, as the CDK makes a `MathExpression` alarm) is recorded, not created: the
+ * sandbox's alarms evaluate one metric (its PutMetricAlarm refuses `Metrics`), and a stack holding one still deploys.
+ */
+const metricMathAlarm = recordedResource(
+  'An AWS::CloudWatch::Alarm on metric math (Metrics) is not emulated by the dynamo-dr sandbox: recorded in the stack, nothing was created.',
+  'AlarmName',
+);
+
+/** The handler of a resource of `type` whose (declared or resolved) properties are `properties`. */
+export function handlerFor(type: string, properties?: Readonly<Record<string, unknown>>): ResourceHandler {
+  if (type === 'AWS::CloudWatch::Alarm' && properties?.Metrics !== undefined) return metricMathAlarm;
   // Most types name themselves by `{Kind}Name` (TopicName, BucketName…).
   return handlers[type] ?? recordedResource(notEmulated(type), `${type.split('::')[2] ?? ''}Name`);
 }
