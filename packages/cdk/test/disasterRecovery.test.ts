@@ -86,7 +86,7 @@ function workerStatements(table: string, logicalName: string, extra: ReadStateme
       resources: [`${ACCOUNT}:table/${table}`],
     },
     {
-      actions: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem'],
+      actions: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Scan'],
       resources: [`${ACCOUNT}:table/Prod-DisasterRecoveryJournal`],
     },
     { actions: ['dynamodb:ListBackups'], resources: ['*'] },
