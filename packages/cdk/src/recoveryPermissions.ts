@@ -84,7 +84,10 @@ export const HANDLER_PERMISSIONS = {
     { actions: ['dynamodb:DescribeTable', 'dynamodb:Scan'], on: 'table' },
     { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], on: 'journal' },
   ],
-  verifyTableData: [{ actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], on: 'journal' }],
+  // A verified table's segment checkpoints are cleared: found with a Scan of the journal, then deleted.
+  verifyTableData: [
+    { actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Scan', 'dynamodb:DeleteItem'], on: 'journal' },
+  ],
   cleanUpRestoredTable: [
     { actions: ['dynamodb:DeleteTable'], on: 'restoredTables' },
     { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], on: 'journal' },

@@ -86,7 +86,7 @@ function workerStatements(table: string, logicalName: string, extra: ReadStateme
       resources: [`${ACCOUNT}:table/${table}`],
     },
     {
-      actions: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem'],
+      actions: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Scan'],
       resources: [`${ACCOUNT}:table/Prod-DisasterRecoveryJournal`],
     },
     { actions: ['dynamodb:ListBackups'], resources: ['*'] },
@@ -323,10 +323,26 @@ describe('DisasterRecovery', () => {
     });
 
     it('fan out with Distributed Maps that tolerate no failed iteration', () => {
-      const maps = definitions().flatMap(([, d]) =>
-        Object.values(d.States as Record<string, Record<string, unknown>>).filter((s) => s.Type === 'Map'),
+      // Maps at the top level and inside Parallel branches (the verification runs beside the cleanup).
+      type State = Record<string, unknown> & { Branches?: { States: Record<string, State> }[] };
+      const mapsOf = (states: Record<string, State>): State[] =>
+        Object.values(states).flatMap((s) => [
+          ...(s.Type === 'Map' ? [s] : []),
+          ...(s.Branches ?? []).flatMap((b) => mapsOf(b.States)),
+        ]);
+      const mapsByMachine = Object.fromEntries(
+        definitions().map(([name, d]) => [name, mapsOf(d.States as Record<string, State>).length]),
       );
-      expect(maps).toHaveLength(3 * 4);
+      // Each sync machine fans out its table's mode (reset: empty and copy; delta: one pass) and the verification.
+      expect(mapsByMachine).toEqual({
+        DRRestoreDynamoDbTableOrdersStateMachine: 0,
+        OrdersDRSyncTableDataStateMachine: 3,
+        DRRestoreDynamoDbTableProdProviderTableStateMachine: 0,
+        ProdProviderTableDRSyncTableDataStateMachine: 2,
+        DRRestoreDynamoDbTableConsentStateMachine: 0,
+        ConsentDRSyncTableDataStateMachine: 2,
+      });
+      const maps = definitions().flatMap(([, d]) => mapsOf(d.States as Record<string, State>));
       for (const map of maps) {
         expect(map).toMatchObject({ ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED' } } });
         // Unset, both are 0: one failed iteration fails the Map (https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html).

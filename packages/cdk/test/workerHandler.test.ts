@@ -34,8 +34,12 @@ describe('the worker of a sensitive table', () => {
     // An event naming no handler is refused before any DynamoDB call: the journal table is never reached.
     process.env.DYNAMO_DR_JOURNAL_TABLE = 'Test-DisasterRecoveryJournal';
     process.env.AWS_REGION ??= 'eu-west-1';
-    await expect(handler({ handler: 'noSuchHandler' as never })).rejects.toThrow(/Unknown workflow handler/);
-    await expect(handler({ handler: 'noSuchHandler' as never })).rejects.toThrow(/Unknown workflow handler/);
+    await expect(handler({ handler: 'noSuchHandler' as never })).rejects.toThrow(
+      /handler "noSuchHandler" is not a step/,
+    );
+    await expect(handler({ handler: 'noSuchHandler' as never })).rejects.toThrow(
+      /handler "noSuchHandler" is not a step/,
+    );
     expect(send).toHaveBeenCalledTimes(1);
     expect((send.mock.calls[0]![0] as { input: unknown }).input).toEqual({ SecretId: SECRET_ARN });
     expect(process.env.DYNAMO_DR_CHECKPOINT_KEY).toBe(checkpointKeyOf('the generated secret'));

@@ -14,6 +14,7 @@ import { registerCost } from './commands/cost/register.js';
 import { registerReport } from './commands/report/register.js';
 import { registerSynth } from './commands/synth/register.js';
 import { registerDrill } from './commands/drill/register.js';
+import { registerDeploy } from './commands/deploy/register.js';
 import { CLI_VERSION } from './cliVersion.js';
 
 /**
@@ -51,6 +52,7 @@ export function buildProgram(): Command {
     registerReport,
     registerSynth,
     registerDrill,
+    registerDeploy,
   ]) {
     register(program);
   }

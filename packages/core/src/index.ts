@@ -181,3 +181,16 @@ export {
   monitorPolicyStatements,
   recoveryWeakeningPattern,
 } from './monitor/index.js';
+
+// Deploy the recovery stack (change sets), and restore on its Step Functions.
+export type * from './deploy/index.js';
+export type * from './stepFunctions/index.js';
+export { deployClients, deployStack } from './deploy/index.js';
+export {
+  deployedRecovery,
+  listDeployedRuns,
+  prepareStepFunctionsRestore,
+  restoreExecutionName,
+  runRestoreOnStepFunctions,
+  stepFunctionsClients,
+} from './stepFunctions/index.js';

@@ -61,6 +61,26 @@ const recoveryModeSchema = {
   },
 } as const;
 
+const deploymentSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['stackName'],
+  description:
+    "The environment's deployed recovery stack: dynamo-dr deploy creates or updates it, and dynamo-dr restore then runs on its Step Functions by default.",
+  properties: {
+    stackName: {
+      type: 'string',
+      pattern: '^[A-Za-z][A-Za-z0-9-]{0,127}$',
+      description: 'The CloudFormation stack name (--stack-name).',
+    },
+    s3Bucket: {
+      type: 'string',
+      pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$',
+      description: "The bucket dynamo-dr deploy uploads the worker's code and the template to (--s3-bucket).",
+    },
+  },
+} as const;
+
 const environmentSchema = {
   type: 'object',
   additionalProperties: false,
@@ -84,6 +104,7 @@ const environmentSchema = {
     recoveryMode: recoveryModeSchema,
     backups: backupsJsonSchema,
     drills: drillsJsonSchema,
+    deployment: deploymentSchema,
   },
 } as const;
 
@@ -149,5 +170,7 @@ export type EnvironmentConfig = FromSchema<typeof environmentSchema>;
 export type TableConfig = FromSchema<typeof tableSchema>;
 /** Which Lambda functions recovery mode holds for an environment, and where it saves what it changed. */
 export type RecoveryModeConfig = FromSchema<typeof recoveryModeSchema>;
+/** Where `dynamo-dr deploy` puts an environment's recovery stack, and where `restore` finds it. */
+export type DeploymentConfig = FromSchema<typeof deploymentSchema>;
 /** Defaults of `dynamo-dr restore` (each also a flag). */
 export type RestoreDefaults = FromSchema<typeof restoreDefaultsSchema>;

@@ -13,7 +13,7 @@ export function stepFailureOf(error: unknown): StepFailure {
  * cause is unwrapped where AWS wraps it: a Lambda function's failure (`{"errorType", "errorMessage"}`,
  * https://docs.aws.amazon.com/lambda/latest/dg/nodejs-exceptions.html) and a child execution's
  * (`States.TaskFailed` of `startExecution.sync`, whose cause is the child's DescribeExecution output with
- * its `error` and `cause`). The error comes back as the same class ({@link revivedError}), so a run on Step
+ * its `Error` and `Cause`). The error comes back as the same class ({@link revivedError}), so a run on Step
  * Functions ends with the exit code the in-process run would have.
  *
  * @example
@@ -27,9 +27,11 @@ export function errorFromStepFailure(failure: StepFailure): Error {
     if (typeof inner?.errorType === 'string') {
       name = inner.errorType;
       message = typeof inner.errorMessage === 'string' ? inner.errorMessage : '';
-    } else if (name === 'States.TaskFailed' && typeof inner?.error === 'string') {
-      name = inner.error;
-      message = typeof inner.cause === 'string' ? inner.cause : '';
+    } else if (name === 'States.TaskFailed' && typeof (inner?.Error ?? inner?.error) === 'string') {
+      // The child's DescribeExecution output: `Error`/`Cause` as Step Functions' .sync:2 returns it, or lower case.
+      name = String(inner!.Error ?? inner!.error);
+      const cause = inner!.Cause ?? inner!.cause;
+      message = typeof cause === 'string' ? cause : '';
     } else {
       return revivedError(name, message);
     }

@@ -18,6 +18,8 @@ import { startedBy } from '../../shared/startedBy.js';
 import { tableSettings, type SettingsFlags } from '../../shared/tableSettings.js';
 import { describeGuards, writeGuards } from '../../shared/writeGuards.js';
 import { formatPlan } from './formatPlan.js';
+import { deployedStackOf } from './restoreExecutor.js';
+import { restoreOnStepFunctions } from './stepFunctionsRestore.js';
 import { userMessage } from '../../fieldFlags.js';
 
 /** Flags of `dynamo-dr restore`. */
@@ -33,6 +35,7 @@ export interface RestoreCommandOptions extends SettingsFlags {
   readonly profile?: string;
   readonly endpointUrl?: string;
   readonly allowLiveWrites?: boolean;
+  readonly executor?: string;
 }
 
 /**
@@ -57,6 +60,12 @@ export async function restore(opts: RestoreCommandOptions): Promise<void> {
     (name) => `This rolls ${name} back in place`,
   );
   const aws = awsOptions(opts, config?.region);
+  const stackName = deployedStackOf(opts, resolved, config);
+  if (stackName) {
+    const request = { incidentId, pitrBackupTime, tables, confirmations };
+    const guard = () => writeGuards(resolved, config, aws, opts.allowLiveWrites ?? false);
+    return restoreOnStepFunctions(opts, { stackName, request, aws, guard });
+  }
   const dynamodb = createDynamoDbClient(aws);
   const plan = await planRestore(dynamodb, journal, { incidentId, pitrBackupTime, tables, confirmations });
   const guard = () => writeGuards(resolved, config, aws, opts.allowLiveWrites ?? false);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { capacityOptions, commonOptions } from '../../shared/commonOptions.js';
 import { collect } from '../../shared/collect.js';
+import { executorOption } from './executorOption.js';
 
 /** Registers `dynamo-dr restore`; its module loads only when it runs. */
 export function registerRestore(program: Command): void {
@@ -27,7 +28,8 @@ export function registerRestore(program: Command): void {
       '--environment <name>',
       "the tables' environment: looked up there in the configuration; without one, the recovery-mode environment (ENV-* functions)",
     )
-    .option('--allow-live-writes', 'write even though the environment is not in recovery mode');
+    .option('--allow-live-writes', 'write even though the environment is not in recovery mode')
+    .addOption(executorOption());
   capacityOptions(
     commonOptions(command, {
       json: 'print one JSON document on stdout',

@@ -8,19 +8,25 @@ import {
   tableNameRule,
 } from '@dynamo-dr/core';
 import { formatRun, runDocument, runSummary } from './formatRun.js';
+import { deployedRuns, deployedRunsDocument, formatDeployedRuns, type DeployedRunsFlags } from './deployedRuns.js';
 
 /** Flags of `dynamo-dr runs`. */
-export interface RunsCommandOptions {
+export interface RunsCommandOptions extends DeployedRunsFlags {
   readonly stateDir?: string;
   readonly json?: boolean;
 }
 
-/** `dynamo-dr runs [list]`: every recorded run, newest first. */
+/**
+ * `dynamo-dr runs [list]`: every recorded run, newest first: this machine's journal, then each deployed stack's
+ * (its journal and its restore machines' executions).
+ */
 export async function listRuns(opts: RunsCommandOptions): Promise<void> {
   const journal = await FileRunJournal.open(opts.stateDir, '--state-dir', { forWriting: false });
   const runs = (await journal.listRuns()).map(runRecordOf);
+  const stacks = await deployedRuns(opts);
   if (opts.json) {
-    console.log(JSON.stringify({ runs: runs.map(runDocument), locks: await journal.listLocks() }, null, 2));
+    const local = { runs: runs.map(runDocument), locks: await journal.listLocks() };
+    console.log(JSON.stringify({ ...local, stacks: stacks.map(deployedRunsDocument) }, null, 2));
     return;
   }
   if (runs.length === 0) console.error(`No runs recorded in ${journal.stateDir}.`);
@@ -36,6 +42,7 @@ export async function listRuns(opts: RunsCommandOptions): Promise<void> {
       `locked: ${lock.tableName} by incident ${lock.incidentId} (${lock.startedBy}, pid ${lock.pid}, since ${lock.acquiredAt})`,
     );
   }
+  for (const stack of stacks) console.error(formatDeployedRuns(stack));
 }
 
 /** `dynamo-dr runs show ID`: one run in full. */

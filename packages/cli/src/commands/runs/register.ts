@@ -10,8 +10,14 @@ export function registerRuns(program: Command): void {
     aws: false,
   };
   commonOptions(
-    runs.command('list', { isDefault: true }).description('List runs, newest first, and held locks'),
-    shared,
+    runs
+      .command('list', { isDefault: true })
+      .description(
+        "List runs, newest first, and held locks; with a configured deployment, the stack's runs and executions too",
+      )
+      .option('--config <file>', 'configuration file (default: ./dynamo-dr.config.json if present)')
+      .option('--environment <name>', "only this environment's deployed stack"),
+    { ...shared, aws: true },
   ).action(async (opts) => (await import('./index.js')).listRuns(opts));
   commonOptions(
     runs.command('show <id>').description('Show one run: inputs, plan, phase timings (RTO), counts, result'),

@@ -1,8 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
-import { assertPathSyntax, DrError, InputError, loadConfig } from '@dynamo-dr/core';
-import type * as cdkPackage from '@dynamo-dr/cdk';
-
-type CdkPackage = typeof cdkPackage;
+import { assertPathSyntax, InputError, loadConfig } from '@dynamo-dr/core';
+import { synthesizeConfiguredStack } from '../../shared/synthesizeConfiguredStack.js';
 
 /** Flags of `dynamo-dr synth`. */
 export interface SynthCommandOptions {
@@ -12,9 +10,6 @@ export interface SynthCommandOptions {
   readonly out?: string;
   readonly json?: boolean;
 }
-
-/** CloudFormation stack names (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html). */
-const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
 
 /**
  * `dynamo-dr synth`: the stack the CDK construct makes for the configuration's environment, as a template and
@@ -31,21 +26,7 @@ export async function synth(opts: SynthCommandOptions): Promise<void> {
       'Give --config, or run where dynamo-dr.config.json is.',
     );
   }
-  if (opts.stackName !== undefined && !STACK_NAME.test(opts.stackName)) {
-    throw new InputError(
-      '--stack-name',
-      opts.stackName,
-      'is not a CloudFormation stack name',
-      'Use a letter, then up to 127 letters, digits or hyphens.',
-    );
-  }
-  const cdk = await loadCdk();
-  const recovery = cdk.disasterRecoveryPropsFromConfig(config, opts.environment);
-  const written = cdk.synthesizeRecoveryTemplate({
-    outdir: out,
-    stackName: opts.stackName ?? `${recovery.environmentName}DisasterRecovery`,
-    recovery,
-  });
+  const written = await synthesizeConfiguredStack(config, { ...opts, out });
   if (opts.json) {
     console.log(JSON.stringify(written, null, 2));
     return;
@@ -57,22 +38,6 @@ Deploy: zip the asset directory's content, upload it as s3://BUCKET/${written.as
   aws cloudformation deploy --template-file ${written.templateFile} --stack-name ${written.stackName} \\
     --capabilities CAPABILITY_NAMED_IAM --s3-bucket BUCKET --parameter-overrides WorkerCodeS3Bucket=BUCKET
 (--s3-bucket: the template is larger than CloudFormation takes inline; docs/deploy.md)`);
-}
-
-/**
- * @dynamo-dr/cdk with aws-cdk-lib: optional peers of the CLI (aws-cdk-lib is some 160 MB, needed by this
- * command only), loaded when it runs.
- */
-async function loadCdk(): Promise<CdkPackage> {
-  try {
-    return await import('@dynamo-dr/cdk');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    throw new DrError(`dynamo-dr synth needs @dynamo-dr/cdk, aws-cdk-lib and constructs: ${(error as Error).message}`, {
-      hint: 'Install them beside dynamo-dr: npm install @dynamo-dr/cdk aws-cdk-lib constructs',
-      cause: error,
-    });
-  }
 }
 
 /** `value` when it names a directory that does not exist yet or is empty: synth never mixes its files with others. */

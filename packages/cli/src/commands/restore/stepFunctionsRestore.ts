@@ -1,0 +1,75 @@
+import {
+  prepareStepFunctionsRestore,
+  runRestoreOnStepFunctions,
+  stepFunctionsClients,
+  type AwsClientOptions,
+  type RestoreRequest,
+  type WriteGuard,
+} from '@dynamo-dr/core';
+import { formatRun, runDocument } from '../runs/formatRun.js';
+import { progressBars } from '../../shared/progressBars.js';
+import { describeGuards } from '../../shared/writeGuards.js';
+import { formatPlan } from './formatPlan.js';
+import type { RestoreCommandOptions } from './index.js';
+
+/** What the restore command hands the Step Functions executor. */
+export interface StepFunctionsRestoreInput {
+  readonly stackName: string;
+  readonly request: RestoreRequest;
+  readonly aws: AwsClientOptions;
+  /** Recovery mode's guard of each table (see writeGuards). */
+  readonly guard: () => Promise<WriteGuard[]>;
+}
+
+/**
+ * `dynamo-dr restore` on the deployed stack: validates as the in-process executor does (against the stack's
+ * journal), then starts each table's restore machine, or attaches to the incident's running execution, and
+ * follows them to the end; prints the run the workers journaled.
+ */
+export async function restoreOnStepFunctions(
+  opts: RestoreCommandOptions,
+  { stackName, request, aws, guard }: StepFunctionsRestoreInput,
+): Promise<void> {
+  const clients = stepFunctionsClients(aws);
+  const prepared = await prepareStepFunctionsRestore(clients, stackName, request);
+  const executions = prepared.executions.map((e) => ({
+    tableName: e.tableName,
+    executionArn: e.executionArn,
+    found: e.found,
+  }));
+  if (opts.dryRun) {
+    if (opts.json)
+      console.log(
+        JSON.stringify(
+          { dryRun: true, executor: 'step-functions', stackName, plan: prepared.plan, executions },
+          null,
+          2,
+        ),
+      );
+    else
+      console.error(
+        `${formatPlan(prepared.plan)}\nExecutor: step-functions, stack ${stackName}\n${executions.map((e) => `  ${e.tableName}: ${e.found} ${e.executionArn}`).join('\n')}`,
+      );
+    return;
+  }
+  const say = opts.json ? () => {} : (line: string) => console.error(line);
+  const progress = process.stderr.isTTY && !opts.json ? progressBars(prepared.plan.tables) : undefined;
+  let run;
+  try {
+    run = await runRestoreOnStepFunctions(clients, prepared, {
+      assertWritesAllowed: async () => say(`Writes: ${describeGuards(await guard())}`),
+      onExecution: (table, arn, how) =>
+        say(
+          `${table}: ${how === 'start' ? 'started' : how === 'attach' ? 'attached to the running execution' : 'already succeeded:'} ${arn}`,
+        ),
+      onStep: progress
+        ? (table, step) => progress.onProgress({ tableName: table, phase: step, newItems: 0 })
+        : (table, step) => say(`${table}: ${step}`),
+      onProgress: progress?.onProgress,
+    });
+  } finally {
+    progress?.stop();
+  }
+  if (opts.json) console.log(JSON.stringify(runDocument(run), null, 2));
+  else console.error(formatRun(run));
+}

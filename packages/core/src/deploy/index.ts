@@ -1,0 +1,3 @@
+export { deployClients } from './deployClients.js';
+export { deployStack } from './deployStack.js';
+export type { DeployClients, DeployOptions, DeployResult, StackChange, StackDeployment } from './deployStack.js';
