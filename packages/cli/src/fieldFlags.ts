@@ -20,6 +20,10 @@ export const FIELD_FLAGS: Readonly<Record<string, string>> = {
   backupArn: '--backup',
   environment: '--environment',
   switchParameter: '--switch-parameter',
+  // Drills
+  scenario: '--scenario',
+  targetRegion: '--target-region',
+  reportsDirectory: '--reports-dir',
   // Files
   out: '--out',
   format: '--format',

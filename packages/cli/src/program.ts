@@ -13,6 +13,7 @@ import { registerCheck } from './commands/check/register.js';
 import { registerCost } from './commands/cost/register.js';
 import { registerReport } from './commands/report/register.js';
 import { registerSynth } from './commands/synth/register.js';
+import { registerDrill } from './commands/drill/register.js';
 import { registerDeploy } from './commands/deploy/register.js';
 import { CLI_VERSION } from './cliVersion.js';
 
@@ -50,6 +51,7 @@ export function buildProgram(): Command {
     registerCost,
     registerReport,
     registerSynth,
+    registerDrill,
     registerDeploy,
   ]) {
     register(program);

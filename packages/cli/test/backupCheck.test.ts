@@ -21,7 +21,7 @@ import { backupAlarmSpecs } from '../../core/src/monitor/backupAlarmSpecs.js';
 import { restoreStateMachineName, syncStateMachineName } from '../../core/src/workflow/stateMachineNames.js';
 import { SANDBOX_ACCOUNT } from '../../sandbox/src/sandboxAccount.js';
 import { roleSession } from '../../sandbox/test/iam/roleSession.js';
-import { runCli, runCliWith } from './restoreHarness.js';
+import { roleSessionEnv, runCli, runCliWith } from './restoreHarness.js';
 
 // `dynamo-dr pitr enable` and `dynamo-dr check` as a user runs them, against a sandbox holding what a deployment
 // makes: the recovery workflow's state machines, the alarms from backupAlarmSpecs on a topic, drill reports.
@@ -125,13 +125,7 @@ describe('dynamo-dr pitr enable, then dynamo-dr check', () => {
       { Effect: 'Allow', Action: ['dynamodb:DescribeTable', 'dynamodb:DescribeContinuousBackups'], Resource: tables },
       { Effect: 'Allow', Action: 'dynamodb:UpdateContinuousBackups', Resource: tables[0] },
     ]);
-    const env = {
-      ...process.env,
-      ...sandbox.env,
-      AWS_ACCESS_KEY_ID: c.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: c.secretAccessKey,
-      AWS_SESSION_TOKEN: c.sessionToken,
-    };
+    const env = roleSessionEnv(sandbox, c);
     const run = await runCliWith(env, workDir, ['pitr', 'enable', '--table', 'Part-A', '--table', 'Part-B']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('Part-A: PITR off -> PITR on, retention 35 days');

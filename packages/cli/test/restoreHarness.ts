@@ -49,3 +49,17 @@ export function runCli(sandbox: Sandbox, cwd: string, args: readonly string[]): 
 export function runCliWith(env: NodeJS.ProcessEnv, cwd: string, args: readonly string[]): Promise<CliResult> {
   return startCliWith(env, cwd, args).done;
 }
+
+/** The sandbox's environment with the credentials of a role session instead of the operator's. */
+export function roleSessionEnv(
+  sandbox: Sandbox,
+  credentials: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string },
+): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ...sandbox.env,
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    AWS_SESSION_TOKEN: credentials.sessionToken,
+  };
+}

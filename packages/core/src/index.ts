@@ -160,10 +160,17 @@ export { formatUsd, runCostEstimate } from './cost/index.js';
 export type * from './report/index.js';
 export { drReportHtml, drReportMarkdown, runDrReport } from './report/index.js';
 
+// Recovery drills: canaries, the scenario, verification, RTO and RPO, reports; the monthly plan with its access check.
+export type * from './drill/index.js';
+export type { DrillTableRun, DrillRun } from './drill/drillRun.js';
+export { DEFAULT_DRILL_TARGETS, drillClients, planDrill, runDrill, tableRecoveryPlan } from './drill/index.js';
+export { directoryDrillReports, readDrillReports } from './drillReports/index.js';
+
 // What a deployment of the backup monitoring is made of (the CDK construct builds on these).
 export {
   backupPolicy,
   DEFAULT_DRILL_MAX_AGE_DAYS,
+  DEFAULT_DRILL_REPORT_DIRECTORY,
   DEFAULT_MAX_RESTORABLE_LAG_SECONDS,
   DEFAULT_RETENTION_DAYS,
   DEFAULT_WINDOW_TOLERANCE_SECONDS,

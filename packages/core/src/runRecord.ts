@@ -1,5 +1,6 @@
 import { DrError } from './errors.js';
 import type { JournaledRun } from './journal/runJournal.js';
+import type { DrillRun } from './drill/drillRun.js';
 import type { ExportRun } from './export/exportRun.js';
 import type { RestoreRun } from './restore/restoreRun.js';
 import type { RestoreAsRun } from './restoreAs/restoreAsRun.js';
@@ -12,12 +13,12 @@ import type { RestoreItemsRun } from './restoreItems/restoreItemsRun.js';
  * @example
  * if (run.kind === 'restore') console.log(run.tables.Orders?.counts.delta?.written);
  */
-export type RunRecord = RestoreRun | RestoreItemsRun | ExportRun | RestoreAsRun;
+export type RunRecord = RestoreRun | RestoreItemsRun | ExportRun | RestoreAsRun | DrillRun;
 
 /** One table's part of any run. */
 export type TableRun = RunRecord['tables'][string];
 
-const KINDS: readonly RunRecord['kind'][] = ['restore', 'restore-items', 'export', 'restore-as'];
+const KINDS: readonly RunRecord['kind'][] = ['restore', 'restore-items', 'export', 'restore-as', 'drill'];
 
 /**
  * A run the journal returned, as the record of the command that made it; refused when no command of this

@@ -13,6 +13,7 @@ import {
   TableInUseException,
   type BackupDescription,
   type BackupStatus,
+  type SSESpecification,
   type DynamoDBClient,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
@@ -94,18 +95,31 @@ export async function backupStatus(client: DynamoDBClient, backupArn: string): P
 }
 
 /**
- * Starts a PITR restore of `source` at `time` into the new table `target`.
+ * Starts a PITR restore of `source` at `time` into the new table `target`. With `sourceTableArn`, the client's
+ * Region may be another than the source's: AWS restores across Regions when called in the target Region with
+ * the source's ARN (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html).
  * Returns false when `target` already exists or is being created (a re-run of the same incident; AWS
  * answers TableInUseException while the earlier restore is still CREATING).
  */
 export async function restoreToPointInTime(
   client: DynamoDBClient,
-  request: { readonly source: string; readonly target: string; readonly time: Date },
+  request: {
+    readonly source: string;
+    readonly target: string;
+    readonly time: Date;
+    /** Across Regions: the source's ARN, and the restored table's encryption (which AWS then requires). */
+    readonly crossRegion?: { readonly sourceTableArn: string; readonly encryption: SSESpecification };
+  },
 ): Promise<boolean> {
   try {
     await client.send(
       new RestoreTableToPointInTimeCommand({
-        SourceTableName: request.source,
+        ...(request.crossRegion
+          ? {
+              SourceTableArn: request.crossRegion.sourceTableArn,
+              SSESpecificationOverride: request.crossRegion.encryption,
+            }
+          : { SourceTableName: request.source }),
         TargetTableName: request.target,
         RestoreDateTime: request.time,
       }),

@@ -92,6 +92,11 @@ export const drillsJsonSchema = {
       maximum: 10080,
       description: "How far the latest restorable time may trail the drill's start. Default 5.",
     },
+    scenario: {
+      enum: ['restore-as', 'in-place'],
+      description:
+        "The scenario of the environment's drills when --scenario is not given (scripts/test-recovery.sh, the quarterly drill); in-place needs a staging environment. Default 'restore-as'.",
+    },
     reports: drillReportLocationsSchema,
   },
 } as const;

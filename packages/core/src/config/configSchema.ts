@@ -89,6 +89,11 @@ const environmentSchema = {
       type: 'boolean',
       description: 'Production environments ask for confirmation on a terminal (or --yes). Default false.',
     },
+    staging: {
+      type: 'boolean',
+      description:
+        "A staging environment: dynamo-dr drill --scenario in-place may roll its tables back in place (never a production one's). Default false.",
+    },
     tables: {
       type: 'object',
       propertyNames: { pattern: '^[A-Za-z0-9]{1,64}$' },

@@ -5,7 +5,8 @@ export const DRILL_REPORT_FORMAT = 'dynamo-dr.drill-report';
 export const DRILL_REPORT_VERSION = 1;
 
 /** How a drill recovered the table, as the runbook does it (see docs/drills.md). */
-export type DrillScenario = 'restore-as' | 'in-place' | 'items' | 'export';
+export const DRILL_SCENARIOS = ['restore-as', 'in-place', 'items', 'export'] as const;
+export type DrillScenario = (typeof DRILL_SCENARIOS)[number];
 
 /**
  * What one recovery drill did and measured: written by `dynamo-dr drill` as
@@ -94,7 +95,7 @@ export const drillReportJsonSchema = {
     drillId: { type: 'string', minLength: 1, maxLength: 128 },
     environment: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
     tableName: { type: 'string', pattern: '^[a-zA-Z0-9_.-]{3,255}$' },
-    scenario: { enum: ['restore-as', 'in-place', 'items', 'export'] },
+    scenario: { enum: DRILL_SCENARIOS },
     region: { type: 'string', minLength: 1, maxLength: 63 },
     targetRegion: { type: 'string', minLength: 1, maxLength: 63 },
     startedAt: isoTime,

@@ -49,25 +49,39 @@ export async function assertRestorable(
   typedTime: string,
   timeField = 'pitrBackupTime',
 ): Promise<{ description: TableDescription; window: Required<RestorableWindow> }> {
-  const description = await describeTableIfExists(client, table);
-  if (!description) {
-    throw new InputError('tableName', table, 'does not exist', 'Check the exact table name and the region.');
-  }
-  const window = await readRestorableWindow(client, table);
-  if (!window.enabled || !window.earliest || !window.latest) {
-    throw new InputError(
-      'tableName',
-      table,
-      'has point-in-time recovery disabled, so it cannot be restored to a past time',
-      `Enable it (aws dynamodb update-continuous-backups --table-name ${table} --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true); only times after that become restorable.`,
-    );
-  }
+  const found = await assertRecoverableTable(client, table, 'tableName');
+  const { window } = found;
   if (time < window.earliest || time > window.latest) {
     throw new InputError(
       timeField,
       typedTime,
       `is outside the restorable window of ${table}, ${window.earliest.toISOString()} to ${window.latest.toISOString()}`,
       'Choose a time inside that window (the latest restorable time trails now by about five minutes).',
+    );
+  }
+  return found;
+}
+
+/**
+ * Checks that `table` exists and has point-in-time recovery on; returns its description and restorable window.
+ * Each failure is an {@link InputError} naming `field`. Only reads (DescribeTable, DescribeContinuousBackups).
+ */
+export async function assertRecoverableTable(
+  client: DynamoDBClient,
+  table: string,
+  field: string,
+): Promise<{ description: TableDescription; window: Required<RestorableWindow> }> {
+  const description = await describeTableIfExists(client, table);
+  if (!description) {
+    throw new InputError(field, table, 'does not exist', 'Check the exact table name and the region.');
+  }
+  const window = await readRestorableWindow(client, table);
+  if (!window.enabled || !window.earliest || !window.latest) {
+    throw new InputError(
+      field,
+      table,
+      'has point-in-time recovery disabled, so it cannot be restored to a past time',
+      `Enable it (aws dynamodb update-continuous-backups --table-name ${table} --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true); only times after that become restorable.`,
     );
   }
   return { description, window: { enabled: true, earliest: window.earliest, latest: window.latest } };

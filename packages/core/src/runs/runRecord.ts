@@ -21,7 +21,7 @@ export interface RunAttempt {
 }
 
 /** The commands that record runs: each run record says which one made it, and so what it holds. */
-export type RunKind = 'restore' | 'restore-items' | 'export' | 'restore-as';
+export type RunKind = 'restore' | 'restore-items' | 'export' | 'restore-as' | 'drill';
 
 /** An error as the journal keeps it. */
 export interface RecordedError {

@@ -109,7 +109,8 @@ export async function assertWritableFile(field: string, value: unknown, options:
 }
 
 /**
- * Returns `value` when it can be the state directory: an existing directory, or a path `mkdir -p` can create
+ * Returns `value` when it can be the state directory (or another directory dynamo-dr writes into, named by
+ * `purpose` in the error): an existing directory, or a path `mkdir -p` can create
  * (its nearest existing ancestor is a directory). With `forWriting`, that directory must be writable too.
  * Creates nothing.
  *
@@ -119,7 +120,7 @@ export async function assertWritableFile(field: string, value: unknown, options:
 export async function assertStateDir(
   field: string,
   value: unknown,
-  options: { readonly forWriting: boolean },
+  options: { readonly forWriting: boolean; readonly purpose?: string },
 ): Promise<string> {
   const dir = assertPathSyntax(field, value);
   let existing = path.resolve(dir);
@@ -131,7 +132,8 @@ export async function assertStateDir(
   if (!found?.isDirectory()) {
     const what =
       existing === path.resolve(dir) ? 'is an existing file, not a directory' : `is inside ${existing}, a file`;
-    throw new InputError(field, dir, what, 'Give a directory for the run journal and locks (default: .dynamo-dr).');
+    const purpose = options.purpose ?? 'the run journal and locks (default: .dynamo-dr)';
+    throw new InputError(field, dir, what, `Give a directory for ${purpose}.`);
   }
   if (options.forWriting && !(await canAccess(existing, constants.W_OK))) {
     throw new InputError(field, dir, `cannot be written (${existing} is read-only)`, 'Give a writable directory.');

@@ -31,6 +31,10 @@ export function runSummary(run: RunRecord): string {
       const from = files.length ? `from the file ${files.join(', ')}` : `as of ${run.restoreTime}`;
       return `restore-items: items of ${Object.keys(run.tables).join(', ')} ${from}`;
     }
+    case 'drill': {
+      const scenarios = plans.flatMap((p) => ('scenario' in p ? [p.scenario] : []));
+      return `drill (${scenarios.join(', ')}): ${Object.keys(run.tables).join(', ')} recovered to ${run.restoreTime}`;
+    }
   }
 }
 
@@ -56,6 +60,8 @@ export function formatRun(run: RunRecord): string {
       lines.push(`    forensic backup ${table.plan.forensicBackupName} (${table.forensicBackupArn})`);
     }
     if ('settings' in table || 'switched' in table) lines.push(...restoreAsLines(table));
+    if (run.kind === 'drill' && 'drill' in table && table.drill?.report)
+      lines.push(`    drill report ${table.drill.report}`);
   }
   if (run.kind === 'restore-as' && run.rollback) {
     const r = run.rollback;

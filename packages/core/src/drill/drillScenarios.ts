@@ -1,0 +1,108 @@
+import type { DynamoDBClient, SSESpecification } from '@aws-sdk/client-dynamodb';
+import { DrError } from '../errors.js';
+import { measuredRto, phaseEnded, phaseStarted } from '../runs/runRecord.js';
+import { awaitTableActive } from '../tableRestore/awaitTableActive.js';
+import { deleteTableIfExists, describeTableIfExists, restoreToPointInTime } from '../aws/dynamoDbCalls.js';
+import { planRestore } from '../restore/planRestore.js';
+import { runRestore } from '../restore/runRestore.js';
+import { untilReady } from '../workflow/untilReady.js';
+import type { DrillPlan } from './drillPlan.js';
+import { recordDrill } from './drillRun.js';
+import { drillSeconds } from './drillSeconds.js';
+import type { DrillContext, RunDrillOptions } from './runDrill.js';
+
+/** The table a scenario recovered to T, how long it took in all, and each phase, in seconds. */
+export interface Recovery {
+  readonly tableName: string;
+  readonly seconds: number;
+  readonly phases: Readonly<Record<string, number>>;
+}
+
+/**
+ * restore-as, as the runbook does it: a PITR restore of the table at T into a new table, measured from the request
+ * to ACTIVE. Across Regions the restore is requested in the target Region with the source table's ARN.
+ */
+export async function recoverToNewTable(
+  ctx: DrillContext,
+  plan: DrillPlan,
+  pointInTime: Date,
+  deadline: string,
+  options: RunDrillOptions,
+): Promise<Recovery> {
+  await recordDrill(ctx.journal, plan, (t) => phaseStarted(t, 'restore', new Date()));
+  const started = Date.now();
+  const created = await restoreToPointInTime(ctx.target, {
+    source: plan.tableName,
+    target: plan.restoredTableName,
+    time: pointInTime,
+    crossRegion:
+      plan.targetRegion === plan.region
+        ? undefined
+        : { sourceTableArn: plan.tableArn, encryption: targetEncryption(plan.sourceEncryption) },
+  });
+  if (!created) {
+    throw new DrError(`The table ${plan.restoredTableName} was created by someone else during the drill.`, {
+      hint: 'Drill again (a new drill restores into a new name).',
+    });
+  }
+  await untilReady(() => awaitTableActive(ctx.target, plan.restoredTableName, deadline), options.pollIntervalMs);
+  const restore = drillSeconds(Date.now() - started);
+  await recordDrill(ctx.journal, plan, (t) => phaseEnded(t, 'restore', new Date()));
+  return { tableName: plan.restoredTableName, seconds: restore, phases: { restore } };
+}
+
+/**
+ * in-place, as the runbook does it: the staging table itself rolled back to T by the restore workflow (forensic
+ * backup and PITR restore, sync, the workflow's verification, cleanup), run in-process. Its phases are the
+ * workflow's, from its own run in the journal (the forensic backup and the restore run side by side).
+ */
+export async function recoverInPlace(
+  ctx: DrillContext,
+  plan: DrillPlan,
+  pointInTime: Date,
+  options: RunDrillOptions,
+): Promise<Recovery> {
+  const { incidentId, settings } = plan.inPlace!;
+  const restorePlan = await planRestore(ctx.source, ctx.journal, {
+    incidentId,
+    pitrBackupTime: pointInTime.toISOString(),
+    tables: [settings],
+    confirmations: [plan.tableName],
+  });
+  const run = await runRestore(
+    {
+      dynamodb: ctx.source,
+      aws: ctx.aws,
+      journal: ctx.journal,
+      startedBy: ctx.startedBy,
+      checkpoints: ctx.checkpoints,
+    },
+    restorePlan,
+    { pollIntervalMs: options.pollIntervalMs },
+  );
+  const rto = measuredRto(run, plan.tableName);
+  const phases = Object.fromEntries(
+    (['backup', 'restore', 'sync', 'verify'] as const).flatMap((p) =>
+      rto[p] === undefined ? [] : [[p, drillSeconds(rto[p])]],
+    ),
+  );
+  return { tableName: plan.tableName, seconds: drillSeconds(rto.total ?? 0), phases };
+}
+
+/**
+ * The restored table's encryption across Regions: a source under a KMS key gets the target Region's AWS managed key
+ * (a key of the source's Region cannot be used there); one under an AWS owned key keeps an AWS owned key.
+ */
+function targetEncryption(source: DrillPlan['sourceEncryption']): SSESpecification {
+  return source === 'KMS' ? { Enabled: true, SSEType: 'KMS' } : { Enabled: false };
+}
+
+/** Deletes the drill's restored table, waiting first for a restore still CREATING (it cannot be deleted then). */
+export async function removeRestoredTable(client: DynamoDBClient, tableName: string, restored: boolean): Promise<void> {
+  const table = await describeTableIfExists(client, tableName);
+  if (!table) return;
+  if (!restored && table.TableStatus === 'CREATING') {
+    await untilReady(() => awaitTableActive(client, tableName, new Date(Date.now() + 3_600_000).toISOString()));
+  }
+  await deleteTableIfExists(client, tableName);
+}

@@ -1,0 +1,77 @@
+import type { DrillScenario } from '../drillReports/drillReport.js';
+
+/** One IAM action a recovery needs, on one resource, and why. */
+export interface RequiredPermission {
+  readonly action: string;
+  readonly resource: string;
+  readonly why: string;
+}
+
+/** Where a recovery runs: the account, the source table's Region and the Region it restores into. */
+export interface RecoveryResources {
+  readonly partition?: string;
+  readonly account: string;
+  readonly region: string;
+  /** The Region the restored table is made in. @default `region` */
+  readonly targetRegion?: string;
+  readonly tableName: string;
+  /** The table the restore creates (restore-as: the new table; in-place: the temporary table). */
+  readonly restoredTableName: string;
+  /** The table's index names (a Query on an index needs the action on the index's ARN). */
+  readonly indexNames: readonly string[];
+}
+
+/**
+ * AWS requires these on the table a PITR restore creates, besides the restore action itself
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/backuprestore_IAM.html).
+ */
+const RESTORE_TARGET_ACTIONS = ['BatchWriteItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'Scan', 'UpdateItem'];
+
+/**
+ * Every IAM action a recovery of `scenario` needs, with the drill's own reads and writes (canaries, digests,
+ * cleanup): what `dynamo-dr drill --plan` simulates for the caller. Action names: the Service Authorization
+ * Reference for DynamoDB (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html).
+ *
+ * @example
+ * recoveryPermissions('restore-as', { account: '123456789012', region: 'us-east-1', tableName: 'Orders', restoredTableName: 'Orders-drill-1', indexNames: [] });
+ */
+export function recoveryPermissions(scenario: DrillScenario, where: RecoveryResources): RequiredPermission[] {
+  const partition = where.partition ?? 'aws';
+  const tableArn = (region: string, name: string) =>
+    `arn:${partition}:dynamodb:${region}:${where.account}:table/${name}`;
+  const source = tableArn(where.region, where.tableName);
+  const restored = tableArn(where.targetRegion ?? where.region, where.restoredTableName);
+  const on = (resource: string, why: string, ...actions: string[]) =>
+    actions.map((action) => ({ action: `dynamodb:${action}`, resource, why }));
+  const indexQueries = (table: string, why: string) =>
+    where.indexNames.flatMap((index) => on(`${table}/index/${index}`, why, 'Query'));
+  const drill = [
+    ...on(source, 'read the table and its restorable window', 'DescribeTable', 'DescribeContinuousBackups'),
+    ...on(source, 'write, read and remove the canaries; digest the table', 'PutItem', 'GetItem', 'DeleteItem', 'Scan'),
+    ...on(source, 'restore it to a point in time', 'RestoreTableToPointInTime'),
+    ...on(restored, 'create the restored table', 'RestoreTableToPointInTime', ...RESTORE_TARGET_ACTIONS),
+    ...on(restored, 'wait for the restored table, then delete it', 'DescribeTable', 'DeleteTable'),
+  ];
+  switch (scenario) {
+    case 'restore-as':
+      return [...drill, ...indexQueries(restored, 'check that each index of the restored table answers')];
+    case 'in-place':
+      return [
+        ...drill,
+        ...on(source, 'take the forensic backup', 'CreateBackup'),
+        ...on(`${source}/backup/*`, 'wait for the forensic backup', 'DescribeBackup'),
+        ...on('*', 'find a forensic backup an earlier attempt made', 'ListBackups'),
+        ...on(source, 'sync the table to the restored data', 'BatchWriteItem', 'Query'),
+        ...indexQueries(source, 'check that each index of the recovered table answers'),
+      ];
+    case 'items':
+      return [...drill, ...on(source, 'write the selected items back', 'BatchWriteItem', 'BatchGetItem')];
+    case 'export':
+      return [
+        ...on(source, 'read the table and its restorable window', 'DescribeTable', 'DescribeContinuousBackups'),
+        ...on(source, 'restore it to a point in time', 'RestoreTableToPointInTime'),
+        ...on(restored, 'create and read the restored table', 'RestoreTableToPointInTime', ...RESTORE_TARGET_ACTIONS),
+        ...on(restored, 'wait for the restored table, then delete it', 'DescribeTable', 'DeleteTable'),
+      ];
+  }
+}
