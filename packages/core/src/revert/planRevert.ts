@@ -1,5 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { S3Client } from '@aws-sdk/client-s3';
+import { S3Client } from '@aws-sdk/client-s3';
+import { createAwsClient } from '../aws/createAwsClient.js';
+import type { AwsClientOptions } from '../aws/createDynamoDbClient.js';
 import { describeTableIfExists } from '../aws/dynamoDbCalls.js';
 import { bucketExists } from '../deploy/s3Calls.js';
 import { InputError } from '../errors.js';
@@ -23,11 +25,11 @@ const MAX_PREFIX_LENGTH = 1024;
  * export period against AWS's incremental export limits — before any export is started.
  *
  * @example
- * const plan = await planRevert(ddb, s3, journal, { ...request, exportBucket: 'dr-exports' });
+ * const plan = await planRevert(ddb, { region: 'eu-west-1' }, journal, { ...request, exportBucket: 'dr-exports' });
  */
 export async function planRevert(
   client: DynamoDBClient,
-  s3: S3Client,
+  aws: AwsClientOptions,
   journal: RunJournal,
   request: RevertRequest,
 ): Promise<RevertPlan> {
@@ -67,7 +69,7 @@ export async function planRevert(
       periods,
     });
   }
-  if (!(await bucketExists(s3, request.exportBucket))) {
+  if (!(await exportBucketExists(aws, request.exportBucket))) {
     throw new InputError(
       'exportBucket',
       request.exportBucket,
@@ -76,6 +78,15 @@ export async function planRevert(
     );
   }
   return { ...restorePlan, tables, untilTime: (until ?? new Date(tables[0]!.restorableWindow.latest)).toISOString() };
+}
+
+async function exportBucketExists(aws: AwsClientOptions, bucket: string): Promise<boolean> {
+  const s3 = createAwsClient(S3Client, aws);
+  try {
+    return await bucketExists(s3, bucket);
+  } finally {
+    s3.destroy();
+  }
 }
 
 function assertBucketName(bucket: string): void {

@@ -21,7 +21,7 @@ const SAMPLE_KEYS = 5;
  * the same incident left unfinished: recorded exports are reused, recorded writes not repeated.
  *
  * @example
- * const plan = await planRevert(ddb, s3, journal, request);
+ * const plan = await planRevert(ddb, aws, journal, request);
  * const run = await runRevert({ dynamodb: ddb, aws, journal, startedBy, checkpoints }, plan);
  */
 export async function runRevert(

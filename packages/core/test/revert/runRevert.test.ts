@@ -65,6 +65,8 @@ afterAll(async () => {
   await sandbox.stop();
 });
 
+const aws = () => ({ endpoint: sandbox.endpoint, region: sandbox.region });
+
 async function context(): Promise<RestoreContext> {
   const journal = new FileRunJournal(await mkdtemp(path.join(tmpdir(), 'drrevert-')));
   return {
@@ -154,7 +156,7 @@ describe('revert through an incremental export', () => {
   it('ends with exactly the table at T (the digest of a PITR restore at T), writing only the changed keys', async () => {
     const { table, t, atT } = await changedTable();
     const ctx = await context();
-    const plan = await planRevert(client, s3, ctx.journal, request(table, 'inc-exact', t));
+    const plan = await planRevert(client, aws(), ctx.journal, request(table, 'inc-exact', t));
     const run = await runRevert(ctx, plan, { pollIntervalMs: 20 });
 
     expect(await tableContents(client, table)).toEqual(atT);
@@ -176,7 +178,7 @@ describe('revert through an incremental export', () => {
     const { table, t } = await changedTable();
     const ctx = await context();
     const before = await tableContents(client, table);
-    const plan = await planRevert(client, s3, ctx.journal, request(table, 'inc-dry', t));
+    const plan = await planRevert(client, aws(), ctx.journal, request(table, 'inc-dry', t));
     const [preview] = await previewRevert(ctx, plan, { pollIntervalMs: 20 });
 
     expect(preview).toMatchObject({ tableName: table, puts: 8, deletes: 3, unchanged: 1, conflicts: [] });
@@ -198,7 +200,7 @@ describe('revert through an incremental export', () => {
     await setV(table, 2, 'later'); // later only: kept
     await sleep(MIN_PERIOD_MS);
     const ctx = await context();
-    const plan = await planRevert(client, s3, ctx.journal, request(table, 'inc-until', t, { untilTime: until }));
+    const plan = await planRevert(client, aws(), ctx.journal, request(table, 'inc-until', t, { untilTime: until }));
     const run = await runRevert(ctx, plan, { pollIntervalMs: 20 });
 
     const now = await tableContents(client, table);
@@ -236,7 +238,7 @@ describe('revert through an incremental export', () => {
     const again = await context();
     const overwrite = await planRevert(
       client,
-      s3,
+      aws(),
       again.journal,
       request(table, 'inc-until-overwrite', t, { untilTime: until, onConflict: 'overwrite' }),
     );
@@ -248,7 +250,7 @@ describe('revert through an incremental export', () => {
   it('interrupted, then run again with the same incident: exact, and the recorded export is reused', async () => {
     const { table, t, atT } = await changedTable();
     const ctx = await context();
-    const plan = await planRevert(client, s3, ctx.journal, request(table, 'inc-resume', t));
+    const plan = await planRevert(client, aws(), ctx.journal, request(table, 'inc-resume', t));
     const interrupted = new Error('killed');
     await expect(
       runRevert(ctx, plan, {
@@ -260,7 +262,7 @@ describe('revert through an incremental export', () => {
     ).rejects.toBe(interrupted);
     expect(await exportsOf(table)).toBe(1);
 
-    const replanned = await planRevert(client, s3, ctx.journal, request(table, 'inc-resume', t));
+    const replanned = await planRevert(client, aws(), ctx.journal, request(table, 'inc-resume', t));
     const run = await runRevert(ctx, replanned, { pollIntervalMs: 20 });
     expect(run.result).toBe('succeeded');
     expect(await tableContents(client, table)).toEqual(atT);
@@ -277,7 +279,7 @@ describe('a revert refuses bad input before anything changes', () => {
     await sleep(MIN_PERIOD_MS);
     const before = await tableContents(client, name);
     const ctx = await context();
-    const error = await planRevert(client, s3, ctx.journal, request(name, 'inc-bad', t, over(name, t))).then(
+    const error = await planRevert(client, aws(), ctx.journal, request(name, 'inc-bad', t, over(name, t))).then(
       () => undefined,
       (e: unknown) => e,
     );
