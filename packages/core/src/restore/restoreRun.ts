@@ -3,7 +3,6 @@ import type { RecordedVerification, RunRecordOf, TableRunBase } from '../runs/ru
 import type { TableRunKey } from '../runs/tableRun.js';
 import type { TableDigest } from '../sync/tableDigest.js';
 import type { TemporaryTable } from '../tableRestore/temporaryTable.js';
-import type { ExportPeriod } from '../revert/revertPlan.js';
 import type { TableRestorePlan } from './restorePlan.js';
 
 /** The sync operations a restore runs over its segments: `delta`, or `empty` then `copy` (reset). */
@@ -27,8 +26,14 @@ export interface RestoreTableRun extends TableRunBase<TableRestorePlan> {
   readonly verification?: RecordedVerification;
 }
 
-/** One incremental export of a revert: its period, its ARN, and its manifest summary's key once completed. */
-export interface RecordedExport extends ExportPeriod {
+/**
+ * One incremental export of a revert: its period `[from, to)` in UTC (`window` periods are undone, `later`
+ * ones kept), its ARN, and its manifest summary's key once completed.
+ */
+export interface RecordedExport {
+  readonly part: 'window' | 'later';
+  readonly from: string;
+  readonly to: string;
   readonly arn: string;
   readonly manifestKey?: string;
 }

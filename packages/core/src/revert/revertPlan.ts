@@ -1,4 +1,5 @@
 import type { RestorePlan, TableRestorePlan } from '../restore/restorePlan.js';
+import type { RecordedExport } from '../restore/restoreRun.js';
 
 /** What a revert does with a key written in the bad window and again after it. */
 export type ConflictPolicy = 'skip' | 'overwrite';
@@ -23,11 +24,7 @@ export interface RevertOptions {
 }
 
 /** One incremental export's period, `[from, to)` in UTC; `window` periods are undone, `later` ones kept. */
-export interface ExportPeriod {
-  readonly part: 'window' | 'later';
-  readonly from: string;
-  readonly to: string;
-}
+export type ExportPeriod = Pick<RecordedExport, 'part' | 'from' | 'to'>;
 
 /** One table's revert: a restore's plan plus where the exports go and the periods they cover. */
 export interface TableRevertPlan extends TableRestorePlan {
