@@ -111,7 +111,6 @@ export { errorFromStepFailure } from './workflow/stepFailure.js';
 export type * from './revert/revertPlan.js';
 export type { RevertRequest } from './revert/planRevert.js';
 export type { RevertPreview } from './revert/runRevert.js';
-export { MIN_EXPORT_PERIOD_MS } from './revert/revertPlan.js';
 export { planRevert } from './revert/planRevert.js';
 export { previewRevert, runRevert } from './revert/runRevert.js';
 
