@@ -1,23 +1,38 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DescribeTableCommand, DynamoDBClient, ListExportsCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import type { RestoreRun, RestoreTableRun } from '@dynamo-dr/core';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   awsResources,
   createSampleTable,
   sampleItem,
+  simulateIncident,
   tableContents,
   timeBetweenWrites,
 } from '../../core/test/restore/restoreFixtures.js';
-import { runCli } from './restoreHarness.js';
+import { runCli, startCli } from './restoreHarness.js';
+
+/** The table's part of a run as the journal file has it now (absent while it is not written, or being replaced). */
+async function recordedTable(dir: string, incident: string, table: string): Promise<RestoreTableRun | undefined> {
+  try {
+    const run = JSON.parse(
+      await readFile(path.join(dir, '.dynamo-dr', 'runs', `${incident}.json`), 'utf8'),
+    ) as RestoreRun;
+    return run.tables[table];
+  } catch {
+    return undefined;
+  }
+}
 
 // The sandbox accepts incremental exports of a second or more, and the configuration says so (AWS: 15 minutes).
 const MIN_PERIOD_MS = 1000;
 const TABLE = 'Prod-Orders-Revert';
 const BUCKET = 'dr-exports';
+const KILLED = 'Prod-Ledger-Revert';
 
 let sandbox: Sandbox;
 let client: DynamoDBClient;
@@ -48,7 +63,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'drrevert-'));
   const config = {
     defaults: { minExportPeriodSeconds: MIN_PERIOD_MS / 1000 },
-    environments: { Prod: { tables: { Orders: { tableName: TABLE } } } },
+    environments: { Prod: { tables: { Orders: { tableName: TABLE }, Ledger: { tableName: KILLED } } } },
   };
   await writeFile(path.join(dir, 'dynamo-dr.config.json'), JSON.stringify(config));
 });
@@ -56,6 +71,22 @@ afterAll(async () => {
   client.destroy();
   await sandbox.stop();
 });
+
+const revertArgs = (table: string, time: string, incident: string, ...extra: string[]) => [
+  'restore',
+  '--table',
+  table,
+  '--to',
+  time,
+  '--incident',
+  incident,
+  '--confirm',
+  table,
+  '--mode',
+  'revert',
+  '--allow-live-writes',
+  ...extra,
+];
 
 const revert = (...extra: string[]) =>
   runCli(sandbox, dir, [
@@ -75,8 +106,8 @@ const revert = (...extra: string[]) =>
     ...extra,
   ]);
 
-async function exportCount(): Promise<number> {
-  const { Table } = await client.send(new DescribeTableCommand({ TableName: TABLE }));
+async function exportCount(table = TABLE): Promise<number> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
   const { ExportSummaries } = await client.send(new ListExportsCommand({ TableArn: Table!.TableArn }));
   return ExportSummaries?.length ?? 0;
 }
@@ -116,5 +147,33 @@ describe('dynamo-dr restore --mode revert', () => {
       tables: { [TABLE]: { counts: { revert: { written: 4 } } } },
     });
     expect(recorded.tables[TABLE].exports).toHaveLength(1);
+  });
+
+  it('killed (-9) while writing, then the same command again: exactly the table at T, with no second export', async () => {
+    await createSampleTable(client, KILLED, 40);
+    const time = await timeBetweenWrites();
+    const atTime = await tableContents(client, KILLED);
+    await simulateIncident(client, KILLED, 40);
+    await new Promise((resolve) => setTimeout(resolve, MIN_PERIOD_MS + 50));
+    // Capped write capacity stretches the writes over seconds.
+    sandbox.setFaults(KILLED, { writeUnitsPerSecond: 5 });
+    const args = revertArgs(KILLED, time, 'inc-killed', '--export-bucket', BUCKET);
+    const { child, done } = startCli(sandbox, dir, args);
+    let writing = false;
+    for (const started = Date.now(); !writing && Date.now() - started < 60_000;) {
+      const run = await recordedTable(dir, 'inc-killed', KILLED);
+      writing = !!run?.phases.sync && !run.phases.sync.endedAt;
+      if (!writing) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(writing).toBe(true);
+    child.kill('SIGKILL');
+    expect((await done).signal).toBe('SIGKILL');
+    expect(await tableContents(client, KILLED)).not.toEqual(atTime);
+
+    sandbox.setFaults(KILLED, {});
+    const resumed = await runCli(sandbox, dir, args);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(await tableContents(client, KILLED)).toEqual(atTime);
+    expect(await exportCount(KILLED)).toBe(1);
   });
 });
