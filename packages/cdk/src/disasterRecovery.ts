@@ -12,7 +12,7 @@ import { BackupMonitoring } from './monitoring/backupMonitoring.js';
 import { DynamoDbCostBudget } from './monitoring/dynamoDbCostBudget.js';
 
 const EXECUTIONS_REASON =
-  'An execution is named when it starts (the CLI names it after the incident): the operators follow the executions of these restore state machines, which only a wildcard after the machine name covers.';
+  "An execution is named when it starts (the CLI names it after the incident; a Distributed Map names its iterations and map runs): the operators follow the executions of these restore state machines, and read a failed sync's map runs and iterations, which only a wildcard after the machine name covers.";
 
 /**
  * dynamo-dr's recovery workflows in AWS, for the tables of one environment. Per table (excluded tables get
@@ -115,9 +115,27 @@ export class DisasterRecovery extends Construct {
       actions: ['states:DescribeExecution', 'states:GetExecutionHistory', 'states:StopExecution'],
       resourceArns: executions,
     });
+    // What `dynamo-dr restore --executor step-functions` reads besides: the stack's machines and journal, the
+    // tables (validated as in-process), the run and lock, and a failed sync's iteration (its real cause).
+    const recoveries = [...this.tables.values()];
+    const syncNames = recoveries.map((t) => t.syncStateMachineName);
+    const syncExecutions = syncNames.flatMap((name) => [arn('execution', `${name}:*`), arn('execution', `${name}/*`)]);
+    const mapRuns = syncNames.map((name) => arn('mapRun', `${name}/*`));
+    const reads = [
+      { actions: ['cloudformation:DescribeStackResources'], resourceArns: [stack.stackId] },
+      {
+        actions: ['dynamodb:DescribeContinuousBackups', 'dynamodb:DescribeTable'],
+        resourceArns: recoveries.map((t) => t.tableArn),
+      },
+      { actions: ['dynamodb:GetItem', 'dynamodb:Scan'], resourceArns: [this.journal.tableArn] },
+      { actions: ['states:DescribeExecution', 'states:ListMapRuns'], resourceArns: syncExecutions },
+      { actions: ['states:ListExecutions'], resourceArns: mapRuns },
+    ].map((statement) => iam.Grant.addToPrincipal({ grantee, ...statement }));
     if (Construct.isConstruct(grantee)) {
-      acknowledgeNagRule(grantee, 'AwsSolutions-IAM5', EXECUTIONS_REASON, { resources: executions });
+      acknowledgeNagRule(grantee, 'AwsSolutions-IAM5', EXECUTIONS_REASON, {
+        resources: [...executions, ...syncExecutions, ...mapRuns],
+      });
     }
-    return start.combine(follow);
+    return reads.reduce((grant, read) => grant.combine(read), start.combine(follow));
   }
 }

@@ -44,6 +44,9 @@ export class TableRecovery extends Construct {
   readonly syncStateMachine: sfn.CfnStateMachine;
   readonly worker: lambda.Function;
   readonly restoreStateMachineName: string;
+  readonly syncStateMachineName: string;
+  /** The recovered table's ARN (as the worker's role names it). */
+  readonly tableArn: string;
 
   constructor(scope: Construct, id: string, props: TableRecoveryProps) {
     super(scope, id);
@@ -52,6 +55,8 @@ export class TableRecovery extends Construct {
     const restoreName = restoreStateMachineName(settings.logicalName);
     const syncName = syncStateMachineName(settings.logicalName);
     this.restoreStateMachineName = restoreName;
+    this.syncStateMachineName = syncName;
+    this.tableArn = tableArn(stack, settings.tableName);
     const syncArn = stateMachineArn(stack, syncName);
 
     this.worker = this.workerFunction(props);

@@ -284,9 +284,10 @@ describe('DisasterRecovery', () => {
       },
     );
 
-    it('grantStartRecovery: start and follow the restore machines of this stack, never the sync machines', () => {
+    it('grantStartRecovery: start and follow the restore machines of this stack (never start a sync machine), and read what the CLI follows them with', () => {
       const operators = Object.keys(template.Resources).find((id) => id.startsWith('Operators'))!;
       const restores = ['Orders', 'ProdProviderTable', 'Consent'].map((n) => `DRRestoreDynamoDbTable${n}StateMachine`);
+      const syncs = ['Consent', 'Orders', 'ProdProviderTable'].map((n) => `${n}DRSyncTableDataStateMachine`);
       expect(roleStatements(template).get(operators)).toEqual([
         {
           actions: ['states:DescribeStateMachine', 'states:ListExecutions', 'states:StartExecution'],
@@ -296,6 +297,21 @@ describe('DisasterRecovery', () => {
           actions: ['states:DescribeExecution', 'states:GetExecutionHistory', 'states:StopExecution'],
           resources: restores.map((n) => `${STATES}:execution:${n}:*`).sort(),
         },
+        // What the CLI's Step Functions executor reads: the stack, the tables, the journal, a failed sync's iteration.
+        { actions: ['cloudformation:DescribeStackResources'], resources: ['<AWS::StackId>'] },
+        {
+          actions: ['dynamodb:DescribeContinuousBackups', 'dynamodb:DescribeTable'],
+          resources: ['Prod-Consent', 'Prod-Orders', 'Prod-ProviderTable'].map((t) => `${ACCOUNT}:table/${t}`),
+        },
+        {
+          actions: ['dynamodb:GetItem', 'dynamodb:Scan'],
+          resources: [`${ACCOUNT}:table/Prod-DisasterRecoveryJournal`],
+        },
+        {
+          actions: ['states:DescribeExecution', 'states:ListMapRuns'],
+          resources: syncs.flatMap((n) => [`${STATES}:execution:${n}/*`, `${STATES}:execution:${n}:*`]),
+        },
+        { actions: ['states:ListExecutions'], resources: syncs.map((n) => `${STATES}:mapRun:${n}/*`) },
       ]);
     });
 

@@ -64,7 +64,8 @@ export interface BackupPolicy {
 }
 
 /**
- * The configuration, which commands that work on an environment's tables (`check`, `cost`) cannot do without.
+ * The configuration, which commands that work on an environment's tables (`check`, `cost`, `synth`, `deploy`)
+ * cannot do without.
  *
  * @example
  * const config = requireConfig(await loadConfig({ explicitPath: opts.config }));
@@ -72,7 +73,7 @@ export interface BackupPolicy {
 export function requireConfig(config: DrConfig | undefined): DrConfig {
   if (config) return config;
   throw new InputError(
-    '--config',
+    'config',
     null,
     'is required: there is no dynamo-dr.config.json in this directory',
     "Give the configuration file that lists the environment's tables (see docs/configuration.md).",

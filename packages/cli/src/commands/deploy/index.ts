@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { deployClients, deployStack, InputError, loadConfig } from '@dynamo-dr/core';
+import { deployClients, deployStack, InputError, loadConfig, requireConfig } from '@dynamo-dr/core';
 import { synthesizeConfiguredStack } from '../../shared/synthesizeConfiguredStack.js';
 import { formatDeploy } from './formatDeploy.js';
 
@@ -27,15 +27,7 @@ const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
  * stack through a change set. `--dry-run` prints the change set's changes and executes nothing.
  */
 export async function deploy(opts: DeployCommandOptions): Promise<void> {
-  const config = await loadConfig({ explicitPath: opts.config });
-  if (!config) {
-    throw new InputError(
-      '--config',
-      opts.config,
-      'names no configuration file',
-      'Give --config, or run where dynamo-dr.config.json is.',
-    );
-  }
+  const config = requireConfig(await loadConfig({ explicitPath: opts.config }));
   if (opts.s3Bucket !== undefined) assertBucketName(opts.s3Bucket);
   const out = await mkdtemp(path.join(tmpdir(), 'dynamo-dr-deploy-'));
   try {

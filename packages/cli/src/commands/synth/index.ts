@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { assertPathSyntax, InputError, loadConfig } from '@dynamo-dr/core';
+import { assertPathSyntax, InputError, loadConfig, requireConfig } from '@dynamo-dr/core';
 import { synthesizeConfiguredStack } from '../../shared/synthesizeConfiguredStack.js';
 
 /** Flags of `dynamo-dr synth`. */
@@ -17,15 +17,7 @@ export interface SynthCommandOptions {
  */
 export async function synth(opts: SynthCommandOptions): Promise<void> {
   const out = await assertNewDirectory('--out', opts.out);
-  const config = await loadConfig({ explicitPath: opts.config });
-  if (!config) {
-    throw new InputError(
-      '--config',
-      opts.config,
-      'names no configuration file',
-      'Give --config, or run where dynamo-dr.config.json is.',
-    );
-  }
+  const config = requireConfig(await loadConfig({ explicitPath: opts.config }));
   const written = await synthesizeConfiguredStack(config, { ...opts, out });
   if (opts.json) {
     console.log(JSON.stringify(written, null, 2));
