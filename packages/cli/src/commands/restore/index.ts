@@ -102,7 +102,8 @@ export async function restore(opts: RestoreCommandOptions): Promise<void> {
       );
     return;
   }
-  const progress = process.stderr.isTTY && !opts.json ? progressBars(plan.tables) : undefined;
+  // The bars follow scan segments: a revert has none (it writes the exports' keys).
+  const progress = process.stderr.isTTY && !opts.json && !revertPlan ? progressBars(plan.tables) : undefined;
   const options = {
     assertWritesAllowed: async () => {
       const guards = await guard();
