@@ -305,6 +305,11 @@ describe('a revert refuses bad input before anything changes', () => {
     expect(error.message).toContain('60 minutes');
   });
 
+  it('an end of the window before the time', async () => {
+    const error = await refused((_, t) => ({ untilTime: new Date(Date.parse(t) - 1000).toISOString() }), 'untilTime');
+    expect(error.message).toContain('is not between the time');
+  });
+
   it('point-in-time recovery off', async () => {
     const name = `Revert-${++tableNumber}`;
     await client.send(
