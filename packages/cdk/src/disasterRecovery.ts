@@ -12,7 +12,7 @@ import { BackupMonitoring } from './monitoring/backupMonitoring.js';
 import { DynamoDbCostBudget } from './monitoring/dynamoDbCostBudget.js';
 
 const EXECUTIONS_REASON =
-  "An execution is named when it starts (the CLI names it after the incident; a Distributed Map names its iterations and map runs): the operators follow the executions of these restore state machines, and read a failed sync's map runs and iterations, which only a wildcard after the machine name covers.";
+  "An execution is named when it starts (the CLI names it after the incident; a Distributed Map names its iterations and map runs; CloudFormation appends its id to the stack's ARN): the operators follow the executions of these restore state machines, read a failed sync's map runs and iterations, and describe this stack's resources, which only a wildcard after the name covers.";
 
 /**
  * dynamo-dr's recovery workflows in AWS, for the tables of one environment. Per table (excluded tables get
@@ -36,6 +36,8 @@ const EXECUTIONS_REASON =
 export class DisasterRecovery extends Construct {
   /** Runs and recovery locks of every table's recoveries. */
   readonly journal: dynamodb.Table;
+  /** The journal's name, known at synth (ARNs built from it need no reference across stacks). */
+  private readonly journalName: string;
   /** The recovery of each table that is not excluded, by logical name. */
   readonly tables: ReadonlyMap<string, TableRecovery>;
   /** The monitor Lambda, its schedule and the backup alarms of every table. */
@@ -48,8 +50,9 @@ export class DisasterRecovery extends Construct {
     const stack = Stack.of(this);
     const tables = props.tables.map((table) => resolveTable(stack, table, props));
     assertValidProps(stack, props, tables);
+    this.journalName = `${props.environmentName}-DisasterRecoveryJournal`;
     this.journal = new dynamodb.Table(this, 'Journal', {
-      tableName: `${props.environmentName}-DisasterRecoveryJournal`,
+      tableName: this.journalName,
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
@@ -121,19 +124,32 @@ export class DisasterRecovery extends Construct {
     const syncNames = recoveries.map((t) => t.syncStateMachineName);
     const syncExecutions = syncNames.flatMap((name) => [arn('execution', `${name}:*`), arn('execution', `${name}/*`)]);
     const mapRuns = syncNames.map((name) => arn('mapRun', `${name}/*`));
+    // A stack's ARN ends in its id, made by CloudFormation: the name and a wildcard name it.
+    const stackArn = stack.formatArn({
+      service: 'cloudformation',
+      resource: 'stack',
+      resourceName: `${stack.stackName}/*`,
+    });
     const reads = [
-      { actions: ['cloudformation:DescribeStackResources'], resourceArns: [stack.stackId] },
+      // By name, not by reference: the grantee's role often lives in another stack, and a reference would export.
+      {
+        actions: ['cloudformation:DescribeStackResources'],
+        resourceArns: [stackArn],
+      },
       {
         actions: ['dynamodb:DescribeContinuousBackups', 'dynamodb:DescribeTable'],
         resourceArns: recoveries.map((t) => t.tableArn),
       },
-      { actions: ['dynamodb:GetItem', 'dynamodb:Scan'], resourceArns: [this.journal.tableArn] },
+      {
+        actions: ['dynamodb:GetItem', 'dynamodb:Scan'],
+        resourceArns: [stack.formatArn({ service: 'dynamodb', resource: 'table', resourceName: this.journalName })],
+      },
       { actions: ['states:DescribeExecution', 'states:ListMapRuns'], resourceArns: syncExecutions },
       { actions: ['states:ListExecutions'], resourceArns: mapRuns },
     ].map((statement) => iam.Grant.addToPrincipal({ grantee, ...statement }));
     if (Construct.isConstruct(grantee)) {
       acknowledgeNagRule(grantee, 'AwsSolutions-IAM5', EXECUTIONS_REASON, {
-        resources: [...executions, ...syncExecutions, ...mapRuns],
+        resources: [...executions, ...syncExecutions, ...mapRuns, stackArn],
       });
     }
     return reads.reduce((grant, read) => grant.combine(read), start.combine(follow));

@@ -298,7 +298,10 @@ describe('DisasterRecovery', () => {
           resources: restores.map((n) => `${STATES}:execution:${n}:*`).sort(),
         },
         // What the CLI's Step Functions executor reads: the stack, the tables, the journal, a failed sync's iteration.
-        { actions: ['cloudformation:DescribeStackResources'], resources: ['<AWS::StackId>'] },
+        {
+          actions: ['cloudformation:DescribeStackResources'],
+          resources: [`arn:aws:cloudformation:eu-west-1:111122223333:stack/Recovery/*`],
+        },
         {
           actions: ['dynamodb:DescribeContinuousBackups', 'dynamodb:DescribeTable'],
           resources: ['Prod-Consent', 'Prod-Orders', 'Prod-ProviderTable'].map((t) => `${ACCOUNT}:table/${t}`),
