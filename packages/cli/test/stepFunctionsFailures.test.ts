@@ -22,7 +22,9 @@ import { runCli } from './restoreHarness.js';
 // its synthesized template: the Audit worker's role lacks one permission (BatchWriteItem on its table), the
 // Ledger worker lacks its journal variable (the function fails). `dynamo-dr restore` on Step Functions fails
 // loudly with the denied action or the function's message, and nothing is lost.
-const TABLES = { Audit: 'Weak-Audit', Ledger: 'Weak-Ledger' } as const;
+const TABLES = { Audit: 'Weak-Audit', Ledger: 'Weak-Ledger', Slow: 'Weak-Slow' } as const;
+/** The Slow worker's timeout after patching: a sync segment's scan, delayed longer, cannot finish in it. */
+const SLOW_TIMEOUT_SECONDS = 1;
 const ITEMS = 20;
 const STACK = 'WeakDisasterRecovery';
 
@@ -33,7 +35,10 @@ let pointInTime: string;
 
 type Resource = { Type: string; Properties: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** The template without `dynamodb:BatchWriteItem` on the Audit table for its worker, and the Ledger worker without its journal. */
+/**
+ * The template without `dynamodb:BatchWriteItem` on the Audit table for its worker, the Ledger worker without its
+ * journal, and the Slow worker with a one-second timeout.
+ */
 function weakened(template: { Resources: Record<string, Resource> }): unknown {
   for (const resource of Object.values(template.Resources)) {
     if (resource.Type === 'AWS::IAM::Role') {
@@ -51,6 +56,12 @@ function weakened(template: { Resources: Record<string, Resource> }): unknown {
     ) {
       delete resource.Properties.Environment.Variables.DYNAMO_DR_JOURNAL_TABLE;
     }
+    if (
+      resource.Type === 'AWS::Lambda::Function' &&
+      resource.Properties.FunctionName === 'Weak-DisasterRecovery-Slow'
+    ) {
+      resource.Properties.Timeout = SLOW_TIMEOUT_SECONDS;
+    }
   }
   return template;
 }
@@ -67,6 +78,7 @@ beforeAll(async () => {
       tables: [
         { table: TABLES.Audit, logicalName: 'Audit', segments: 2 },
         { table: TABLES.Ledger, logicalName: 'Ledger', segments: 2 },
+        { table: TABLES.Slow, logicalName: 'Slow', segments: 2 },
       ],
     },
   });
@@ -84,7 +96,11 @@ beforeAll(async () => {
     JSON.stringify({
       environments: {
         Weak: {
-          tables: { Audit: { tableName: TABLES.Audit }, Ledger: { tableName: TABLES.Ledger } },
+          tables: {
+            Audit: { tableName: TABLES.Audit },
+            Ledger: { tableName: TABLES.Ledger },
+            Slow: { tableName: TABLES.Slow },
+          },
           deployment: { stackName: STACK },
         },
       },
@@ -129,6 +145,19 @@ describe('restore on Step Functions with a weakened stack', () => {
     expect(run.stderr).toContain('DYNAMO_DR_JOURNAL_TABLE is not set');
     expect(await tableContents(dynamodb, TABLES.Ledger)).toEqual(before);
     expect((await awsResources(dynamodb)).backups).not.toContain('Weak-Ledger-forensic-incident-1:AVAILABLE');
+  }, 120_000);
+
+  it('a Lambda function that times out fails the restore with its timeout; the forensic backup is kept', async () => {
+    // Every Scan answered after 1.5 s: the Slow worker's sync segment outlives its one-second timeout.
+    sandbox.setLatency({ scan: { fixedMs: 1500 } });
+    try {
+      const run = await restore(TABLES.Slow);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`Task timed out after ${SLOW_TIMEOUT_SECONDS.toFixed(2)} seconds`);
+    } finally {
+      sandbox.setLatency(undefined);
+    }
+    expect((await awsResources(dynamodb)).backups).toContain('Weak-Slow-forensic-incident-1:AVAILABLE');
   }, 120_000);
 
   it("a failed deployment names the resource that failed and CloudFormation's reason", async () => {

@@ -29,13 +29,19 @@ export interface CapacityFlags {
  */
 export function commonOptions(
   command: Command,
-  describe: { readonly json?: string; readonly stateDir?: string; readonly aws?: boolean } = {},
+  describe: {
+    readonly json?: string;
+    readonly stateDir?: string;
+    readonly aws?: boolean;
+    /** What `--region` means for this command, when more than the Region it calls. */
+    readonly region?: string;
+  } = {},
 ): Command {
   if (describe.json) command.option('--json', describe.json);
   if (describe.stateDir) command.option('--state-dir <dir>', describe.stateDir, '.dynamo-dr');
   if (describe.aws ?? true) {
     command
-      .option('--region <region>', 'AWS region')
+      .option('--region <region>', describe.region ?? 'AWS region')
       .option('--profile <profile>', 'AWS profile')
       .option('--endpoint-url <url>', 'AWS endpoint (e.g. the sandbox); AWS_ENDPOINT_URL is honoured too');
   }

@@ -1,19 +1,21 @@
 import type { Command } from 'commander';
+import { commonOptions } from '../../shared/commonOptions.js';
 
 /** Registers `dynamo-dr cost`; its module loads only when it runs. */
 export function registerCost(program: Command): void {
-  program
-    .command('cost')
-    .description(
-      "Estimate what the configured tables' backups cost: PITR and backup storage per month, a restore, a drill, an export, 12 months ahead (exit 1 over budget)",
-    )
-    .option('--environment <name>', 'this environment of the configuration (default: every one)')
-    .option('--budget <usd>', 'monthly budget for PITR and backup storage, in USD: exit 1 when the estimate is over it')
-    .option('--growth-rate <percent>', 'monthly growth of the tables, in percent, for the 12-month projection', '0')
-    .option('--json', 'print the estimate as one JSON document on stdout')
-    .option('--config <file>', 'configuration file (default: ./dynamo-dr.config.json if present)')
-    .option('--region <region>', 'AWS region (its prices apply)')
-    .option('--profile <profile>', 'AWS profile')
-    .option('--endpoint-url <url>', 'AWS endpoint (e.g. the sandbox); AWS_ENDPOINT_URL is honoured too')
-    .action(async (opts) => (await import('./index.js')).cost(opts));
+  commonOptions(
+    program
+      .command('cost')
+      .description(
+        "Estimate what the configured tables' backups cost: PITR and backup storage per month, a restore, a drill, an export, 12 months ahead (exit 1 over budget)",
+      )
+      .option('--environment <name>', 'this environment of the configuration (default: every one)')
+      .option(
+        '--budget <usd>',
+        'monthly budget for PITR and backup storage, in USD: exit 1 when the estimate is over it',
+      )
+      .option('--growth-rate <percent>', 'monthly growth of the tables, in percent, for the 12-month projection', '0')
+      .option('--config <file>', 'configuration file (default: ./dynamo-dr.config.json if present)'),
+    { json: 'print the estimate as one JSON document on stdout', region: 'AWS region (its prices apply)' },
+  ).action(async (opts) => (await import('./index.js')).cost(opts));
 }

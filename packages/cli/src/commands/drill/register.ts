@@ -1,31 +1,29 @@
 import type { Command } from 'commander';
+import { commonOptions } from '../../shared/commonOptions.js';
 
 /** Registers `dynamo-dr drill`; its module loads only when it runs. */
 export function registerDrill(program: Command): void {
-  program
-    .command('drill')
-    .description(
-      'Rehearse a recovery: canaries around a point in time, the restore as the runbook does it, verification, RTO and RPO against the targets, a report (exit 1 when the drill fails)',
-    )
-    .option('--table <name>', 'table to drill (physical or configured name; default: every table of --environment)')
-    .option('--environment <name>', "the table's environment (its configuration: targets, reports, staging)")
-    .option('--scenario <scenario>', 'restore-as (a new table, default) or in-place (a staging table rolled back)')
-    .option(
-      '--at <time>',
-      "recover to this earlier drill's point in time (default: the newest drill at least an hour old, else just after the canaries)",
-    )
-    .option('--target-region <region>', 'restore into this Region (the cross-Region drill; restore-as only)')
-    .option(
-      '--reports-dir <dir>',
-      'where the reports go (default: drills.reports.directory, else docs/ops/recovery-tests)',
-    )
-    .option('--keep-restored-table', 'keep the restored table for inspection (restore-as; delete it by hand)')
-    .option('--plan', "the dry run: each scenario's plan, an RTO estimate and an access check; changes nothing")
-    .option('--json', 'print one JSON document on stdout')
-    .option('--config <file>', 'configuration file (default: ./dynamo-dr.config.json if present)')
-    .option('--state-dir <dir>', 'where run journals and locks are kept', '.dynamo-dr')
-    .option('--region <region>', 'AWS region')
-    .option('--profile <profile>', 'AWS profile')
-    .option('--endpoint-url <url>', 'AWS endpoint (e.g. the sandbox); AWS_ENDPOINT_URL is honoured too')
-    .action(async (opts) => (await import('./index.js')).drill(opts));
+  commonOptions(
+    program
+      .command('drill')
+      .description(
+        'Rehearse a recovery: canaries around a point in time, the restore as the runbook does it, verification, RTO and RPO against the targets, a report (exit 1 when the drill fails)',
+      )
+      .option('--table <name>', 'table to drill (physical or configured name; default: every table of --environment)')
+      .option('--environment <name>', "the table's environment (its configuration: targets, reports, staging)")
+      .option('--scenario <scenario>', 'restore-as (a new table, default) or in-place (a staging table rolled back)')
+      .option(
+        '--at <time>',
+        "recover to this earlier drill's point in time (default: the newest drill at least an hour old, else just after the canaries)",
+      )
+      .option('--target-region <region>', 'restore into this Region (the cross-Region drill; restore-as only)')
+      .option(
+        '--reports-dir <dir>',
+        'where the reports go (default: drills.reports.directory, else docs/ops/recovery-tests)',
+      )
+      .option('--keep-restored-table', 'keep the restored table for inspection (restore-as; delete it by hand)')
+      .option('--plan', "the dry run: each scenario's plan, an RTO estimate and an access check; changes nothing")
+      .option('--config <file>', 'configuration file (default: ./dynamo-dr.config.json if present)'),
+    { json: 'print one JSON document on stdout', stateDir: 'where run journals and locks are kept' },
+  ).action(async (opts) => (await import('./index.js')).drill(opts));
 }

@@ -1,30 +1,32 @@
 import type { Command } from 'commander';
+import { commonOptions } from '../../shared/commonOptions.js';
 
 /** Registers `dynamo-dr pitr enable`; its module loads only when it runs. */
 export function registerPitr(program: Command): void {
-  program
-    .command('pitr')
-    .description('Point-in-time recovery of tables')
-    .command('enable')
-    .description(
-      'Turn PITR on with the required retention, on each table that lacks it (running it again changes nothing)',
-    )
-    .option(
-      '--table <name>',
-      'table (physical or configured name; repeat for several)',
-      (value: string, previous: string[]) => [...previous, value],
-      [],
-    )
-    .option('--environment <name>', 'every configured table of this environment (or, with --table, those named in it)')
-    .option(
-      '--retention-days <days>',
-      "RecoveryPeriodInDays, 1-35 (default: the environment's backups.retentionDays, else 35)",
-    )
-    .option('--dry-run', 'show each table now and what would change; change nothing')
-    .option('--json', 'print one JSON document on stdout')
-    .option('--config <file>', 'configuration file (default: ./dynamo-dr.config.json if present)')
-    .option('--region <region>', 'AWS region')
-    .option('--profile <profile>', 'AWS profile')
-    .option('--endpoint-url <url>', 'AWS endpoint (e.g. the sandbox); AWS_ENDPOINT_URL is honoured too')
-    .action(async (opts) => (await import('./index.js')).pitrEnable(opts));
+  commonOptions(
+    program
+      .command('pitr')
+      .description('Point-in-time recovery of tables')
+      .command('enable')
+      .description(
+        'Turn PITR on with the required retention, on each table that lacks it (running it again changes nothing)',
+      )
+      .option(
+        '--table <name>',
+        'table (physical or configured name; repeat for several)',
+        (value: string, previous: string[]) => [...previous, value],
+        [],
+      )
+      .option(
+        '--environment <name>',
+        'every configured table of this environment (or, with --table, those named in it)',
+      )
+      .option(
+        '--retention-days <days>',
+        "RecoveryPeriodInDays, 1-35 (default: the environment's backups.retentionDays, else 35)",
+      )
+      .option('--dry-run', 'show each table now and what would change; change nothing')
+      .option('--config <file>', 'configuration file (default: ./dynamo-dr.config.json if present)'),
+    { json: 'print one JSON document on stdout' },
+  ).action(async (opts) => (await import('./index.js')).pitrEnable(opts));
 }
