@@ -37,6 +37,11 @@ export const FIELD_FLAGS: Readonly<Record<string, string>> = {
   values: '--values',
   names: '--names',
   deleteMissing: '--delete-missing',
+  // Revert
+  exportBucket: '--export-bucket',
+  exportPrefix: '--export-prefix',
+  untilTime: '--until',
+  onConflict: '--on-conflict',
   // Sync limits
   segments: '--segments',
   maxWriteUnitsPerSecond: '--max-write-units',

@@ -107,6 +107,13 @@ export { recoveryPermissions } from './restore/recoveryPermissions.js';
 export { logicalNameOf, restoreStateMachineName, syncStateMachineName } from './workflow/stateMachineNames.js';
 export { errorFromStepFailure } from './workflow/stepFailure.js';
 
+// Revert in place: undo the writes since a time through incremental exports (in-process).
+export type * from './revert/revertPlan.js';
+export type { RevertRequest } from './revert/planRevert.js';
+export type { RevertPreview } from './revert/runRevert.js';
+export { planRevert } from './revert/planRevert.js';
+export { previewRevert, runRevert } from './revert/runRevert.js';
+
 // Recovery mode: hold the application's writers during a recovery.
 export type * from './recoveryMode/index.js';
 export {

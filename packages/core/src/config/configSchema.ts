@@ -133,6 +133,23 @@ const restoreDefaultsSchema = {
       maximum: 10080,
       description: '--restore-deadline: minutes the forensic backup and the PITR restore may take. Default 360.',
     },
+    exportBucket: {
+      type: 'string',
+      minLength: 1,
+      description: '--export-bucket: the S3 bucket a revert (--mode revert) exports the changed items to.',
+    },
+    exportPrefix: {
+      type: 'string',
+      minLength: 1,
+      description: '--export-prefix: the key prefix of those exports in the bucket. Default none.',
+    },
+    minExportPeriodSeconds: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 86400,
+      description:
+        "The shortest incremental export period the account's DynamoDB accepts (no flag): AWS's is 900; only a sandbox started with a shorter one needs this. Default 900.",
+    },
   },
 } as const;
 

@@ -15,9 +15,27 @@ export interface RestoreTableRun extends TableRunBase<TableRestorePlan> {
   readonly segmentsDone: readonly string[];
   /** Digests of finished verification segments, by the same keys. */
   readonly digests?: Readonly<Record<string, TableDigest>>;
-  /** What each sync operation did, summed over its segments. */
-  readonly counts: Readonly<Partial<Record<RestoreSyncOperation, SegmentCounts>>>;
+  /** What each sync operation did, summed over its segments; a revert's writes under `revert`. */
+  readonly counts: Readonly<Partial<Record<RestoreSyncOperation | 'revert', SegmentCounts>>>;
+  /** A revert's incremental exports, in time order: a resumed run reuses them. */
+  readonly exports?: readonly RecordedExport[];
+  /** How many of a revert's writes (in key order) are done: a resumed run goes on from there. */
+  readonly revertedKeys?: number;
+  /** The keys a revert found written in its window and again after it (as the journal may show them). */
+  readonly conflicts?: readonly unknown[];
   readonly verification?: RecordedVerification;
+}
+
+/**
+ * One incremental export of a revert: its period `[from, to)` in UTC (`window` periods are undone, `later`
+ * ones kept), its ARN, and its manifest summary's key once completed.
+ */
+export interface RecordedExport {
+  readonly part: 'window' | 'later';
+  readonly from: string;
+  readonly to: string;
+  readonly arn: string;
+  readonly manifestKey?: string;
 }
 
 /** The journal record of `dynamo-dr restore` (and of a restore state machine's executions). */

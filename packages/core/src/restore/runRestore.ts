@@ -9,6 +9,7 @@ import { runOfKind } from '../runs/tableRun.js';
 import { createEngineContext } from '../sync/engineContext.js';
 import { sharedKeySchema } from '../sync/sharedKeySchema.js';
 import { beginWorkflow, failWorkflow, finishWorkflow, type WorkflowRun } from '../workflow/runWorkflow.js';
+import type { StepHandlers, Workflow } from '../workflow/steps.js';
 import { restoreDeadline, restoreHandlers } from './restoreHandlers.js';
 import { settingsOf, type RestorePlan, type TableRestorePlan } from './restorePlan.js';
 import type { RestoreRun } from './restoreRun.js';
@@ -47,19 +48,42 @@ export interface RunRestoreOptions {
  * const plan = await planRestore(ddb, journal, request);
  * const run = await runRestore({ dynamodb: ddb, aws, journal, startedBy, checkpoints }, plan);
  */
-export async function runRestore(
+export function runRestore(
   ctx: RestoreContext,
   plan: RestorePlan,
   options: RunRestoreOptions = {},
+): Promise<RestoreRun> {
+  return runRecovery(ctx, plan, options, (table) => ({
+    workflow: restoreWorkflow(settingsOf(table)),
+    handlers: restoreHandlers,
+  }));
+}
+
+/** What one table's recovery runs: its workflow, the handlers of its steps, and their context. */
+export interface TableRecovery<C> {
+  readonly workflow: Workflow;
+  readonly handlers: StepHandlers<C>;
+}
+
+/**
+ * The in-process executor of a recovery of one or more tables (a restore, a revert): every table's lock
+ * first (all or none), then the tables in parallel, each its own workflow on one engine context per table.
+ * `extend` adds what the recovery's steps need beyond a restore's context.
+ */
+export async function runRecovery<P extends TableRestorePlan, C extends RestoreStepContext = RestoreStepContext>(
+  ctx: RestoreContext,
+  plan: Omit<RestorePlan, 'tables'> & { readonly tables: readonly P[] },
+  options: RunRestoreOptions,
+  recovery: (table: P) => TableRecovery<C>,
+  extend: (context: RestoreStepContext) => C = (context) => context as C,
 ): Promise<RestoreRun> {
   await options.assertWritesAllowed?.(plan);
   const executionId = options.executionId ?? randomUUID();
   // One client for the engine's reads and writes: it retries and paces itself, so the SDK does not.
   const engineClient = createDynamoDbClient({ ...ctx.aws, maxAttempts: 1 });
-  const runs: WorkflowRun<RestoreStepContext, TableRestorePlan>[] = plan.tables.map((table) => ({
-    workflow: restoreWorkflow(settingsOf(table)),
-    handlers: restoreHandlers,
-    context: { ...ctx, engineClient, engine: sharedEngine(engineClient, table) },
+  const runs: WorkflowRun<C, P>[] = plan.tables.map((table) => ({
+    ...recovery(table),
+    context: extend({ ...ctx, engineClient, engine: sharedEngine(engineClient, table) }),
     state: { plan: table, deadline: restoreDeadline(table), requestedTime: plan.requestedTime },
     executionId,
     pollIntervalMs: options.pollIntervalMs,

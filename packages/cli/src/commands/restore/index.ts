@@ -6,8 +6,11 @@ import {
   FileRunJournal,
   loadConfig,
   planRestore,
+  planRevert,
+  previewRevert,
   restoreNames,
   runRestore,
+  runRevert,
   type RestoreContext,
 } from '@dynamo-dr/core';
 import { formatRun, runDocument } from '../runs/formatRun.js';
@@ -21,9 +24,10 @@ import { formatPlan } from './formatPlan.js';
 import { deployedStackOf } from './restoreExecutor.js';
 import { restoreOnStepFunctions } from './stepFunctionsRestore.js';
 import { userMessage } from '../../fieldFlags.js';
+import { assertNoRevertFlags, formatRevertPreview, revertOptionsOf, type RevertFlags } from './revertOptions.js';
 
 /** Flags of `dynamo-dr restore`. */
-export interface RestoreCommandOptions extends SettingsFlags {
+export interface RestoreCommandOptions extends SettingsFlags, RevertFlags {
   readonly to?: string;
   readonly incident?: string;
   readonly confirm: readonly string[];
@@ -45,7 +49,10 @@ export interface RestoreCommandOptions extends SettingsFlags {
 export async function restore(opts: RestoreCommandOptions): Promise<void> {
   const config = await loadConfig({ explicitPath: opts.config });
   const journal = await FileRunJournal.open(opts.stateDir, '--state-dir');
-  const resolved = tableSettings(opts, config);
+  // A revert syncs nothing: the tables' settings (segments, caps, sensitivity) without a sync mode.
+  const revert = opts.mode === 'revert' ? revertOptionsOf(opts, config) : undefined;
+  if (!revert) assertNoRevertFlags(opts);
+  const resolved = tableSettings({ ...opts, mode: revert ? undefined : opts.mode }, config);
   const tables = resolved.map((r) => r.settings);
   const incidentId = assertGiven(
     '--incident',
@@ -60,15 +67,28 @@ export async function restore(opts: RestoreCommandOptions): Promise<void> {
     (name) => `This rolls ${name} back in place`,
   );
   const aws = awsOptions(opts, config?.region);
-  const stackName = deployedStackOf(opts, resolved, config);
-  if (stackName) {
-    const request = { incidentId, pitrBackupTime, tables, confirmations };
-    const guard = () => writeGuards(resolved, config, aws, opts.allowLiveWrites ?? false);
-    return restoreOnStepFunctions(opts, { stackName, request, aws, guard });
-  }
-  const dynamodb = createDynamoDbClient(aws);
-  const plan = await planRestore(dynamodb, journal, { incidentId, pitrBackupTime, tables, confirmations });
+  // A revert runs in this process only (revertOptionsOf refused --executor step-functions).
+  const stackName = revert ? undefined : deployedStackOf(opts, resolved, config);
+  const request = { incidentId, pitrBackupTime, tables, confirmations };
   const guard = () => writeGuards(resolved, config, aws, opts.allowLiveWrites ?? false);
+  if (stackName) return restoreOnStepFunctions(opts, { stackName, request, aws, guard });
+  const dynamodb = createDynamoDbClient(aws);
+  const revertPlan = revert && (await planRevert(dynamodb, aws, journal, { ...request, ...revert }));
+  const plan = revertPlan || (await planRestore(dynamodb, journal, request));
+  const ctx: RestoreContext = {
+    dynamodb,
+    aws,
+    journal,
+    checkpoints: new FileCheckpointStore(path.join(journal.stateDir, 'checkpoints')),
+    startedBy: startedBy(),
+  };
+  if (opts.dryRun && revertPlan) {
+    // A revert's dry run runs its exports (they only read the table's backups) to count what it would write.
+    const preview = await previewRevert(ctx, revertPlan);
+    if (opts.json) console.log(JSON.stringify({ dryRun: true, plan, preview }, null, 2));
+    else console.error(formatRevertPreview(plan.incidentId, revertPlan.untilTime, preview));
+    return;
+  }
   if (opts.dryRun) {
     // The plan also says whether the run would be allowed to write now (recovery mode), without refusing.
     const writes = await guard().then(
@@ -82,23 +102,18 @@ export async function restore(opts: RestoreCommandOptions): Promise<void> {
       );
     return;
   }
-  const progress = process.stderr.isTTY && !opts.json ? progressBars(plan.tables) : undefined;
-  const ctx: RestoreContext = {
-    dynamodb,
-    aws,
-    journal,
-    checkpoints: new FileCheckpointStore(path.join(journal.stateDir, 'checkpoints')),
-    startedBy: startedBy(),
-    onProgress: progress?.onProgress,
+  // The bars follow scan segments: a revert has none (it writes the exports' keys).
+  const progress = process.stderr.isTTY && !opts.json && !revertPlan ? progressBars(plan.tables) : undefined;
+  const options = {
+    assertWritesAllowed: async () => {
+      const guards = await guard();
+      if (!opts.json) console.error(`Writes: ${describeGuards(guards)}`);
+    },
   };
   let run;
   try {
-    run = await runRestore(ctx, plan, {
-      assertWritesAllowed: async () => {
-        const guards = await guard();
-        if (!opts.json) console.error(`Writes: ${describeGuards(guards)}`);
-      },
-    });
+    const context = { ...ctx, onProgress: progress?.onProgress };
+    run = revertPlan ? await runRevert(context, revertPlan, options) : await runRestore(context, plan, options);
   } finally {
     progress?.stop();
   }

@@ -14,10 +14,19 @@ export function registerRestore(program: Command): void {
     .option('--incident <id>', 'incident id (letters, digits, hyphens): names the backup and temporary table')
     .option('--confirm <name>', 'the exact table name, case included (repeat per table)', collect, [])
     .addOption(
-      new Option('--mode <mode>', 'delta: write only differences; reset: delete all, then copy').choices([
-        'delta',
-        'reset',
-      ]),
+      new Option(
+        '--mode <mode>',
+        'delta: write only differences; reset: delete all, then copy; revert: write back only what changed since the time (incremental export)',
+      ).choices(['delta', 'reset', 'revert']),
+    )
+    .option('--export-bucket <bucket>', 'revert: the S3 bucket the incremental exports go to (it must exist)')
+    .option('--export-prefix <prefix>', 'revert: the key prefix of the exports in the bucket')
+    .option('--until <time>', 'revert: undo only the writes between --to and this time, keeping later ones')
+    .addOption(
+      new Option(
+        '--on-conflict <policy>',
+        'revert --until: a key also written after --until is skipped or overwritten',
+      ).choices(['skip', 'overwrite']),
     )
     .option('--keep-restored-table', 'keep the temporary restored table after verification')
     .option('--segments <n>', 'parallel scan segments of the sync')

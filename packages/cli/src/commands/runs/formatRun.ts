@@ -88,7 +88,12 @@ function countsOf(table: TableRun): string[] {
     ];
   }
   const sync = counts as RestoreTableRun['counts'];
-  return (['empty', 'copy', 'delta'] as const).flatMap((operation) => shown(`${operation}.`, sync[operation]));
+  const conflicts =
+    'conflicts' in table && table.conflicts?.length ? [`revert.conflicts ${table.conflicts.length}`] : [];
+  return [
+    ...(['empty', 'copy', 'delta', 'revert'] as const).flatMap((operation) => shown(`${operation}.`, sync[operation])),
+    ...conflicts,
+  ];
 }
 
 /** The settings report and the parameter switch of a restore-as run. */

@@ -1,0 +1,76 @@
+import { InputError, type DrConfig, type RevertOptions, type RevertPreview } from '@dynamo-dr/core';
+
+/** The revert flags of `dynamo-dr restore --mode revert`. */
+export interface RevertFlags {
+  readonly exportBucket?: string;
+  readonly exportPrefix?: string;
+  readonly until?: string;
+  readonly onConflict?: string;
+  readonly executor?: string;
+}
+
+/**
+ * A revert's options from its flags and the configuration's defaults. A revert runs in this process only:
+ * `--executor step-functions` is refused, as the deployed state machines run delta and reset.
+ */
+export function revertOptionsOf(flags: RevertFlags, config: DrConfig | undefined): RevertOptions {
+  if (flags.executor === 'step-functions') {
+    throw new InputError(
+      '--mode',
+      'revert',
+      'is not yet deployed to Step Functions (the state machines run delta and reset)',
+      'Run the revert in this process: --executor in-process.',
+    );
+  }
+  const exportBucket = flags.exportBucket ?? config?.defaults?.exportBucket;
+  if (exportBucket === undefined) {
+    throw new InputError(
+      '--export-bucket',
+      null,
+      'is required with --mode revert',
+      'Name an existing S3 bucket for the incremental exports, e.g. --export-bucket dr-exports.',
+    );
+  }
+  const exportPrefix = flags.exportPrefix ?? config?.defaults?.exportPrefix;
+  const minSeconds = config?.defaults?.minExportPeriodSeconds;
+  return {
+    exportBucket,
+    ...(exportPrefix !== undefined && { exportPrefix }),
+    ...(flags.until !== undefined && { untilTime: flags.until }),
+    ...(flags.onConflict !== undefined && { onConflict: flags.onConflict as RevertOptions['onConflict'] }),
+    ...(minSeconds !== undefined && { minExportPeriodMs: minSeconds * 1000 }),
+  };
+}
+
+/** Flags that only a revert reads: refused with another mode rather than ignored. */
+export function assertNoRevertFlags(flags: RevertFlags): void {
+  const given = (
+    [
+      ['--export-bucket', flags.exportBucket],
+      ['--export-prefix', flags.exportPrefix],
+      ['--until', flags.until],
+      ['--on-conflict', flags.onConflict],
+    ] as const
+  ).find(([, value]) => value !== undefined);
+  if (given) {
+    throw new InputError(
+      given[0],
+      given[1],
+      'applies to --mode revert only',
+      `Add --mode revert, or leave ${given[0]} out.`,
+    );
+  }
+}
+
+/** A revert's dry run as people read it. */
+export function formatRevertPreview(incidentId: string, untilTime: string, previews: readonly RevertPreview[]): string {
+  const lines = [`Dry run of incident ${incidentId}: revert the writes up to ${untilTime} (nothing written)`];
+  for (const p of previews) {
+    lines.push(
+      `  ${p.tableName}: ${p.puts} put(s), ${p.deletes} delete(s), ${p.unchanged} unchanged, ${p.conflicts.length} conflict(s)`,
+      ...p.sample.map((key) => `    e.g. ${JSON.stringify(key)}`),
+      ...p.conflicts.map((key) => `    conflict ${JSON.stringify(key)}`),
+    );
+  }
+  return lines.join('\n');
+}

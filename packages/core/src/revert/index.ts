@@ -1,0 +1,5 @@
+export * from './revertPlan.js';
+export * from './planRevert.js';
+export * from './runRevert.js';
+export * from './revertChanges.js';
+export * from './exportPeriods.js';

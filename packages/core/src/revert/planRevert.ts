@@ -1,0 +1,133 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { createAwsClient } from '../aws/createAwsClient.js';
+import type { AwsClientOptions } from '../aws/createDynamoDbClient.js';
+import { describeTableIfExists } from '../aws/dynamoDbCalls.js';
+import { bucketExists } from '../deploy/s3Calls.js';
+import { InputError } from '../errors.js';
+import type { RunJournal } from '../journal/runJournal.js';
+import { planRestore, type RestoreRequest } from '../restore/planRestore.js';
+import { parseRestoreTime } from '../restore/restoreTime.js';
+import { exportPeriods } from './exportPeriods.js';
+import { MIN_EXPORT_PERIOD_MS, type ExportPeriod, type RevertOptions, type RevertPlan } from './revertPlan.js';
+
+/** A revert's request: a restore's, plus where the exports go and what is undone. */
+export interface RevertRequest extends RestoreRequest, RevertOptions {}
+
+/** ExportTableToPointInTime's S3Bucket pattern and S3Prefix length (API reference). */
+const BUCKET_PATTERN = /^[a-zA-Z0-9][\w.-]{1,253}[a-zA-Z0-9]$/;
+const MAX_PREFIX_LENGTH = 1024;
+
+/**
+ * Validates a revert and returns its plan; reads only. Everything a restore checks (incident, time inside
+ * the restorable window, PITR on, confirmation, no other recovery running), then the bucket (it must exist:
+ * AWS would accept the export and fail it later), `untilTime` (after the time, inside the window) and each
+ * export period against AWS's incremental export limits — before any export is started.
+ *
+ * @example
+ * const plan = await planRevert(ddb, { region: 'eu-west-1' }, journal, { ...request, exportBucket: 'dr-exports' });
+ */
+export async function planRevert(
+  client: DynamoDBClient,
+  aws: AwsClientOptions,
+  journal: RunJournal,
+  request: RevertRequest,
+): Promise<RevertPlan> {
+  const onConflict = request.onConflict ?? 'skip';
+  if (onConflict !== 'skip' && onConflict !== 'overwrite') {
+    throw new InputError('onConflict', onConflict, 'is not a conflict policy', 'Use skip (the default) or overwrite.');
+  }
+  assertBucketName(request.exportBucket);
+  assertPrefix(request.exportPrefix);
+  const restorePlan = await planRestore(client, journal, request);
+  const time = new Date(restorePlan.restoreTime);
+  const until = request.untilTime === undefined ? undefined : parseRestoreTime(request.untilTime, 'untilTime');
+  const minimum = request.minExportPeriodMs ?? MIN_EXPORT_PERIOD_MS;
+  const tables = [];
+  for (const table of restorePlan.tables) {
+    const latest = new Date(table.restorableWindow.latest);
+    if (until && (until <= time || until > latest)) {
+      throw new InputError(
+        'untilTime',
+        request.untilTime,
+        `is not between the time ${time.toISOString()} and the latest restorable time ${latest.toISOString()} of ${table.tableName}`,
+        'Give the end of the bad window: after the time restored to, and no later than the latest restorable time.',
+      );
+    }
+    const periods = [
+      ...exportPeriods('window', time, until ?? latest),
+      ...(until ? exportPeriods('later', until, latest) : []),
+    ];
+    assertLongEnough(periods, minimum, request, table.tableName);
+    const description = await describeTableIfExists(client, table.tableName);
+    tables.push({
+      ...table,
+      tableArn: description!.TableArn!,
+      exportBucket: request.exportBucket,
+      ...(request.exportPrefix !== undefined && { exportPrefix: request.exportPrefix }),
+      onConflict,
+      periods,
+    });
+  }
+  if (!(await exportBucketExists(aws, request.exportBucket))) {
+    throw new InputError(
+      'exportBucket',
+      request.exportBucket,
+      'does not exist or cannot be reached with these credentials',
+      'Create the bucket in the same account (aws s3 mb s3://NAME), or name one that exists.',
+    );
+  }
+  return { ...restorePlan, tables, untilTime: (until ?? new Date(tables[0]!.restorableWindow.latest)).toISOString() };
+}
+
+async function exportBucketExists(aws: AwsClientOptions, bucket: string): Promise<boolean> {
+  const s3 = createAwsClient(S3Client, aws);
+  try {
+    return await bucketExists(s3, bucket);
+  } finally {
+    s3.destroy();
+  }
+}
+
+function assertBucketName(bucket: string): void {
+  if (BUCKET_PATTERN.test(bucket)) return;
+  throw new InputError(
+    'exportBucket',
+    bucket,
+    'is not a bucket name',
+    'Give the name of an existing S3 bucket (letters, digits, dots, hyphens), without s3:// or a path.',
+  );
+}
+
+function assertPrefix(prefix: string | undefined): void {
+  if (prefix === undefined) return;
+  // eslint-disable-next-line no-control-regex
+  if (prefix.length > 0 && prefix.length <= MAX_PREFIX_LENGTH && !/[\u0000-\u001f\u007f]/.test(prefix)) return;
+  throw new InputError(
+    'exportPrefix',
+    prefix,
+    `is not a key prefix of 1 to ${MAX_PREFIX_LENGTH} printable characters`,
+    'Give a prefix such as dr-exports/orders, or leave it out.',
+  );
+}
+
+/** Refuses a period AWS would refuse: an incremental export covers at least 15 minutes. */
+function assertLongEnough(
+  periods: readonly ExportPeriod[],
+  minimum: number,
+  request: RevertRequest,
+  tableName: string,
+): void {
+  const short = periods.find((p) => Date.parse(p.to) - Date.parse(p.from) < minimum);
+  if (!short) return;
+  const minutes = `${Math.round(minimum / 6000) / 10} minutes`;
+  const field = request.untilTime === undefined ? 'pitrBackupTime' : 'untilTime';
+  throw new InputError(
+    field,
+    field === 'untilTime' ? request.untilTime : request.pitrBackupTime,
+    `leaves a period of ${tableName}, ${short.from} to ${short.to}, shorter than the ${minutes} an incremental export covers at least`,
+    short.part === 'later' || field === 'pitrBackupTime'
+      ? `Wait until ${minutes} have passed since that time, or roll back in delta mode (a PITR restore and a sync).`
+      : `Give a window of at least ${minutes}, or roll back in delta mode (a PITR restore and a sync).`,
+  );
+}
