@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -20,6 +20,7 @@ import {
   tableContents,
   timeBetweenWrites,
 } from '../../core/test/restore/restoreFixtures.js';
+import { writeDeploymentConfig } from './deploymentConfig.js';
 import { runCli, startCli } from './restoreHarness.js';
 
 // `dynamo-dr deploy` synthesizes the recovery stack and deploys it to the sandbox through a change set (the
@@ -76,21 +77,7 @@ beforeAll(async () => {
   s3 = new S3Client({ ...sandbox.clientConfig, forcePathStyle: true });
   await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
   dir = await mkdtemp(path.join(tmpdir(), 'dr-sfn-'));
-  await writeFile(
-    path.join(dir, 'dynamo-dr.config.json'),
-    JSON.stringify({
-      environments: {
-        Prod: {
-          tables: {
-            Orders: { tableName: TABLES.Orders },
-            Events: { tableName: TABLES.Events },
-          },
-          deployment: { stackName: STACK, s3Bucket: BUCKET },
-        },
-      },
-      defaults: { segments: 2 },
-    }),
-  );
+  await writeDeploymentConfig(dir, 'Prod', TABLES, { stackName: STACK, s3Bucket: BUCKET }, { segments: 2 });
   for (const table of Object.values(TABLES)) await createSampleTable(dynamodb, table, ITEMS);
   pointInTime = await timeBetweenWrites();
   for (const table of Object.values(TABLES)) {

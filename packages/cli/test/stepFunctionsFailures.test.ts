@@ -16,6 +16,7 @@ import {
   timeBetweenWrites,
 } from '../../core/test/restore/restoreFixtures.js';
 import { SANDBOX_ACCOUNT } from '../../sandbox/src/sandboxAccount.js';
+import { writeDeploymentConfig } from './deploymentConfig.js';
 import { runCli } from './restoreHarness.js';
 
 // A deployed stack that cannot do its work, deployed with the same code as `dynamo-dr deploy` after patching
@@ -91,21 +92,7 @@ beforeAll(async () => {
     { ...synth, bucket: 'dr-artifacts' },
     { pollIntervalMs: 100 },
   );
-  await writeFile(
-    path.join(dir, 'dynamo-dr.config.json'),
-    JSON.stringify({
-      environments: {
-        Weak: {
-          tables: {
-            Audit: { tableName: TABLES.Audit },
-            Ledger: { tableName: TABLES.Ledger },
-            Slow: { tableName: TABLES.Slow },
-          },
-          deployment: { stackName: STACK },
-        },
-      },
-    }),
-  );
+  await writeDeploymentConfig(dir, 'Weak', TABLES, { stackName: STACK });
   for (const table of Object.values(TABLES)) await createSampleTable(dynamodb, table, ITEMS);
   pointInTime = await timeBetweenWrites();
   for (const table of Object.values(TABLES)) await simulateIncident(dynamodb, table, ITEMS);
