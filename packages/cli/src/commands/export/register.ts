@@ -1,9 +1,10 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { capacityOptions, commonOptions } from '../../shared/commonOptions.js';
+import type { OptionsOf } from '../../shared/optionsOf.js';
 
-/** Registers `dynamo-dr export` and `dynamo-dr export verify`; their modules load only when they run. */
-export function registerExport(program: Command): void {
-  const command = capacityOptions(
+/** Declares `dynamo-dr export` and its options. */
+function declareExport(program: CommandUnknownOpts) {
+  return capacityOptions(
     commonOptions(
       program
         .command('export')
@@ -21,10 +22,18 @@ export function registerExport(program: Command): void {
       { json: 'print the manifest (or plan) as one JSON document on stdout', stateDir: 'where run journals are kept' },
     ),
     { writes: false },
-  ).action(async (opts) => (await import('./index.js')).exportTable(opts));
+  );
+}
+
+/** Flags of `dynamo-dr export`, as commander parses them. */
+export type ExportCommandOptions = OptionsOf<ReturnType<typeof declareExport>>;
+
+/** Registers `dynamo-dr export` and `dynamo-dr export verify`; their modules load only when they run. */
+export function registerExport(program: CommandUnknownOpts): void {
+  const command = declareExport(program).action(async (opts) => (await import('./index.js')).exportTable(opts));
   command
     .command('verify <file>')
     .description("Recompute an export's count, content digest and SHA-256 and compare them with its manifest")
     .option('--json', 'print the verification as one JSON document on stdout')
-    .action(async (file: string, opts) => (await import('./index.js')).verifyExport(file, opts));
+    .action(async (file, opts) => (await import('./index.js')).verifyExport(file, opts));
 }

@@ -10,7 +10,7 @@ import { formatRun, runDocument } from '../runs/formatRun.js';
 import { progressBars } from '../../shared/progressBars.js';
 import { describeGuards } from '../../shared/writeGuards.js';
 import { formatPlan } from './formatPlan.js';
-import type { RestoreCommandOptions } from './index.js';
+import type { RestoreCommandOptions } from './register.js';
 
 /** What the restore command hands the Step Functions executor. */
 export interface StepFunctionsRestoreInput {
