@@ -4,6 +4,7 @@ import { DrError } from '../errors.js';
 import { DynamoDbRunJournal } from '../journal/dynamoDbRunJournal.js';
 import { restoreHandlers } from '../restore/restoreHandlers.js';
 import type { RestoreStepContext } from '../restore/restoreStepContext.js';
+import { parseRestoreStepEvent } from '../restore/restoreStepEventSchema.js';
 import { dispatchStep } from '../workflow/dispatchStep.js';
 
 /**
@@ -23,7 +24,8 @@ let context: RestoreStepContext | undefined;
  * The Lambda entry point behind every Task state of both state machines:
  * `event.handler` names the step's handler (`restoreHandlers`). Clients come from the Lambda
  * environment (region, role); runs, locks and segment checkpoints live in the table named by
- * `DYNAMO_DR_JOURNAL_TABLE`. Created once per container and reused.
+ * `DYNAMO_DR_JOURNAL_TABLE`. Created once per container and reused. The event is checked, `plan` and
+ * `settings` field by field, before any step runs.
  *
  * @example
  * // Lambda handler setting: "handler.handler" in a bundle of this module
@@ -48,7 +50,7 @@ export async function workflowLambdaHandler(event: unknown): Promise<unknown> {
       segmentBudgetMs: SEGMENT_BUDGET_MS,
     };
   }
-  return dispatchStep(restoreHandlers, context, event);
+  return dispatchStep(restoreHandlers, context, event, parseRestoreStepEvent);
 }
 
 /** The variable a deployment sets to the key that encrypts checkpoints of sensitive tables (base64, 32 bytes). */
