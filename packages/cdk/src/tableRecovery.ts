@@ -17,9 +17,10 @@ import {
   restoreStateMachineName,
   syncStateMachineDefinition,
   syncStateMachineName,
+  workerPermissions,
   type AslDefinition,
+  type RecoveryResource,
 } from '@dynamo-dr/core';
-import { recoveryPermissions, type RecoveryResource } from './recoveryPermissions.js';
 import type { ResolvedTable } from './resolvedTable.js';
 import { acknowledgeNagRule } from './nagSuppressions.js';
 import { CHECKPOINT_SECRET_VARIABLE } from './worker/workerHandler.js';
@@ -113,7 +114,8 @@ export class TableRecovery extends Construct {
       journal: props.journal.tableArn,
       account: '*',
     };
-    const statements = recoveryPermissions().map(
+    // The worker's actions come from core's step declarations: a step added to a workflow brings its own.
+    const statements = workerPermissions(settings).map(
       ({ actions, on }) => new iam.PolicyStatement({ actions: [...actions], resources: [arnOf[on]] }),
     );
     statements.push(

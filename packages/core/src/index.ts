@@ -89,7 +89,12 @@ export type * from './restore/restoreNames.js';
 export type * from './restore/restoreRun.js';
 export type { RestoreRequest } from './restore/planRestore.js';
 export type { RestoreContext, RunRestoreOptions } from './restore/runRestore.js';
-export type { RecoveryPermissions, RecoveryResourceNames } from './restore/recoveryPermissions.js';
+export type {
+  RecoveryPermissions,
+  RecoveryResource,
+  RecoveryResourceNames,
+  WorkerPermission,
+} from './restore/recoveryPermissions.js';
 export type { AslDefinition, AslState } from './workflow/aslStates.js';
 export type { WorkflowResources } from './workflow/workflowResources.js';
 export type { PermissionStatement } from './workflow/permissions.js';
@@ -103,7 +108,7 @@ export { restoreNames } from './restore/restoreNames.js';
 export { planRestore } from './restore/planRestore.js';
 export { runRestore } from './restore/runRestore.js';
 export { restoreStateMachineDefinition, syncStateMachineDefinition } from './restore/restoreStateMachines.js';
-export { recoveryPermissions } from './restore/recoveryPermissions.js';
+export { recoveryPermissions, workerPermissions } from './restore/recoveryPermissions.js';
 export { logicalNameOf, restoreStateMachineName, syncStateMachineName } from './workflow/stateMachineNames.js';
 export { errorFromStepFailure } from './workflow/stepFailure.js';
 
