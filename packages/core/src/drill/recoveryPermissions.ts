@@ -1,4 +1,6 @@
 import type { DrillScenario } from '../drillReports/drillReport.js';
+import { workerPermissions, type RecoveryResource } from '../restore/recoveryPermissions.js';
+import { defaultRestoreSettings } from '../restore/restorePlan.js';
 
 /** One IAM action a recovery needs, on one resource, and why. */
 export interface RequiredPermission {
@@ -28,8 +30,20 @@ export interface RecoveryResources {
 const RESTORE_TARGET_ACTIONS = ['BatchWriteItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'Scan', 'UpdateItem'];
 
 /**
+ * Why the restore in place needs its actions on each kind of resource. The journal is not among them: a
+ * drill runs the restore in this process, with its journal in local files.
+ */
+const IN_PLACE_WHY: Readonly<Record<Exclude<RecoveryResource, 'journal'>, string>> = {
+  table: 'restore the table in place (forensic backup, PITR restore, sync, verification)',
+  restoredTables: 'restore into, read and delete the temporary table of the restore in place',
+  backups: 'wait for the forensic backup',
+  account: 'find a forensic backup an earlier attempt made',
+};
+
+/**
  * Every IAM action a recovery of `scenario` needs, with the drill's own reads and writes (canaries, digests,
- * cleanup): what `dynamo-dr drill --plan` simulates for the caller. Action names: the Service Authorization
+ * cleanup): what `dynamo-dr drill --plan` simulates for the caller. The restore in place needs what its workflow's
+ * steps declare (`workerPermissions`, the worker's role on AWS), so the two never drift. Action names: the Service Authorization
  * Reference for DynamoDB (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html).
  *
  * @example
@@ -55,15 +69,20 @@ export function recoveryPermissions(scenario: DrillScenario, where: RecoveryReso
   switch (scenario) {
     case 'restore-as':
       return [...drill, ...indexQueries(restored, 'check that each index of the restored table answers')];
-    case 'in-place':
-      return [
+    case 'in-place': {
+      const arnOf = { table: source, restoredTables: restored, backups: `${source}/backup/*`, account: '*' };
+      const steps = workerPermissions({ ...defaultRestoreSettings, tableName: where.tableName, logicalName: 'Drill' })
+        .filter((p): p is typeof p & { on: keyof typeof IN_PLACE_WHY } => p.on !== 'journal')
+        .flatMap(({ actions, on }) =>
+          actions.map((action) => ({ action, resource: arnOf[on], why: IN_PLACE_WHY[on] })),
+        );
+      return distinct([
         ...drill,
-        ...on(source, 'take the forensic backup', 'CreateBackup'),
-        ...on(`${source}/backup/*`, 'wait for the forensic backup', 'DescribeBackup'),
-        ...on('*', 'find a forensic backup an earlier attempt made', 'ListBackups'),
-        ...on(source, 'sync the table to the restored data', 'BatchWriteItem', 'Query'),
+        ...steps,
+        ...on(source, 'read the canaries back from the recovered table', 'Query'),
         ...indexQueries(source, 'check that each index of the recovered table answers'),
-      ];
+      ]);
+    }
     case 'items':
       return [...drill, ...on(source, 'write the selected items back', 'BatchWriteItem', 'BatchGetItem')];
     case 'export':
@@ -74,4 +93,15 @@ export function recoveryPermissions(scenario: DrillScenario, where: RecoveryReso
         ...on(restored, 'wait for the restored table, then delete it', 'DescribeTable', 'DeleteTable'),
       ];
   }
+}
+
+/** The permissions with each action on each resource once, the first reason kept. */
+function distinct(permissions: readonly RequiredPermission[]): RequiredPermission[] {
+  const seen = new Set<string>();
+  return permissions.filter(({ action, resource }) => {
+    const key = `${action} ${resource}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
