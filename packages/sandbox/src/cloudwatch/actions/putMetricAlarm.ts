@@ -13,6 +13,33 @@ const ACTIONS = {
   lengthLessThanOrEqual: 5,
   children: { type: 'String', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 1024 },
 };
+// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDataQuery.html
+const METRIC_DATA_QUERY = {
+  Id: { type: 'String', notNull: true, lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 255 },
+  Expression: { type: 'String', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 2048 },
+  Label: { type: 'String' },
+  ReturnData: { type: 'Boolean' },
+  Period: { type: 'Integer', greaterThanOrEqual: 1 },
+  AccountId: { type: 'String' },
+  MetricStat: {
+    type: 'FieldStruct<MetricStat>',
+    children: {
+      Metric: {
+        type: 'FieldStruct<Metric>',
+        notNull: true,
+        children: { Namespace: NAMESPACE, MetricName: METRIC_NAME, Dimensions: DIMENSIONS },
+      },
+      Period: { type: 'Integer', notNull: true, greaterThanOrEqual: 1 },
+      Stat: { type: 'String', notNull: true },
+      Unit: UNIT,
+    },
+  },
+};
+// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_Tag.html
+const TAG = {
+  Key: { type: 'String', notNull: true, lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 128 },
+  Value: { type: 'String', notNull: true, lengthLessThanOrEqual: 256 },
+};
 const RULES = {
   AlarmName: { type: 'String', notNull: true, lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 255 },
   AlarmDescription: { type: 'String', lengthLessThanOrEqual: 1024 },
@@ -45,9 +72,10 @@ const RULES = {
   },
   TreatMissingData: { type: 'String', enum: ['breaching', 'notBreaching', 'ignore', 'missing'] },
   EvaluateLowSampleCountPercentile: { type: 'String', enum: ['evaluate', 'ignore'] },
-  Metrics: { type: 'List' },
+  // Checked for shape only: configurationOf refuses metric math with its own message.
+  Metrics: { type: 'List', children: { type: 'FieldStruct<MetricDataQuery>', children: METRIC_DATA_QUERY } },
   ThresholdMetricId: { type: 'String' },
-  Tags: { type: 'List' },
+  Tags: { type: 'List', children: { type: 'FieldStruct<Tag>', children: TAG } },
 };
 
 /** https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html: at most seven days. */
