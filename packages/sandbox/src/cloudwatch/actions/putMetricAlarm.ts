@@ -2,7 +2,15 @@ import { validateRequest } from '../../validateRequest.js';
 import { validationError } from '../../awsError.js';
 import { alarmView } from '../alarmView.js';
 import { invalidParameterCombination, invalidParameterValue, missingParameter } from '../cloudWatchErrors.js';
-import { DIMENSIONS, METRIC_NAME, NAMESPACE, UNIT, checkStatistic, dimensionsOf } from '../cloudWatchRules.js';
+import {
+  DIMENSIONS,
+  METRIC_DATA_QUERY,
+  METRIC_NAME,
+  NAMESPACE,
+  UNIT,
+  checkStatistic,
+  dimensionsOf,
+} from '../cloudWatchRules.js';
 import { alarmArn, sortedDimensions, type AlarmConfiguration } from '../cloudWatchStore.js';
 import { COMPARISONS } from '../evaluateAlarm.js';
 import { PERCENTILE, STATISTICS } from '../metricStatistics.js';
@@ -12,28 +20,6 @@ const ACTIONS = {
   type: 'List',
   lengthLessThanOrEqual: 5,
   children: { type: 'String', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 1024 },
-};
-// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDataQuery.html
-const METRIC_DATA_QUERY = {
-  Id: { type: 'String', notNull: true, lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 255 },
-  Expression: { type: 'String', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 2048 },
-  Label: { type: 'String' },
-  ReturnData: { type: 'Boolean' },
-  Period: { type: 'Integer', greaterThanOrEqual: 1 },
-  AccountId: { type: 'String' },
-  MetricStat: {
-    type: 'FieldStruct<MetricStat>',
-    children: {
-      Metric: {
-        type: 'FieldStruct<Metric>',
-        notNull: true,
-        children: { Namespace: NAMESPACE, MetricName: METRIC_NAME, Dimensions: DIMENSIONS },
-      },
-      Period: { type: 'Integer', notNull: true, greaterThanOrEqual: 1 },
-      Stat: { type: 'String', notNull: true },
-      Unit: UNIT,
-    },
-  },
 };
 // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_Tag.html
 const TAG = {
@@ -73,7 +59,7 @@ const RULES = {
   TreatMissingData: { type: 'String', enum: ['breaching', 'notBreaching', 'ignore', 'missing'] },
   EvaluateLowSampleCountPercentile: { type: 'String', enum: ['evaluate', 'ignore'] },
   // Checked for shape only: configurationOf refuses metric math with its own message.
-  Metrics: { type: 'List', children: { type: 'FieldStruct<MetricDataQuery>', children: METRIC_DATA_QUERY } },
+  Metrics: { type: 'List', children: METRIC_DATA_QUERY },
   ThresholdMetricId: { type: 'String' },
   Tags: { type: 'List', children: { type: 'FieldStruct<Tag>', children: TAG } },
 };
