@@ -136,7 +136,7 @@ describe('dynamo-dr restore-items --from-file: the file is checked whole before 
     [
       'an attribute that is not DynamoDB JSON',
       JSON.stringify({ Items: [{ pk: { S: 'rule#MD-001' }, sk: { N: '1' }, note: null }] }),
-      /has an item \(number 1 of Items\) that is not DynamoDB JSON/,
+      /has an item \(number 1 of Items\) that is not DynamoDB JSON: field note null must be object\./,
     ],
   ])('%s: exit 2, the table unchanged, no run recorded', async (_name, content, message) => {
     const cwd = await workdir();

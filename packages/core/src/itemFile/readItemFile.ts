@@ -6,6 +6,7 @@ import { DrError, InputError } from '../errors.js';
 import type { ItemChange } from './itemChange.js';
 import { isLosslessKind, type ItemFileKind } from './itemFileFormat.js';
 import { manifestPath, readItemFileManifest } from './itemFileManifest.js';
+import { describeSchemaProblem } from '../validation/schemaCheck.js';
 import { parseChangeLine, parseDynamoJsonLine, type ParsedLine } from './itemLines.js';
 
 /**
@@ -89,15 +90,12 @@ async function* parsedLines<T>(
       if (line.trim() === '') continue;
       const parsed = parse(line);
       if (!parsed.ok) {
-        const { path: at, value, problem } = parsed.problem;
-        const where = at.length
-          ? `: field ${at.join('.')}${value === undefined ? '' : ` ${JSON.stringify(value)}`} ${problem}`
-          : '';
+        const fieldProblem = parsed.problem.path.length > 0;
         throw new InputError(
           field,
           path,
-          `line ${number} is not ${expected}${where || `: ${line.slice(0, 120)}`}`,
-          at.length
+          `line ${number} is not ${expected}: ${fieldProblem ? describeSchemaProblem(parsed.problem) : line.slice(0, 120)}`,
+          fieldProblem
             ? 'Each attribute is one DynamoDB JSON value, e.g. {"S": "x"} or {"N": "12"} (numbers as strings): mend that line, or use a file written by dynamo-dr (export --format dynamodb-json, or diff), unmodified.'
             : 'Use a file written by dynamo-dr (export --format dynamodb-json, or diff), unmodified.',
         );

@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Item } from '../aws/tableRef.js';
-import { schemaCheck } from '../validation/schemaCheck.js';
+import { schemaCheck, type SchemaProblem } from '../validation/schemaCheck.js';
 import { attributeJsonDefinitions, ITEM_JSON_REF } from './attributeJsonSchema.js';
 
 /** An item as plain JSON (DynamoDB JSON as the AWS CLI prints it: binaries in base64). */
@@ -53,6 +53,18 @@ function valueFromJson(value: Record<string, unknown>): AttributeValue {
  */
 export function isItemJson(value: unknown): value is JsonItem {
   return checkItemJson(value).ok;
+}
+
+/**
+ * Where `value` is not an item in DynamoDB JSON: the first field off the schema (its path from the item); none
+ * when it is one.
+ *
+ * @example
+ * itemJsonProblem({ pk: { N: 1 } }); // { path: ['pk', 'N'], value: 1, problem: 'must be string' }
+ */
+export function itemJsonProblem(value: unknown): SchemaProblem | undefined {
+  const checked = checkItemJson(value);
+  return checked.ok ? undefined : checked.problem;
 }
 
 const checkItemJson = schemaCheck<JsonItem>({ definitions: attributeJsonDefinitions, ...ITEM_JSON_REF });
