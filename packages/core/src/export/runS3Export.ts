@@ -67,9 +67,12 @@ export async function runS3Export(
       const state = await describeExport(ctx.dynamodb, exportArn);
       options.onStatus?.(state);
       if (state.status === 'FAILED') {
-        throw new DrError(`The export ${exportArn} of ${plan.tableName} FAILED (${state.failure ?? 'no reason given'}).`, {
-          hint: `Check that the bucket ${plan.bucket} exists and allows DynamoDB to write to it, then run the same command with a new incident id.`,
-        });
+        throw new DrError(
+          `The export ${exportArn} of ${plan.tableName} FAILED (${state.failure ?? 'no reason given'}).`,
+          {
+            hint: `Check that the bucket ${plan.bucket} exists and allows DynamoDB to write to it, then run the same command with a new incident id.`,
+          },
+        );
       }
       if (state.status === 'COMPLETED') return state;
       assertBeforeDeadline(deadline, `the export ${exportArn}`);

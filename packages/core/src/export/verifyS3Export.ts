@@ -100,7 +100,8 @@ export async function verifyS3Export(
 function checkManifest(manifest: ReadManifest<unknown>, key: string, differences: string[]): void {
   const md5 = createHash('md5').update(manifest.bytes).digest('hex');
   if (manifest.checksum === undefined) differences.push(`${key}: its .checksum object is missing`);
-  else if (manifest.checksum !== md5) differences.push(`${key}: MD5 is ${md5}, its .checksum says ${manifest.checksum}`);
+  else if (manifest.checksum !== md5)
+    differences.push(`${key}: MD5 is ${md5}, its .checksum says ${manifest.checksum}`);
 }
 
 async function checkDataFile(
@@ -132,7 +133,8 @@ async function checkDataFile(
   if (records.length !== entry.itemCount) {
     differences.push(`holds ${records.length} item(s), manifest-files.json says ${entry.itemCount}`);
   }
-  for (const record of records as { Item?: JsonItem }[]) if (digest && record.Item) digest.add(itemFromJson(record.Item));
+  for (const record of records as { Item?: JsonItem }[])
+    if (digest && record.Item) digest.add(itemFromJson(record.Item));
   return { itemCount: records.length, differences };
 }
 

@@ -57,7 +57,12 @@ export async function planExportItems(
   }
   const table = await describeTableIfExists(client, request.tableName);
   if (!table) {
-    throw new InputError('tableName', request.tableName, 'does not exist', 'Check the exact table name and the region.');
+    throw new InputError(
+      'tableName',
+      request.tableName,
+      'does not exist',
+      'Check the exact table name and the region.',
+    );
   }
   const keyTypes = Object.fromEntries(
     (table.AttributeDefinitions ?? []).map((a) => [a.AttributeName, a.AttributeType]),

@@ -85,11 +85,7 @@ export function exportRecords(dataFile: Uint8Array): unknown[] {
 }
 
 /** Every record of a completed export, file by file: what a revert and a restore from an export read. */
-export async function* exportDataRecords(
-  s3: S3Client,
-  bucket: string,
-  summaryKey: string,
-): AsyncGenerator<unknown[]> {
+export async function* exportDataRecords(s3: S3Client, bucket: string, summaryKey: string): AsyncGenerator<unknown[]> {
   const summary = await readExportSummary(s3, bucket, summaryKey);
   const files = await readExportFiles(s3, bucket, summary.content);
   for (const file of files.content) {
