@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { S3Client } from '@aws-sdk/client-s3';
+import { S3Client } from '@aws-sdk/client-s3';
+import { createAwsClient } from '../aws/createAwsClient.js';
+import type { AwsClientOptions } from '../aws/createDynamoDbClient.js';
 import { exportRecords, readExportFiles, type ExportSummary, type ReadManifest } from '../s3Export/exportLayout.js';
 import { readLocatedSummary, resolveExportLocation, type ExportLocation } from '../s3Export/exportLocation.js';
 import { readExportObject } from '../s3Export/exportObjects.js';
@@ -11,7 +13,8 @@ import { DigestAccumulator, type TableDigest } from '../sync/tableDigest.js';
 /** What {@link verifyS3Export} reads with, and whether it compares with the table. */
 export interface VerifyS3ExportOptions {
   readonly dynamodb: DynamoDBClient;
-  readonly s3: S3Client;
+  /** Where the S3 client points (region, endpoint, profile). */
+  readonly aws: AwsClientOptions;
   /**
    * Also compare the export's content digest with the source table's, computed now by a scan (it reads
    * capacity). Equal digests are expected only when the table was not written since the export's time.
@@ -48,25 +51,39 @@ export interface S3ExportVerification {
  *
  * @throws InputError when `exportRef` names no completed export.
  * @example
- * const { ok, differences } = await verifyS3Export('s3://audits/AWSDynamoDB/01700000000000-abcd1234/', { dynamodb, s3 });
+ * const { ok, differences } = await verifyS3Export('s3://audits/AWSDynamoDB/01700000000000-abcd1234/', { dynamodb, aws });
  */
 export async function verifyS3Export(
   exportRef: string,
   options: VerifyS3ExportOptions,
   field = 'export',
 ): Promise<S3ExportVerification> {
+  const s3 = createAwsClient(S3Client, options.aws);
+  try {
+    return await verifyWith(s3, exportRef, options, field);
+  } finally {
+    s3.destroy();
+  }
+}
+
+async function verifyWith(
+  s3: S3Client,
+  exportRef: string,
+  options: VerifyS3ExportOptions,
+  field: string,
+): Promise<S3ExportVerification> {
   const location = await resolveExportLocation(options.dynamodb, field, exportRef);
-  const summary = await readLocatedSummary(options.s3, location, field, exportRef);
+  const summary = await readLocatedSummary(s3, location, field, exportRef);
   const differences: string[] = [];
   checkManifest(summary, location.summaryKey, differences);
-  const manifestFiles = await readExportFiles(options.s3, location.bucket, summary.content);
+  const manifestFiles = await readExportFiles(s3, location.bucket, summary.content);
   checkManifest(manifestFiles, summary.content.manifestFilesS3Key, differences);
   const full = summary.content.exportType !== 'INCREMENTAL_EXPORT';
   const digest = new DigestAccumulator();
   const files: ExportFileCheck[] = [];
   let itemCount = 0;
   for (const entry of manifestFiles.content) {
-    const problems = await checkDataFile(options.s3, location.bucket, entry, full ? digest : undefined);
+    const problems = await checkDataFile(s3, location.bucket, entry, full ? digest : undefined);
     differences.push(...problems.differences.map((d) => `${entry.dataFileS3Key}: ${d}`));
     files.push({ key: entry.dataFileS3Key, itemCount: problems.itemCount, ok: problems.differences.length === 0 });
     itemCount += problems.itemCount;

@@ -1,5 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { S3Client } from '@aws-sdk/client-s3';
+import { S3Client } from '@aws-sdk/client-s3';
+import { createAwsClient } from '../aws/createAwsClient.js';
+import type { AwsClientOptions } from '../aws/createDynamoDbClient.js';
 import { keySchemaOf } from '../aws/describeTableShape.js';
 import { describeTableIfExists } from '../aws/dynamoDbCalls.js';
 import { InputError } from '../errors.js';
@@ -26,15 +28,24 @@ export interface ExportItemsRequest extends Omit<FileItemsRequest, 'file'> {
  * generated `restore-items-<id>`, like a file.
  *
  * @example
- * const plan = await planExportItems(ddb, s3, { tableName: 'Orders', confirmation: 'Orders',
+ * const plan = await planExportItems(ddb, aws, { tableName: 'Orders', confirmation: 'Orders',
  *   export: 's3://audits/AWSDynamoDB/01700000000000-abcd1234/', overwriteChanged: false, deleteMissing: false });
  * await runRestoreItems(context, plan);
  */
 export async function planExportItems(
   client: DynamoDBClient,
-  s3: S3Client,
+  aws: AwsClientOptions,
   request: ExportItemsRequest,
 ): Promise<ExportItemsPlan> {
+  const s3 = createAwsClient(S3Client, aws);
+  try {
+    return await planWith(client, s3, request);
+  } finally {
+    s3.destroy();
+  }
+}
+
+async function planWith(client: DynamoDBClient, s3: S3Client, request: ExportItemsRequest): Promise<ExportItemsPlan> {
   assertName(tableNameRule, 'tableName', request.tableName);
   assertConfirmation(request.confirmation, request.tableName, 'confirmation');
   if (request.deleteMissing) {

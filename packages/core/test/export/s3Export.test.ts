@@ -24,6 +24,7 @@ import {
   verifyS3Export,
   type RunContext,
   type S3ExportRequest,
+  type S3ExportRun,
 } from '../../src/index.js';
 import { createSampleTable, sampleItem, tableContents, timeBetweenWrites } from '../restore/restoreFixtures.js';
 
@@ -126,14 +127,14 @@ describe('export --via s3', () => {
     expect(first.manifestKey).toMatch(/^audits\/orders\/AWSDynamoDB\/[\w-]+\/manifest-summary\.json$/);
     const run = await ctx.journal.getRun('export-audit-1');
     expect(run).toMatchObject({ kind: 'export', result: 'succeeded' });
-    expect(run!.tables[table]).toMatchObject({ exportArn: first.exportArn, exported: ITEMS });
+    expect((run as unknown as S3ExportRun).tables[table]).toMatchObject({ exportArn: first.exportArn, exported: ITEMS });
 
     const again = await exportOf(ctx, { ...request, at: undefined });
     expect(again).toMatchObject({ exportArn: first.exportArn, attached: true });
     expect(await exportsOf(table)).toBe(1);
 
     // The export holds the table at T: the item written after T is not in it.
-    const verified = await verifyS3Export(first.manifestUri, { dynamodb: client, s3 });
+    const verified = await verifyS3Export(first.manifestUri, { dynamodb: client, aws: aws() });
     expect(verified).toMatchObject({ ok: true, differences: [], actual: { itemCount: ITEMS, digest: before.digest } });
   });
 
@@ -156,14 +157,14 @@ describe('export verify (an S3 export)', () => {
   it('passes an intact export by ARN, and compares with the table when it was not written since', async () => {
     const table = await sampleTable();
     const done = await exportOf(await context(), { tableName: table, bucket: BUCKET });
-    const verified = await verifyS3Export(done.exportArn, { dynamodb: client, s3, againstTable: true });
+    const verified = await verifyS3Export(done.exportArn, { dynamodb: client, aws: aws(), againstTable: true });
     expect(verified.ok).toBe(true);
     expect(verified.table).toMatchObject({ tableName: table, count: ITEMS, equal: true });
 
     await client.send(
       new DeleteItemCommand({ TableName: table, Key: { pk: sampleItem(0).pk!, sk: sampleItem(0).sk! } }),
     );
-    const after = await verifyS3Export(done.exportArn, { dynamodb: client, s3, againstTable: true });
+    const after = await verifyS3Export(done.exportArn, { dynamodb: client, aws: aws(), againstTable: true });
     expect(after.ok).toBe(false);
     expect(after.differences).toEqual([expect.stringContaining(`the table ${table} holds ${ITEMS - 1} item(s)`)]);
   });
@@ -171,7 +172,7 @@ describe('export verify (an S3 export)', () => {
   it('names the data file that was changed, and how', async () => {
     const table = await sampleTable();
     const done = await exportOf(await context(), { tableName: table, bucket: BUCKET, prefix: 'corrupt' });
-    const [file] = (await verifyS3Export(done.manifestUri, { dynamodb: client, s3 })).files;
+    const [file] = (await verifyS3Export(done.manifestUri, { dynamodb: client, aws: aws() })).files;
     const { Body } = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: file!.key }));
     const lines = gunzipSync(await Body!.transformToByteArray())
       .toString('utf8')
@@ -180,7 +181,7 @@ describe('export verify (an S3 export)', () => {
     const fewer = gzipSync(`${lines.slice(1).join('\n')}\n`);
     await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: file!.key, Body: fewer }));
 
-    const verified = await verifyS3Export(done.manifestUri, { dynamodb: client, s3 });
+    const verified = await verifyS3Export(done.manifestUri, { dynamodb: client, aws: aws() });
     expect(verified.ok).toBe(false);
     expect(verified.files.find((f) => f.key === file!.key)?.ok).toBe(false);
     expect(verified.differences).toEqual(
@@ -193,7 +194,7 @@ describe('export verify (an S3 export)', () => {
 
   it('refuses what names no export, naming the field', async () => {
     for (const ref of ['s3://audit-exports/nothing/here', 's3://audit-exports/AWSDynamoDB/0123-abc/', 'arn:aws:x']) {
-      const error = await verifyS3Export(ref, { dynamodb: client, s3 }).catch((e: unknown) => e);
+      const error = await verifyS3Export(ref, { dynamodb: client, aws: aws() }).catch((e: unknown) => e);
       expect(field(error)).toBe('export');
     }
   });
@@ -213,14 +214,14 @@ describe('restore-items --from-export', () => {
     await client.send(new PutItemCommand({ TableName: table, Item: sampleItem(900) }));
     const request = { tableName: table, confirmation: table, overwriteChanged: false, deleteMissing: false };
 
-    const plan = await planExportItems(client, s3, { ...request, export: done.manifestUri });
+    const plan = await planExportItems(client, aws(), { ...request, export: done.manifestUri });
     const dry = await runRestoreItems(ctx, plan, { dryRun: true });
     expect(dry.preview).toMatchObject({ selected: ITEMS, counts: { new: 5, unchanged: ITEMS - 5 } });
     expect(await tableContents(client, table)).toHaveLength(ITEMS - 5 + 1);
 
     const result = await runRestoreItems(
       ctx,
-      await planExportItems(client, s3, { ...request, export: done.exportArn }),
+      await planExportItems(client, aws(), { ...request, export: done.exportArn }),
     );
     expect(result.written?.counts).toMatchObject({ new: 5, unchanged: ITEMS - 5 });
     expect(result.verification).toMatchObject({ equal: true, count: ITEMS });
@@ -245,11 +246,11 @@ describe('restore-items --from-export', () => {
       }),
     );
     const base = { confirmation: table, overwriteChanged: false, export: done.exportArn };
-    const deleting = await planExportItems(client, s3, { ...base, tableName: table, deleteMissing: true }).catch(
+    const deleting = await planExportItems(client, aws(), { ...base, tableName: table, deleteMissing: true }).catch(
       (e: unknown) => e,
     );
     expect(field(deleting)).toBe('deleteMissing');
-    const keyed = await planExportItems(client, s3, {
+    const keyed = await planExportItems(client, aws(), {
       ...base,
       tableName: other,
       confirmation: other,
