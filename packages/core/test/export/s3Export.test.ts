@@ -127,7 +127,10 @@ describe('export --via s3', () => {
     expect(first.manifestKey).toMatch(/^audits\/orders\/AWSDynamoDB\/[\w-]+\/manifest-summary\.json$/);
     const run = await ctx.journal.getRun('export-audit-1');
     expect(run).toMatchObject({ kind: 'export', result: 'succeeded' });
-    expect((run as unknown as S3ExportRun).tables[table]).toMatchObject({ exportArn: first.exportArn, exported: ITEMS });
+    expect((run as unknown as S3ExportRun).tables[table]).toMatchObject({
+      exportArn: first.exportArn,
+      exported: ITEMS,
+    });
 
     const again = await exportOf(ctx, { ...request, at: undefined });
     expect(again).toMatchObject({ exportArn: first.exportArn, attached: true });

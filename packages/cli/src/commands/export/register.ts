@@ -28,16 +28,18 @@ export function registerExport(program: Command): void {
     ),
     { writes: false },
   ).action(async (opts) => (await import('./index.js')).exportTable(opts));
-  commonOptions(
-    command
-      .command('verify <file>')
-      .description(
-        "Recompute an export's count, content digest and SHA-256 and compare them with its manifest; for an S3 export (its ARN or s3:// URI), each data file's MD5, ETag and item count",
-      )
-      .option(
-        '--against-table',
-        "S3 export: also compare its digest with the source table's now (equal if not written since)",
-      ),
-    { json: 'print the verification as one JSON document on stdout' },
-  ).action(async (file: string, opts) => (await import('./index.js')).verifyExport(file, opts));
+  command
+    .command('verify <file>')
+    .description(
+      "Recompute an export's count, content digest and SHA-256 and compare them with its manifest; for an S3 export (its ARN or s3:// URI), each data file's MD5, ETag and item count",
+    )
+    .option('--json', 'print the verification as one JSON document on stdout')
+    .option(
+      '--against-table',
+      "S3 export: also compare its digest with the source table's now (equal if not written since)",
+    )
+    // The parent's options (--json, --region, --endpoint-url ...) are recognised after the subcommand too.
+    .action(async (file: string, _opts, cmd: Command) =>
+      (await import('./index.js')).verifyExport(file, cmd.optsWithGlobals()),
+    );
 }
