@@ -45,7 +45,7 @@ export async function planS3Export(
   const time = request.at === undefined ? undefined : parseRestoreTime(request.at, 'at');
   const incidentId = `export-${incident}`;
   const recorded = (
-    await readTableRun<S3ExportRun>(journal, { kind: 'export', incidentId, tableName: request.tableName })
+    await readTableRun<S3ExportRun>(journal, s3ExportRunKey({ incidentId, tableName: request.tableName }))
   )?.plan;
   if (recorded) {
     assertSameExport(recorded, request, time, incident);
