@@ -2,8 +2,6 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createAwsClient } from '../aws/createAwsClient.js';
 import type { AwsClientOptions } from '../aws/createDynamoDbClient.js';
-import { keySchemaOf } from '../aws/describeTableShape.js';
-import { describeTableIfExists } from '../aws/dynamoDbCalls.js';
 import { InputError } from '../errors.js';
 import { generatedIncidentId } from '../journal/generatedIncidentId.js';
 import { assertConfirmation } from '../restore/planTableRestore.js';
@@ -14,6 +12,7 @@ import { exportSelection } from './exportSelection.js';
 import { assertKeyTypes } from './fileSelection.js';
 import type { FileItemsRequest } from './planRestoreItems.js';
 import type { ExportItemsPlan } from './restoreItemsPlan.js';
+import { targetKeys } from './targetKeys.js';
 
 /** A selective restore of a full export's items; `export` is its ARN or an `s3://` URI. */
 export interface ExportItemsRequest extends Omit<FileItemsRequest, 'file'> {
@@ -66,19 +65,7 @@ async function planWith(client: DynamoDBClient, s3: S3Client, request: ExportIte
       'Name a full export (dynamo-dr export --via s3 makes one), or undo a window with restore --mode revert.',
     );
   }
-  const table = await describeTableIfExists(client, request.tableName);
-  if (!table) {
-    throw new InputError(
-      'tableName',
-      request.tableName,
-      'does not exist',
-      'Check the exact table name and the region.',
-    );
-  }
-  const keyTypes = Object.fromEntries(
-    (table.AttributeDefinitions ?? []).map((a) => [a.AttributeName, a.AttributeType]),
-  );
-  const schema = keySchemaOf(table.KeySchema, request.tableName);
+  const { schema, keyTypes } = await targetKeys(client, request.tableName);
   await assertKeyTypes(exportSelection(s3, location, schema, request.export), keyTypes, 'fromExport', request.export);
   return {
     source: 'export',
