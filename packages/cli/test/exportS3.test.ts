@@ -58,6 +58,22 @@ describe('dynamo-dr export --via s3', () => {
     expect(await exportCount()).toBe(before);
   });
 
+  it('restore-items refuses --where with --from-export, naming both', async () => {
+    const result = await runCli(sandbox, await workdir(), [
+      'restore-items',
+      '--table',
+      TABLE,
+      '--from-export',
+      's3://audit-exports/AWSDynamoDB/01700000000000-abcd1234/',
+      '--where',
+      'pk = :p',
+      '--confirm',
+      TABLE,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--where "pk = :p" cannot be combined with --from-export/);
+  });
+
   it('refuses a file flag with --via s3 and an S3 flag without it', async () => {
     const cwd = await workdir();
     const withOut = await runCli(sandbox, cwd, [
@@ -91,6 +107,9 @@ describe('dynamo-dr export --via s3', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ exportArn: result.exportArn, attached: true });
     expect(await exportCount()).toBe(1);
+    const shown = await runCli(sandbox, cwd, ['runs', 'show', 'export-audit-7']);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout + shown.stderr).toContain(`export ${result.exportArn} (manifest ${result.manifestUri})`);
 
     const verified = await runCli(sandbox, cwd, ['export', 'verify', result.exportArn, '--against-table']);
     expect(verified.code, verified.stderr).toBe(0);
