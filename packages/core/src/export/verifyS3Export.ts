@@ -3,9 +3,9 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createAwsClient } from '../aws/createAwsClient.js';
 import type { AwsClientOptions } from '../aws/createDynamoDbClient.js';
-import { exportRecords, readExportFiles, type ExportSummary, type ReadManifest } from '../s3Export/exportLayout.js';
+import { dataFileRecords, readExportFiles, type ExportSummary, type ReadManifest } from '../s3Export/exportLayout.js';
 import { readLocatedSummary, resolveExportLocation, type ExportLocation } from '../s3Export/exportLocation.js';
-import { readExportObject } from '../s3Export/exportObjects.js';
+import { openExportObject } from '../s3Export/exportObjects.js';
 import { itemFromJson, type JsonItem } from '../sync/attributeJson.js';
 import { digestTable } from '../sync/digestTable.js';
 import { DigestAccumulator, type TableDigest } from '../sync/tableDigest.js';
@@ -130,29 +130,32 @@ async function checkDataFile(
   const differences: string[] = [];
   let object;
   try {
-    object = await readExportObject(s3, bucket, entry.dataFileS3Key);
+    object = await openExportObject(s3, bucket, entry.dataFileS3Key);
   } catch (error) {
     if ((error as Error).name !== 'NoSuchKey') throw error;
     return { itemCount: 0, differences: ['is missing'] };
   }
-  const md5 = createHash('md5').update(object.bytes).digest('base64');
+  const hash = createHash('md5');
+  let itemCount = 0;
+  try {
+    for await (const record of dataFileRecords(object.body, (chunk) => hash.update(chunk))) {
+      itemCount += 1;
+      const item = (record as { Item?: JsonItem }).Item;
+      if (digest && item) digest.add(itemFromJson(item));
+    }
+  } catch (error) {
+    differences.push(`cannot be read as gzipped JSON lines (${(error as Error).message})`);
+    return { itemCount, differences };
+  }
+  const md5 = hash.digest('base64');
   if (md5 !== entry.md5Checksum) differences.push(`MD5 is ${md5}, manifest-files.json says ${entry.md5Checksum}`);
   if (object.etag !== undefined && object.etag !== entry.etag) {
     differences.push(`ETag is ${object.etag}, manifest-files.json says ${entry.etag}`);
   }
-  let records: unknown[];
-  try {
-    records = exportRecords(object.bytes);
-  } catch (error) {
-    differences.push(`cannot be read as gzipped JSON lines (${(error as Error).message})`);
-    return { itemCount: 0, differences };
+  if (itemCount !== entry.itemCount) {
+    differences.push(`holds ${itemCount} item(s), manifest-files.json says ${entry.itemCount}`);
   }
-  if (records.length !== entry.itemCount) {
-    differences.push(`holds ${records.length} item(s), manifest-files.json says ${entry.itemCount}`);
-  }
-  for (const record of records as { Item?: JsonItem }[])
-    if (digest && record.Item) digest.add(itemFromJson(record.Item));
-  return { itemCount: records.length, differences };
+  return { itemCount, differences };
 }
 
 async function tableDigest(

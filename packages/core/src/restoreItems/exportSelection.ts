@@ -9,7 +9,7 @@ import type { WantedItem } from './reconcileItems.js';
 const PAGE = 100;
 
 /**
- * A full export's items as wanted items, in pages, data file by data file (one file in memory at a time).
+ * A full export's items as wanted items, in pages, streamed data file by data file.
  * Every item must carry the table's key attributes; the first that does not stops the pass.
  */
 export async function* exportSelection(
@@ -20,13 +20,11 @@ export async function* exportSelection(
   field = 'fromExport',
 ): AsyncGenerator<WantedItem[]> {
   let index = 0;
-  for await (const records of exportDataRecords(s3, location.bucket, location.summaryKey)) {
-    for (let start = 0; start < records.length; start += PAGE) {
-      yield (records.slice(start, start + PAGE) as { Item: JsonItem }[]).map(({ Item }) => {
-        index += 1;
-        const item = itemFromJson(Item);
-        return { key: keyOrRefuse(item, schema, source, index, field), item };
-      });
-    }
+  for await (const records of exportDataRecords(s3, location.bucket, location.summaryKey, PAGE)) {
+    yield (records as { Item: JsonItem }[]).map(({ Item }) => {
+      index += 1;
+      const item = itemFromJson(Item);
+      return { key: keyOrRefuse(item, schema, source, index, field), item };
+    });
   }
 }

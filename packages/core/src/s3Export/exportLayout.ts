@@ -1,6 +1,8 @@
-import { gunzipSync } from 'node:zlib';
+import { pipeline, Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { createGunzip } from 'node:zlib';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { readExportObject } from './exportObjects.js';
+import { openExportObject, readExportObject } from './exportObjects.js';
 
 /*
  * AWS's layout of an export to S3, read back: `[prefix/]AWSDynamoDB/<ExportId>/manifest-summary.json` names
@@ -54,7 +56,7 @@ export async function readExportSummary(
   bucket: string,
   summaryKey: string,
 ): Promise<ReadManifest<ExportSummary>> {
-  const { bytes } = await readExportObject(s3, bucket, summaryKey);
+  const bytes = await readExportObject(s3, bucket, summaryKey);
   return {
     content: JSON.parse(text(bytes)) as ExportSummary,
     bytes,
@@ -68,7 +70,7 @@ export async function readExportFiles(
   bucket: string,
   summary: ExportSummary,
 ): Promise<ReadManifest<ExportFileEntry[]>> {
-  const { bytes } = await readExportObject(s3, bucket, summary.manifestFilesS3Key);
+  const bytes = await readExportObject(s3, bucket, summary.manifestFilesS3Key);
   return {
     content: jsonLines(text(bytes)) as ExportFileEntry[],
     bytes,
@@ -77,25 +79,58 @@ export async function readExportFiles(
 }
 
 /**
- * The records of one data file (gzipped JSON lines): a full export's `{"Item": ...}`, an incremental export's
- * `{"Keys": ..., "OldImage": ..., "NewImage": ...}`.
+ * The records of one data file (gzipped JSON lines), streamed: a full export's `{"Item": ...}`, an
+ * incremental export's `{"Keys": ..., "OldImage": ..., "NewImage": ...}`. `onChunk` sees the file's bytes as
+ * they arrive (to checksum them).
  */
-export function exportRecords(dataFile: Uint8Array): unknown[] {
-  return jsonLines(text(gunzipSync(dataFile)));
+export async function* dataFileRecords(
+  gzipped: AsyncIterable<Uint8Array>,
+  onChunk?: (chunk: Uint8Array) => void,
+): AsyncGenerator<unknown> {
+  async function* seen(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of gzipped) {
+      onChunk?.(chunk);
+      yield chunk;
+    }
+  }
+  // pipeline destroys the gunzip stream with any error upstream, so the loop below throws it.
+  const text = pipeline(Readable.from(seen()), createGunzip(), () => undefined);
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  for await (const chunk of text as AsyncIterable<Buffer>) {
+    const lines = (rest + decoder.write(chunk)).split('\n');
+    rest = lines.pop()!;
+    for (const line of lines) if (line.trim() !== '') yield JSON.parse(line) as unknown;
+  }
+  rest += decoder.end();
+  if (rest.trim() !== '') yield JSON.parse(rest) as unknown;
 }
 
-/** Every record of a completed export, file by file: what a revert and a restore from an export read. */
-export async function* exportDataRecords(s3: S3Client, bucket: string, summaryKey: string): AsyncGenerator<unknown[]> {
+/** Every record of a completed export, in pages of at most `pageSize`: what a revert and a restore from an export read. */
+export async function* exportDataRecords(
+  s3: S3Client,
+  bucket: string,
+  summaryKey: string,
+  pageSize = 100,
+): AsyncGenerator<unknown[]> {
   const summary = await readExportSummary(s3, bucket, summaryKey);
   const files = await readExportFiles(s3, bucket, summary.content);
   for (const file of files.content) {
-    yield exportRecords((await readExportObject(s3, bucket, file.dataFileS3Key)).bytes);
+    let page: unknown[] = [];
+    for await (const record of dataFileRecords((await openExportObject(s3, bucket, file.dataFileS3Key)).body)) {
+      page.push(record);
+      if (page.length === pageSize) {
+        yield page;
+        page = [];
+      }
+    }
+    if (page.length) yield page;
   }
 }
 
 async function checksumOf(s3: S3Client, bucket: string, manifestKey: string): Promise<{ checksum?: string }> {
   try {
-    return { checksum: text((await readExportObject(s3, bucket, checksumKey(manifestKey))).bytes).trim() };
+    return { checksum: text(await readExportObject(s3, bucket, checksumKey(manifestKey))).trim() };
   } catch (error) {
     if ((error as Error).name === 'NoSuchKey') return {};
     throw error;

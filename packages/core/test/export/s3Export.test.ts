@@ -195,6 +195,20 @@ describe('export verify (an S3 export)', () => {
     );
   });
 
+  it('names a data file that is no longer gzipped JSON lines', async () => {
+    const table = await sampleTable();
+    const done = await exportOf(await context(), { tableName: table, bucket: BUCKET, prefix: 'garbled' });
+    const [file] = (await verifyS3Export(done.manifestUri, { dynamodb: client, aws: aws() })).files;
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: file!.key, Body: 'not gzip' }));
+    const verified = await verifyS3Export(done.exportArn, { dynamodb: client, aws: aws() });
+    expect(verified.ok).toBe(false);
+    expect(verified.differences).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^${file!.key}: cannot be read as gzipped JSON lines`)),
+      ]),
+    );
+  });
+
   it('refuses what names no export, naming the field', async () => {
     for (const ref of ['s3://audit-exports/nothing/here', 's3://audit-exports/AWSDynamoDB/0123-abc/', 'arn:aws:x']) {
       const error = await verifyS3Export(ref, { dynamodb: client, aws: aws() }).catch((e: unknown) => e);
