@@ -92,6 +92,32 @@ describe('dynamo-dr export --via s3', () => {
     const noVia = await runCli(sandbox, cwd, ['export', '--table', TABLE, '--bucket', BUCKET, '--out', 'x.json']);
     expect(noVia.code).toBe(2);
     expect(noVia.stderr).toMatch(/--bucket "audit-exports" needs --via s3/);
+    const badVia = await runCli(sandbox, cwd, ['export', '--via', 'ftp', '--table', TABLE, '--out', 'x.json']);
+    expect(badVia.code).toBe(2);
+    expect(badVia.stderr).toMatch(/--via "ftp" is not a way to export/);
+  });
+
+  it('--dry-run prints the plan (time, window, destination) and starts no export', async () => {
+    const before = await exportCount();
+    const dry = await runCli(sandbox, await workdir(), [
+      'export',
+      '--via',
+      's3',
+      '--table',
+      TABLE,
+      '--bucket',
+      BUCKET,
+      '--at',
+      t,
+      '--dry-run',
+      '--json',
+    ]);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({
+      dryRun: true,
+      plan: { via: 's3', tableName: TABLE, bucket: BUCKET, exportTime: new Date(t).toISOString() },
+    });
+    expect(await exportCount()).toBe(before);
   });
 
   it('exports at T (--json), attaches on rerun, verifies, finds a corrupted data file, and restore-items takes the export', async () => {

@@ -141,6 +141,22 @@ describe('export --via s3', () => {
     expect(verified).toMatchObject({ ok: true, differences: [], actual: { itemCount: ITEMS, digest: before.digest } });
   });
 
+  it('a run stopped while the export is IN_PROGRESS is resumed by the same incident, attaching to that export', async () => {
+    const table = await sampleTable();
+    const ctx = await context();
+    const request = { tableName: table, bucket: BUCKET, incidentId: 'audit-stopped' };
+    const plan = await planS3Export(client, aws(), ctx.journal, request);
+    // A deadline already passed stops the run at its first poll, after the export was started and recorded.
+    const stopped = await runS3Export(ctx, plan, { deadlineMinutes: 0 }).catch((e: unknown) => e);
+    expect((stopped as Error).name).toBe('DeadlineExceededError');
+    expect(await ctx.journal.getRun('export-audit-stopped')).toMatchObject({ result: 'failed' });
+
+    const resumed = await exportOf(ctx, request);
+    expect(resumed).toMatchObject({ attached: true, itemCount: ITEMS });
+    expect(await exportsOf(table)).toBe(1);
+    expect(await ctx.journal.getRun('export-audit-stopped')).toMatchObject({ result: 'succeeded' });
+  });
+
   it('a rerun of the same incident with another bucket or time is refused', async () => {
     const table = await sampleTable();
     const ctx = await context();
