@@ -10,6 +10,9 @@ import { assertName } from '../validation/assertName.js';
 import { tableNameRule } from '../validation/nameRules.js';
 import { exportSelection } from './exportSelection.js';
 import { assertKeyTypes } from './fileSelection.js';
+import { assertSelectionAccepted } from './assertSelectionAccepted.js';
+import { parseItemSelection, type ItemSelectionInput } from './itemSelection.js';
+import { restoreNames } from '../restore/restoreNames.js';
 import type { FileItemsRequest } from './planRestoreItems.js';
 import type { ExportItemsPlan } from './restoreItemsPlan.js';
 import { targetKeys } from './targetKeys.js';
@@ -17,6 +20,8 @@ import { targetKeys } from './targetKeys.js';
 /** A selective restore of a full export's items; `export` is its ARN or an `s3://` URI. */
 export interface ExportItemsRequest extends Omit<FileItemsRequest, 'file'> {
   readonly export: string;
+  /** Only the items matching this condition (the export is then imported into a table DynamoDB filters). */
+  readonly selection?: ItemSelectionInput;
 }
 
 /**
@@ -46,6 +51,7 @@ export async function planExportItems(
 
 async function planWith(client: DynamoDBClient, s3: S3Client, request: ExportItemsRequest): Promise<ExportItemsPlan> {
   assertName(tableNameRule, 'tableName', request.tableName);
+  const selection = request.selection && parseItemSelection(request.selection);
   assertConfirmation(request.confirmation, request.tableName, 'confirmation');
   if (request.deleteMissing) {
     throw new InputError(
@@ -66,15 +72,21 @@ async function planWith(client: DynamoDBClient, s3: S3Client, request: ExportIte
     );
   }
   const { schema, keyTypes } = await targetKeys(client, request.tableName);
+  if (selection) await assertSelectionAccepted({ client, tableName: request.tableName }, selection);
   await assertKeyTypes(exportSelection(s3, location, schema, request.export), keyTypes, 'fromExport', request.export);
+  const id = generatedIncidentId();
   return {
     source: 'export',
-    incidentId: `restore-items-${generatedIncidentId()}`,
+    incidentId: `restore-items-${id}`,
     tableName: request.tableName,
     export: request.export,
     exportArn: summary.exportArn,
     location,
     exportedItems: summary.itemCount,
+    ...(selection && {
+      selection,
+      importedTableName: restoreNames(request.tableName, id, 'import-').restoredTableName,
+    }),
     restoreTime: summary.exportTime ?? new Date().toISOString(),
     segments: request.segments ?? 4,
     ...(request.maxWriteUnitsPerSecond !== undefined && { maxWriteUnitsPerSecond: request.maxWriteUnitsPerSecond }),

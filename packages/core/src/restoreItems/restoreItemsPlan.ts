@@ -48,6 +48,10 @@ export interface ExportItemsPlan extends Omit<FileItemsPlan, 'source' | 'file' |
   readonly location: ExportLocation;
   /** The summary manifest's item count. */
   readonly exportedItems: number;
+  /** Only the export's items matching this filter: DynamoDB evaluates it on a table the export is imported into. */
+  readonly selection?: ScanFilter;
+  /** That table (ImportTable), deleted at the end: `TABLE-dr-import-<id>`. */
+  readonly importedTableName?: string;
 }
 
 /** The serialisable plan of `restore-items`, made by validation before anything changes. */

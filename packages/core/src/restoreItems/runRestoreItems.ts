@@ -9,6 +9,7 @@ import { phaseEnded, phaseStarted } from '../runs/runRecord.js';
 import { beginTableRun, endTableRun, readTableRun, recordTable } from '../runs/tableRun.js';
 import { awaitTemporaryTable, deleteTemporaryTable, startTemporaryTable } from '../tableRestore/temporaryTable.js';
 import { untilReady } from '../workflow/untilReady.js';
+import { importExportForSelection } from './exportImport.js';
 import { exportSelection } from './exportSelection.js';
 import { fileSelection } from './fileSelection.js';
 import { ITEM_FATES } from './reconcileItems.js';
@@ -84,18 +85,24 @@ async function fromFile(
   const dryRun = !!options.dryRun;
   const run = await beginItemsRun(ctx, plan, options);
   const s3 = plan.source === 'export' ? createAwsClient(S3Client, ctx.aws) : undefined;
+  const imported = plan.source === 'export' ? plan.importedTableName : undefined;
   try {
     await recordTable<RestoreItemsRun>(run.journal, restoreItemsRunKey(plan), (t) =>
       phaseStarted(t, 'sync', new Date()),
     );
+    const table =
+      plan.source === 'export' && imported
+        ? await importExportForSelection(run, { ...plan, importedTableName: imported }, options.pollIntervalMs)
+        : undefined;
     const outcome = await reconcileRecorded(
       run,
       plan,
-      (_live, schema) => [
+      (_live, schema, engine) =>
         plan.source === 'export'
-          ? exportSelection(s3!, plan.location, schema, plan.export)
-          : fileSelection(plan.file, plan.format, schema, plan.deleteMissing),
-      ],
+          ? table
+            ? restoredSelection(table, { filter: plan.selection!, schema, totalSegments: plan.segments }, engine)
+            : [exportSelection(s3!, plan.location, schema, plan.export)]
+          : [fileSelection(plan.file, plan.format, schema, plan.deleteMissing)],
       dryRun,
       options,
     );
@@ -109,6 +116,8 @@ async function fromFile(
     throw error;
   } finally {
     s3?.destroy();
+    // The imported table only held the export for DynamoDB to filter: it never outlives the run.
+    if (imported) await deleteTableIfExists(ctx.dynamodb, imported).catch(() => undefined);
   }
 }
 

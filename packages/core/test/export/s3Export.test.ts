@@ -8,6 +8,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ListExportsCommand,
+  ListTablesCommand,
   PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -263,6 +264,49 @@ describe('restore-items --from-export', () => {
     expect(now.filter((i) => !atExport.includes(i))).toHaveLength(1);
     expect(atExport.every((i) => now.includes(i))).toBe(true);
     expect((await ctx.journal.getRun(result.plan.incidentId))?.kind).toBe('restore-items');
+  });
+
+  it('with a selection, writes only the matching items: DynamoDB filters the export imported into a table it then deletes', async () => {
+    const table = await sampleTable();
+    const ctx = await context();
+    const done = await exportOf(ctx, { tableName: table, bucket: BUCKET });
+    for (let i = 0; i < 5; i++) {
+      await client.send(
+        new DeleteItemCommand({ TableName: table, Key: { pk: sampleItem(i).pk!, sk: sampleItem(i).sk! } }),
+      );
+    }
+    const plan = await planExportItems(client, aws(), {
+      tableName: table,
+      confirmation: table,
+      overwriteChanged: false,
+      deleteMissing: false,
+      export: done.exportArn,
+      selection: { where: 'pk = :p', values: '{":p": "p#1"}' },
+    });
+    const result = await runRestoreItems(ctx, plan, { pollIntervalMs: 10 });
+    // Of the five deleted (pk p#0 .. p#4), only the one with pk p#1 is back; p#1 has 6 items in all.
+    expect(result.written).toMatchObject({ selected: 6, counts: { new: 1, unchanged: 5 } });
+    expect(result.verification).toMatchObject({ equal: true, count: 6 });
+    const now = await tableContents(client, table);
+    expect(now).toHaveLength(ITEMS - 4);
+    const { TableNames } = await client.send(new ListTablesCommand({}));
+    expect(TableNames!.filter((n) => n.includes('-dr-import-'))).toEqual([]);
+  });
+
+  it('refuses a selection DynamoDB cannot parse, before anything is imported or recorded', async () => {
+    const table = await sampleTable();
+    const ctx = await context();
+    const done = await exportOf(ctx, { tableName: table, bucket: BUCKET });
+    const error = await planExportItems(client, aws(), {
+      tableName: table,
+      confirmation: table,
+      overwriteChanged: false,
+      deleteMissing: false,
+      export: done.exportArn,
+      selection: { where: 'begins_with(pk :p', values: '{":p": "p#1"}' },
+    }).catch((e: unknown) => e);
+    expect(field(error)).toBe('where');
+    expect(await ctx.journal.listRuns()).toHaveLength(1);
   });
 
   it('refuses --delete-missing and a table keyed otherwise, before anything is recorded', async () => {

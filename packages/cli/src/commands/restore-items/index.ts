@@ -84,7 +84,11 @@ export async function restoreItems(opts: RestoreItemsCommandOptions): Promise<vo
     ...choices,
   };
   const plan: RestoreItemsPlan = opts.fromExport
-    ? await planExportItems(dynamodb, aws, { ...fromItemsRequest, export: opts.fromExport })
+    ? await planExportItems(dynamodb, aws, {
+        ...fromItemsRequest,
+        export: opts.fromExport,
+        ...(opts.where !== undefined && { selection: { where: opts.where, values: opts.values, names: opts.names } }),
+      })
     : opts.fromFile
       ? await planFileItems(dynamodb, { ...fromItemsRequest, file: opts.fromFile })
       : await planPointInTimeItems(dynamodb, journal, {
@@ -138,12 +142,24 @@ function assertSourceFlags(opts: RestoreItemsCommandOptions): void {
   }
   const source = opts.fromFile !== undefined ? '--from-file' : '--from-export';
   if (opts.fromFile !== undefined || opts.fromExport !== undefined) {
+    const selection = { '--where': opts.where, '--values': opts.values, '--names': opts.names };
+    // An export's items can be filtered (DynamoDB evaluates --where on the export imported into a table).
+    if (source === '--from-export' && opts.where === undefined) {
+      for (const [flag, value] of Object.entries(selection)) {
+        if (value !== undefined) {
+          throw new InputError(
+            flag,
+            value,
+            'needs --where',
+            'Add the --where condition that uses it, or leave it out.',
+          );
+        }
+      }
+    }
     for (const [flag, value] of Object.entries({
       '--to': opts.to,
       '--incident': opts.incident,
-      '--where': opts.where,
-      '--values': opts.values,
-      '--names': opts.names,
+      ...(source === '--from-file' && selection),
     })) {
       if (value !== undefined) {
         throw new InputError(
