@@ -140,11 +140,17 @@ export {
 
 // Selective restore, diff, export, restore to a new table.
 export type * from './restoreItems/index.js';
-export { ITEM_FATES, planFileItems, planPointInTimeItems, runRestoreItems } from './restoreItems/index.js';
+export {
+  ITEM_FATES,
+  planExportItems,
+  planFileItems,
+  planPointInTimeItems,
+  runRestoreItems,
+} from './restoreItems/index.js';
 export type * from './diff/index.js';
 export { planDiff, runDiff } from './diff/index.js';
 export type * from './export/index.js';
-export { planExport, runExport } from './export/index.js';
+export { planExport, planS3Export, runExport, runS3Export, verifyS3Export } from './export/index.js';
 export type * from './restoreAs/index.js';
 export {
   planRestoreAs,

@@ -1,22 +1,16 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
-import { createAwsClient } from '../aws/createAwsClient.js';
 import type { AwsClientOptions } from '../aws/createDynamoDbClient.js';
 import { describeTableIfExists } from '../aws/dynamoDbCalls.js';
-import { bucketExists } from '../deploy/s3Calls.js';
 import { InputError } from '../errors.js';
 import type { RunJournal } from '../journal/runJournal.js';
 import { planRestore, type RestoreRequest } from '../restore/planRestore.js';
 import { parseRestoreTime } from '../restore/restoreTime.js';
+import { assertBucketReachable, assertExportTarget } from '../s3Export/exportTarget.js';
 import { exportPeriods } from './exportPeriods.js';
 import { MIN_EXPORT_PERIOD_MS, type ExportPeriod, type RevertOptions, type RevertPlan } from './revertPlan.js';
 
 /** A revert's request: a restore's, plus where the exports go and what is undone. */
 export interface RevertRequest extends RestoreRequest, RevertOptions {}
-
-/** ExportTableToPointInTime's S3Bucket pattern and S3Prefix length (API reference). */
-const BUCKET_PATTERN = /^[a-zA-Z0-9][\w.-]{1,253}[a-zA-Z0-9]$/;
-const MAX_PREFIX_LENGTH = 1024;
 
 /**
  * Validates a revert and returns its plan; reads only. Everything a restore checks (incident, time inside
@@ -37,8 +31,7 @@ export async function planRevert(
   if (onConflict !== 'skip' && onConflict !== 'overwrite') {
     throw new InputError('onConflict', onConflict, 'is not a conflict policy', 'Use skip (the default) or overwrite.');
   }
-  assertBucketName(request.exportBucket);
-  assertPrefix(request.exportPrefix);
+  assertExportTarget(request.exportBucket, request.exportPrefix, { bucket: 'exportBucket', prefix: 'exportPrefix' });
   const restorePlan = await planRestore(client, journal, request);
   const time = new Date(restorePlan.restoreTime);
   const until = request.untilTime === undefined ? undefined : parseRestoreTime(request.untilTime, 'untilTime');
@@ -69,46 +62,8 @@ export async function planRevert(
       periods,
     });
   }
-  if (!(await exportBucketExists(aws, request.exportBucket))) {
-    throw new InputError(
-      'exportBucket',
-      request.exportBucket,
-      'does not exist or cannot be reached with these credentials',
-      'Create the bucket in the same account (aws s3 mb s3://NAME), or name one that exists.',
-    );
-  }
+  await assertBucketReachable(aws, request.exportBucket, 'exportBucket');
   return { ...restorePlan, tables, untilTime: (until ?? new Date(tables[0]!.restorableWindow.latest)).toISOString() };
-}
-
-async function exportBucketExists(aws: AwsClientOptions, bucket: string): Promise<boolean> {
-  const s3 = createAwsClient(S3Client, aws);
-  try {
-    return await bucketExists(s3, bucket);
-  } finally {
-    s3.destroy();
-  }
-}
-
-function assertBucketName(bucket: string): void {
-  if (BUCKET_PATTERN.test(bucket)) return;
-  throw new InputError(
-    'exportBucket',
-    bucket,
-    'is not a bucket name',
-    'Give the name of an existing S3 bucket (letters, digits, dots, hyphens), without s3:// or a path.',
-  );
-}
-
-function assertPrefix(prefix: string | undefined): void {
-  if (prefix === undefined) return;
-  // eslint-disable-next-line no-control-regex
-  if (prefix.length > 0 && prefix.length <= MAX_PREFIX_LENGTH && !/[\u0000-\u001f\u007f]/.test(prefix)) return;
-  throw new InputError(
-    'exportPrefix',
-    prefix,
-    `is not a key prefix of 1 to ${MAX_PREFIX_LENGTH} printable characters`,
-    'Give a prefix such as dr-exports/orders, or leave it out.',
-  );
 }
 
 /** Refuses a period AWS would refuse: an incremental export covers at least 15 minutes. */
