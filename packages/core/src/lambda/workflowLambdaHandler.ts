@@ -1,9 +1,12 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { createAwsClient } from '../aws/createAwsClient.js';
 import { createDynamoDbClient } from '../aws/createDynamoDbClient.js';
 import { DynamoDbCheckpointStore } from '../checkpoint/dynamoDbCheckpointStore.js';
 import { DrError } from '../errors.js';
 import { DynamoDbRunJournal } from '../journal/dynamoDbRunJournal.js';
 import { restoreHandlers } from '../restore/restoreHandlers.js';
-import type { RestoreStepContext } from '../restore/restoreStepContext.js';
+import { revertHandlers } from '../revert/revertHandlers.js';
+import type { RevertStepContext } from '../revert/revertStepContext.js';
 import { dispatchStep } from '../workflow/dispatchStep.js';
 
 /**
@@ -17,11 +20,14 @@ export const JOURNAL_TABLE_VARIABLE = 'DYNAMO_DR_JOURNAL_TABLE';
 /** How long one segment call works before it returns unfinished: well under Lambda's 15 minutes. */
 const SEGMENT_BUDGET_MS = 600_000;
 
-let context: RestoreStepContext | undefined;
+let context: RevertStepContext | undefined;
+
+/** Every handler of the restore, sync and revert state machines: their Task states name one each. */
+const handlers = { ...restoreHandlers, ...revertHandlers };
 
 /**
- * The Lambda entry point behind every Task state of both state machines:
- * `event.handler` names the step's handler (`restoreHandlers`). Clients come from the Lambda
+ * The Lambda entry point behind every Task state of the restore, sync and revert state machines:
+ * `event.handler` names the step's handler (`restoreHandlers`, `revertHandlers`). Clients come from the Lambda
  * environment (region, role); runs, locks and segment checkpoints live in the table named by
  * `DYNAMO_DR_JOURNAL_TABLE`. Created once per container and reused.
  *
@@ -46,9 +52,10 @@ export async function workflowLambdaHandler(event: unknown): Promise<unknown> {
       engineClient: createDynamoDbClient({ maxAttempts: 1 }),
       startedBy: `AWS Step Functions (${process.env.AWS_LAMBDA_FUNCTION_NAME ?? 'dynamo-dr-workflow'})`,
       segmentBudgetMs: SEGMENT_BUDGET_MS,
+      s3: createAwsClient(S3Client, {}),
     };
   }
-  return dispatchStep(restoreHandlers, context, event);
+  return dispatchStep(handlers, context, event);
 }
 
 /** The variable a deployment sets to the key that encrypts checkpoints of sensitive tables (base64, 32 bytes). */

@@ -9,7 +9,14 @@ import type { RunJournal } from '../journal/runJournal.js';
 import { planRestore, type RestoreRequest } from '../restore/planRestore.js';
 import { parseRestoreTime } from '../restore/restoreTime.js';
 import { exportPeriods } from './exportPeriods.js';
-import { MIN_EXPORT_PERIOD_MS, type ExportPeriod, type RevertOptions, type RevertPlan } from './revertPlan.js';
+import type { TableRestorePlan } from '../restore/restorePlan.js';
+import {
+  MIN_EXPORT_PERIOD_MS,
+  type ExportPeriod,
+  type RevertOptions,
+  type RevertPlan,
+  type TableRevertPlan,
+} from './revertPlan.js';
 
 /** A revert's request: a restore's, plus where the exports go and what is undone. */
 export interface RevertRequest extends RestoreRequest, RevertOptions {}
@@ -33,60 +40,89 @@ export async function planRevert(
   journal: RunJournal,
   request: RevertRequest,
 ): Promise<RevertPlan> {
-  const onConflict = request.onConflict ?? 'skip';
-  if (onConflict !== 'skip' && onConflict !== 'overwrite') {
-    throw new InputError('onConflict', onConflict, 'is not a conflict policy', 'Use skip (the default) or overwrite.');
-  }
-  assertBucketName(request.exportBucket);
-  assertPrefix(request.exportPrefix);
+  assertRevertOptions(request);
   const restorePlan = await planRestore(client, journal, request);
-  const time = new Date(restorePlan.restoreTime);
-  const until = request.untilTime === undefined ? undefined : parseRestoreTime(request.untilTime, 'untilTime');
-  const minimum = request.minExportPeriodMs ?? MIN_EXPORT_PERIOD_MS;
   const tables = [];
-  for (const table of restorePlan.tables) {
-    const latest = new Date(table.restorableWindow.latest);
-    if (until && (until <= time || until > latest)) {
-      throw new InputError(
-        'untilTime',
-        request.untilTime,
-        `is not between the time ${time.toISOString()} and the latest restorable time ${latest.toISOString()} of ${table.tableName}`,
-        'Give the end of the bad window: after the time restored to, and no later than the latest restorable time.',
-      );
-    }
-    const periods = [
-      ...exportPeriods('window', time, until ?? latest),
-      ...(until ? exportPeriods('later', until, latest) : []),
-    ];
-    assertLongEnough(periods, minimum, request, table.tableName);
-    const description = await describeTableIfExists(client, table.tableName);
-    tables.push({
-      ...table,
-      tableArn: description!.TableArn!,
-      exportBucket: request.exportBucket,
-      ...(request.exportPrefix !== undefined && { exportPrefix: request.exportPrefix }),
-      onConflict,
-      periods,
-    });
-  }
-  if (!(await exportBucketExists(aws, request.exportBucket))) {
-    throw new InputError(
-      'exportBucket',
-      request.exportBucket,
-      'does not exist or cannot be reached with these credentials',
-      'Create the bucket in the same account (aws s3 mb s3://NAME), or name one that exists.',
-    );
-  }
-  return { ...restorePlan, tables, untilTime: (until ?? new Date(tables[0]!.restorableWindow.latest)).toISOString() };
-}
-
-async function exportBucketExists(aws: AwsClientOptions, bucket: string): Promise<boolean> {
+  for (const table of restorePlan.tables) tables.push(await planTableRevert(client, table, request));
   const s3 = createAwsClient(S3Client, aws);
   try {
-    return await bucketExists(s3, bucket);
+    await assertExportBucket(s3, request.exportBucket);
   } finally {
     s3.destroy();
   }
+  return { ...restorePlan, tables, untilTime: tables[0]!.untilTime };
+}
+
+/**
+ * Refuses a conflict policy, bucket name or prefix AWS or the revert would not take; local checks only.
+ *
+ * @example
+ * assertRevertOptions({ exportBucket: 's3://x' }); // InputError naming exportBucket
+ */
+export function assertRevertOptions(options: RevertOptions): void {
+  const onConflict = options.onConflict ?? 'skip';
+  if (onConflict !== 'skip' && onConflict !== 'overwrite') {
+    throw new InputError('onConflict', onConflict, 'is not a conflict policy', 'Use skip (the default) or overwrite.');
+  }
+  assertBucketName(options.exportBucket);
+  assertPrefix(options.exportPrefix);
+}
+
+/**
+ * Refuses a bucket that does not exist (HeadBucket): AWS would accept the export and fail it later.
+ *
+ * @example
+ * await assertExportBucket(s3, 'dr-exports'); // InputError naming exportBucket when there is none
+ */
+export async function assertExportBucket(s3: S3Client, bucket: string): Promise<void> {
+  if (await bucketExists(s3, bucket)) return;
+  throw new InputError(
+    'exportBucket',
+    bucket,
+    'does not exist or cannot be reached with these credentials',
+    'Create the bucket in the same account (aws s3 mb s3://NAME), or name one that exists.',
+  );
+}
+
+/**
+ * One table's revert plan from its restore plan: `untilTime` (after the time, inside the window) and each
+ * export period checked against AWS's incremental export limits; reads the table's ARN (DescribeTable).
+ *
+ * @example
+ * const plan = await planTableRevert(ddb, tableRestorePlan, { exportBucket: 'dr-exports', pitrBackupTime });
+ */
+export async function planTableRevert(
+  client: DynamoDBClient,
+  table: TableRestorePlan,
+  request: RevertOptions & { readonly pitrBackupTime: string },
+): Promise<TableRevertPlan> {
+  const time = new Date(table.restoreTime);
+  const until = request.untilTime === undefined ? undefined : parseRestoreTime(request.untilTime, 'untilTime');
+  const minimum = request.minExportPeriodMs ?? MIN_EXPORT_PERIOD_MS;
+  const latest = new Date(table.restorableWindow.latest);
+  if (until && (until <= time || until > latest)) {
+    throw new InputError(
+      'untilTime',
+      request.untilTime,
+      `is not between the time ${time.toISOString()} and the latest restorable time ${latest.toISOString()} of ${table.tableName}`,
+      'Give the end of the bad window: after the time restored to, and no later than the latest restorable time.',
+    );
+  }
+  const periods = [
+    ...exportPeriods('window', time, until ?? latest),
+    ...(until ? exportPeriods('later', until, latest) : []),
+  ];
+  assertLongEnough(periods, minimum, request, table.tableName);
+  const description = await describeTableIfExists(client, table.tableName);
+  return {
+    ...table,
+    tableArn: description!.TableArn!,
+    exportBucket: request.exportBucket,
+    ...(request.exportPrefix !== undefined && { exportPrefix: request.exportPrefix }),
+    onConflict: request.onConflict ?? 'skip',
+    periods,
+    untilTime: (until ?? latest).toISOString(),
+  };
 }
 
 function assertBucketName(bucket: string): void {
@@ -115,7 +151,7 @@ function assertPrefix(prefix: string | undefined): void {
 function assertLongEnough(
   periods: readonly ExportPeriod[],
   minimum: number,
-  request: RevertRequest,
+  request: { readonly untilTime?: string; readonly pitrBackupTime: string },
   tableName: string,
 ): void {
   const short = periods.find((p) => Date.parse(p.to) - Date.parse(p.from) < minimum);

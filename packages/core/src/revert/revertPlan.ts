@@ -34,6 +34,18 @@ export interface TableRevertPlan extends TableRestorePlan {
   readonly onConflict: ConflictPolicy;
   /** The undone window's periods, then (with `untilTime`) the kept periods after it, in time order. */
   readonly periods: readonly ExportPeriod[];
+  /** The end of the undone window in UTC: `untilTime`, or the latest restorable time when planned. */
+  readonly untilTime: string;
+}
+
+/**
+ * What a table's revert state machine has baked in besides the restore's settings: where the exports go (its
+ * worker may write and read there only) and the shortest export period the account accepts.
+ */
+export interface RevertSettings {
+  readonly exportBucket: string;
+  readonly exportPrefix?: string;
+  readonly minExportPeriodMs?: number;
 }
 
 /** The plan of one revert command. */
