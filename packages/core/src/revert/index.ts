@@ -3,7 +3,3 @@ export * from './planRevert.js';
 export * from './runRevert.js';
 export * from './revertChanges.js';
 export * from './exportPeriods.js';
-export * from './revertInput.js';
-export * from './revertWorkflow.js';
-export * from './revertHandlers.js';
-export * from './revertStateMachineDefinition.js';

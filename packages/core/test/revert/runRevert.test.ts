@@ -256,7 +256,7 @@ describe('revert through an incremental export', () => {
       runRevert(ctx, plan, {
         pollIntervalMs: 20,
         onStep: (_table, step) => {
-          if (step === 'RevertChangedItems') throw interrupted;
+          if (step === 'RevertChangedSegment') throw interrupted;
         },
       }),
     ).rejects.toBe(interrupted);
