@@ -118,9 +118,11 @@ export type { RevertRequest } from './revert/planRevert.js';
 export type { RevertPreview } from './revert/runRevert.js';
 export type { RevertInput } from './revert/revertInput.js';
 export type { RevertHandlerName } from './revert/revertHandlers.js';
-export { planRevert } from './revert/planRevert.js';
+export { assertRevertOptions, planRevert } from './revert/planRevert.js';
 export { previewRevert, runRevert } from './revert/runRevert.js';
+export type { RevertPermissions } from './revert/revertPermissions.js';
 export { revertStateMachineDefinition } from './revert/revertStateMachineDefinition.js';
+export { revertPermissions } from './revert/revertPermissions.js';
 
 // Recovery mode: hold the application's writers during a recovery.
 export type * from './recoveryMode/index.js';

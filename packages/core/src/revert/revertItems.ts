@@ -53,7 +53,10 @@ export async function prepareRevert(ctx: RevertStepContext, plan: TableRevertPla
   await recordTable<RestoreRun>(ctx.journal, key, (t) => ({
     ...t,
     conflicts: changes.conflicts.map((k) => reportedKey(k, plan.sensitive)),
-    counts: { ...t.counts, revert: { ...NO_COUNTS, scanned: changes.unchanged + skipped, unchanged: changes.unchanged } },
+    counts: {
+      ...t.counts,
+      revert: { ...NO_COUNTS, scanned: changes.unchanged + skipped, unchanged: changes.unchanged },
+    },
   }));
 }
 
@@ -78,7 +81,7 @@ export async function revertChangedSegment(
   const { table, schema, engine } = await destination(ctx, plan, pace);
   const stopAt = ctx.segmentBudgetMs === undefined ? undefined : Date.now() + ctx.segmentBudgetMs;
   const paceNow = () => (!ctx.engine && currentPace(engine, plan.tableName)) || {};
-  for (let through = run?.revertedKeys?.[segment] ?? 0; through < actions.length; ) {
+  for (let through = run?.revertedKeys?.[segment] ?? 0; through < actions.length;) {
     if (stopAt !== undefined && Date.now() >= stopAt) return { done: false, pace: paceNow() };
     const chunk = actions.slice(through, through + CHUNK);
     await writeItems(table, chunk.map(writeRequest), schema, engine);
@@ -111,7 +114,9 @@ function segmentOf(key: Item, segments: number): number {
 export async function verifyRevertedItems(ctx: RevertStepContext, plan: TableRevertPlan): Promise<void> {
   const key = restoreRunKey(plan);
   const run = await readTableRun<RestoreRun>(ctx.journal, key);
-  await recordTable<RestoreRun>(ctx.journal, key, (t) => phaseStarted(phaseEnded(t, 'sync', new Date()), 'verify', new Date()));
+  await recordTable<RestoreRun>(ctx.journal, key, (t) =>
+    phaseStarted(phaseEnded(t, 'sync', new Date()), 'verify', new Date()),
+  );
   const { actions } = await loadRevertChanges(ctx, plan, exportsOf(run, plan));
   const { table, schema, engine } = await destination(ctx, plan);
   const found = await readItems(
