@@ -207,6 +207,7 @@ export {
   deployedRecovery,
   listDeployedRuns,
   prepareStepFunctionsRestore,
+  prepareStepFunctionsRevert,
   restoreExecutionName,
   runRestoreOnStepFunctions,
   stepFunctionsClients,
