@@ -123,7 +123,7 @@ describe('dynamo-dr restore --mode revert', () => {
     expect(missing.stderr).toMatch(/--export-bucket is required with --mode revert/);
     const onStepFunctions = await revert('--export-bucket', BUCKET, '--executor', 'step-functions');
     expect(onStepFunctions.code).toBe(2);
-    expect(onStepFunctions.stderr).toMatch(/--mode "revert" is not yet deployed to Step Functions/);
+    expect(onStepFunctions.stderr).toMatch(/--executor "step-functions" needs a deployed stack/);
     const untilWithDelta = await runCli(sandbox, dir, ['restore', '--table', TABLE, '--to', t, '--until', t]);
     expect(untilWithDelta.code).toBe(2);
     expect(untilWithDelta.stderr).toMatch(/--until .* applies to --mode revert only/);

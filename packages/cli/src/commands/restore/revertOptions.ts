@@ -9,19 +9,8 @@ export interface RevertFlags {
   readonly executor?: string;
 }
 
-/**
- * A revert's options from its flags and the configuration's defaults. A revert runs in this process only:
- * `--executor step-functions` is refused, as the deployed state machines run delta and reset.
- */
+/** A revert's options from its flags and the configuration's defaults. */
 export function revertOptionsOf(flags: RevertFlags, config: DrConfig | undefined): RevertOptions {
-  if (flags.executor === 'step-functions') {
-    throw new InputError(
-      '--mode',
-      'revert',
-      'is not yet deployed to Step Functions (the state machines run delta and reset)',
-      'Run the revert in this process: --executor in-process.',
-    );
-  }
   const exportBucket = flags.exportBucket ?? config?.defaults?.exportBucket;
   if (exportBucket === undefined) {
     throw new InputError(
@@ -40,6 +29,27 @@ export function revertOptionsOf(flags: RevertFlags, config: DrConfig | undefined
     ...(flags.onConflict !== undefined && { onConflict: flags.onConflict as RevertOptions['onConflict'] }),
     ...(minSeconds !== undefined && { minExportPeriodMs: minSeconds * 1000 }),
   };
+}
+
+/**
+ * Refuses what a deployed revert machine has baked in: its exports' bucket and prefix are the configuration's
+ * at deploy time (its worker may write there only).
+ */
+export function assertNoBakedRevertFlags(flags: RevertFlags, stackName: string): void {
+  const given = (
+    [
+      ['--export-bucket', flags.exportBucket],
+      ['--export-prefix', flags.exportPrefix],
+    ] as const
+  ).find(([, value]) => value !== undefined);
+  if (given) {
+    throw new InputError(
+      given[0],
+      given[1],
+      `cannot change a revert on Step Functions: stack ${stackName}'s revert machines have it baked in`,
+      'Change defaults.exportBucket / exportPrefix in the configuration and run dynamo-dr deploy, or use --executor in-process.',
+    );
+  }
 }
 
 /** Flags that only a revert reads: refused with another mode rather than ignored. */
