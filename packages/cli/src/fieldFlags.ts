@@ -42,6 +42,7 @@ export const FIELD_FLAGS: Readonly<Record<string, string>> = {
   exportPrefix: '--export-prefix',
   untilTime: '--until',
   onConflict: '--on-conflict',
+  verify: '--verify',
   // Sync limits
   segments: '--segments',
   maxWriteUnitsPerSecond: '--max-write-units',

@@ -24,6 +24,8 @@ export interface RestoreTableRun extends TableRunBase<TableRestorePlan> {
   /** The keys a revert found written in its window and again after it (as the journal may show them). */
   readonly conflicts?: readonly unknown[];
   readonly verification?: RecordedVerification;
+  /** A revert's `--verify full`: the whole table against a PITR restore at the time, and how many keys differ. */
+  readonly fullVerification?: RecordedVerification & { readonly differing: number };
 }
 
 /**

@@ -66,6 +66,18 @@ export function assertRevertOptions(options: RevertOptions): void {
   }
   assertBucketName(options.exportBucket);
   assertPrefix(options.exportPrefix);
+  const verify = options.verify ?? 'keys';
+  if (verify !== 'keys' && verify !== 'full') {
+    throw new InputError('verify', verify, 'is not a verification', 'Use keys (the default) or full.');
+  }
+  if (verify === 'full' && options.untilTime !== undefined) {
+    throw new InputError(
+      'verify',
+      verify,
+      'compares the table with a PITR restore at the time, which untilTime keeps later writes from',
+      'Leave out untilTime to verify in full, or verify the reverted keys only (keys).',
+    );
+  }
 }
 
 /**
@@ -122,6 +134,7 @@ export async function planTableRevert(
     onConflict: request.onConflict ?? 'skip',
     periods,
     untilTime: (until ?? latest).toISOString(),
+    verify: request.verify ?? 'keys',
   };
 }
 

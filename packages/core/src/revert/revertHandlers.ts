@@ -5,6 +5,7 @@ import type { TableRestoreSettings } from '../restore/restorePlan.js';
 import { assertIncidentMatches } from '../runs/tableRun.js';
 import type { StepEvent, StepHandlers } from '../workflow/steps.js';
 import { assertExportBucket, assertRevertOptions, planTableRevert } from './planRevert.js';
+import { awaitFullVerificationTable, startFullVerification, verifyAgainstRestore } from './fullVerification.js';
 import { awaitRevertExports, startRevertExports } from './revertExports.js';
 import { revertInputSchema, type RevertInput } from './revertInput.js';
 import { prepareRevert, revertChangedSegment, verifyRevertedItems } from './revertItems.js';
@@ -26,11 +27,12 @@ export const revertHandlers = {
   /** AWS only: the raw execution input into the workflow's state, checked as `planRevert` checks a request. */
   async validateRevertInput(ctx, event) {
     const settings = event.settings as TableRestoreSettings;
-    const { untilTime, onConflict, ...input } = exactInput(event.input);
+    const { untilTime, onConflict, verify, ...input } = exactInput(event.input);
     const options = {
       ...(event.revert as RevertSettings),
       ...(untilTime !== undefined && { untilTime }),
       ...(onConflict !== undefined && { onConflict }),
+      ...(verify !== undefined && { verify }),
     };
     assertRevertOptions(options);
     const restorePlan = await planTableRestore(ctx.dynamodb, input, settings);
@@ -62,6 +64,18 @@ export const revertHandlers = {
   revertChangedSegment: (ctx, event) => revertChangedSegment(ctx, planOf(event), event.segment!, event.pace),
   async verifyRevertedItems(ctx, event) {
     await verifyRevertedItems(ctx, planOf(event));
+    return null;
+  },
+  async startFullVerification(ctx, event) {
+    await startFullVerification(ctx, planOf(event));
+    return null;
+  },
+  async awaitFullVerificationTable(ctx, event) {
+    await awaitFullVerificationTable(ctx, planOf(event), event.deadline);
+    return null;
+  },
+  async verifyAgainstRestore(ctx, event) {
+    await verifyAgainstRestore(ctx, planOf(event));
     return null;
   },
   recordRestoreSuccess: restoreHandlers.recordRestoreSuccess,

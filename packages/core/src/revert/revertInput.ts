@@ -1,5 +1,5 @@
 import { restoreInputSchema, type RestoreInput } from '../restore/restoreInput.js';
-import type { ConflictPolicy } from './revertPlan.js';
+import type { ConflictPolicy, RevertVerification } from './revertPlan.js';
 
 /**
  * The input of one revert, as the revert state machine takes it: the recovery workflow's input contract, and
@@ -18,9 +18,11 @@ export interface RevertInput extends RestoreInput {
   readonly untilTime?: string;
   /** @default 'skip' */
   readonly onConflict?: ConflictPolicy;
+  /** @default 'keys' */
+  readonly verify?: RevertVerification;
 }
 
-/** JSON Schema of {@link RevertInput}: the restore's three fields, `untilTime` and `onConflict`, nothing else. */
+/** JSON Schema of {@link RevertInput}: the restore's three fields, `untilTime`, `onConflict` and `verify`, nothing else. */
 export const revertInputSchema = {
   type: 'object',
   additionalProperties: false,
@@ -29,5 +31,6 @@ export const revertInputSchema = {
     ...restoreInputSchema.properties,
     untilTime: { type: 'string', minLength: 1 },
     onConflict: { type: 'string', enum: ['skip', 'overwrite'] },
+    verify: { type: 'string', enum: ['keys', 'full'] },
   },
 } as const;

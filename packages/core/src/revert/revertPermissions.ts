@@ -54,6 +54,16 @@ const REVERT_HANDLER_PERMISSIONS: Readonly<Record<RevertHandlerName, (r: RevertR
     { actions: ['s3:GetObject'], resources: [r.exportObjects] },
     { actions: ['dynamodb:DescribeTable', 'dynamodb:BatchGetItem'], resources: [r.table] },
   ],
+  // `--verify full`: the restore at the time into the temporary table, both tables read, the temporary one deleted.
+  startFullVerification: HANDLER_PERMISSIONS.startPointInTimeRestore,
+  awaitFullVerificationTable: HANDLER_PERMISSIONS.awaitRestoredTable,
+  verifyAgainstRestore: (r) => [
+    {
+      actions: ['dynamodb:DescribeTable', 'dynamodb:Scan', 'dynamodb:BatchGetItem'],
+      resources: [r.table, r.restoredTables],
+    },
+    { actions: ['dynamodb:DeleteTable'], resources: [r.restoredTables] },
+  ],
   recordRestoreSuccess: HANDLER_PERMISSIONS.recordRestoreSuccess,
   recordRestoreFailure: HANDLER_PERMISSIONS.recordRestoreFailure,
 };

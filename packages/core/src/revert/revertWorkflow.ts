@@ -8,12 +8,12 @@ import type { RevertSettings } from './revertPlan.js';
  * input first; take the lock and record the attempt; the forensic backup and the incremental exports of the
  * window (and of the kept periods after it) in parallel, both polled with backoff up to the deadline; the gate
  * (nothing is written before the forensic backup is AVAILABLE); write each changed key's image at the time,
- * fanned out over the segments (keys spread by a hash); read every reverted key back; record the run. No
- * temporary table.
+ * fanned out over the segments (keys spread by a hash); read every reverted key back; with `verify: 'full'`,
+ * compare the whole table with a PITR restore at the time (the only temporary table); record the run.
  *
  * @example
  * revertWorkflow(settings, { exportBucket: 'dr-exports' }).steps.map((s) => s.name);
- * // ['BackupAndExportInParallel', 'PrepareRevert', 'RevertChangedItems', 'VerifyRevertedItems']
+ * // ['BackupAndExportInParallel', 'PrepareRevert', 'RevertChangedItems', 'VerifyRevertedItems', 'StartFullVerification', ...]
  */
 export function revertWorkflow(settings: TableRestoreSettings, revert: RevertSettings): Workflow {
   const deadlineSeconds = settings.restoreDeadlineMinutes * 60;
@@ -53,6 +53,10 @@ export function revertWorkflow(settings: TableRestoreSettings, revert: RevertSet
         comment: `Writes the changed keys back over ${settings.segments} segments`,
       },
       { kind: 'task', name: 'VerifyRevertedItems', handler: 'verifyRevertedItems' },
+      // `--verify full` only (the steps do nothing otherwise): the whole table against a PITR restore at the time.
+      { kind: 'task', name: 'StartFullVerification', handler: 'startFullVerification' },
+      { kind: 'poll', name: 'AwaitFullVerificationTable', handler: 'awaitFullVerificationTable', deadlineSeconds },
+      { kind: 'task', name: 'VerifyTableAgainstRestore', handler: 'verifyAgainstRestore' },
     ],
     succeed: { kind: 'task', name: 'RecordRestoreSuccess', handler: 'recordRestoreSuccess' },
     fail: { kind: 'task', name: 'RecordRestoreFailure', handler: 'recordRestoreFailure' },

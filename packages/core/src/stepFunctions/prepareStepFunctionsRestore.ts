@@ -87,6 +87,7 @@ export function prepareStepFunctionsRevert(
   const extraInput = {
     ...(request.untilTime !== undefined && { untilTime: request.untilTime }),
     ...(request.onConflict !== undefined && { onConflict: request.onConflict }),
+    ...(request.verify !== undefined && { verify: request.verify }),
   };
   return prepareOnStack(clients, stackName, request, 'revert', extraInput, (journal) =>
     planRevert(clients.dynamodb, aws, journal, request),

@@ -6,6 +6,7 @@ export interface RevertFlags {
   readonly exportPrefix?: string;
   readonly until?: string;
   readonly onConflict?: string;
+  readonly verify?: string;
   readonly executor?: string;
 }
 
@@ -27,6 +28,7 @@ export function revertOptionsOf(flags: RevertFlags, config: DrConfig | undefined
     ...(exportPrefix !== undefined && { exportPrefix }),
     ...(flags.until !== undefined && { untilTime: flags.until }),
     ...(flags.onConflict !== undefined && { onConflict: flags.onConflict as RevertOptions['onConflict'] }),
+    ...(flags.verify !== undefined && { verify: flags.verify as RevertOptions['verify'] }),
     ...(minSeconds !== undefined && { minExportPeriodMs: minSeconds * 1000 }),
   };
 }
@@ -60,6 +62,7 @@ export function assertNoRevertFlags(flags: RevertFlags): void {
       ['--export-prefix', flags.exportPrefix],
       ['--until', flags.until],
       ['--on-conflict', flags.onConflict],
+      ['--verify', flags.verify],
     ] as const
   ).find(([, value]) => value !== undefined);
   if (given) {
