@@ -109,13 +109,18 @@ describe('dynamo-dr restore --mode revert --executor step-functions', () => {
   }, 120_000);
 
   it('reverts through the deployed revert machine to exactly the table at T; run again, it starts nothing', async () => {
-    const reverted = await cli(...revertArgs('incident-r1'));
+    const reverted = await cli(...revertArgs('incident-r1', '--verify', 'full'));
     expect(reverted.code, reverted.stderr).toBe(0);
     expect(reverted.stderr).toMatch(
       new RegExp(`${TABLE}: started arn:aws:states:.*:${revertMachine}:incident-r1-Orders`),
     );
     // The execution's history, step by step: the exports polled, the writes fanned out, the read-back.
-    for (const step of ['AwaitRevertExports', 'PrepareRevert', 'RevertChangedItems', 'VerifyRevertedItems']) {
+    for (const step of [
+      'AwaitRevertExports',
+      'RevertChangedItems',
+      'VerifyRevertedItems',
+      'VerifyTableAgainstRestore',
+    ]) {
       expect(reverted.stderr).toContain(`${TABLE}: ${step}`);
     }
     expect(await tableContents(dynamodb, TABLE)).toEqual(atT);
@@ -129,11 +134,16 @@ describe('dynamo-dr restore --mode revert --executor step-functions', () => {
     expect(again.code, again.stderr).toBe(0);
     const run = JSON.parse(again.stdout) as {
       result: string;
-      tables: Record<string, { counts: { revert: { written: number; deleted: number } } }>;
+      tables: Record<
+        string,
+        { counts: { revert: { written: number; deleted: number } }; fullVerification: { equal: boolean } }
+      >;
     };
     expect(run.result).toBe('succeeded');
     // 5 deleted and 5 updated items put back, 5 new ones deleted.
     expect(run.tables[TABLE]!.counts.revert).toMatchObject({ written: 10, deleted: 5 });
+    // --verify full: the whole table equal to a PITR restore at T, in a temporary table deleted since.
+    expect(run.tables[TABLE]!.fullVerification).toMatchObject({ equal: true, differing: 0 });
     expect(await executions()).toEqual(['incident-r1-Orders:SUCCEEDED']);
   }, 240_000);
 });
