@@ -18,10 +18,9 @@ import type { RevertStepContext } from '../../src/revert/revertStepContext.js';
 import { revertWorkflow } from '../../src/revert/revertWorkflow.js';
 import { runRevert } from '../../src/revert/runRevert.js';
 import { digestTable } from '../../src/sync/digestTable.js';
-import { allSteps } from '../../src/workflow/steps.js';
 import { localWorkflowResources } from '../../src/workflow/workflowResources.js';
 import { createSampleTable, simulateIncident, tableContents, timeBetweenWrites } from '../restore/restoreFixtures.js';
-import { runAslDefinition } from '../workflow/runAsl.js';
+import { runAslDefinition, stepsTaken } from '../workflow/runAsl.js';
 
 const ITEMS = 30;
 const MIN_PERIOD_MS = 150;
@@ -78,16 +77,12 @@ const runRevertAsl = (settings: TableRestoreSettings, ctx: RevertStepContext, in
     trace,
   );
 
-/** The steps a trace took: each once, in order of first call; the parallel branches' steps, which interleave, sorted. */
-function stepsTaken(trace: readonly string[], settings: TableRestoreSettings): string[] {
-  const parallel = revertWorkflow(settings, REVERT).steps.find((s) => s.kind === 'parallel')!;
-  const inBranches = new Set(allSteps([parallel]).map((s) => s.name));
-  const unique = [...new Set(trace)];
-  const first = unique.findIndex((name) => inBranches.has(name));
-  const branchSteps = unique.filter((name) => inBranches.has(name));
-  const rest = unique.filter((name) => !inBranches.has(name));
-  return [...rest.slice(0, first), ...branchSteps.sort(), ...rest.slice(first)];
-}
+/** The steps a trace took (see {@link stepsTaken}), around the revert's parallel step. */
+const revertStepsTaken = (trace: readonly string[], settings: TableRestoreSettings) =>
+  stepsTaken(
+    trace,
+    revertWorkflow(settings, REVERT).steps.find((s) => s.kind === 'parallel')!,
+  );
 
 /** What both executors must leave the same: the run's result, counts, verification, phases and segments. */
 function recordedOutcome(run: RestoreRun | undefined, tableName: string) {
@@ -136,8 +131,8 @@ describe('the revert: the in-process executor and the generated ASL', () => {
 
     // The state machine validates its raw input first (anyone may start it); in-process planning made the plan.
     expect(aslTrace[0]).toBe('ValidateRevertInput');
-    expect(stepsTaken(aslTrace.slice(1), settingsOf(tables.asl))).toEqual(
-      stepsTaken(executorTrace, settingsOf(tables.executor)),
+    expect(revertStepsTaken(aslTrace.slice(1), settingsOf(tables.asl))).toEqual(
+      revertStepsTaken(executorTrace, settingsOf(tables.executor)),
     );
     // The writes fan out: one call per segment in both.
     expect(aslTrace.filter((name) => name === 'RevertChangedSegment')).toHaveLength(3);

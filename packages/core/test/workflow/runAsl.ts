@@ -6,7 +6,7 @@ import type { RestoreStepContext } from '../../src/restore/restoreStepContext.js
 import type { AslDefinition, AslState } from '../../src/workflow/aslStates.js';
 import { dispatchStep } from '../../src/workflow/dispatchStep.js';
 import { errorFromStepFailure } from '../../src/workflow/stepFailure.js';
-import type { StepEvent, StepHandlers } from '../../src/workflow/steps.js';
+import { allSteps, type Step, type StepEvent, type StepHandlers } from '../../src/workflow/steps.js';
 import { localWorkflowResources } from '../../src/workflow/workflowResources.js';
 import { installPromiseWithResolvers } from './promiseWithResolvers.js';
 
@@ -85,4 +85,17 @@ export async function runAsl(
     },
   });
   return trace;
+}
+
+/**
+ * The steps a trace took: each once, in order of first call; the steps of the `parallel` step's branches,
+ * which interleave, sorted.
+ */
+export function stepsTaken(trace: readonly string[], parallel: Step): string[] {
+  const inBranches = new Set(allSteps([parallel]).map((s) => s.name));
+  const unique = [...new Set(trace)];
+  const first = unique.findIndex((name) => inBranches.has(name));
+  const branchSteps = unique.filter((name) => inBranches.has(name));
+  const rest = unique.filter((name) => !inBranches.has(name));
+  return [...rest.slice(0, first), ...branchSteps.sort(), ...rest.slice(first)];
 }
