@@ -1,11 +1,10 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import { createAwsClient } from '../aws/createAwsClient.js';
 import { createDynamoDbClient } from '../aws/createDynamoDbClient.js';
 import { DynamoDbCheckpointStore } from '../checkpoint/dynamoDbCheckpointStore.js';
 import { DrError } from '../errors.js';
 import { DynamoDbRunJournal } from '../journal/dynamoDbRunJournal.js';
 import { restoreHandlers } from '../restore/restoreHandlers.js';
-import { revertHandlers } from '../revert/revertHandlers.js';
+import type { RestoreStepContext } from '../restore/restoreStepContext.js';
 import type { RevertStepContext } from '../revert/revertStepContext.js';
 import { dispatchStep } from '../workflow/dispatchStep.js';
 
@@ -20,10 +19,8 @@ export const JOURNAL_TABLE_VARIABLE = 'DYNAMO_DR_JOURNAL_TABLE';
 /** How long one segment call works before it returns unfinished: well under Lambda's 15 minutes. */
 const SEGMENT_BUDGET_MS = 600_000;
 
-let context: RevertStepContext | undefined;
-
-/** Every handler of the restore, sync and revert state machines: their Task states name one each. */
-const handlers = { ...restoreHandlers, ...revertHandlers };
+let context: RestoreStepContext | undefined;
+let revertContext: RevertStepContext | undefined;
 
 /**
  * The Lambda entry point behind every Task state of the restore, sync and revert state machines:
@@ -52,10 +49,19 @@ export async function workflowLambdaHandler(event: unknown): Promise<unknown> {
       engineClient: createDynamoDbClient({ maxAttempts: 1 }),
       startedBy: `AWS Step Functions (${process.env.AWS_LAMBDA_FUNCTION_NAME ?? 'dynamo-dr-workflow'})`,
       segmentBudgetMs: SEGMENT_BUDGET_MS,
-      s3: createAwsClient(S3Client, {}),
     };
   }
-  return dispatchStep(handlers, context, event);
+  const handler = (event as { readonly handler?: unknown } | null)?.handler;
+  if (typeof handler !== 'string' || Object.hasOwn(restoreHandlers, handler)) {
+    return dispatchStep(restoreHandlers, context, event);
+  }
+  // The revert's handlers and its S3 client load on a revert's first call: a restore's cold start is not slowed.
+  const [{ revertHandlers }, { S3Client }] = await Promise.all([
+    import('../revert/revertHandlers.js'),
+    import('@aws-sdk/client-s3'),
+  ]);
+  revertContext ??= { ...context, s3: createAwsClient(S3Client, {}) };
+  return dispatchStep({ ...restoreHandlers, ...revertHandlers }, revertContext, event);
 }
 
 /** The variable a deployment sets to the key that encrypts checkpoints of sensitive tables (base64, 32 bytes). */
