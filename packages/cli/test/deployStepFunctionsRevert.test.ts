@@ -145,5 +145,9 @@ describe('dynamo-dr restore --mode revert --executor step-functions', () => {
     // --verify full: the whole table equal to a PITR restore at T, in a temporary table deleted since.
     expect(run.tables[TABLE]!.fullVerification).toMatchObject({ equal: true, differing: 0 });
     expect(await executions()).toEqual(['incident-r1-Orders:SUCCEEDED']);
+    // dynamo-dr runs lists the revert machine's executions with the restore machines'.
+    const listed = await cli('runs', '--json');
+    const { stacks } = JSON.parse(listed.stdout) as { stacks: { executions: { name: string; status: string }[] }[] };
+    expect(stacks[0]!.executions.map((e) => `${e.name}:${e.status}`)).toEqual(['incident-r1-Orders:SUCCEEDED']);
   }, 240_000);
 });
