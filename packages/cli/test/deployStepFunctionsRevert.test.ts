@@ -150,4 +150,22 @@ describe('dynamo-dr restore --mode revert --executor step-functions', () => {
     const { stacks } = JSON.parse(listed.stdout) as { stacks: { executions: { name: string; status: string }[] }[] };
     expect(stacks[0]!.executions.map((e) => `${e.name}:${e.status}`)).toEqual(['incident-r1-Orders:SUCCEEDED']);
   }, 240_000);
+
+  it('a difference found by --verify full fails the command with exit 1 naming the keys, as in-process', async () => {
+    await simulateIncident(dynamodb, TABLE, ITEMS);
+    await new Promise((resolve) => setTimeout(resolve, MIN_PERIOD_MS + 100));
+    // The PITR restore at T that --verify full compares with comes back with one item missing.
+    sandbox.setFaults(TABLE, { corruptRestore: { action: 'drop' } });
+    try {
+      const failed = await cli(...revertArgs('incident-r2', '--verify', 'full'));
+      expect(failed.code, failed.stderr).toBe(1);
+      expect(failed.stderr).toMatch(new RegExp(`1 key\\(s\\) of ${TABLE} differ from a PITR restore of it at `));
+    } finally {
+      sandbox.setFaults(TABLE, {});
+    }
+    expect(await executions()).toEqual(['incident-r2-Orders:FAILED', 'incident-r1-Orders:SUCCEEDED']);
+    // The revert itself was exact; the temporary table is deleted.
+    expect(await tableContents(dynamodb, TABLE)).toEqual(atT);
+    expect((await awsResources(dynamodb)).tables).toEqual(['Prod-DisasterRecoveryJournal', TABLE]);
+  }, 240_000);
 });
