@@ -101,6 +101,13 @@ describe('dynamo-dr restore --mode revert --executor step-functions', () => {
       2,
       expect.stringContaining('--export-bucket "other-bucket" cannot change a revert on Step Functions'),
     ]);
+    const dry = await cli(...revertArgs('incident-bad', '--dry-run'));
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stderr).toMatch(
+      /mode {16}revert \(write back the keys changed up to .*; 1 export\(s\) to s3:\/\/dr-exports\/revert\)/,
+    );
+    expect(dry.stderr).toContain('Executor: step-functions');
+    expect(dry.stderr).not.toContain('temporary table');
     const early = await cli(...revertArgs('incident-bad', '--until', '2001-01-01T00:00:00Z'));
     expect([early.code, early.stderr]).toEqual([2, expect.stringContaining('is not between the time')]);
     expect(await executions()).toEqual([]);
