@@ -42,6 +42,7 @@ export const FIELD_FLAGS: Readonly<Record<string, string>> = {
   exportPrefix: '--export-prefix',
   untilTime: '--until',
   onConflict: '--on-conflict',
+  verify: '--verify',
   // Exports to S3
   bucket: '--bucket',
   prefix: '--prefix',

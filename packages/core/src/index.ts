@@ -104,15 +104,25 @@ export { planRestore } from './restore/planRestore.js';
 export { runRestore } from './restore/runRestore.js';
 export { restoreStateMachineDefinition, syncStateMachineDefinition } from './restore/restoreStateMachines.js';
 export { recoveryPermissions } from './restore/recoveryPermissions.js';
-export { logicalNameOf, restoreStateMachineName, syncStateMachineName } from './workflow/stateMachineNames.js';
+export {
+  logicalNameOf,
+  restoreStateMachineName,
+  revertStateMachineName,
+  syncStateMachineName,
+} from './workflow/stateMachineNames.js';
 export { errorFromStepFailure } from './workflow/stepFailure.js';
 
-// Revert in place: undo the writes since a time through incremental exports (in-process).
+// Revert in place: undo the writes since a time through incremental exports (in-process or its state machine).
 export type * from './revert/revertPlan.js';
 export type { RevertRequest } from './revert/planRevert.js';
 export type { RevertPreview } from './revert/runRevert.js';
-export { planRevert } from './revert/planRevert.js';
+export type { RevertInput } from './revert/revertInput.js';
+export type { RevertHandlerName } from './revert/revertHandlers.js';
+export { assertRevertOptions, planRevert } from './revert/planRevert.js';
 export { previewRevert, runRevert } from './revert/runRevert.js';
+export type { RevertPermissions } from './revert/revertPermissions.js';
+export { revertStateMachineDefinition } from './revert/revertStateMachineDefinition.js';
+export { revertPermissions } from './revert/revertPermissions.js';
 
 // Recovery mode: hold the application's writers during a recovery.
 export type * from './recoveryMode/index.js';
@@ -203,6 +213,7 @@ export {
   deployedRecovery,
   listDeployedRuns,
   prepareStepFunctionsRestore,
+  prepareStepFunctionsRevert,
   restoreExecutionName,
   runRestoreOnStepFunctions,
   stepFunctionsClients,

@@ -7,7 +7,14 @@ import { planRestore, type RestoreRequest } from '../restore/planRestore.js';
 import { parseRestoreTime } from '../restore/restoreTime.js';
 import { assertBucketReachable, assertExportTarget } from '../s3Export/exportTarget.js';
 import { exportPeriods } from './exportPeriods.js';
-import { MIN_EXPORT_PERIOD_MS, type ExportPeriod, type RevertOptions, type RevertPlan } from './revertPlan.js';
+import type { TableRestorePlan } from '../restore/restorePlan.js';
+import {
+  MIN_EXPORT_PERIOD_MS,
+  type ExportPeriod,
+  type RevertOptions,
+  type RevertPlan,
+  type TableRevertPlan,
+} from './revertPlan.js';
 
 /** A revert's request: a restore's, plus where the exports go and what is undone. */
 export interface RevertRequest extends RestoreRequest, RevertOptions {}
@@ -27,50 +34,87 @@ export async function planRevert(
   journal: RunJournal,
   request: RevertRequest,
 ): Promise<RevertPlan> {
-  const onConflict = request.onConflict ?? 'skip';
+  assertRevertOptions(request);
+  const restorePlan = await planRestore(client, journal, request);
+  const tables = [];
+  for (const table of restorePlan.tables) tables.push(await planTableRevert(client, table, request));
+  await assertBucketReachable(aws, request.exportBucket, 'exportBucket');
+  return { ...restorePlan, tables, untilTime: tables[0]!.untilTime };
+}
+
+/**
+ * Refuses a conflict policy, bucket name or prefix AWS or the revert would not take; local checks only.
+ *
+ * @example
+ * assertRevertOptions({ exportBucket: 's3://x' }); // InputError naming exportBucket
+ */
+export function assertRevertOptions(options: RevertOptions): void {
+  const onConflict = options.onConflict ?? 'skip';
   if (onConflict !== 'skip' && onConflict !== 'overwrite') {
     throw new InputError('onConflict', onConflict, 'is not a conflict policy', 'Use skip (the default) or overwrite.');
   }
-  assertExportTarget(request.exportBucket, request.exportPrefix, { bucket: 'exportBucket', prefix: 'exportPrefix' });
-  const restorePlan = await planRestore(client, journal, request);
-  const time = new Date(restorePlan.restoreTime);
+  assertExportTarget(options.exportBucket, options.exportPrefix, { bucket: 'exportBucket', prefix: 'exportPrefix' });
+  const verify = options.verify ?? 'keys';
+  if (verify !== 'keys' && verify !== 'full') {
+    throw new InputError('verify', verify, 'is not a verification', 'Use keys (the default) or full.');
+  }
+  if (verify === 'full' && options.untilTime !== undefined) {
+    throw new InputError(
+      'verify',
+      verify,
+      'compares the table with a PITR restore at the time, which untilTime keeps later writes from',
+      'Leave out untilTime to verify in full, or verify the reverted keys only (keys).',
+    );
+  }
+}
+
+/**
+ * One table's revert plan from its restore plan: `untilTime` (after the time, inside the window) and each
+ * export period checked against AWS's incremental export limits; reads the table's ARN (DescribeTable).
+ *
+ * @example
+ * const plan = await planTableRevert(ddb, tableRestorePlan, { exportBucket: 'dr-exports', pitrBackupTime });
+ */
+export async function planTableRevert(
+  client: DynamoDBClient,
+  table: TableRestorePlan,
+  request: RevertOptions & { readonly pitrBackupTime: string },
+): Promise<TableRevertPlan> {
+  const time = new Date(table.restoreTime);
   const until = request.untilTime === undefined ? undefined : parseRestoreTime(request.untilTime, 'untilTime');
   const minimum = request.minExportPeriodMs ?? MIN_EXPORT_PERIOD_MS;
-  const tables = [];
-  for (const table of restorePlan.tables) {
-    const latest = new Date(table.restorableWindow.latest);
-    if (until && (until <= time || until > latest)) {
-      throw new InputError(
-        'untilTime',
-        request.untilTime,
-        `is not between the time ${time.toISOString()} and the latest restorable time ${latest.toISOString()} of ${table.tableName}`,
-        'Give the end of the bad window: after the time restored to, and no later than the latest restorable time.',
-      );
-    }
-    const periods = [
-      ...exportPeriods('window', time, until ?? latest),
-      ...(until ? exportPeriods('later', until, latest) : []),
-    ];
-    assertLongEnough(periods, minimum, request, table.tableName);
-    const description = await describeTableIfExists(client, table.tableName);
-    tables.push({
-      ...table,
-      tableArn: description!.TableArn!,
-      exportBucket: request.exportBucket,
-      ...(request.exportPrefix !== undefined && { exportPrefix: request.exportPrefix }),
-      onConflict,
-      periods,
-    });
+  const latest = new Date(table.restorableWindow.latest);
+  if (until && (until <= time || until > latest)) {
+    throw new InputError(
+      'untilTime',
+      request.untilTime,
+      `is not between the time ${time.toISOString()} and the latest restorable time ${latest.toISOString()} of ${table.tableName}`,
+      'Give the end of the bad window: after the time restored to, and no later than the latest restorable time.',
+    );
   }
-  await assertBucketReachable(aws, request.exportBucket, 'exportBucket');
-  return { ...restorePlan, tables, untilTime: (until ?? new Date(tables[0]!.restorableWindow.latest)).toISOString() };
+  const periods = [
+    ...exportPeriods('window', time, until ?? latest),
+    ...(until ? exportPeriods('later', until, latest) : []),
+  ];
+  assertLongEnough(periods, minimum, request, table.tableName);
+  const description = await describeTableIfExists(client, table.tableName);
+  return {
+    ...table,
+    tableArn: description!.TableArn!,
+    exportBucket: request.exportBucket,
+    ...(request.exportPrefix !== undefined && { exportPrefix: request.exportPrefix }),
+    onConflict: request.onConflict ?? 'skip',
+    periods,
+    untilTime: (until ?? latest).toISOString(),
+    verify: request.verify ?? 'keys',
+  };
 }
 
 /** Refuses a period AWS would refuse: an incremental export covers at least 15 minutes. */
 function assertLongEnough(
   periods: readonly ExportPeriod[],
   minimum: number,
-  request: RevertRequest,
+  request: { readonly untilTime?: string; readonly pitrBackupTime: string },
   tableName: string,
 ): void {
   const short = periods.find((p) => Date.parse(p.to) - Date.parse(p.from) < minimum);

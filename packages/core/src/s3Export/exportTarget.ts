@@ -44,10 +44,15 @@ export function assertExportTarget(bucket: string, prefix: string | undefined, f
 export async function assertBucketReachable(aws: AwsClientOptions, bucket: string, field: string): Promise<void> {
   const s3 = createAwsClient(S3Client, aws);
   try {
-    if (await bucketExists(s3, bucket)) return;
+    await assertBucketExists(s3, bucket, field);
   } finally {
     s3.destroy();
   }
+}
+
+/** The same through a client the caller holds (a Lambda's). */
+export async function assertBucketExists(s3: S3Client, bucket: string, field: string): Promise<void> {
+  if (await bucketExists(s3, bucket)) return;
   throw new InputError(
     field,
     bucket,

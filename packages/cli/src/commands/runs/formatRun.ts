@@ -94,9 +94,11 @@ function countsOf(table: TableRun): string[] {
   const sync = counts as RestoreTableRun['counts'];
   const conflicts =
     'conflicts' in table && table.conflicts?.length ? [`revert.conflicts ${table.conflicts.length}`] : [];
+  const full = 'fullVerification' in table && table.fullVerification;
   return [
     ...(['empty', 'copy', 'delta', 'revert'] as const).flatMap((operation) => shown(`${operation}.`, sync[operation])),
     ...conflicts,
+    ...(full ? [`verify.full ${full.equal ? 'equal' : `${full.differing} key(s) differ`}`] : []),
   ];
 }
 
