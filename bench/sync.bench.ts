@@ -8,7 +8,7 @@
 // ratios, measured minutes apart on the same sandbox, are what to read.
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
-import { BatchWriteItemCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import {
   copyTable,
   deltaSync,
@@ -17,10 +17,9 @@ import {
   syncSegment,
   type SyncOperation,
   type SyncProgress,
-  type TableRef,
 } from '@dynamo-dr/core';
 import { writeBenchResults } from './writeBenchResults.js';
-import { benchClient, benchItem, createTable, rawWrite } from './benchTables.js';
+import { benchClient, createTable, diverge, rawWrite } from './benchTables.js';
 import { loadTable } from './loadTable.js';
 import { measureRun, type RunMeasure } from './measureRun.js';
 import { startSandboxProcess } from './sandboxProcess.js';
@@ -296,24 +295,6 @@ async function cappedCopy(cap: number, told: boolean) {
   const shareOfCap = items / (cap * (writeSeconds + 1));
   log(`capped at ${cap} WCU/s (${told ? 'cap given' : 'adaptive'}): ${(shareOfCap * 100).toFixed(1)}% of capacity`);
   return { items, writeSeconds, shareOfCap, lost: items - m.value.destination.count };
-}
-
-/** Makes `table` (a copy of `size` items) differ from the source in `count` items: a third changed, a third deleted, a third extra. */
-async function diverge(table: TableRef, size: number, count: number): Promise<void> {
-  const requests = [];
-  for (let k = 0; k < count; k++) {
-    const i = Math.floor((k * size) / count);
-    if (k % 3 === 0) requests.push({ PutRequest: { Item: benchItem(i, 1) } });
-    else if (k % 3 === 1) requests.push({ DeleteRequest: { Key: { pk: benchItem(i).pk!, sk: benchItem(i).sk! } } });
-    else requests.push({ PutRequest: { Item: benchItem(size + k) } });
-  }
-  for (let i = 0; i < requests.length; i += 25) {
-    let pending = requests.slice(i, i + 25);
-    while (pending.length) {
-      const out = await table.client.send(new BatchWriteItemCommand({ RequestItems: { [table.tableName]: pending } }));
-      pending = (out.UnprocessedItems?.[table.tableName] ?? []) as typeof pending;
-    }
-  }
 }
 
 /** copy-dynamodb-table's own API (callback style), with its AWS SDK v2 pointed at the sandbox. */
