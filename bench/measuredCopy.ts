@@ -2,12 +2,31 @@
 // line, what the copy took: wall time (whole call, and until verification), this process's CPU during the copy,
 // its peak RSS and its heap after a full collection. A fresh process per measurement, so that each peak RSS starts from a fresh heap; the sandbox
 // runs in another process, so none of its CPU is counted here. Argument: JSON { endpoint, source, destination }.
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { copyTable, type SyncProgress } from '@dynamo-dr/core';
 import { benchClient } from './benchTables.js';
 
 const { endpoint, source, destination } = JSON.parse(process.argv[2]!) as Record<string, string>;
 const client = benchClient(endpoint!);
 let verifyAt = 0;
+// Where the peak RSS goes: the largest V8 heap (reserved and used) and off-heap memory (Buffers, sockets) seen
+// during the copy, sampled every 20 ms (process.memoryUsage: https://nodejs.org/api/process.html#processmemoryusage).
+const peak = { heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  for (const key of Object.keys(peak) as (keyof typeof peak)[]) peak[key] = Math.max(peak[key], m[key]);
+}, 20);
+// The live heap while copying: what is left right after each full (mark-sweep) collection during the copy. The heap
+// after the final collection cannot see a buffer that grows during the copy and is let go at its end; this can.
+let liveHeap = 0;
+const collections = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+      liveHeap = Math.max(liveHeap, process.memoryUsage().heapUsed);
+    }
+  }
+});
+collections.observe({ entryTypes: ['gc'] });
 const cpu = process.cpuUsage();
 const started = performance.now();
 const result = await copyTable(
@@ -21,6 +40,8 @@ const result = await copyTable(
 );
 const ended = performance.now();
 const used = process.cpuUsage(cpu);
+clearInterval(sampler);
+collections.disconnect();
 // What the copy still holds once garbage is collected (the parent starts this process with --expose-gc): if it
 // does not grow with the table, any growth of the peak RSS is the collector's laziness, not memory kept.
 (globalThis as { gc?: () => void }).gc?.();
@@ -33,5 +54,10 @@ console.log(
     // maxRSS is in kilobytes (https://nodejs.org/api/process.html#processresourceusage).
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     heapAfterGcMb: process.memoryUsage().heapUsed / 2 ** 20,
+    peakLiveHeapMb: liveHeap / 2 ** 20,
+    peakHeapTotalMb: peak.heapTotal / 2 ** 20,
+    peakHeapUsedMb: peak.heapUsed / 2 ** 20,
+    peakExternalMb: peak.external / 2 ** 20,
+    peakArrayBuffersMb: peak.arrayBuffers / 2 ** 20,
   }),
 );

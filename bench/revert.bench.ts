@@ -7,7 +7,8 @@
 // taken at T). Revert runs first so that its export holds the incident's writes only, as it would on AWS; delta and
 // reset restore from the PITR journal, whose length does not change what they copy.
 //
-// Measured per mode: wall time (plan + run), the time of its AWS-side phase (the sandbox's PITR restore, or the
+// Each mode runs under AWS-like latency (every request 5-10 ms: measureRun.ts), as the sync bench does; the loading,
+// the changes and the digests around them run without. Measured per mode: wall time (plan + run), the time of its AWS-side phase (the sandbox's PITR restore, or the
 // export), its data phase (sync or revert writes, with verification), and the capacity units it consumed on every table
 // it read or wrote (the sandbox counts them as AWS does, benchmark tables at AWS's default quota: measureRun.ts).
 // The sandbox's restore loads the items as fast as this machine writes them; AWS's takes at least about 20 minutes
@@ -36,7 +37,7 @@ import {
 import { writeBenchResults } from './writeBenchResults.js';
 import { benchClient, diverge } from './benchTables.js';
 import { loadTable } from './loadTable.js';
-import { measureRun, type RunMeasure } from './measureRun.js';
+import { AWS_LIKE_LATENCY, measureRun, type RunMeasure } from './measureRun.js';
 import { startSandboxProcess } from './sandboxProcess.js';
 
 const N = Number(process.env.REVERT_BENCH_ITEMS ?? 1_000_000);
@@ -102,9 +103,11 @@ try {
     }
     const incidentId = `bench-${mode}`;
     const { restoredTableName } = restoreNames(table.tableName, incidentId);
+    await sandbox.setLatency(AWS_LIKE_LATENCY);
     const measured = await measureRun(sandbox, [table.tableName, restoredTableName], N, () =>
       rollBack(mode, table, t, incidentId),
     );
+    await sandbox.setLatency(undefined);
     const run = measured.value;
     const recorded = run.tables[table.tableName]!;
     const atTAfter = run.result === 'succeeded' && (await digestTable(table)).digest === atT;
@@ -140,7 +143,7 @@ try {
   const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
   const s = (x: number) => `${x.toFixed(1)} s`;
   console.log(
-    `restore --mode revert, delta and reset of ${N} items, ${CHANGED} changed after T (load average ` +
+    `restore --mode revert, delta and reset of ${N} items, ${CHANGED} changed after T, every request 5-10 ms (load average ` +
       `${loadavg()[0]!.toFixed(1)}); the sandbox's PITR restore loads at this machine's speed (AWS: 20+ minutes)`,
   );
   console.table(

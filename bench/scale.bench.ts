@@ -27,6 +27,13 @@ interface CopyFigures {
   readonly cpuSeconds: number;
   readonly peakRssMb: number;
   readonly heapAfterGcMb: number;
+  /** The largest V8 heap (reserved, used) and off-heap memory seen during the copy: where the peak RSS goes. */
+  /** The most heap left after a full collection during the copy: the memory it holds while it runs. */
+  readonly peakLiveHeapMb: number;
+  readonly peakHeapTotalMb: number;
+  readonly peakHeapUsedMb: number;
+  readonly peakExternalMb: number;
+  readonly peakArrayBuffersMb: number;
 }
 
 interface SizeFigures extends CopyFigures {
@@ -80,7 +87,9 @@ try {
     log(
       `${items} items: loaded in ${loadSeconds.toFixed(0)} s, copied in ${copy.seconds.toFixed(1)} s ` +
         `(${figures.microsPerItem.toFixed(0)} µs/item), peak RSS ${copy.peakRssMb.toFixed(0)} MB, ` +
-        `heap after GC ${copy.heapAfterGcMb.toFixed(0)} MB`,
+        `heap after GC ${copy.heapAfterGcMb.toFixed(0)} MB; peaks: live heap ${copy.peakLiveHeapMb.toFixed(0)} MB, heap ${copy.peakHeapTotalMb.toFixed(0)} MB ` +
+        `reserved, ${copy.peakHeapUsedMb.toFixed(0)} MB used, external ${copy.peakExternalMb.toFixed(0)} MB ` +
+        `(ArrayBuffers ${copy.peakArrayBuffersMb.toFixed(0)} MB)`,
     );
   }
 

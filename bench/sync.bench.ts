@@ -21,16 +21,13 @@ import {
 import { writeBenchResults } from './writeBenchResults.js';
 import { benchClient, createTable, diverge, rawWrite } from './benchTables.js';
 import { loadTable } from './loadTable.js';
-import { measureRun, type RunMeasure } from './measureRun.js';
+import { AWS_LIKE_LATENCY, measureRun, type RunMeasure } from './measureRun.js';
 import { startSandboxProcess } from './sandboxProcess.js';
 import { referenceReset } from './referenceReset.js';
 
 const N = Number(process.env.SYNC_BENCH_ITEMS ?? 100_000);
 /** Items of the one-worker runs: enough for a steady rate, few enough to keep the run short. */
 const W = Math.min(N, 20_000);
-/** An AWS-like round trip: 5 ms plus up to 5 ms of jitter, for every operation class. */
-const CLASS_LATENCY = { fixedMs: 5, jitterMs: 5 };
-const LATENCY = { read: CLASS_LATENCY, write: CLASS_LATENCY, scan: CLASS_LATENCY, control: CLASS_LATENCY };
 /** The issue's targets. */
 const TARGETS = { copyVsCopyDynamodbTable: 10, resetVsSeedReset: 10, deltaFewerWriteUnits: 20, capShare: 0.9 };
 
@@ -39,7 +36,7 @@ const client = benchClient(sandbox.endpoint);
 const log = (m: string) => console.error(`[sync.bench] ${m}`);
 const results: Record<string, unknown> = {
   items: N,
-  latency: LATENCY,
+  latency: AWS_LIKE_LATENCY,
   startedAt: new Date().toISOString(),
   loadAverageAtStart: loadavg()[0],
 };
@@ -50,7 +47,7 @@ try {
   // The sandbox sizes items by AWS's rules (TableSizeBytes), which is what capacity units follow.
   const itemBytes = Table!.TableSizeBytes! / Table!.ItemCount!;
   results.itemBytes = itemBytes;
-  await sandbox.setLatency(LATENCY);
+  await sandbox.setLatency(AWS_LIKE_LATENCY);
 
   // 1. Raw ceiling: a tight BatchWriteItem loop at several concurrencies, on a slice.
   const probes: Record<string, number> = {};
