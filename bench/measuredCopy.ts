@@ -3,6 +3,7 @@
 // its peak RSS and its heap after a full collection. A fresh process per measurement, so that each peak RSS starts from a fresh heap; the sandbox
 // runs in another process, so none of its CPU is counted here. Argument: JSON { endpoint, source, destination }.
 import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { copyTable, type SyncProgress } from '@dynamo-dr/core';
 import { benchClient } from './benchTables.js';
 
@@ -16,18 +17,26 @@ const sampler = setInterval(() => {
   const m = process.memoryUsage();
   for (const key of Object.keys(peak) as (keyof typeof peak)[]) peak[key] = Math.max(peak[key], m[key]);
 }, 20);
-// The live heap while copying: what is left right after each full (mark-sweep) collection during the copy. The heap
-// after the final collection cannot see a buffer that grows during the copy and is let go at its end; this can.
+// The live heap while copying: the old generation right after each full (mark-sweep) collection during the copy (the
+// young generation is left out: it is emptied by every scavenge, and its fill when the observer runs is noise). The
+// heap after the final collection cannot see a buffer that grows during the copy and is let go at its end; this can.
 let liveHeap = 0;
 const collections = new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
-      liveHeap = Math.max(liveHeap, process.memoryUsage().heapUsed);
+      liveHeap = Math.max(liveHeap, oldGenerationBytes());
     }
   }
 });
 collections.observe({ entryTypes: ['gc'] });
 const cpu = process.cpuUsage();
+
+/** Bytes used in V8's old generation: its old space and its large objects (https://nodejs.org/api/v8.html#v8getheapspacestatistics). */
+function oldGenerationBytes(): number {
+  return getHeapSpaceStatistics()
+    .filter((s) => s.space_name === 'old_space' || s.space_name === 'large_object_space')
+    .reduce((sum, s) => sum + s.space_used_size, 0);
+}
 const started = performance.now();
 const result = await copyTable(
   { client, tableName: source! },

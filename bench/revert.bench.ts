@@ -57,6 +57,8 @@ interface ModeFigures extends RunMeasure {
   readonly awsPhaseSeconds: number;
   /** Writing and verifying: the sync and verify phases. */
   readonly dataPhaseSeconds: number;
+  readonly syncSeconds: number;
+  readonly verifySeconds: number;
   readonly atT: boolean;
   readonly counts: RestoreRun['tables'][string]['counts'];
 }
@@ -120,6 +122,8 @@ try {
       // A revert records its exports as its restore phase: the AWS side either way.
       awsPhaseSeconds: seconds('restore'),
       dataPhaseSeconds: seconds('sync', 'verify'),
+      syncSeconds: seconds('sync'),
+      verifySeconds: seconds('verify'),
       atT: atTAfter,
       counts: recorded.counts,
     });
