@@ -208,8 +208,18 @@ function render(m: RtoModel): string {
  */
 function revertRow(e: RtoModel['examples'][number]): string[] {
   const run = revert?.modes.find((m) => m.mode === 'revert');
-  const head = [e.size, 'revert', compact(e.items), '—', 'this process', 'none: incremental exports (no AWS figure)'];
-  if (!revert || !run) return [...head, 'to be measured (`npm run bench -- revert`)', '—', '—', '—'];
+  const head = [
+    e.size,
+    'revert',
+    compact(e.items),
+    `${int(e.capacity.writeUnitsPerSecond)} / ${int(e.capacity.readUnitsPerSecond)}`,
+    'this process',
+    'none: incremental exports (no AWS figure)',
+  ];
+  // A revert.json from before the phases were recorded has no rates to model with.
+  if (!revert || !run || !(run.syncSeconds > 0 && run.verifySeconds > 0)) {
+    return [...head, 'to be measured (`npm run bench -- revert`)', '—', '—', '—'];
+  }
   const changed = e.items * CHANGED_SHARE;
   const unitsPerItem = Math.ceil(measured.itemBytes / AWS.writeUnitBytes);
   const writeSeconds =
