@@ -20,11 +20,11 @@ const sampler = setInterval(() => {
 // The live heap while copying: the old generation right after each full (mark-sweep) collection during the copy (the
 // young generation is left out: it is emptied by every scavenge, and its fill when the observer runs is noise). The
 // heap after the final collection cannot see a buffer that grows during the copy and is let go at its end; this can.
-let liveHeap = 0;
+const liveHeaps: number[] = [];
 const collections = new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
-      liveHeap = Math.max(liveHeap, oldGenerationBytes());
+      liveHeaps.push(oldGenerationBytes());
     }
   }
 });
@@ -63,7 +63,10 @@ console.log(
     // maxRSS is in kilobytes (https://nodejs.org/api/process.html#processresourceusage).
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     heapAfterGcMb: process.memoryUsage().heapUsed / 2 ** 20,
-    peakLiveHeapMb: liveHeap / 2 ** 20,
+    fullCollections: liveHeaps.length,
+    // The median of what each full collection left (the peak of them grows with their number, not with the table).
+    liveHeapMb: (liveHeaps.sort((a, b) => a - b)[Math.floor(liveHeaps.length / 2)] ?? 0) / 2 ** 20,
+    peakLiveHeapMb: (liveHeaps.at(-1) ?? 0) / 2 ** 20,
     peakHeapTotalMb: peak.heapTotal / 2 ** 20,
     peakHeapUsedMb: peak.heapUsed / 2 ** 20,
     peakExternalMb: peak.external / 2 ** 20,
