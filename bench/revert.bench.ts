@@ -8,9 +8,10 @@
 // reset restore from the PITR journal, whose length does not change what they copy.
 //
 // Each mode runs under AWS-like latency (every request 5-10 ms: measureRun.ts), as the sync bench does; the loading,
-// the changes and the digests around them run without. Measured per mode: wall time (plan + run), the time of its AWS-side phase (the sandbox's PITR restore, or the
-// export), its data phase (sync or revert writes, with verification), and the capacity units it consumed on every table
-// it read or wrote (the sandbox counts them as AWS does, benchmark tables at AWS's default quota: measureRun.ts).
+// the changes and the digests around them run without. Measured per mode: wall time (plan + run), the time of its
+// AWS-side phase (the sandbox's PITR restore, or the export), its data phase (sync or revert writes, with
+// verification), and the capacity units it consumed on every table it read or wrote (the sandbox counts them as AWS
+// does, benchmark tables at AWS's default quota: measureRun.ts).
 // The sandbox's restore loads the items as fast as this machine writes them; AWS's takes at least about 20 minutes
 // (docs/performance.md's RTO model), so the wall-time ratios here understate revert's lead on AWS. Writes
 // bench/results/revert.json.
