@@ -15,8 +15,9 @@
  * (the request) stay flat as the history grows past the recovery period, and its journal stays within the factor
  * of two that folding in steps allows (docs/sandbox.md). Every checkpoint's trimmed journal must have been folded
  * already (its history longer than the period: before each checkpoint the writes are let age one period, then one
- * fold check's worth more is written), or the comparison would not be of a trimmed journal: the bench fails then. The untrimmed table shows what trimming prevents (its request must grow past the
- * trimmed one's). The restart is reported, not targeted: at these sizes it is mostly dynalite's own start.
+ * fold check's worth more is written), or the comparison would not be of a trimmed journal: the bench fails then.
+ * The untrimmed table shows what trimming prevents (its request must grow past the trimmed one's). The restart is
+ * reported, not targeted: at these sizes it is mostly dynalite's own start.
  *
  * Run: npm run bench journalTrim  (writes bench/results/journal-trim.json). BENCH_STEPS=4 checkpoints, doubling
  * from BENCH_FIRST=50000 writes per table.

@@ -31,7 +31,10 @@ const collections = new PerformanceObserver((list) => {
 collections.observe({ entryTypes: ['gc'] });
 const cpu = process.cpuUsage();
 
-/** Bytes used in V8's old generation: its old space and its large objects (https://nodejs.org/api/v8.html#v8getheapspacestatistics). */
+/**
+ * Bytes used in V8's old generation: its old space and its large objects
+ * (https://nodejs.org/api/v8.html#v8getheapspacestatistics).
+ */
 function oldGenerationBytes(): number {
   return getHeapSpaceStatistics()
     .filter((s) => s.space_name === 'old_space' || s.space_name === 'large_object_space')
