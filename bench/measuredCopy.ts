@@ -1,7 +1,7 @@
 // Child process of the scale benchmark: copies one table into another with copyTable and prints, as one JSON
 // line, what the copy took: wall time (whole call, and until verification), this process's CPU during the copy,
-// its peak RSS and its heap after a full collection. A fresh process per measurement, so that each peak RSS starts from a fresh heap; the sandbox
-// runs in another process, so none of its CPU is counted here. Argument: JSON { endpoint, source, destination }.
+// its peak RSS, where its memory went, and its heap after a full collection. A fresh process per measurement, so that
+// each peak RSS starts from a fresh heap; the sandbox runs in another process, so none of its CPU is counted here. Argument: JSON { endpoint, source, destination }.
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics } from 'node:v8';
 import { copyTable, type SyncProgress } from '@dynamo-dr/core';
@@ -31,15 +31,6 @@ const collections = new PerformanceObserver((list) => {
 collections.observe({ entryTypes: ['gc'] });
 const cpu = process.cpuUsage();
 
-/**
- * Bytes used in V8's old generation: its old space and its large objects
- * (https://nodejs.org/api/v8.html#v8getheapspacestatistics).
- */
-function oldGenerationBytes(): number {
-  return getHeapSpaceStatistics()
-    .filter((s) => s.space_name === 'old_space' || s.space_name === 'large_object_space')
-    .reduce((sum, s) => sum + s.space_used_size, 0);
-}
 const started = performance.now();
 const result = await copyTable(
   { client, tableName: source! },
@@ -76,3 +67,13 @@ console.log(
     peakArrayBuffersMb: peak.arrayBuffers / 2 ** 20,
   }),
 );
+
+/**
+ * Bytes used in V8's old generation: its old space and its large objects
+ * (https://nodejs.org/api/v8.html#v8getheapspacestatistics).
+ */
+function oldGenerationBytes(): number {
+  return getHeapSpaceStatistics()
+    .filter((s) => s.space_name === 'old_space' || s.space_name === 'large_object_space')
+    .reduce((sum, s) => sum + s.space_used_size, 0);
+}
