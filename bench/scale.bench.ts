@@ -121,7 +121,9 @@ try {
         target:
           s.items <= base.items
             ? from === 'steady' && s === base
-              ? `steady from here (${s.fullCollections} full GCs)`
+              ? s.fullCollections >= STEADY_COLLECTIONS
+                ? `steady from here (${s.fullCollections} full GCs)`
+                : `no copy ran ${STEADY_COLLECTIONS} full GCs: too small to compare`
               : ''
             : `<= ${TARGET_RATIO}x ${base.items}: ${ratio <= TARGET_RATIO ? 'met' : 'MISSED'}`,
       };
