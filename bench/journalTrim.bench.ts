@@ -43,7 +43,8 @@ const KEYS = 1000;
 const DAY_MS = 2000;
 const CONCURRENCY = 8;
 const BATCH = 25;
-const RESTORES_PER_CHECKPOINT = 5;
+/** Restores per mode and checkpoint: their median is the figure (one restore takes a few hundred ms). */
+const RESTORES_PER_CHECKPOINT = 9;
 /** The sandbox checks a journal for entries to fold every 256 writes of its table (docs/sandbox.md). */
 const FOLD_CHECK_EVERY = 256;
 const TABLE = 'history';
