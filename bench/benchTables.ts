@@ -84,3 +84,25 @@ export async function rawWrite(
   await Promise.all(Array.from({ length: concurrency }, worker));
   return (to - from) / ((performance.now() - started) / 1000);
 }
+
+/**
+ * Makes `table` (a copy of `size` benchmark items) differ from them in `count` items, spread evenly over the keys: a
+ * third updated (version 1 put over version 0), a third deleted, a third new keys after `size`. The same call on the
+ * same table makes the same table: benchmarks that compare modes start each from the same change.
+ */
+export async function diverge(table: TableRef, size: number, count: number): Promise<void> {
+  const requests = [];
+  for (let k = 0; k < count; k++) {
+    const i = Math.floor((k * size) / count);
+    if (k % 3 === 0) requests.push({ PutRequest: { Item: benchItem(i, 1) } });
+    else if (k % 3 === 1) requests.push({ DeleteRequest: { Key: { pk: benchItem(i).pk!, sk: benchItem(i).sk! } } });
+    else requests.push({ PutRequest: { Item: benchItem(size + k) } });
+  }
+  for (let i = 0; i < requests.length; i += 25) {
+    let pending = requests.slice(i, i + 25);
+    while (pending.length) {
+      const out = await table.client.send(new BatchWriteItemCommand({ RequestItems: { [table.tableName]: pending } }));
+      pending = (out.UnprocessedItems?.[table.tableName] ?? []) as typeof pending;
+    }
+  }
+}

@@ -8,6 +8,15 @@ import type { SandboxProcess } from './sandboxProcess.js';
  */
 export const AWS_TABLE_QUOTA = { writeUnitsPerSecond: 40_000, readUnitsPerSecond: 40_000 } as const;
 
+/** An AWS-like round trip: every DynamoDB request waits 5 ms plus up to 5 ms of jitter, in every operation class. */
+const CLASS_LATENCY = { fixedMs: 5, jitterMs: 5 };
+export const AWS_LIKE_LATENCY = {
+  read: CLASS_LATENCY,
+  write: CLASS_LATENCY,
+  scan: CLASS_LATENCY,
+  control: CLASS_LATENCY,
+} as const;
+
 /** What one measured run did and cost. */
 export interface RunMeasure {
   readonly items: number;

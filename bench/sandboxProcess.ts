@@ -22,10 +22,11 @@ export interface SandboxProcess {
 
 /**
  * `dynamo-dr sandbox --port 0` in its own process, so the engine under test
- * does not share an event loop with the sandbox's HTTP proxy.
+ * does not share an event loop with the sandbox's HTTP proxy. `flags` are more of the command's flags
+ * (e.g. `--min-incremental-export-period-ms 1000`).
  */
-export function startSandboxProcess(): Promise<SandboxProcess> {
-  const child = spawn(process.execPath, [...SOURCE_NODE_ARGS, bin, 'sandbox', '--port', '0'], {
+export function startSandboxProcess(flags: readonly string[] = []): Promise<SandboxProcess> {
+  const child = spawn(process.execPath, [...SOURCE_NODE_ARGS, bin, 'sandbox', '--port', '0', ...flags], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {

@@ -8,7 +8,7 @@
 // ratios, measured minutes apart on the same sandbox, are what to read.
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
-import { BatchWriteItemCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import {
   copyTable,
   deltaSync,
@@ -17,21 +17,17 @@ import {
   syncSegment,
   type SyncOperation,
   type SyncProgress,
-  type TableRef,
 } from '@dynamo-dr/core';
 import { writeBenchResults } from './writeBenchResults.js';
-import { benchClient, benchItem, createTable, rawWrite } from './benchTables.js';
+import { benchClient, createTable, diverge, rawWrite } from './benchTables.js';
 import { loadTable } from './loadTable.js';
-import { measureRun, type RunMeasure } from './measureRun.js';
+import { AWS_LIKE_LATENCY, measureRun, type RunMeasure } from './measureRun.js';
 import { startSandboxProcess } from './sandboxProcess.js';
 import { referenceReset } from './referenceReset.js';
 
 const N = Number(process.env.SYNC_BENCH_ITEMS ?? 100_000);
 /** Items of the one-worker runs: enough for a steady rate, few enough to keep the run short. */
 const W = Math.min(N, 20_000);
-/** An AWS-like round trip: 5 ms plus up to 5 ms of jitter, for every operation class. */
-const CLASS_LATENCY = { fixedMs: 5, jitterMs: 5 };
-const LATENCY = { read: CLASS_LATENCY, write: CLASS_LATENCY, scan: CLASS_LATENCY, control: CLASS_LATENCY };
 /** The issue's targets. */
 const TARGETS = { copyVsCopyDynamodbTable: 10, resetVsSeedReset: 10, deltaFewerWriteUnits: 20, capShare: 0.9 };
 
@@ -40,7 +36,7 @@ const client = benchClient(sandbox.endpoint);
 const log = (m: string) => console.error(`[sync.bench] ${m}`);
 const results: Record<string, unknown> = {
   items: N,
-  latency: LATENCY,
+  latency: AWS_LIKE_LATENCY,
   startedAt: new Date().toISOString(),
   loadAverageAtStart: loadavg()[0],
 };
@@ -51,7 +47,7 @@ try {
   // The sandbox sizes items by AWS's rules (TableSizeBytes), which is what capacity units follow.
   const itemBytes = Table!.TableSizeBytes! / Table!.ItemCount!;
   results.itemBytes = itemBytes;
-  await sandbox.setLatency(LATENCY);
+  await sandbox.setLatency(AWS_LIKE_LATENCY);
 
   // 1. Raw ceiling: a tight BatchWriteItem loop at several concurrencies, on a slice.
   const probes: Record<string, number> = {};
@@ -296,24 +292,6 @@ async function cappedCopy(cap: number, told: boolean) {
   const shareOfCap = items / (cap * (writeSeconds + 1));
   log(`capped at ${cap} WCU/s (${told ? 'cap given' : 'adaptive'}): ${(shareOfCap * 100).toFixed(1)}% of capacity`);
   return { items, writeSeconds, shareOfCap, lost: items - m.value.destination.count };
-}
-
-/** Makes `table` (a copy of `size` items) differ from the source in `count` items: a third changed, a third deleted, a third extra. */
-async function diverge(table: TableRef, size: number, count: number): Promise<void> {
-  const requests = [];
-  for (let k = 0; k < count; k++) {
-    const i = Math.floor((k * size) / count);
-    if (k % 3 === 0) requests.push({ PutRequest: { Item: benchItem(i, 1) } });
-    else if (k % 3 === 1) requests.push({ DeleteRequest: { Key: { pk: benchItem(i).pk!, sk: benchItem(i).sk! } } });
-    else requests.push({ PutRequest: { Item: benchItem(size + k) } });
-  }
-  for (let i = 0; i < requests.length; i += 25) {
-    let pending = requests.slice(i, i + 25);
-    while (pending.length) {
-      const out = await table.client.send(new BatchWriteItemCommand({ RequestItems: { [table.tableName]: pending } }));
-      pending = (out.UnprocessedItems?.[table.tableName] ?? []) as typeof pending;
-    }
-  }
 }
 
 /** copy-dynamodb-table's own API (callback style), with its AWS SDK v2 pointed at the sandbox. */

@@ -1,5 +1,5 @@
-// The RTO model's tables, computed from the latest benchmark results (bench/results/sync.json, and scale.json
-// when present) by bench/rtoModel.ts: printed, written to bench/results/rto-model.json, and put into
+// The RTO model's tables, computed from the latest benchmark results (bench/results/sync.json, and scale.json and
+// revert.json when present) by bench/rtoModel.ts: printed, written to bench/results/rto-model.json, and put into
 // docs/performance.md between its rto-model markers, so that the document says what the engine measures now.
 // `npm run bench` runs it after the benchmarks; `npm run bench -- model` runs it alone.
 import { readFile, writeFile } from 'node:fs/promises';
@@ -38,6 +38,15 @@ if (!sync.worker || sync.checkpointBytes === undefined || !sync.latency || !sync
 }
 const scale = await readFile(path.join(here, 'results', 'scale.json'), 'utf8').then(
   (text) => JSON.parse(text) as ScaleResults,
+  () => undefined,
+);
+/** What the RTO model's revert rows take from bench/results/revert.json: the in-process revert's measured rates. */
+interface RevertResults {
+  readonly changed: number;
+  readonly modes: readonly { mode: string; syncSeconds: number; verifySeconds: number }[];
+}
+const revert = await readFile(path.join(here, 'results', 'revert.json'), 'utf8').then(
+  (text) => JSON.parse(text) as RevertResults,
   () => undefined,
 );
 const measured = sync as MeasuredFigures & SyncResults;
@@ -120,22 +129,7 @@ function render(m: RtoModel): string {
       `**${range(e.rtoMinutes.least * 60, e.rtoMinutes.usual * 60)}**${e.exceedsSyncTimeout ? ' (over the sync timeout)' : ''}`,
       `${duration(e.awsLimited.syncSeconds + e.awsLimited.verifySeconds)} (${e.awsLimited.workers} workers)`,
     ],
-    ...(m.examples[i + 1]?.size === e.size
-      ? []
-      : [
-          [
-            e.size,
-            'revert',
-            compact(e.items),
-            '—',
-            '—',
-            'none (an incremental export)',
-            'to be measured',
-            '—',
-            'to be measured',
-            '—',
-          ],
-        ]),
+    ...(m.examples[i + 1]?.size === e.size ? [] : [revertRow(e)]),
   ]);
   const costs = m.examples.map((e) => {
     const perMillion = (usd: number) => usd / (e.items / 1e6);
@@ -204,6 +198,40 @@ function render(m: RtoModel): string {
     '',
     table(['Table', 'Mode', 'Lambda', 'Step Functions', 'DynamoDB capacity', 'Total', 'Whole table'], costs),
   ].join('\n');
+}
+
+/**
+ * A revert of the example's table, 1% of its items changed: no PITR restore but incremental exports (AWS publishes
+ * no duration for them), then one write per changed key and one read back, in this process (the revert has no
+ * Lambda workers yet) at the rates bench/results/revert.json measured under AWS-like latency, capped by the table's
+ * capacity (a write unit per changed key of under 1 KB, half a read unit per key read back).
+ */
+function revertRow(e: RtoModel['examples'][number]): string[] {
+  const run = revert?.modes.find((m) => m.mode === 'revert');
+  const head = [
+    e.size,
+    'revert',
+    compact(e.items),
+    `${int(e.capacity.writeUnitsPerSecond)} / ${int(e.capacity.readUnitsPerSecond)}`,
+    'this process',
+    'none: incremental exports (no AWS figure)',
+  ];
+  // A revert.json from before the phases were recorded has no rates to model with.
+  if (!revert || !run || !(run.syncSeconds > 0 && run.verifySeconds > 0)) {
+    return [...head, 'to be measured (`npm run bench -- revert`)', '—', '—', '—'];
+  }
+  const changed = e.items * CHANGED_SHARE;
+  const unitsPerItem = Math.ceil(measured.itemBytes / AWS.writeUnitBytes);
+  const writeSeconds =
+    changed / Math.min(revert.changed / run.syncSeconds, e.capacity.writeUnitsPerSecond / unitsPerItem);
+  const readSeconds = changed / Math.min(revert.changed / run.verifySeconds, e.capacity.readUnitsPerSecond * 2);
+  return [
+    ...head,
+    duration(writeSeconds),
+    duration(readSeconds),
+    `**exports + ${duration(writeSeconds + readSeconds)}**`,
+    '—',
+  ];
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {

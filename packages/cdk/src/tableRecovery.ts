@@ -15,11 +15,14 @@ import {
   restoreNames,
   restoreStateMachineDefinition,
   restoreStateMachineName,
+  revertPermissions,
+  revertStateMachineDefinition,
+  revertStateMachineName,
   syncStateMachineDefinition,
   syncStateMachineName,
-  workerPermissions,
+  recoveryPermissions,
   type AslDefinition,
-  type RecoveryResource,
+  type PermissionStatement,
 } from '@dynamo-dr/core';
 import type { ResolvedTable } from './resolvedTable.js';
 import { acknowledgeNagRule } from './nagSuppressions.js';
@@ -37,12 +40,17 @@ export interface TableRecoveryProps {
 
 /**
  * One table's recovery: the worker Lambda that runs every Task state, with its own role, and the two state
- * machines with the names operators and runbooks use, each with its own role. Every role gets exactly what its
- * part of the workflow calls, on exactly this table's resources.
+ * machines with the names operators and runbooks use (three with a revert), each with its own role. Every role
+ * gets exactly what its part of the workflow calls, on exactly this table's resources (and its exports' bucket).
  */
 export class TableRecovery extends Construct {
   readonly restoreStateMachine: sfn.CfnStateMachine;
   readonly syncStateMachine: sfn.CfnStateMachine;
+  /** The table's revert (`DRRevertDynamoDbTable{Table}StateMachine`), when its props ask for one. */
+  readonly revertStateMachine?: sfn.CfnStateMachine;
+  readonly revertStateMachineName?: string;
+  /** The bucket of the revert's exports, when it has one. */
+  readonly exportBucket?: string;
   readonly worker: lambda.Function;
   readonly restoreStateMachineName: string;
   readonly syncStateMachineName: string;
@@ -95,6 +103,25 @@ export class TableRecovery extends Construct {
       ],
     );
     this.restoreStateMachine.node.addDependency(this.syncStateMachine);
+    const { revert } = props.table;
+    if (revert) {
+      const revertName = revertStateMachineName(settings.logicalName);
+      this.revertStateMachineName = revertName;
+      this.exportBucket = revert.exportBucket;
+      this.revertStateMachine = this.stateMachine(
+        props,
+        revertName,
+        revertStateMachineDefinition(settings, revert, resources),
+        [
+          // Its Distributed Map over the segments runs as child executions of itself.
+          { actions: ['states:StartExecution'], resources: [stateMachineArn(stack, revertName)] },
+          {
+            actions: ['states:DescribeExecution', 'states:StopExecution'],
+            resources: [executionsArn(stack, revertName)],
+          },
+        ],
+      );
+    }
     if (props.alarmTopic) this.failureAlarm(props.alarmTopic, restoreName);
   }
 
@@ -107,17 +134,37 @@ export class TableRecovery extends Construct {
       logGroupName: `/aws/lambda/${functionName}`,
       retention: props.logRetention,
     });
-    const arnOf: Record<RecoveryResource, string> = {
-      table: tableArn(stack, settings.tableName),
-      restoredTables: tableArn(stack, restoredTablePattern(settings.tableName)),
-      backups: tableArn(stack, `${settings.tableName}/backup/*`),
-      journal: props.journal.tableArn,
+    // The worker's actions are core's, derived from the steps of the workflows it runs (each handler declares its
+    // own once): the restore's, then the revert's; a step added to a workflow reaches this role with no edit here.
+    const names = this.coreNames(props);
+    const coreArn = (name: string) => `arn:${names.partition}:dynamodb:${names.region}:${names.account}:table/${name}`;
+    const arnOf = {
+      table: coreArn(settings.tableName),
+      restoredTables: coreArn(restoredTablePattern(settings.tableName)),
+      backups: coreArn(`${settings.tableName}/backup/*`),
       account: '*',
     };
-    // The worker's actions come from core's step declarations: a step added to a workflow brings its own.
-    const statements = workerPermissions(settings).map(
-      ({ actions, on }) => new iam.PolicyStatement({ actions: [...actions], resources: [arnOf[on]] }),
+    const coreJournal = coreArn(names.journalTableName);
+    // One statement per resource, in this order (the journal by the table's own ARN), then the revert's resources.
+    const granted = new Map<string, Set<string>>(
+      [arnOf.table, props.journal.tableArn, arnOf.account, arnOf.backups, arnOf.restoredTables].map((r) => [
+        r,
+        new Set<string>(),
+      ]),
     );
+    const grant = (actions: readonly string[], resource: string) => {
+      const arn = resource === coreJournal ? props.journal.tableArn : resource;
+      const set = granted.get(arn) ?? new Set<string>();
+      for (const action of actions) set.add(action);
+      granted.set(arn, set);
+    };
+    const revert = this.revertGrants(props);
+    for (const { actions, resources } of [...recoveryPermissions(settings, names).worker, ...revert]) {
+      for (const resource of resources) grant(actions, resource);
+    }
+    const statements = [...granted]
+      .filter(([, actions]) => actions.size > 0)
+      .map(([resource, actions]) => new iam.PolicyStatement({ actions: [...actions].sort(), resources: [resource] }));
     statements.push(
       new iam.PolicyStatement({
         actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
@@ -160,7 +207,12 @@ export class TableRecovery extends Construct {
       inlinePolicies: { WorkflowCalls: new iam.PolicyDocument({ statements }) },
     });
     acknowledgeNagRule(role, 'AwsSolutions-IAM5', WORKER_WILDCARDS_REASON, {
-      resources: [arnOf.restoredTables, arnOf.backups, arnOf.account],
+      resources: [
+        arnOf.restoredTables,
+        arnOf.backups,
+        arnOf.account,
+        ...revert.flatMap((s) => s.resources.filter((arn) => arn.endsWith('*'))),
+      ],
       actions: encryptionKey ? ['kms:GenerateDataKey*', 'kms:ReEncrypt*'] : [],
     });
     const bundle = workerBundle();
@@ -180,6 +232,28 @@ export class TableRecovery extends Construct {
     });
     acknowledgeNagRule(worker, 'AwsSolutions-L1', RUNTIME_REASON);
     return worker;
+  }
+
+  /**
+   * What the revert's handlers call beyond the journal, from core's step-derived permissions: the export on the
+   * table, the table's exports, and the objects under the exports' prefix in their bucket. None without a revert.
+   */
+  private revertGrants(props: TableRecoveryProps): readonly PermissionStatement[] {
+    if (!props.table.revert) return [];
+    return revertPermissions(props.table.settings, props.table.revert, this.coreNames(props)).worker;
+  }
+
+  /** Where core's permissions are built for: this stack's partition, Region and account, and its journal. */
+  private coreNames(props: TableRecoveryProps) {
+    const stack = Stack.of(this);
+    return {
+      partition: stack.partition,
+      region: stack.region,
+      account: stack.account,
+      journalTableName: props.journal.tableName,
+      // The worker's role needs no permission on the function itself.
+      handlerFunctionArn: '',
+    };
   }
 
   private stateMachine(
@@ -281,9 +355,9 @@ const RUNTIME_REASON =
 const ROTATION_REASON =
   'The secret derives the key of checkpoints that runs in progress read back; rotating it would make them unreadable. It is random, never leaves Secrets Manager but to this worker, and each run deletes its checkpoints as its segments finish.';
 const WORKER_WILDCARDS_REASON =
-  "Each wildcard is the narrowest IAM allows: the table's temporary restored tables are named {table}-dr-{incident} (one per incident, unknown until a restore starts); the forensic backups' ARNs end in an id DynamoDB assigns; ListBackups takes no resource-level permission; a log group's ARN ends in :* for its streams.";
+  "Each wildcard is the narrowest IAM allows: the table's temporary restored tables are named {table}-dr-{incident} (one per incident, unknown until a restore starts); the forensic backups' and the exports' ARNs end in an id DynamoDB assigns; an export's objects are named by DynamoDB under the configured prefix; ListBackups takes no resource-level permission; a log group's ARN ends in :* for its streams.";
 const STATE_MACHINE_WILDCARDS_REASON =
-  "Log delivery and X-Ray actions take no resource-level permissions; executions of the table's sync state machine are named by Step Functions at run time.";
+  "Log delivery and X-Ray actions take no resource-level permissions; executions of the table's sync and revert state machines' Distributed Maps are named by Step Functions at run time.";
 
 /** The temporary tables of `tableName`: its name, then what core's restoreNames puts between it and the incident id. */
 function restoredTablePattern(tableName: string): string {

@@ -1,5 +1,5 @@
 import type { DrillScenario } from '../drillReports/drillReport.js';
-import { workerPermissions, type RecoveryResource } from '../restore/recoveryPermissions.js';
+import { recoveryPermissions as deployedPermissions } from '../restore/recoveryPermissions.js';
 import { defaultRestoreSettings } from '../restore/restorePlan.js';
 
 /** One IAM action a recovery needs, on one resource, and why. */
@@ -29,16 +29,9 @@ export interface RecoveryResources {
  */
 const RESTORE_TARGET_ACTIONS = ['BatchWriteItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'Scan', 'UpdateItem'];
 
-/**
- * Why the restore in place needs its actions on each kind of resource. The journal is not among them: a
- * drill runs the restore in this process, with its journal in local files.
- */
-const IN_PLACE_WHY: Readonly<Record<Exclude<RecoveryResource, 'journal'>, string>> = {
-  table: 'restore the table in place (forensic backup, PITR restore, sync, verification)',
-  restoredTables: 'restore into, read and delete the temporary table of the restore in place',
-  backups: 'wait for the forensic backup',
-  account: 'find a forensic backup an earlier attempt made',
-};
+/** A journal name no table has: the in-place restore's journal calls are left out by it. */
+const DRILL_JOURNAL = 'dynamo-dr-drill-journal';
+const IN_PLACE_WHY = 'a step of the restore in place (forensic backup, PITR restore, sync, verification)';
 
 /**
  * Every IAM action a recovery of `scenario` needs, with the drill's own reads and writes (canaries, digests,
@@ -70,12 +63,28 @@ export function recoveryPermissions(scenario: DrillScenario, where: RecoveryReso
     case 'restore-as':
       return [...drill, ...indexQueries(restored, 'check that each index of the restored table answers')];
     case 'in-place': {
-      const arnOf = { table: source, restoredTables: restored, backups: `${source}/backup/*`, account: '*' };
-      const steps = workerPermissions({ ...defaultRestoreSettings, tableName: where.tableName, logicalName: 'Drill' })
-        .filter((p): p is typeof p & { on: keyof typeof IN_PLACE_WHY } => p.on !== 'journal')
-        .flatMap(({ actions, on }) =>
-          actions.map((action) => ({ action, resource: arnOf[on], why: IN_PLACE_WHY[on] })),
-        );
+      // What the deployed worker may do is what the restore's steps declare; a drill runs them in this process,
+      // with its journal in local files, against the drill's own temporary table.
+      const journal = `arn:${partition}:dynamodb:${where.region}:${where.account}:table/${DRILL_JOURNAL}`;
+      const { worker } = deployedPermissions(
+        { ...defaultRestoreSettings, tableName: where.tableName, logicalName: 'Drill' },
+        {
+          partition,
+          region: where.region,
+          account: where.account,
+          journalTableName: DRILL_JOURNAL,
+          handlerFunctionArn: '',
+        },
+      );
+      const temporary = tableArn(where.region, `${where.tableName}-dr-*`);
+      const steps = worker.flatMap(({ actions, resources }) =>
+        resources
+          .filter((resource) => resource !== journal)
+          .flatMap((resource) => {
+            const arn = resource === temporary ? restored : resource;
+            return actions.map((action) => ({ action, resource: arn, why: IN_PLACE_WHY }));
+          }),
+      );
       return distinct([
         ...drill,
         ...steps,

@@ -1,3 +1,4 @@
+import { createAwsClient } from '../aws/createAwsClient.js';
 import { createDynamoDbClient } from '../aws/createDynamoDbClient.js';
 import { DynamoDbCheckpointStore } from '../checkpoint/dynamoDbCheckpointStore.js';
 import { DrError } from '../errors.js';
@@ -5,6 +6,7 @@ import { DynamoDbRunJournal } from '../journal/dynamoDbRunJournal.js';
 import { restoreHandlers } from '../restore/restoreHandlers.js';
 import type { RestoreStepContext } from '../restore/restoreStepContext.js';
 import { parseRestoreStepEvent } from '../restore/restoreStepEventSchema.js';
+import type { RevertStepContext } from '../revert/revertStepContext.js';
 import { dispatchStep } from '../workflow/dispatchStep.js';
 
 /**
@@ -19,10 +21,11 @@ export const JOURNAL_TABLE_VARIABLE = 'DYNAMO_DR_JOURNAL_TABLE';
 const SEGMENT_BUDGET_MS = 600_000;
 
 let context: RestoreStepContext | undefined;
+let revertContext: RevertStepContext | undefined;
 
 /**
- * The Lambda entry point behind every Task state of both state machines:
- * `event.handler` names the step's handler (`restoreHandlers`). Clients come from the Lambda
+ * The Lambda entry point behind every Task state of the restore, sync and revert state machines:
+ * `event.handler` names the step's handler (`restoreHandlers`, `revertHandlers`). Clients come from the Lambda
  * environment (region, role); runs, locks and segment checkpoints live in the table named by
  * `DYNAMO_DR_JOURNAL_TABLE`. Created once per container and reused. The event is checked, `plan` and
  * `settings` field by field, before any step runs.
@@ -50,7 +53,17 @@ export async function workflowLambdaHandler(event: unknown): Promise<unknown> {
       segmentBudgetMs: SEGMENT_BUDGET_MS,
     };
   }
-  return dispatchStep(restoreHandlers, context, event, parseRestoreStepEvent);
+  const handler = (event as { readonly handler?: unknown } | null)?.handler;
+  if (typeof handler !== 'string' || Object.hasOwn(restoreHandlers, handler)) {
+    return dispatchStep(restoreHandlers, context, event, parseRestoreStepEvent);
+  }
+  // The revert's handlers and its S3 client load on a revert's first call: a restore's cold start is not slowed.
+  const [{ revertHandlers }, { S3Client }] = await Promise.all([
+    import('../revert/revertHandlers.js'),
+    import('@aws-sdk/client-s3'),
+  ]);
+  revertContext ??= { ...context, s3: createAwsClient(S3Client, {}) };
+  return dispatchStep({ ...restoreHandlers, ...revertHandlers }, revertContext, event);
 }
 
 /** The variable a deployment sets to the key that encrypts checkpoints of sensitive tables (base64, 32 bytes). */

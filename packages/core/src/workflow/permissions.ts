@@ -75,3 +75,15 @@ function ownSteps(workflow: Workflow): Step[] {
     steps.flatMap((s) => [s, ...(s.kind === 'parallel' ? s.branches.flatMap(walk) : [])]);
   return walk(top);
 }
+
+/** Statements merged: one per resource list, actions sorted and unique, in first-seen order. */
+export function mergedStatements(statements: readonly PermissionStatement[]): PermissionStatement[] {
+  const byResources = new Map<string, { resources: readonly string[]; actions: Set<string> }>();
+  for (const s of statements) {
+    const key = JSON.stringify(s.resources);
+    const entry = byResources.get(key) ?? { resources: s.resources, actions: new Set<string>() };
+    for (const action of s.actions) entry.actions.add(action);
+    byResources.set(key, entry);
+  }
+  return [...byResources.values()].map((e) => ({ actions: [...e.actions].sort(), resources: e.resources }));
+}
