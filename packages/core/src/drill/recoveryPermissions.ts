@@ -36,7 +36,7 @@ const IN_PLACE_WHY = 'a step of the restore in place (forensic backup, PITR rest
 /**
  * Every IAM action a recovery of `scenario` needs, with the drill's own reads and writes (canaries, digests,
  * cleanup): what `dynamo-dr drill --plan` simulates for the caller. The restore in place needs what its workflow's
- * steps declare (`workerPermissions`, the worker's role on AWS), so the two never drift. Action names: the Service Authorization
+ * steps declare (`recoveryPermissions(...).worker` of `restore/`, the worker's role on AWS), so the two never drift. Action names: the Service Authorization
  * Reference for DynamoDB (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html).
  *
  * @example

@@ -63,7 +63,8 @@ export async function workflowLambdaHandler(event: unknown): Promise<unknown> {
     import('@aws-sdk/client-s3'),
   ]);
   revertContext ??= { ...context, s3: createAwsClient(S3Client, {}) };
-  return dispatchStep({ ...restoreHandlers, ...revertHandlers }, revertContext, event);
+  // A revert's plan extends a restore's and its settings are a restore's: the same schema checks them.
+  return dispatchStep({ ...restoreHandlers, ...revertHandlers }, revertContext, event, parseRestoreStepEvent);
 }
 
 /** The variable a deployment sets to the key that encrypts checkpoints of sensitive tables (base64, 32 bytes). */
