@@ -9,6 +9,8 @@ import { untilReady } from '../workflow/untilReady.js';
 import type { DrillPlan } from './drillPlan.js';
 import { recordDrill } from './drillRun.js';
 import { drillSeconds } from './drillSeconds.js';
+import { exportAtPointInTime } from './exportAtPointInTime.js';
+import { recoverCanaryItems } from './recoverCanaryItems.js';
 import type { DrillContext, RunDrillOptions } from './runDrill.js';
 
 /** The table a scenario recovered to T, how long it took in all, and each phase, in seconds. */
@@ -16,6 +18,33 @@ export interface Recovery {
   readonly tableName: string;
   readonly seconds: number;
   readonly phases: Readonly<Record<string, number>>;
+  /** export: the file holding the table at T, verified in place of a table. */
+  readonly exportFile?: string;
+  /** What the scenario itself found wrong, one sentence each (items: a selection beyond the canaries). */
+  readonly problems?: readonly string[];
+}
+
+/**
+ * Recovers the table to T as the plan's scenario does it (`canaries`: how many the drill verifies, for items).
+ */
+export function recover(
+  ctx: DrillContext,
+  plan: DrillPlan,
+  pointInTime: Date,
+  deadline: string,
+  canaries: number,
+  options: RunDrillOptions,
+): Promise<Recovery> {
+  switch (plan.scenario) {
+    case 'in-place':
+      return recoverInPlace(ctx, plan, pointInTime, options);
+    case 'items':
+      return recoverCanaryItems(ctx, plan, pointInTime, canaries, options);
+    case 'export':
+      return exportAtPointInTime(ctx, plan, pointInTime, options);
+    case 'restore-as':
+      return recoverToNewTable(ctx, plan, pointInTime, deadline, options);
+  }
 }
 
 /**

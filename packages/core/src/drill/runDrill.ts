@@ -20,7 +20,9 @@ import { drillFailures } from './drillOutcome.js';
 import { drillSeconds } from './drillSeconds.js';
 import type { DrillPlan } from './drillPlan.js';
 import { beginDrillRun, recordDrill } from './drillRun.js';
-import { recoverInPlace, recoverToNewTable, removeRestoredTable, type Recovery } from './drillScenarios.js';
+import { recover, removeRestoredTable, type Recovery } from './drillScenarios.js';
+import { removeExportFile } from './exportAtPointInTime.js';
+import { verifyExportFile } from './verifyExportFile.js';
 import { verifyCanaries, type CanaryMismatch } from './verifyCanaries.js';
 import { drillReference, referenceCanaries, type DrillReference } from './drillReference.js';
 import { canonicalItem } from '../sync/canonicalItem.js';
@@ -90,7 +92,8 @@ export async function runDrill(
   let pointInTime = plan.reference ? new Date(plan.reference.pointInTime) : startedAt;
   let recovery: Recovery | undefined;
   let reference: DrillReference | undefined = plan.reference;
-  let verified: { mismatches: CanaryMismatch[]; digest: TableDigest; indexProblems: string[] } | undefined;
+  // An export file has no index to query: indexProblems is absent then.
+  let verified: { mismatches: CanaryMismatch[]; digest: TableDigest; indexProblems?: string[] } | undefined;
   let expected = new Map<Canary, Item | undefined>();
   let verifySeconds = 0;
   try {
@@ -115,24 +118,24 @@ export async function runDrill(
       ? new Map([...referenceCanaries(plan.reference), ...set.canaries.map((c) => [c, undefined] as const)])
       : written.expected;
     await untilReady(() => restorableAt(ctx.source, plan.tableName, pointInTime, deadline), options.pollIntervalMs);
-    recovery =
-      plan.scenario === 'in-place'
-        ? await recoverInPlace(ctx, plan, pointInTime, options)
-        : await recoverToNewTable(ctx, plan, pointInTime, deadline, options);
+    recovery = await recover(ctx, plan, pointInTime, deadline, expected.size, options);
     const verifyStarted = Date.now();
     await recordDrill(ctx.journal, plan, (t) => phaseStarted(t, 'verify', new Date()));
-    const client = plan.scenario === 'in-place' ? ctx.source : ctx.target;
-    verified = {
-      mismatches: await verifyCanaries(client, recovery.tableName, expected),
-      digest: await digestTable({ client, tableName: recovery.tableName }),
-      indexProblems: await indexAnswers(client, recovery.tableName, set, expected),
-    };
+    const client = plan.scenario === 'restore-as' ? ctx.target : ctx.source;
+    verified = recovery.exportFile
+      ? await verifyExportFile(recovery.exportFile, expected)
+      : {
+          mismatches: await verifyCanaries(client, recovery.tableName, expected),
+          digest: await digestTable({ client, tableName: recovery.tableName }),
+          indexProblems: await indexAnswers(client, recovery.tableName, set, expected),
+        };
     verifySeconds = drillSeconds(Date.now() - verifyStarted);
     await recordDrill(ctx.journal, plan, (t) => phaseEnded(t, 'verify', new Date()));
   } catch (error) {
     errors.push(`The drill stopped: ${(error as Error).message}`);
   }
-  errors.push(...(await cleanUp(ctx, plan, set, recovery, options.keepRestoredTable ?? false)));
+  errors.push(...(recovery?.problems ?? []));
+  errors.push(...(await cleanUp(ctx, plan, [...new Set([...set.canaries, ...expected.keys()])], recovery, options)));
 
   // The workflow's own verification (in-place) and the drill's are one phase: the table is usable after both.
   const phases = {
@@ -153,7 +156,9 @@ export async function runDrill(
       ...(verified && reference
         ? { digest: { expected: reference.digest.digest, actual: verified.digest.digest } }
         : {}),
-      ...(verified && set.indexes.length ? { indexesQueryable: verified.indexProblems.length === 0 } : {}),
+      ...(verified?.indexProblems && set.indexes.length
+        ? { indexesQueryable: verified.indexProblems.length === 0 }
+        : {}),
     },
     indexProblems: verified?.indexProblems ?? [],
     errors,
@@ -265,17 +270,21 @@ async function indexAnswers(
   return problems;
 }
 
-/** Removes the restored table (restore-as, unless kept) and every canary; what could not be removed, one sentence each. */
+/**
+ * Removes the restored table (restore-as, unless kept), the export file, and every canary (an items drill to an
+ * earlier drill's time restored that drill's too); what could not be removed, one sentence each.
+ */
 async function cleanUp(
   ctx: DrillContext,
   plan: DrillPlan,
-  set: CanarySet,
+  canaries: readonly Canary[],
   recovery: Recovery | undefined,
-  keepRestoredTable: boolean,
+  options: RunDrillOptions,
 ): Promise<string[]> {
   const left: string[] = [];
   await recordDrill(ctx.journal, plan, (t) => phaseStarted(t, 'cleanup', new Date()));
-  if (plan.scenario === 'restore-as' && !(keepRestoredTable && recovery)) {
+  if (recovery?.exportFile) await removeExportFile(recovery.exportFile);
+  if (plan.scenario === 'restore-as' && !(options.keepRestoredTable && recovery)) {
     try {
       await removeRestoredTable(ctx.target, plan.restoredTableName, recovery !== undefined);
     } catch (error) {
@@ -284,7 +293,7 @@ async function cleanUp(
       );
     }
   }
-  for (const canary of set.canaries) {
+  for (const canary of canaries) {
     try {
       await deleteItem(ctx.source, plan.tableName, canary.key);
     } catch (error) {

@@ -70,8 +70,8 @@ describe('planDrill', () => {
         /^scenario "sideways" is not a drill scenario\. Use one of: restore-as, in-place, items, export\.$/,
       ],
       [
-        { scenario: 'export' },
-        /^scenario "export" is not yet supported by dynamo-dr drill\. .*dynamo-dr export by hand/,
+        { scenario: 'export', targetRegion: OTHER_REGION },
+        /^targetRegion "eu-west-1" cannot be combined with --scenario export\. A cross-Region drill restores to a new table/,
       ],
       [
         { scenario: 'in-place' },
