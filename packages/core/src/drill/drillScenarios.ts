@@ -7,7 +7,8 @@ import { planRestore } from '../restore/planRestore.js';
 import { runRestore } from '../restore/runRestore.js';
 import { untilReady } from '../workflow/untilReady.js';
 import type { DrillPlan } from './drillPlan.js';
-import { recordDrill } from './drillRun.js';
+import { drillRunKey, recordDrill, type DrillRun } from './drillRun.js';
+import { readTableRun, runOfKind } from '../runs/tableRun.js';
 import { drillSeconds } from './drillSeconds.js';
 import { exportAtPointInTime } from './exportAtPointInTime.js';
 import { recoverCanaryItems } from './recoverCanaryItems.js';
@@ -58,8 +59,15 @@ export async function recoverToNewTable(
   deadline: string,
   options: RunDrillOptions,
 ): Promise<Recovery> {
+  await startRestoreAs(ctx, plan, pointInTime);
+  await untilReady(() => awaitRestoreAs(ctx, plan, deadline), options.pollIntervalMs);
+  return restoredAs(ctx, plan);
+}
+
+/** Requests restore-as's PITR restore, once: a call again after the request (a retried step) does nothing. */
+export async function startRestoreAs(ctx: DrillContext, plan: DrillPlan, pointInTime: Date): Promise<void> {
+  if ((await readTableRun<DrillRun>(ctx.journal, drillRunKey(plan)))?.phases.restore) return;
   await recordDrill(ctx.journal, plan, (t) => phaseStarted(t, 'restore', new Date()));
-  const started = Date.now();
   const created = await restoreToPointInTime(ctx.target, {
     source: plan.tableName,
     target: plan.restoredTableName,
@@ -74,9 +82,18 @@ export async function recoverToNewTable(
       hint: 'Drill again (a new drill restores into a new name).',
     });
   }
-  await untilReady(() => awaitTableActive(ctx.target, plan.restoredTableName, deadline), options.pollIntervalMs);
-  const restore = drillSeconds(Date.now() - started);
-  await recordDrill(ctx.journal, plan, (t) => phaseEnded(t, 'restore', new Date()));
+}
+
+/** Resolves once restore-as's table is ACTIVE (`NotReadyError` before), and records the restore's end. */
+export async function awaitRestoreAs(ctx: DrillContext, plan: DrillPlan, deadline: string): Promise<void> {
+  await awaitTableActive(ctx.target, plan.restoredTableName, deadline);
+  await recordDrill(ctx.journal, plan, (t) => (t.phases.restore?.endedAt ? t : phaseEnded(t, 'restore', new Date())));
+}
+
+/** restore-as's recovery as the journal timed it (from the request to ACTIVE). */
+export async function restoredAs(ctx: DrillContext, plan: DrillPlan): Promise<Recovery> {
+  const run = runOfKind<DrillRun>(await ctx.journal.getRun(plan.drillId), 'drill')!;
+  const restore = drillSeconds(measuredRto(run, plan.tableName).restore ?? 0);
   return { tableName: plan.restoredTableName, seconds: restore, phases: { restore } };
 }
 

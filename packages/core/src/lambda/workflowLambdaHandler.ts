@@ -2,6 +2,7 @@ import { createDynamoDbClient } from '../aws/createDynamoDbClient.js';
 import { DynamoDbCheckpointStore } from '../checkpoint/dynamoDbCheckpointStore.js';
 import { DrError } from '../errors.js';
 import { DynamoDbRunJournal } from '../journal/dynamoDbRunJournal.js';
+import { drillHandlers } from '../drill/drillHandlers.js';
 import { restoreHandlers } from '../restore/restoreHandlers.js';
 import type { RestoreStepContext } from '../restore/restoreStepContext.js';
 import { dispatchStep } from '../workflow/dispatchStep.js';
@@ -17,11 +18,14 @@ export const JOURNAL_TABLE_VARIABLE = 'DYNAMO_DR_JOURNAL_TABLE';
 /** How long one segment call works before it returns unfinished: well under Lambda's 15 minutes. */
 const SEGMENT_BUDGET_MS = 600_000;
 
+/** Every state machine's steps: the restore's and sync's, and the scheduled drill's. */
+const WORKER_HANDLERS = { ...restoreHandlers, ...drillHandlers };
+
 let context: RestoreStepContext | undefined;
 
 /**
  * The Lambda entry point behind every Task state of both state machines:
- * `event.handler` names the step's handler (`restoreHandlers`). Clients come from the Lambda
+ * `event.handler` names the step's handler (`restoreHandlers`, `drillHandlers`). Clients come from the Lambda
  * environment (region, role); runs, locks and segment checkpoints live in the table named by
  * `DYNAMO_DR_JOURNAL_TABLE`. Created once per container and reused.
  *
@@ -48,7 +52,7 @@ export async function workflowLambdaHandler(event: unknown): Promise<unknown> {
       segmentBudgetMs: SEGMENT_BUDGET_MS,
     };
   }
-  return dispatchStep(restoreHandlers, context, event);
+  return dispatchStep(WORKER_HANDLERS, context, event);
 }
 
 /** The variable a deployment sets to the key that encrypts checkpoints of sensitive tables (base64, 32 bytes). */
