@@ -38,7 +38,9 @@ describe('a scheduled drill (DisasterRecovery drill)', () => {
 
   it('is scheduled quarterly by EventBridge Scheduler, starting the drill state machine with a role that may start it only', () => {
     const { template } = built;
-    const [[, schedule]] = resourcesOfType(template, 'AWS::Scheduler::Schedule') as [[string, Record<string, any>]];
+    const [[, schedule]] = resourcesOfType(template, 'AWS::Scheduler::Schedule') as [
+      [string, { Target: { RoleArn: { 'Fn::GetAtt': [string] } } }],
+    ];
     expect(written(schedule, template)).toEqual({
       Description: 'dynamo-dr recovery drill of Staging-Orders (restore-as)',
       ScheduleExpression: 'cron(0 6 1 1,4,7,10 ? *)',
@@ -51,7 +53,7 @@ describe('a scheduled drill (DisasterRecovery drill)', () => {
         Input: '{}',
       },
     });
-    const roleId = (schedule.Target.RoleArn as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
+    const roleId = schedule.Target.RoleArn['Fn::GetAtt'][0];
     expect(roleStatements(template).get(roleId)).toEqual([
       {
         actions: ['states:StartExecution'],

@@ -128,8 +128,8 @@ export const drillHandlers = {
     const drill = drillContext(ctx);
     const { report, written } = await reportDrill(drill, event, await restoredAs(drill, planOf(event)), []);
     if (report.outcome === 'failed') {
-      throw new DrError(`The drill ${report.drillId} failed: ${report.failures.join(' ')}`, {
-        hint: `Read its report, ${written.json}.`,
+      throw new DrError(`The drill ${report.drillId} failed (report ${written.json}): ${report.failures.join(' ')}`, {
+        hint: 'Read the report, mend the cause, and start the drill state machine again.',
       });
     }
     return { drillId: report.drillId, outcome: report.outcome, report: written.json };
