@@ -9,7 +9,7 @@ import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSampleTable, tableContents } from '../../core/test/restore/restoreFixtures.js';
-import { parseDrillReport } from '../../core/src/drillReports/drillReport.js';
+import { parseDrillReport, type DrillReport } from '../../core/src/drillReports/drillReport.js';
 import { SANDBOX_ACCOUNT } from '../../sandbox/src/sandboxAccount.js';
 import { synthesizeRecoveryTemplate, type SynthesizedRecoveryTemplate } from '../src/index.js';
 import { deployTemplate } from './stackDeployment.js';
@@ -80,7 +80,7 @@ describe('the scheduled drill, deployed to the sandbox', () => {
 
     const s3 = new S3Client({ ...sandbox.clientConfig, forcePathStyle: true });
     const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    const report = parseDrillReport(await object.Body!.transformToString());
+    const report = parseDrillReport(await object.Body!.transformToString()) as DrillReport;
     expect(report).toMatchObject({ drillId: output.drillId, scenario: 'restore-as', outcome: 'passed', failures: [] });
     expect(report.verification.canaries).toEqual({ expected: 4, matched: 4, mismatches: [] });
     expect(report.verification.digest?.actual).toBe(report.verification.digest?.expected);
@@ -122,7 +122,7 @@ describe('the scheduled drill, deployed to the sandbox', () => {
     const [, bucket, key] = /\(report s3:\/\/([^/]+)\/(\S+\.json)\)/.exec(errorMessage)!;
     const s3 = new S3Client({ ...sandbox.clientConfig, forcePathStyle: true });
     const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    const report = parseDrillReport(await object.Body!.transformToString());
+    const report = parseDrillReport(await object.Body!.transformToString()) as DrillReport;
     expect(report.outcome).toBe('failed');
     expect(report.verification.canaries.mismatches).toEqual([
       {
