@@ -3,7 +3,7 @@ import { environmentNameRule, followsRule, InputError, tableNameRule } from '@dy
 import type { DisasterRecoveryProps } from './disasterRecoveryProps.js';
 import { foreignArn, type ResolvedTable } from './resolvedTable.js';
 import { monitoringChecks } from './monitoringChecks.js';
-import { drillChecks } from './drill/drillChecks.js';
+import { drillChecks } from './drillChecks.js';
 import type { Check } from './propsCheck.js';
 
 /** State machine names have at most 80 characters; `DRRestoreDynamoDbTable{name}StateMachine` adds 34. */

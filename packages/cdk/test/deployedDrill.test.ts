@@ -5,14 +5,14 @@ import { CloudFormationClient, DescribeStackResourcesCommand } from '@aws-sdk/cl
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSampleTable, tableContents } from '../../core/test/restore/restoreFixtures.js';
 import { parseDrillReport, type DrillReport } from '../../core/src/drillReports/drillReport.js';
 import { SANDBOX_ACCOUNT } from '../../sandbox/src/sandboxAccount.js';
 import { synthesizeRecoveryTemplate, type SynthesizedRecoveryTemplate } from '../src/index.js';
-import { deployTemplate } from './stackDeployment.js';
+import { deployTemplate, executionFinished } from './stackDeployment.js';
 
 // The scheduled drill as it deploys: the template of `dynamo-dr synth` with a drill of the staging table, deployed
 // to the sandbox by CloudFormation; the drill state machine run by the sandbox's Step Functions, its worker by the
@@ -45,12 +45,16 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => sandbox?.stop());
 
-async function finished(sfn: SFNClient, executionArn: string) {
-  for (;;) {
-    const execution = await sfn.send(new DescribeExecutionCommand({ executionArn }));
-    if (execution.status !== 'RUNNING') return execution;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+/** Starts the drill state machine with the schedule's input, `{}`, and waits for the execution's end. */
+async function startDrill() {
+  const sfn = new SFNClient(sandbox.clientConfig);
+  const { executionArn } = await sfn.send(
+    new StartExecutionCommand({
+      stateMachineArn: `arn:aws:states:${sandbox.region}:${SANDBOX_ACCOUNT}:stateMachine:${MACHINE}`,
+      input: '{}',
+    }),
+  );
+  return executionFinished(sfn, executionArn!);
 }
 
 describe('the scheduled drill, deployed to the sandbox', () => {
@@ -66,14 +70,7 @@ describe('the scheduled drill, deployed to the sandbox', () => {
 
   it('runs a restore-as drill to a passed report in the bucket, leaves the table as it was, and the monitor reads its age', async () => {
     const before = await tableContents(dynamodb, TABLE);
-    const sfn = new SFNClient(sandbox.clientConfig);
-    const { executionArn } = await sfn.send(
-      new StartExecutionCommand({
-        stateMachineArn: `arn:aws:states:${sandbox.region}:${SANDBOX_ACCOUNT}:stateMachine:${MACHINE}`,
-        input: '{}',
-      }),
-    );
-    const execution = await finished(sfn, executionArn!);
+    const execution = await startDrill();
     expect([execution.status, execution.cause]).toEqual(['SUCCEEDED', undefined]);
     const output = JSON.parse(execution.output!) as { drillId: string; outcome: string; report: string };
     expect(output).toMatchObject({ outcome: 'passed' });
@@ -107,14 +104,7 @@ describe('the scheduled drill, deployed to the sandbox', () => {
   it('fails the execution when the restore comes back wrong, after putting a failed report naming the canary and how', async () => {
     // The corrupt-restore fault alters the first item by key of the next restore: canary#1 (dynamo-dr-drill#… sorts first).
     sandbox.setFaults(TABLE, { corruptRestore: { action: 'alter' } });
-    const sfn = new SFNClient(sandbox.clientConfig);
-    const { executionArn } = await sfn.send(
-      new StartExecutionCommand({
-        stateMachineArn: `arn:aws:states:${sandbox.region}:${SANDBOX_ACCOUNT}:stateMachine:${MACHINE}`,
-        input: '{}',
-      }),
-    );
-    const execution = await finished(sfn, executionArn!);
+    const execution = await startDrill();
     sandbox.setFaults(TABLE, undefined);
     expect(execution.status).toBe('FAILED');
     const { errorMessage } = JSON.parse(execution.cause!) as { errorMessage: string };

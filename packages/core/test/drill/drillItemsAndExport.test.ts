@@ -1,16 +1,10 @@
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  DeleteItemCommand,
-  DescribeTableCommand,
-  DynamoDBClient,
-  ListTablesCommand,
-  PutItemCommand,
-} from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, DynamoDBClient, ListTablesCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CANARY_BODY, canarySet } from '../../src/drill/canaries.js';
+import { CANARY_BODY } from '../../src/drill/canaries.js';
 import { planDrill } from '../../src/drill/planDrill.js';
 import { runDrill } from '../../src/drill/runDrill.js';
 import type { DrillScenario } from '../../src/drillReports/drillReport.js';
@@ -18,6 +12,7 @@ import { MemoryCheckpointStore } from '../../src/checkpoint/memoryCheckpointStor
 import { MemoryRunJournal } from '../../src/journal/memoryRunJournal.js';
 import { drillRunOf } from '../../src/drill/drillRun.js';
 import { createSampleTable, tableContents } from '../restore/restoreFixtures.js';
+import { corruptNextRestore, expectCanaryFailure } from './drillFaults.js';
 
 // The items scenario (a selective restore of the canaries from T into the table itself) and the export scenario
 // (an export of the table at T to a file) on the sandbox; the corrupt-restore fault makes either come back wrong.
@@ -60,13 +55,6 @@ const run = (planned: Awaited<ReturnType<typeof plan>>) =>
     { pollIntervalMs: 20 },
   );
 
-/** Arms the corrupt-restore fault for the next restore of the table, on the canary `label` the drill will write. */
-async function corruptNextRestore(drillId: string, label: string, action: 'drop' | 'alter'): Promise<void> {
-  const description = (await ddb.send(new DescribeTableCommand({ TableName: TABLE }))).Table!;
-  const canary = canarySet(description, drillId, 0).canaries.find((c) => c.label === label)!;
-  sandbox.setFaults(TABLE, { corruptRestore: { action, key: canary.key } });
-}
-
 const tables = async () => (await ddb.send(new ListTablesCommand({}))).TableNames;
 
 describe.each([
@@ -101,21 +89,11 @@ describe.each([
     'fails when the restore comes back wrong (%s): the report names %s and how',
     async (action, label, how) => {
       const planned = await plan(scenario);
-      await corruptNextRestore(planned.drillId, label, action);
+      await corruptNextRestore(sandbox, ddb, TABLE, planned.drillId, label, action);
       const { report } = await run(planned);
       sandbox.setFaults(TABLE, undefined);
 
-      expect(report.outcome).toBe('failed');
-      expect(report.verification.canaries.mismatches).toEqual([
-        {
-          key: expect.stringContaining(`${label} {"pk":"dynamo-dr-drill#${planned.drillId}#`),
-          problem: expect.stringContaining(how),
-        },
-      ]);
-      expect(report.failures).toContainEqual(
-        expect.stringMatching(new RegExp(`^Canary ${label} .* came back wrong: ${how}`)),
-      );
-      expect(report.failures).toContainEqual(expect.stringContaining('differs from the digest recorded at T'));
+      expectCanaryFailure(report, planned.drillId, label, how);
       expect(drillRunOf((await journal.getRun(planned.drillId))!)?.result).toBe('failed');
       expect(await tables()).toEqual([TABLE]);
     },

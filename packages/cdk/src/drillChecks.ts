@@ -1,6 +1,6 @@
-import type { DisasterRecoveryProps } from '../disasterRecoveryProps.js';
-import type { Check } from '../propsCheck.js';
-import type { ResolvedTable } from '../resolvedTable.js';
+import type { DisasterRecoveryProps } from './disasterRecoveryProps.js';
+import type { Check } from './propsCheck.js';
+import type { ResolvedTable } from './resolvedTable.js';
 
 /** Function names have at most 64 characters. */
 const MAX_FUNCTION_NAME = 64;
