@@ -2,6 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Item } from '../aws/tableRef.js';
 import { describeTableIfExists, readRestorableWindow } from '../aws/dynamoDbCalls.js';
 import { NotReadyError } from '../errors.js';
+import type { RunJournal } from '../journal/runJournal.js';
 import { sleep } from '../sync/backoff.js';
 import { digestTable } from '../sync/digestTable.js';
 import { assertBeforeDeadline } from '../workflow/deadline.js';
@@ -41,7 +42,7 @@ export async function plantCanaries(
   client: DynamoDBClient,
   plan: DrillPlan,
   set: CanarySet,
-  journal: Parameters<typeof recordDrill>[0],
+  journal: RunJournal,
 ): Promise<DrillReference> {
   const atT = new Map<Canary, Item | undefined>();
   for (const canary of set.beforeT) {
