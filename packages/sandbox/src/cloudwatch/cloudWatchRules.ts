@@ -52,6 +52,32 @@ export const DIMENSIONS = {
   },
 };
 
+/** One query of GetMetricData, or of a metric-math alarm's Metrics. https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDataQuery.html */
+export const METRIC_DATA_QUERY = {
+  type: 'FieldStruct<MetricDataQuery>',
+  children: {
+    Id: { type: 'String', notNull: true, lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 255 },
+    MetricStat: {
+      type: 'FieldStruct<MetricStat>',
+      children: {
+        Metric: {
+          type: 'FieldStruct<Metric>',
+          notNull: true,
+          children: { Namespace: NAMESPACE, MetricName: METRIC_NAME, Dimensions: DIMENSIONS },
+        },
+        Period: { type: 'Integer', notNull: true, greaterThanOrEqual: 1 },
+        Stat: { type: 'String', notNull: true },
+        Unit: UNIT,
+      },
+    },
+    Expression: { type: 'String', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 2048 },
+    Label: { type: 'String' },
+    ReturnData: { type: 'Boolean' },
+    Period: { type: 'Integer', greaterThanOrEqual: 1 },
+    AccountId: { type: 'String' },
+  },
+};
+
 /** The Dimensions of a validated request (none when absent). */
 export function dimensionsOf(value: unknown): Dimension[] {
   return Array.isArray(value) ? (value as Dimension[]) : [];

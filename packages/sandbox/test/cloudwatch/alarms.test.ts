@@ -269,6 +269,37 @@ describe('CloudWatch errors', () => {
     expect(MetricAlarms).toEqual([]);
   });
 
+  it('refuses a metric-math alarm with the sandbox message and takes an alarm with tags, creating only that one', async () => {
+    await expect(
+      cloudwatch.send(
+        new PutMetricAlarmCommand({
+          AlarmName: 'math-alarm',
+          EvaluationPeriods: 1,
+          Threshold: 1,
+          ComparisonOperator: 'LessThanThreshold',
+          Metrics: [
+            { Id: 'e1', Expression: 'm1 * 2', ReturnData: true },
+            {
+              Id: 'm1',
+              MetricStat: { Metric: { Namespace: 'DynamoDR', MetricName: 'PitrEnabled' }, Period: 60, Stat: 'Minimum' },
+              ReturnData: false,
+            },
+          ],
+        }),
+      ),
+    ).rejects.toMatchObject({
+      name: 'InvalidParameterValueException',
+      message: expect.stringContaining('instead of Metrics or ThresholdMetricId'),
+    });
+    await cloudwatch.send(
+      new PutMetricAlarmCommand(pitrAlarm('tagged-alarm', { Tags: [{ Key: 'team', Value: 'sre' }] })),
+    );
+    const { MetricAlarms } = await cloudwatch.send(
+      new DescribeAlarmsCommand({ AlarmNames: ['math-alarm', 'tagged-alarm'] }),
+    );
+    expect(MetricAlarms?.map((a) => a.AlarmName)).toEqual(['tagged-alarm']);
+  });
+
   it('refuses PutMetricData into an AWS/ namespace, or with a value and a statistic set, storing none of the request', async () => {
     await expect(
       cloudwatch.send(

@@ -53,8 +53,11 @@ export async function demo(opts: { readonly json?: boolean; readonly executor?: 
   const say = (line: string) => !opts.json && console.error(line);
   const onStepFunctions = opts.executor === 'step-functions';
   // Step Functions' waits (the polling states' backoff) a hundred times shorter: the sandbox's restores take moments.
-  const sandbox = await startSandbox(onStepFunctions ? { stepFunctionsTimeScale: 0.01 } : {});
   const stateDir = await mkdtemp(path.join(tmpdir(), 'dynamo-dr-demo-'));
+  const sandbox = await startSandbox(onStepFunctions ? { stepFunctionsTimeScale: 0.01 } : {}).catch(async (error) => {
+    await rm(stateDir, { recursive: true, force: true });
+    throw error;
+  });
   // The sync workers build their own clients from the standard variables, as on Lambda.
   Object.assign(process.env, sandbox.env);
   try {

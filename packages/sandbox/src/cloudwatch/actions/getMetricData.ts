@@ -1,15 +1,6 @@
 import { validateRequest } from '../../validateRequest.js';
 import { invalidParameterCombination, invalidParameterValue } from '../cloudWatchErrors.js';
-import {
-  DIMENSIONS,
-  METRIC_NAME,
-  NAMESPACE,
-  UNIT,
-  checkQueryPeriod,
-  checkStatistic,
-  dimensionsOf,
-  toMs,
-} from '../cloudWatchRules.js';
+import { METRIC_DATA_QUERY, checkQueryPeriod, checkStatistic, dimensionsOf, toMs } from '../cloudWatchRules.js';
 import { periodsOf, statisticOf } from '../metricStatistics.js';
 import type { CloudWatchAction } from '../service.js';
 
@@ -18,30 +9,7 @@ const RULES = {
     type: 'List',
     notNull: true,
     lengthLessThanOrEqual: 500,
-    children: {
-      type: 'FieldStruct<MetricDataQuery>',
-      children: {
-        Id: { type: 'String', notNull: true, lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 255 },
-        MetricStat: {
-          type: 'FieldStruct<MetricStat>',
-          children: {
-            Metric: {
-              type: 'FieldStruct<Metric>',
-              notNull: true,
-              children: { Namespace: NAMESPACE, MetricName: METRIC_NAME, Dimensions: DIMENSIONS },
-            },
-            Period: { type: 'Integer', notNull: true, greaterThanOrEqual: 1 },
-            Stat: { type: 'String', notNull: true },
-            Unit: UNIT,
-          },
-        },
-        Expression: { type: 'String', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 2048 },
-        Label: { type: 'String' },
-        ReturnData: { type: 'Boolean' },
-        Period: { type: 'Integer', greaterThanOrEqual: 1 },
-        AccountId: { type: 'String' },
-      },
-    },
+    children: METRIC_DATA_QUERY,
   },
   StartTime: { type: 'Double', notNull: true },
   EndTime: { type: 'Double', notNull: true },

@@ -2,7 +2,15 @@ import { validateRequest } from '../../validateRequest.js';
 import { validationError } from '../../awsError.js';
 import { alarmView } from '../alarmView.js';
 import { invalidParameterCombination, invalidParameterValue, missingParameter } from '../cloudWatchErrors.js';
-import { DIMENSIONS, METRIC_NAME, NAMESPACE, UNIT, checkStatistic, dimensionsOf } from '../cloudWatchRules.js';
+import {
+  DIMENSIONS,
+  METRIC_DATA_QUERY,
+  METRIC_NAME,
+  NAMESPACE,
+  UNIT,
+  checkStatistic,
+  dimensionsOf,
+} from '../cloudWatchRules.js';
 import { alarmArn, sortedDimensions, type AlarmConfiguration } from '../cloudWatchStore.js';
 import { COMPARISONS } from '../evaluateAlarm.js';
 import { PERCENTILE, STATISTICS } from '../metricStatistics.js';
@@ -12,6 +20,11 @@ const ACTIONS = {
   type: 'List',
   lengthLessThanOrEqual: 5,
   children: { type: 'String', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 1024 },
+};
+// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_Tag.html
+const TAG = {
+  Key: { type: 'String', notNull: true, lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 128 },
+  Value: { type: 'String', notNull: true, lengthLessThanOrEqual: 256 },
 };
 const RULES = {
   AlarmName: { type: 'String', notNull: true, lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 255 },
@@ -45,9 +58,10 @@ const RULES = {
   },
   TreatMissingData: { type: 'String', enum: ['breaching', 'notBreaching', 'ignore', 'missing'] },
   EvaluateLowSampleCountPercentile: { type: 'String', enum: ['evaluate', 'ignore'] },
-  Metrics: { type: 'List' },
+  // Checked for shape only: configurationOf refuses metric math with its own message.
+  Metrics: { type: 'List', children: METRIC_DATA_QUERY },
   ThresholdMetricId: { type: 'String' },
-  Tags: { type: 'List' },
+  Tags: { type: 'List', children: { type: 'FieldStruct<Tag>', children: TAG } },
 };
 
 /** https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html: at most seven days. */
