@@ -32,6 +32,13 @@ export interface DrillProgress {
   readonly errors: readonly string[];
 }
 
+/** How a drill cleans up: restore-as's table kept on request; how long to wait for a restore still CREATING. */
+export interface DrillCleanup {
+  readonly keepRestoredTable: boolean;
+  /** In-process an hour; on AWS less than the Lambda's 15 minutes (a table still CREATING then is reported as left). */
+  readonly creatingWaitMs: number;
+}
+
 /**
  * Ends a drill, in-process and on AWS alike: verifies the recovery (every canary as at T, the digest recorded at
  * T, each index; for an export, the file), removes the drill's table, file and canaries, measures RTO and RPO
@@ -41,7 +48,7 @@ export async function concludeDrill<W extends { readonly json: string }>(
   ctx: DrillContext,
   plan: DrillPlan,
   progress: DrillProgress,
-  keepRestoredTable: boolean,
+  cleanup: DrillCleanup,
   write: (report: DrillReport) => Promise<W>,
 ): Promise<{ report: DrillReport; written: W }> {
   const { recovery, expected, set, reference } = progress;
@@ -68,9 +75,7 @@ export async function concludeDrill<W extends { readonly json: string }>(
     }
     errors.push(...(recovery.problems ?? []));
   }
-  errors.push(
-    ...(await cleanUp(ctx, plan, [...new Set([...set.canaries, ...expected.keys()])], recovery, keepRestoredTable)),
-  );
+  errors.push(...(await cleanUp(ctx, plan, [...new Set([...set.canaries, ...expected.keys()])], recovery, cleanup)));
 
   // The workflow's own verification (in-place) and the drill's are one phase: the table is usable after both.
   const phases = {
@@ -167,14 +172,14 @@ async function cleanUp(
   plan: DrillPlan,
   canaries: readonly Canary[],
   recovery: Recovery | undefined,
-  keepRestoredTable: boolean,
+  { keepRestoredTable, creatingWaitMs }: DrillCleanup,
 ): Promise<string[]> {
   const left: string[] = [];
   await recordDrill(ctx.journal, plan, (t) => phaseStarted(t, 'cleanup', new Date()));
   if (recovery?.exportFile) await removeExportFile(recovery.exportFile);
   if (plan.scenario === 'restore-as' && !(keepRestoredTable && recovery)) {
     try {
-      await removeRestoredTable(ctx.target, plan.restoredTableName, recovery !== undefined);
+      await removeRestoredTable(ctx.target, plan.restoredTableName, recovery !== undefined, creatingWaitMs);
     } catch (error) {
       left.push(
         `Cleanup left the table ${plan.restoredTableName} in ${plan.targetRegion}: ${(error as Error).message}`,

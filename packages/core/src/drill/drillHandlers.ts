@@ -58,7 +58,8 @@ async function reportDrill(
       recovery,
       errors,
     },
-    false,
+    // A restore still CREATING is waited for as long as the Lambda's 15 minutes leave room for.
+    { keepRestoredTable: false, creatingWaitMs: 600_000 },
     async (report) => ({ json: await putDrillReport(s3, event.reports as Reports, report) }),
   );
 }

@@ -143,12 +143,20 @@ function targetEncryption(source: DrillPlan['sourceEncryption']): SSESpecificati
   return source === 'KMS' ? { Enabled: true, SSEType: 'KMS' } : { Enabled: false };
 }
 
-/** Deletes the drill's restored table, waiting first for a restore still CREATING (it cannot be deleted then). */
-export async function removeRestoredTable(client: DynamoDBClient, tableName: string, restored: boolean): Promise<void> {
+/**
+ * Deletes the drill's restored table, waiting first (at most `creatingWaitMs`) for a restore still CREATING: it
+ * cannot be deleted then. A table still CREATING after the wait is left, with an error saying so.
+ */
+export async function removeRestoredTable(
+  client: DynamoDBClient,
+  tableName: string,
+  restored: boolean,
+  creatingWaitMs: number,
+): Promise<void> {
   const table = await describeTableIfExists(client, tableName);
   if (!table) return;
   if (!restored && table.TableStatus === 'CREATING') {
-    await untilReady(() => awaitTableActive(client, tableName, new Date(Date.now() + 3_600_000).toISOString()));
+    await untilReady(() => awaitTableActive(client, tableName, new Date(Date.now() + creatingWaitMs).toISOString()));
   }
   await deleteTableIfExists(client, tableName);
 }

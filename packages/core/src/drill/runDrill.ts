@@ -86,7 +86,7 @@ export async function runDrill(
       recovery,
       errors,
     },
-    options.keepRestoredTable ?? false,
+    { keepRestoredTable: options.keepRestoredTable ?? false, creatingWaitMs: 3_600_000 },
     (report) => writeDrillReport(plan.reportsDirectory, report),
   );
 }
