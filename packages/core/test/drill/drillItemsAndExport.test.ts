@@ -33,12 +33,13 @@ afterAll(async () => {
   await sandbox.stop();
 });
 
-const plan = (scenario: DrillScenario) =>
+const plan = (scenario: DrillScenario, at?: string) =>
   planDrill({ source: ddb, target: ddb, journal }, sandbox.region, {
     tableName: TABLE,
     environment: 'staging',
     scenario,
     reportsDirectory,
+    at,
   });
 
 const run = (planned: Awaited<ReturnType<typeof plan>>) =>
@@ -101,6 +102,19 @@ describe.each([
 });
 
 describe('an items drill', () => {
+  it("recovers the canaries of an earlier drill's point in time (--at) too, and removes them again", async () => {
+    const before = await tableContents(ddb, TABLE);
+    const earlier = await run(await plan('items'));
+    const { report } = await run(await plan('items', earlier.report.pointInTime));
+    expect(report.failures).toEqual([]);
+    expect(report.pointInTime).toBe(earlier.report.pointInTime);
+    // The earlier drill's four canaries as at its T (restored into the table, then removed), and this drill's four,
+    // all written after it (deleted by the selective restore).
+    expect(report.verification.canaries).toEqual({ expected: 8, matched: 8, mismatches: [] });
+    expect(report.verification.digest?.expected).toBe(earlier.report.verification.digest?.expected);
+    expect(await tableContents(ddb, TABLE)).toEqual(before);
+  });
+
   it('fails when its selective restore touches an item that is no canary', async () => {
     const planned = await plan('items');
     // An application item whose body happens to name the drill: the selection takes it too.
