@@ -20,7 +20,12 @@ import { workflowStateMachine } from '../workflowStateMachine.js';
 import { drillPermissions, type DrillResource } from './drillPermissions.js';
 import type { ScheduledDrillProps } from './scheduledDrillProps.js';
 
-/** Quarterly: 06:00 UTC on the first day of January, April, July and October. */
+/**
+ * Quarterly: 06:00 UTC on the first day of January, April, July and October.
+ *
+ * @example
+ * new DisasterRecovery(this, 'DR', { ...props, drill: { table: 'Staging-Orders', schedule: DEFAULT_DRILL_SCHEDULE } });
+ */
 export const DEFAULT_DRILL_SCHEDULE = 'cron(0 6 1 1,4,7,10 ? *)';
 /** Where the reports go in the bucket. */
 export const DEFAULT_DRILL_PREFIX = 'recovery-tests/';
@@ -41,7 +46,11 @@ export interface ScheduledDrillConstructProps {
  * A scheduled restore-as drill of one staging table: the report bucket (created unless given), the drill worker
  * (the worker bundle, with a role of exactly what the drill's handlers call), the state machine generated from
  * core's drill workflow (`DRDrillDynamoDbTable{Table}StateMachine`), and the EventBridge Scheduler schedule that
- * starts it, with a role that may start that machine only.
+ * starts it, with a role that may start that machine only. Made by `DisasterRecovery` from its `drill` prop.
+ *
+ * @example
+ * const recovery = new DisasterRecovery(stack, 'DisasterRecovery', { environmentName: 'Staging', tables, drill: { table: 'Staging-Orders' } });
+ * recovery.drill?.bucket.grantRead(auditorsRole); // the drill reports
  */
 export class ScheduledDrill extends Construct {
   readonly bucket: s3.IBucket;
