@@ -5,7 +5,8 @@ import type { DisasterRecoveryProps } from './disasterRecoveryProps.js';
 /**
  * The props of {@link DisasterRecovery} for one environment of the configuration file: its tables (by
  * physical name, imported; the file's logical names; excluded and sensitive as the file says) and the file's
- * restore defaults (mode, segments, restore deadline, keep the restored table), and its backup policy for the
+ * restore defaults (mode, segments, restore deadline, keep the restored table; with `exportBucket`, a revert
+ * state machine per table, its exports there), and its backup policy for the
  * monitoring (`backups`: retention, window tolerance, lag; `drills`: maximum age, the reports' S3 bucket).
  * `dynamo-dr synth` and a CDK app built from the same file make the same stack.
  *
@@ -48,6 +49,16 @@ export function disasterRecoveryPropsFromConfig(config: DrConfig, environment?: 
       mode: defaults.mode,
       segments: defaults.segments,
       keepRestoredTable: defaults.keepRestoredTable,
+      ...(defaults.exportBucket !== undefined && {
+        revert: {
+          exportBucket: defaults.exportBucket,
+          exportPrefix: defaults.exportPrefix,
+          minExportPeriod:
+            defaults.minExportPeriodSeconds === undefined
+              ? undefined
+              : Duration.seconds(defaults.minExportPeriodSeconds),
+        },
+      }),
     })),
   };
 }

@@ -121,8 +121,8 @@ export class DisasterRecovery extends Construct {
 
   /**
    * Lets `grantee` (the operators' role) start a recovery of any of these tables and follow it:
-   * `states:StartExecution` on the restore state machines only (never the sync machines, which take a plan,
-   * not an operator's input), `states:DescribeExecution`, `states:GetExecutionHistory` and
+   * `states:StartExecution` on the restore and revert state machines only (never the sync machines, which take
+   * a plan, not an operator's input), `states:DescribeExecution`, `states:GetExecutionHistory` and
    * `states:StopExecution` on their executions, and `states:DescribeStateMachine` and
    * `states:ListExecutions` on the machines (to find a running execution again).
    *
@@ -131,7 +131,10 @@ export class DisasterRecovery extends Construct {
    */
   grantStartRecovery(grantee: iam.IGrantable): iam.Grant {
     const stack = Stack.of(this);
-    const names = [...this.tables.values()].map((t) => t.restoreStateMachineName);
+    const names = [...this.tables.values()].flatMap((t) => [
+      t.restoreStateMachineName,
+      ...(t.revertStateMachineName ? [t.revertStateMachineName] : []),
+    ]);
     const arn = (resource: string, resourceName: string) =>
       stack.formatArn({ service: 'states', resource, resourceName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
     const machines = names.map((name) => arn('stateMachine', name));
@@ -149,7 +152,13 @@ export class DisasterRecovery extends Construct {
     // What `dynamo-dr restore --executor step-functions` reads besides: the stack's machines and journal, the
     // tables (validated as in-process), the run and lock, and a failed sync's iteration (its real cause).
     const recoveries = [...this.tables.values()];
-    const syncNames = recoveries.map((t) => t.syncStateMachineName);
+    const syncNames = recoveries.flatMap((t) => [
+      t.syncStateMachineName,
+      ...(t.revertStateMachineName ? [t.revertStateMachineName] : []),
+    ]);
+    const revertBuckets = [
+      ...new Set(recoveries.flatMap((t) => (t.exportBucket ? [`arn:${stack.partition}:s3:::${t.exportBucket}`] : []))),
+    ];
     const syncExecutions = syncNames.flatMap((name) => [arn('execution', `${name}:*`), arn('execution', `${name}/*`)]);
     const mapRuns = syncNames.map((name) => arn('mapRun', `${name}/*`));
     // A stack's ARN ends in its id, made by CloudFormation: the name and a wildcard name it.
@@ -174,6 +183,8 @@ export class DisasterRecovery extends Construct {
       },
       { actions: ['states:DescribeExecution', 'states:ListMapRuns'], resourceArns: syncExecutions },
       { actions: ['states:ListExecutions'], resourceArns: mapRuns },
+      // A revert is validated as in-process: its exports' bucket must exist (HeadBucket).
+      ...(revertBuckets.length ? [{ actions: ['s3:ListBucket'], resourceArns: revertBuckets }] : []),
     ].map((statement) => iam.Grant.addToPrincipal({ grantee, ...statement }));
     if (Construct.isConstruct(grantee)) {
       acknowledgeNagRule(grantee, 'AwsSolutions-IAM5', EXECUTIONS_REASON, {

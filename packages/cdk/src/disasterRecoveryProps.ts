@@ -6,6 +6,22 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { BackupMonitoringProps, CostBudgetProps } from './monitoring/backupMonitoringProps.js';
 import type { ScheduledDrillProps } from './drill/scheduledDrillProps.js';
 
+/** A table's revert (`DRRevertDynamoDbTable{logicalName}StateMachine`): where its incremental exports go. */
+export interface RevertProps {
+  /**
+   * The S3 bucket, in the stack's account, the incremental exports are written to (its name). The worker may
+   * write and read objects under `exportPrefix` in it, and nothing else of S3.
+   */
+  readonly exportBucket: string;
+  /** The key prefix of the exports in the bucket. @default - none (AWS writes under `AWSDynamoDB/`) */
+  readonly exportPrefix?: string;
+  /**
+   * The shortest incremental export period the account accepts: a revert whose window is shorter is refused.
+   * @default Duration.minutes(15) (AWS's)
+   */
+  readonly minExportPeriod?: Duration;
+}
+
 /** One table whose recovery the construct deploys. */
 export interface RecoveredTableProps {
   /**
@@ -50,6 +66,12 @@ export interface RecoveredTableProps {
    * managed key)
    */
   readonly encryptionKey?: IKey;
+  /**
+   * Deploy the table's revert too: `dynamo-dr restore --mode revert --executor step-functions` undoes the writes
+   * since a time through incremental exports to this bucket, with no PITR restore.
+   * @default - no revert state machine
+   */
+  readonly revert?: RevertProps;
 }
 
 /** Props of {@link DisasterRecovery}. */

@@ -1,5 +1,5 @@
 import { Token, type Stack } from 'aws-cdk-lib';
-import { environmentNameRule, followsRule, InputError, tableNameRule } from '@dynamo-dr/core';
+import { assertRevertOptions, environmentNameRule, followsRule, InputError, tableNameRule } from '@dynamo-dr/core';
 import type { DisasterRecoveryProps } from './disasterRecoveryProps.js';
 import { foreignArn, type ResolvedTable } from './resolvedTable.js';
 import { monitoringChecks } from './monitoringChecks.js';
@@ -89,6 +89,27 @@ function tableChecks(stack: Stack, props: DisasterRecoveryProps, table: Resolved
     {
       condition: mode !== 'delta' && mode !== 'reset',
       message: `${at}.mode ${JSON.stringify(mode)} is not 'delta' or 'reset'`,
+    },
+    ...revertChecks(table, `${at}.revert`),
+  ];
+}
+
+/** The revert's bucket and prefix, as ExportTableToPointInTime takes them. */
+function revertChecks(table: ResolvedTable, at: string): Check[] {
+  if (!table.revert) return [];
+  let problem: InputError | undefined;
+  try {
+    assertRevertOptions(table.revert);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    problem = error;
+  }
+  const minimum = table.revert.minExportPeriodMs;
+  return [
+    { condition: problem !== undefined, message: `${at}.${problem?.field}: ${problem?.message}` },
+    {
+      condition: minimum !== undefined && !(minimum > 0),
+      message: `${at}.minExportPeriod ${minimum} ms is not a positive duration`,
     },
   ];
 }

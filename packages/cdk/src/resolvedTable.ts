@@ -1,6 +1,6 @@
 import { Arn, ArnFormat, Token, type Stack } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { defaultRestoreSettings, logicalNameOf, type TableRestoreSettings } from '@dynamo-dr/core';
+import { defaultRestoreSettings, logicalNameOf, type RevertSettings, type TableRestoreSettings } from '@dynamo-dr/core';
 import type { DisasterRecoveryProps, RecoveredTableProps } from './disasterRecoveryProps.js';
 
 /** A table of the props with every default applied: what its recovery resources are made from. */
@@ -11,6 +11,8 @@ export interface ResolvedTable {
   readonly encryptionKey?: IKey;
   /** The ARN the props named, when the table was given as one (checked against the stack's region and account). */
   readonly givenArn?: string;
+  /** What its revert state machine has baked in, when it has one. */
+  readonly revert?: RevertSettings;
 }
 
 /**
@@ -43,6 +45,13 @@ export function resolveTable(stack: Stack, table: RecoveredTableProps, props: Di
     excluded: table.excluded ?? false,
     encryptionKey: table.encryptionKey ?? (typeof table.table === 'string' ? undefined : table.table.encryptionKey),
     givenArn,
+    ...(table.revert && {
+      revert: {
+        exportBucket: table.revert.exportBucket,
+        ...(table.revert.exportPrefix !== undefined && { exportPrefix: table.revert.exportPrefix }),
+        ...(table.revert.minExportPeriod && { minExportPeriodMs: table.revert.minExportPeriod.toMilliseconds() }),
+      },
+    }),
   };
 }
 

@@ -14,9 +14,13 @@ import {
   restoreNames,
   restoreStateMachineDefinition,
   restoreStateMachineName,
+  revertPermissions,
+  revertStateMachineDefinition,
+  revertStateMachineName,
   syncStateMachineDefinition,
   syncStateMachineName,
   type AslDefinition,
+  type PermissionStatement,
 } from '@dynamo-dr/core';
 import { recoveryPermissions, type RecoveryResource } from './recoveryPermissions.js';
 import type { ResolvedTable } from './resolvedTable.js';
@@ -36,12 +40,17 @@ export interface TableRecoveryProps {
 
 /**
  * One table's recovery: the worker Lambda that runs every Task state, with its own role, and the two state
- * machines with the names operators and runbooks use, each with its own role. Every role gets exactly what its
- * part of the workflow calls, on exactly this table's resources.
+ * machines with the names operators and runbooks use (three with a revert), each with its own role. Every role
+ * gets exactly what its part of the workflow calls, on exactly this table's resources (and its exports' bucket).
  */
 export class TableRecovery extends Construct {
   readonly restoreStateMachine: sfn.CfnStateMachine;
   readonly syncStateMachine: sfn.CfnStateMachine;
+  /** The table's revert (`DRRevertDynamoDbTable{Table}StateMachine`), when its props ask for one. */
+  readonly revertStateMachine?: sfn.CfnStateMachine;
+  readonly revertStateMachineName?: string;
+  /** The bucket of the revert's exports, when it has one. */
+  readonly exportBucket?: string;
   readonly worker: lambda.Function;
   readonly restoreStateMachineName: string;
   readonly syncStateMachineName: string;
@@ -94,6 +103,25 @@ export class TableRecovery extends Construct {
       ],
     );
     this.restoreStateMachine.node.addDependency(this.syncStateMachine);
+    const { revert } = props.table;
+    if (revert) {
+      const revertName = revertStateMachineName(settings.logicalName);
+      this.revertStateMachineName = revertName;
+      this.exportBucket = revert.exportBucket;
+      this.revertStateMachine = this.stateMachine(
+        props,
+        revertName,
+        revertStateMachineDefinition(settings, revert, resources),
+        [
+          // Its Distributed Map over the segments runs as child executions of itself.
+          { actions: ['states:StartExecution'], resources: [stateMachineArn(stack, revertName)] },
+          {
+            actions: ['states:DescribeExecution', 'states:StopExecution'],
+            resources: [executionsArn(stack, revertName)],
+          },
+        ],
+      );
+    }
     if (props.alarmTopic) this.failureAlarm(props.alarmTopic, restoreName);
   }
 
@@ -113,8 +141,18 @@ export class TableRecovery extends Construct {
       journal: props.journal.tableArn,
       account: '*',
     };
-    const statements = recoveryPermissions().map(
-      ({ actions, on }) => new iam.PolicyStatement({ actions: [...actions], resources: [arnOf[on]] }),
+    // One statement per resource: the restore's handlers' actions, then the revert's (the journal is granted once).
+    const granted = new Map<string, Set<string>>();
+    const grant = (actions: readonly string[], resource: string) => {
+      const set = granted.get(resource) ?? new Set<string>();
+      for (const action of actions) set.add(action);
+      granted.set(resource, set);
+    };
+    for (const { actions, on } of recoveryPermissions()) grant(actions, arnOf[on]);
+    const revert = this.revertGrants(props);
+    for (const { actions, resources } of revert) for (const resource of resources) grant(actions, resource);
+    const statements = [...granted].map(
+      ([resource, actions]) => new iam.PolicyStatement({ actions: [...actions].sort(), resources: [resource] }),
     );
     statements.push(
       new iam.PolicyStatement({
@@ -158,7 +196,12 @@ export class TableRecovery extends Construct {
       inlinePolicies: { WorkflowCalls: new iam.PolicyDocument({ statements }) },
     });
     acknowledgeNagRule(role, 'AwsSolutions-IAM5', WORKER_WILDCARDS_REASON, {
-      resources: [arnOf.restoredTables, arnOf.backups, arnOf.account],
+      resources: [
+        arnOf.restoredTables,
+        arnOf.backups,
+        arnOf.account,
+        ...revert.flatMap((s) => s.resources.filter((arn) => arn.endsWith('*'))),
+      ],
       actions: encryptionKey ? ['kms:GenerateDataKey*', 'kms:ReEncrypt*'] : [],
     });
     return workerLambda(this, 'Worker', {
@@ -168,6 +211,27 @@ export class TableRecovery extends Construct {
       logGroup,
       environment,
     });
+  }
+
+  /**
+   * What the revert's handlers call beyond the journal, from core's step-derived permissions: the export on the
+   * table, the table's exports, and the objects under the exports' prefix in their bucket. None without a revert.
+   */
+  private revertGrants(props: TableRecoveryProps): readonly PermissionStatement[] {
+    if (!props.table.revert) return [];
+    const stack = Stack.of(this);
+    const names = {
+      partition: stack.partition,
+      region: stack.region,
+      account: stack.account,
+      journalTableName: props.journal.tableName,
+      // The worker's role needs no permission on the function itself.
+      handlerFunctionArn: '',
+    };
+    const journal = `arn:${names.partition}:dynamodb:${names.region}:${names.account}:table/${names.journalTableName}`;
+    return revertPermissions(props.table.settings, props.table.revert, names).worker.filter(
+      (s) => !s.resources.includes(journal),
+    );
   }
 
   private stateMachine(
@@ -219,7 +283,7 @@ export class TableRecovery extends Construct {
 const ROTATION_REASON =
   'The secret derives the key of checkpoints that runs in progress read back; rotating it would make them unreadable. It is random, never leaves Secrets Manager but to this worker, and each run deletes its checkpoints as its segments finish.';
 const WORKER_WILDCARDS_REASON =
-  "Each wildcard is the narrowest IAM allows: the table's temporary restored tables are named {table}-dr-{incident} (one per incident, unknown until a restore starts); the forensic backups' ARNs end in an id DynamoDB assigns; ListBackups takes no resource-level permission; a log group's ARN ends in :* for its streams.";
+  "Each wildcard is the narrowest IAM allows: the table's temporary restored tables are named {table}-dr-{incident} (one per incident, unknown until a restore starts); the forensic backups' and the exports' ARNs end in an id DynamoDB assigns; an export's objects are named by DynamoDB under the configured prefix; ListBackups takes no resource-level permission; a log group's ARN ends in :* for its streams.";
 
 /** The temporary tables of `tableName`: its name, then what core's restoreNames puts between it and the incident id. */
 function restoredTablePattern(tableName: string): string {

@@ -8,7 +8,7 @@ import type { AslDefinition } from '@dynamo-dr/core';
 import { acknowledgeNagRule } from './nagSuppressions.js';
 
 const STATE_MACHINE_WILDCARDS_REASON =
-  "Log delivery and X-Ray actions take no resource-level permissions; executions of a child state machine (the table's sync) are named by Step Functions at run time.";
+  "Log delivery and X-Ray actions take no resource-level permissions; executions of the table's sync and revert state machines' Distributed Maps are named by Step Functions at run time.";
 
 /**
  * A state machine of one of core's workflows (its ASL generated from the step list), with its own role: invoke

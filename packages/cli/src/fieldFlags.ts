@@ -42,6 +42,11 @@ export const FIELD_FLAGS: Readonly<Record<string, string>> = {
   exportPrefix: '--export-prefix',
   untilTime: '--until',
   onConflict: '--on-conflict',
+  verify: '--verify',
+  // Exports to S3
+  bucket: '--bucket',
+  prefix: '--prefix',
+  fromExport: '--from-export',
   // Sync limits
   segments: '--segments',
   maxWriteUnitsPerSecond: '--max-write-units',

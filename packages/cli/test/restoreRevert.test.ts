@@ -123,14 +123,17 @@ describe('dynamo-dr restore --mode revert', () => {
     expect(missing.stderr).toMatch(/--export-bucket is required with --mode revert/);
     const onStepFunctions = await revert('--export-bucket', BUCKET, '--executor', 'step-functions');
     expect(onStepFunctions.code).toBe(2);
-    expect(onStepFunctions.stderr).toMatch(/--mode "revert" is not yet deployed to Step Functions/);
+    expect(onStepFunctions.stderr).toMatch(/--executor "step-functions" needs a deployed stack/);
     const untilWithDelta = await runCli(sandbox, dir, ['restore', '--table', TABLE, '--to', t, '--until', t]);
     expect(untilWithDelta.code).toBe(2);
     expect(untilWithDelta.stderr).toMatch(/--until .* applies to --mode revert only/);
+    const fullWithUntil = await revert('--export-bucket', BUCKET, '--verify', 'full', '--until', t);
+    expect(fullWithUntil.code).toBe(2);
+    expect(fullWithUntil.stderr).toMatch(/--verify "full" compares the table with a PITR restore at the time/);
     expect(await tableContents(client, TABLE)).toEqual(before);
     expect(await exportCount()).toBe(0);
     expect((await awsResources(client)).backups).toEqual([]);
-  });
+  }, 120_000);
 
   it('--dry-run counts the puts and deletes; the run then brings the table back to T and records its counts', async () => {
     const dry = await revert('--export-bucket', BUCKET, '--dry-run');

@@ -104,15 +104,25 @@ export { planRestore } from './restore/planRestore.js';
 export { runRestore } from './restore/runRestore.js';
 export { restoreStateMachineDefinition, syncStateMachineDefinition } from './restore/restoreStateMachines.js';
 export { recoveryPermissions } from './restore/recoveryPermissions.js';
-export { logicalNameOf, restoreStateMachineName, syncStateMachineName } from './workflow/stateMachineNames.js';
+export {
+  logicalNameOf,
+  restoreStateMachineName,
+  revertStateMachineName,
+  syncStateMachineName,
+} from './workflow/stateMachineNames.js';
 export { errorFromStepFailure } from './workflow/stepFailure.js';
 
-// Revert in place: undo the writes since a time through incremental exports (in-process).
+// Revert in place: undo the writes since a time through incremental exports (in-process or its state machine).
 export type * from './revert/revertPlan.js';
 export type { RevertRequest } from './revert/planRevert.js';
 export type { RevertPreview } from './revert/runRevert.js';
-export { planRevert } from './revert/planRevert.js';
+export type { RevertInput } from './revert/revertInput.js';
+export type { RevertHandlerName } from './revert/revertHandlers.js';
+export { assertRevertOptions, planRevert } from './revert/planRevert.js';
 export { previewRevert, runRevert } from './revert/runRevert.js';
+export type { RevertPermissions } from './revert/revertPermissions.js';
+export { revertStateMachineDefinition } from './revert/revertStateMachineDefinition.js';
+export { revertPermissions } from './revert/revertPermissions.js';
 
 // Recovery mode: hold the application's writers during a recovery.
 export type * from './recoveryMode/index.js';
@@ -140,11 +150,17 @@ export {
 
 // Selective restore, diff, export, restore to a new table.
 export type * from './restoreItems/index.js';
-export { ITEM_FATES, planFileItems, planPointInTimeItems, runRestoreItems } from './restoreItems/index.js';
+export {
+  ITEM_FATES,
+  planExportItems,
+  planFileItems,
+  planPointInTimeItems,
+  runRestoreItems,
+} from './restoreItems/index.js';
 export type * from './diff/index.js';
 export { planDiff, runDiff } from './diff/index.js';
 export type * from './export/index.js';
-export { planExport, runExport } from './export/index.js';
+export { planExport, planS3Export, runExport, runS3Export, verifyS3Export } from './export/index.js';
 export type * from './restoreAs/index.js';
 export {
   planRestoreAs,
@@ -203,6 +219,7 @@ export {
   deployedRecovery,
   listDeployedRuns,
   prepareStepFunctionsRestore,
+  prepareStepFunctionsRevert,
   restoreExecutionName,
   runRestoreOnStepFunctions,
   stepFunctionsClients,

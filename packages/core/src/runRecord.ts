@@ -2,6 +2,7 @@ import { DrError } from './errors.js';
 import type { JournaledRun } from './journal/runJournal.js';
 import type { DrillRun } from './drill/drillRun.js';
 import type { ExportRun } from './export/exportRun.js';
+import type { S3ExportRun } from './export/s3ExportPlan.js';
 import type { RestoreRun } from './restore/restoreRun.js';
 import type { RestoreAsRun } from './restoreAs/restoreAsRun.js';
 import type { RestoreItemsRun } from './restoreItems/restoreItemsRun.js';
@@ -13,7 +14,7 @@ import type { RestoreItemsRun } from './restoreItems/restoreItemsRun.js';
  * @example
  * if (run.kind === 'restore') console.log(run.tables.Orders?.counts.delta?.written);
  */
-export type RunRecord = RestoreRun | RestoreItemsRun | ExportRun | RestoreAsRun | DrillRun;
+export type RunRecord = RestoreRun | RestoreItemsRun | ExportRun | S3ExportRun | RestoreAsRun | DrillRun;
 
 /** One table's part of any run. */
 export type TableRun = RunRecord['tables'][string];

@@ -1,10 +1,11 @@
+import { createAwsClient } from '../aws/createAwsClient.js';
 import { createDynamoDbClient } from '../aws/createDynamoDbClient.js';
 import { DynamoDbCheckpointStore } from '../checkpoint/dynamoDbCheckpointStore.js';
 import { DrError } from '../errors.js';
 import { DynamoDbRunJournal } from '../journal/dynamoDbRunJournal.js';
-import { drillHandlers } from '../drill/drillHandlers.js';
 import { restoreHandlers } from '../restore/restoreHandlers.js';
 import type { RestoreStepContext } from '../restore/restoreStepContext.js';
+import type { RevertStepContext } from '../revert/revertStepContext.js';
 import { dispatchStep } from '../workflow/dispatchStep.js';
 
 /**
@@ -18,15 +19,13 @@ export const JOURNAL_TABLE_VARIABLE = 'DYNAMO_DR_JOURNAL_TABLE';
 /** How long one segment call works before it returns unfinished: well under Lambda's 15 minutes. */
 const SEGMENT_BUDGET_MS = 600_000;
 
-/** Every state machine's steps: the restore's and sync's, and the scheduled drill's. */
-const WORKER_HANDLERS = { ...restoreHandlers, ...drillHandlers };
-
 let context: RestoreStepContext | undefined;
+let revertContext: RevertStepContext | undefined;
 
 /**
- * The Lambda entry point behind every Task state of both state machines:
- * `event.handler` names the step's handler (`restoreHandlers`, `drillHandlers`). Clients come from the Lambda
- * environment (region, role); runs, locks and segment checkpoints live in the table named by
+ * The Lambda entry point behind every Task state of the restore, sync, revert and drill state machines:
+ * `event.handler` names the step's handler (`restoreHandlers`, `revertHandlers`, `drillHandlers`). Clients come
+ * from the Lambda environment (region, role); runs, locks and segment checkpoints live in the table named by
  * `DYNAMO_DR_JOURNAL_TABLE`. Created once per container and reused.
  *
  * @example
@@ -52,7 +51,19 @@ export async function workflowLambdaHandler(event: unknown): Promise<unknown> {
       segmentBudgetMs: SEGMENT_BUDGET_MS,
     };
   }
-  return dispatchStep(WORKER_HANDLERS, context, event);
+  const handler = (event as { readonly handler?: unknown } | null)?.handler;
+  if (typeof handler !== 'string' || Object.hasOwn(restoreHandlers, handler)) {
+    return dispatchStep(restoreHandlers, context, event);
+  }
+  // The drill's and the revert's handlers load on their first call: a restore's cold start is not slowed.
+  const { drillHandlers } = await import('../drill/drillHandlers.js');
+  if (Object.hasOwn(drillHandlers, handler)) return dispatchStep(drillHandlers, context, event);
+  const [{ revertHandlers }, { S3Client }] = await Promise.all([
+    import('../revert/revertHandlers.js'),
+    import('@aws-sdk/client-s3'),
+  ]);
+  revertContext ??= { ...context, s3: createAwsClient(S3Client, {}) };
+  return dispatchStep({ ...restoreHandlers, ...revertHandlers }, revertContext, event);
 }
 
 /** The variable a deployment sets to the key that encrypts checkpoints of sensitive tables (base64, 32 bytes). */

@@ -28,7 +28,7 @@ export interface RecoveryPermissions {
 }
 
 /** The ARNs one handler's AWS calls touch. */
-interface HandlerResources {
+export interface HandlerResources {
   readonly table: string;
   /** The temporary tables of the table's incidents (`TABLE-dr-INCIDENT`). */
   readonly restoredTables: string;
@@ -37,7 +37,7 @@ interface HandlerResources {
 }
 
 /** The journal: runs and locks (conditional puts, deletes), segment checkpoints (cleared with a Scan). */
-const JOURNAL = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Scan'];
+export const JOURNAL = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Scan'];
 
 /**
  * The AWS calls of each restore handler beyond the journal, as IAM actions
@@ -46,51 +46,52 @@ const JOURNAL = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 
  * on the source (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/backuprestore_IAM.html), and
  * the restore action is authorized on the new table too.
  */
-const HANDLER_PERMISSIONS: Readonly<Record<RestoreHandlerName, (r: HandlerResources) => PermissionStatement[]>> = {
-  validateRestoreInput: (r) => [
-    { actions: ['dynamodb:DescribeTable', 'dynamodb:DescribeContinuousBackups'], resources: [r.table] },
-  ],
-  beginRestoreRun: () => [],
-  // ListBackups names no resource type: it is allowed on * only.
-  startForensicBackup: (r) => [
-    { actions: ['dynamodb:ListBackups'], resources: ['*'] },
-    { actions: ['dynamodb:CreateBackup'], resources: [r.table] },
-  ],
-  awaitForensicBackup: (r) => [{ actions: ['dynamodb:DescribeBackup'], resources: [r.backups] }],
-  startPointInTimeRestore: (r) => [
-    { actions: ['dynamodb:RestoreTableToPointInTime'], resources: [r.table] },
-    {
-      actions: [
-        'dynamodb:RestoreTableToPointInTime',
-        'dynamodb:PutItem',
-        'dynamodb:UpdateItem',
-        'dynamodb:DeleteItem',
-        'dynamodb:GetItem',
-        'dynamodb:Query',
-        'dynamodb:Scan',
-        'dynamodb:BatchWriteItem',
-      ],
-      resources: [r.restoredTables],
-    },
-  ],
-  awaitRestoredTable: (r) => [{ actions: ['dynamodb:DescribeTable'], resources: [r.restoredTables] }],
-  prepareSync: (r) => [{ actions: ['dynamodb:DescribeBackup'], resources: [r.backups] }],
-  syncTableSegment: (r) => [
-    { actions: ['dynamodb:DescribeTable', 'dynamodb:Scan', 'dynamodb:BatchGetItem'], resources: [r.restoredTables] },
-    {
-      actions: ['dynamodb:DescribeTable', 'dynamodb:Scan', 'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem'],
-      resources: [r.table],
-    },
-  ],
-  startVerification: () => [],
-  verifyTableSegment: (r) => [
-    { actions: ['dynamodb:DescribeTable', 'dynamodb:Scan'], resources: [r.table, r.restoredTables] },
-  ],
-  verifyTableData: () => [],
-  cleanUpRestoredTable: (r) => [{ actions: ['dynamodb:DeleteTable'], resources: [r.restoredTables] }],
-  recordRestoreSuccess: () => [],
-  recordRestoreFailure: () => [],
-};
+export const HANDLER_PERMISSIONS: Readonly<Record<RestoreHandlerName, (r: HandlerResources) => PermissionStatement[]>> =
+  {
+    validateRestoreInput: (r) => [
+      { actions: ['dynamodb:DescribeTable', 'dynamodb:DescribeContinuousBackups'], resources: [r.table] },
+    ],
+    beginRestoreRun: () => [],
+    // ListBackups names no resource type: it is allowed on * only.
+    startForensicBackup: (r) => [
+      { actions: ['dynamodb:ListBackups'], resources: ['*'] },
+      { actions: ['dynamodb:CreateBackup'], resources: [r.table] },
+    ],
+    awaitForensicBackup: (r) => [{ actions: ['dynamodb:DescribeBackup'], resources: [r.backups] }],
+    startPointInTimeRestore: (r) => [
+      { actions: ['dynamodb:RestoreTableToPointInTime'], resources: [r.table] },
+      {
+        actions: [
+          'dynamodb:RestoreTableToPointInTime',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+          'dynamodb:DeleteItem',
+          'dynamodb:GetItem',
+          'dynamodb:Query',
+          'dynamodb:Scan',
+          'dynamodb:BatchWriteItem',
+        ],
+        resources: [r.restoredTables],
+      },
+    ],
+    awaitRestoredTable: (r) => [{ actions: ['dynamodb:DescribeTable'], resources: [r.restoredTables] }],
+    prepareSync: (r) => [{ actions: ['dynamodb:DescribeBackup'], resources: [r.backups] }],
+    syncTableSegment: (r) => [
+      { actions: ['dynamodb:DescribeTable', 'dynamodb:Scan', 'dynamodb:BatchGetItem'], resources: [r.restoredTables] },
+      {
+        actions: ['dynamodb:DescribeTable', 'dynamodb:Scan', 'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem'],
+        resources: [r.table],
+      },
+    ],
+    startVerification: () => [],
+    verifyTableSegment: (r) => [
+      { actions: ['dynamodb:DescribeTable', 'dynamodb:Scan'], resources: [r.table, r.restoredTables] },
+    ],
+    verifyTableData: () => [],
+    cleanUpRestoredTable: (r) => [{ actions: ['dynamodb:DeleteTable'], resources: [r.restoredTables] }],
+    recordRestoreSuccess: () => [],
+    recordRestoreFailure: () => [],
+  };
 
 /**
  * The IAM permissions a table's recovery needs on AWS, per role, derived from the same step lists that

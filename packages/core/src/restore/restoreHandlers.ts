@@ -1,19 +1,17 @@
-import { InputError } from '../errors.js';
 import { assertIncidentMatches, beginTableRun, endTableRun, readTableRun } from '../runs/tableRun.js';
 import { awaitTemporaryTable, deleteTemporaryTable, startTemporaryTable } from '../tableRestore/temporaryTable.js';
-import { schemaCheck } from '../validation/schemaCheck.js';
 import { errorFromStepFailure } from '../workflow/stepFailure.js';
 import type { StepEvent, StepFailure, StepHandlers } from '../workflow/steps.js';
 import { awaitForensicBackup, startForensicBackup } from './forensicBackup.js';
 import { planTableRestore } from './planTableRestore.js';
-import { restoreInputSchema, type RestoreInput } from './restoreInput.js';
+import { exactInputOf, restoreInputSchema, type RestoreInput } from './restoreInput.js';
 import type { TableRestorePlan, TableRestoreSettings } from './restorePlan.js';
 import { isVerified, newRestoreTableRun, restoreRunKey, temporaryTableOf, type RestoreRun } from './restoreRun.js';
 import type { RestoreStepContext } from './restoreStepContext.js';
 import { prepareSync, syncTableSegment } from './syncSegments.js';
 import { startVerification, verifyTableData, verifyTableSegment } from './verifySegments.js';
 
-const checkInput = schemaCheck<RestoreInput>(restoreInputSchema);
+const exactInput = exactInputOf<RestoreInput>(restoreInputSchema);
 
 /** What the restore state machine outputs when it succeeds. */
 export interface RestoreWorkflowOutput {
@@ -116,18 +114,4 @@ export type RestoreHandlerName = keyof typeof restoreHandlers;
 /** When the backup and restore polls of an attempt that starts now give up. */
 export function restoreDeadline(settings: Pick<TableRestoreSettings, 'restoreDeadlineMinutes'>): string {
   return new Date(Date.now() + settings.restoreDeadlineMinutes * 60_000).toISOString();
-}
-
-/** The recovery workflow's input contract, exactly: three strings and nothing else. */
-function exactInput(value: unknown): RestoreInput {
-  const checked = checkInput(value ?? {});
-  if (checked.ok) return checked.value;
-  const { path, value: given, problem } = checked.problem;
-  const fields = Object.keys(restoreInputSchema.properties).join(', ');
-  throw new InputError(
-    path.length ? path.join('.') : 'input',
-    given ?? null,
-    problem === 'is not a known field' ? 'is not a field of the input' : problem,
-    `Pass exactly ${fields}, each a non-empty string.`,
-  );
 }

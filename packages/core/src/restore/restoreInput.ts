@@ -1,3 +1,6 @@
+import { InputError } from '../errors.js';
+import { schemaCheck } from '../validation/schemaCheck.js';
+
 /**
  * The input of one recovery, exactly as the restore state machine takes it: the recovery workflow's input
  * contract.
@@ -31,3 +34,31 @@ export const restoreInputSchema = {
 
 /** How the destination is brought to the restored data. */
 export type SyncMode = 'delta' | 'reset';
+
+/**
+ * A check of a state machine's raw execution input against its contract, exactly: every field of the schema
+ * (each a non-empty string), nothing else. A bad input is an {@link InputError} naming the field.
+ *
+ * @example
+ * const exactInput = exactInputOf<RestoreInput>(restoreInputSchema);
+ * exactInput({ incidentId: 'i' }); // InputError: pitrBackupTime is required
+ */
+export function exactInputOf<T>(schema: {
+  readonly properties: Readonly<Record<string, unknown>>;
+  readonly required: readonly string[];
+}): (value: unknown) => T {
+  const check = schemaCheck<T>(schema);
+  return (value) => {
+    const checked = check(value ?? {});
+    if (checked.ok) return checked.value;
+    const { path, value: given, problem } = checked.problem;
+    const optional = Object.keys(schema.properties).filter((f) => !schema.required.includes(f));
+    const fields = `${schema.required.join(', ')}${optional.length ? ` (optionally ${optional.join(', ')})` : ''}`;
+    throw new InputError(
+      path.length ? path.join('.') : 'input',
+      given ?? null,
+      problem === 'is not a known field' ? 'is not a field of the input' : problem,
+      `Pass exactly ${fields}, each a non-empty string.`,
+    );
+  };
+}

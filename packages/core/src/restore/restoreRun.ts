@@ -11,7 +11,7 @@ export type RestoreSyncOperation = 'empty' | 'copy' | 'delta';
 /** One table's part of a restore run. */
 export interface RestoreTableRun extends TableRunBase<TableRestorePlan> {
   readonly forensicBackupArn?: string;
-  /** Segments finished, as `operation:segment` and `verify-restored:segment` / `verify-destination:segment`. */
+  /** Segments finished, as `operation:segment` (`revert:segment` for a revert) and `verify-restored:segment` / `verify-destination:segment`. */
   readonly segmentsDone: readonly string[];
   /** Digests of finished verification segments, by the same keys. */
   readonly digests?: Readonly<Record<string, TableDigest>>;
@@ -19,11 +19,13 @@ export interface RestoreTableRun extends TableRunBase<TableRestorePlan> {
   readonly counts: Readonly<Partial<Record<RestoreSyncOperation | 'revert', SegmentCounts>>>;
   /** A revert's incremental exports, in time order: a resumed run reuses them. */
   readonly exports?: readonly RecordedExport[];
-  /** How many of a revert's writes (in key order) are done: a resumed run goes on from there. */
-  readonly revertedKeys?: number;
+  /** How many of a revert's writes (in key order) each segment has done: a resumed run goes on from there. */
+  readonly revertedKeys?: Readonly<Record<number, number>>;
   /** The keys a revert found written in its window and again after it (as the journal may show them). */
   readonly conflicts?: readonly unknown[];
   readonly verification?: RecordedVerification;
+  /** A revert's `--verify full`: the whole table against a PITR restore at the time, and how many keys differ. */
+  readonly fullVerification?: RecordedVerification & { readonly differing: number };
 }
 
 /**

@@ -78,14 +78,24 @@ async function segmentEngine(
     const schema = await ctx.engine.keySchema({ source: work.source, destination: work.destination });
     return { engine: { ...ctx.engine.context, progress }, schema };
   }
-  // A Lambda worker paces its own share of the table-wide caps: the Map runs every segment at once.
+  const engine = workerEngine(work.operation, plan);
+  return { engine: { ...engine, progress }, schema: await sharedKeySchema(tables) };
+}
+
+/**
+ * The engine context of one Lambda call of a segment step: a worker paces its own share of the table-wide caps,
+ * as the Map runs every segment at once.
+ */
+export function workerEngine(
+  operation: SyncOperation,
+  plan: Pick<TableRestorePlan, 'segments' | 'sensitive' | 'maxWriteUnitsPerSecond' | 'maxReadUnitsPerSecond'>,
+): EngineContext {
   const share = (cap: number | undefined) => (cap === undefined ? undefined : cap / plan.segments);
-  const engine = createEngineContext(work.operation, plan.segments, {
+  return createEngineContext(operation, plan.segments, {
     sensitive: plan.sensitive,
     maxWriteUnitsPerSecond: share(plan.maxWriteUnitsPerSecond),
     maxReadUnitsPerSecond: share(plan.maxReadUnitsPerSecond),
   });
-  return { engine: { ...engine, progress }, schema: await sharedKeySchema(tables) };
 }
 
 function progressListener(ctx: RestoreStepContext, plan: TableRestorePlan, phase: string) {

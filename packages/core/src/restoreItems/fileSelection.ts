@@ -90,8 +90,21 @@ export async function countFileSelection(
   deleteMissing: boolean,
   field = 'file',
 ): Promise<number> {
+  return assertKeyTypes(fileSelection(path, format, schema, deleteMissing, field), keyTypes, field, path);
+}
+
+/**
+ * Reads a selection's pages through and returns how many keys it selects; a key attribute of another type
+ * than `keyTypes` gives (each key attribute's `S`, `N` or `B`) is refused, naming `field` and `source`.
+ */
+export async function assertKeyTypes(
+  pages: AsyncIterable<WantedItem[]>,
+  keyTypes: Readonly<Record<string, string>>,
+  field: string,
+  source: string,
+): Promise<number> {
   let keys = 0;
-  for await (const page of fileSelection(path, format, schema, deleteMissing, field)) {
+  for await (const page of pages) {
     for (const { key } of page) {
       keys += 1;
       for (const [name, value] of Object.entries(key)) {
@@ -99,9 +112,9 @@ export async function countFileSelection(
         if (keyTypes[name] === undefined || type === keyTypes[name]) continue;
         throw new InputError(
           field,
-          path,
+          source,
           `has an item (key number ${keys}) whose key attribute ${name} is of type ${type}, but the table's is ${keyTypes[name]}`,
-          `Use a file of items from a table whose ${name} is of type ${keyTypes[name]}.`,
+          `Use items from a table whose ${name} is of type ${keyTypes[name]}.`,
         );
       }
     }
@@ -149,7 +162,8 @@ async function scanOutputItems(path: string, field: string): Promise<Item[]> {
   return (items as JsonItem[]).map(itemFromJson);
 }
 
-function keyOrRefuse(item: Item, schema: KeySchema, path: string, index: number, field: string): Item {
+/** The item's key by the table's schema; an item without it is refused, naming `field`, `source` and its number. */
+export function keyOrRefuse(item: Item, schema: KeySchema, path: string, index: number, field: string): Item {
   const names = [schema.partitionKey, ...(schema.sortKey ? [schema.sortKey] : [])];
   const missing = names.filter((n) => item[n] === undefined);
   if (missing.length) {

@@ -3,7 +3,14 @@ export { assertSelectionAccepted } from './assertSelectionAccepted.js';
 export { detectItemSourceFormat, type ItemSourceFormat } from './fileSelection.js';
 export { ITEM_FATES, type ItemFate } from './reconcileItems.js';
 export type { ItemsPreview, ItemsVerification } from './reconcileSelection.js';
-export type { FileItemsPlan, PointInTimeItemsPlan, RestoreItemsChoices, RestoreItemsPlan } from './restoreItemsPlan.js';
+export type {
+  ExportItemsPlan,
+  FileItemsPlan,
+  PointInTimeItemsPlan,
+  RestoreItemsChoices,
+  RestoreItemsPlan,
+} from './restoreItemsPlan.js';
+export { planExportItems, type ExportItemsRequest } from './planExportItems.js';
 export {
   planFileItems,
   planPointInTimeItems,

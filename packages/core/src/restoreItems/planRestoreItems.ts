@@ -1,11 +1,9 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { keySchemaOf } from '../aws/describeTableShape.js';
 import { InputError } from '../errors.js';
 import { readItemFileManifest } from '../itemFile/itemFileManifest.js';
 import { generatedIncidentId } from '../journal/generatedIncidentId.js';
 import { assertNotLocked } from '../journal/recoveryLock.js';
 import type { RunJournal } from '../journal/runJournal.js';
-import { describeTableIfExists } from '../aws/dynamoDbCalls.js';
 import { assertConfirmation, planTableRestore } from '../restore/planTableRestore.js';
 import type { TableRestoreSettings } from '../restore/restorePlan.js';
 import { assertIncidentMatches } from '../runs/tableRun.js';
@@ -17,6 +15,7 @@ import { parseItemSelection, type ItemSelectionInput } from './itemSelection.js'
 import { assertName } from '../validation/assertName.js';
 import { tableNameRule } from '../validation/nameRules.js';
 import type { FileItemsPlan, PointInTimeItemsPlan, RestoreItemsChoices } from './restoreItemsPlan.js';
+import { targetKeys } from './targetKeys.js';
 
 /** A selective restore from the table's own point-in-time recovery. */
 export interface PointInTimeItemsRequest extends RestoreItemsChoices {
@@ -124,27 +123,10 @@ export async function planFileItems(client: DynamoDBClient, request: FileItemsRe
       'Leave --delete-missing out, or use the file written by dynamo-dr diff.',
     );
   }
-  const table = await describeTableIfExists(client, request.tableName);
-  if (!table) {
-    throw new InputError(
-      'tableName',
-      request.tableName,
-      'does not exist',
-      'Check the exact table name and the region.',
-    );
-  }
   // The whole file is read once now: a bad line or an item without the table's key refuses the run before
   // it is recorded.
-  const keyTypes = Object.fromEntries(
-    (table.AttributeDefinitions ?? []).map((a) => [a.AttributeName, a.AttributeType]),
-  );
-  await countFileSelection(
-    request.file,
-    format,
-    keySchemaOf(table.KeySchema, request.tableName),
-    keyTypes,
-    request.deleteMissing,
-  );
+  const { schema, keyTypes } = await targetKeys(client, request.tableName);
+  await countFileSelection(request.file, format, schema, keyTypes, request.deleteMissing);
   // The format was read from the manifest when there is one: a failed read here means there is none.
   const manifest = await readItemFileManifest(request.file).catch(() => undefined);
   return {

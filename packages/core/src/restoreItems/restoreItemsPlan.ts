@@ -1,5 +1,6 @@
 import type { ScanFilter } from '../aws/scanPage.js';
 import type { TableRestorePlan } from '../restore/restorePlan.js';
+import type { ExportLocation } from '../s3Export/exportLocation.js';
 import type { ItemSourceFormat } from './fileSelection.js';
 
 /** What to do with selected items that the live table holds differently, and with keys that should not exist. */
@@ -38,5 +39,20 @@ export interface FileItemsPlan extends RestoreItemsChoices {
   readonly maxReadUnitsPerSecond?: number;
 }
 
+/** A selective restore of every item of a full export to S3 (`--from-export`). */
+export interface ExportItemsPlan extends Omit<FileItemsPlan, 'source' | 'file' | 'format' | 'manifestDigest'> {
+  readonly source: 'export';
+  /** The export as the user named it (ARN or s3:// URI). */
+  readonly export: string;
+  readonly exportArn: string;
+  readonly location: ExportLocation;
+  /** The summary manifest's item count. */
+  readonly exportedItems: number;
+  /** Only the export's items matching this filter: DynamoDB evaluates it on a table the export is imported into. */
+  readonly selection?: ScanFilter;
+  /** That table (ImportTable), deleted at the end: `TABLE-dr-import-<id>`. */
+  readonly importedTableName?: string;
+}
+
 /** The serialisable plan of `restore-items`, made by validation before anything changes. */
-export type RestoreItemsPlan = PointInTimeItemsPlan | FileItemsPlan;
+export type RestoreItemsPlan = PointInTimeItemsPlan | FileItemsPlan | ExportItemsPlan;

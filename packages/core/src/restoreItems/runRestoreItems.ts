@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { S3Client } from '@aws-sdk/client-s3';
+import { createAwsClient } from '../aws/createAwsClient.js';
 import { deleteTableIfExists } from '../aws/dynamoDbCalls.js';
 import { MemoryRunJournal } from '../journal/memoryRunJournal.js';
 import { isVerified, temporaryTableOf } from '../restore/restoreRun.js';
@@ -7,6 +9,8 @@ import { phaseEnded, phaseStarted } from '../runs/runRecord.js';
 import { beginTableRun, endTableRun, readTableRun, recordTable } from '../runs/tableRun.js';
 import { awaitTemporaryTable, deleteTemporaryTable, startTemporaryTable } from '../tableRestore/temporaryTable.js';
 import { untilReady } from '../workflow/untilReady.js';
+import { importExportForSelection } from './exportImport.js';
+import { exportSelection } from './exportSelection.js';
 import { fileSelection } from './fileSelection.js';
 import { ITEM_FATES } from './reconcileItems.js';
 import {
@@ -15,7 +19,7 @@ import {
   type ItemsVerification,
   type SelectionSources,
 } from './reconcileSelection.js';
-import type { FileItemsPlan, PointInTimeItemsPlan, RestoreItemsPlan } from './restoreItemsPlan.js';
+import type { ExportItemsPlan, FileItemsPlan, PointInTimeItemsPlan, RestoreItemsPlan } from './restoreItemsPlan.js';
 import { missingAtTime, restoredSelection } from './selectionSources.js';
 import {
   restoreItemsRunKey,
@@ -69,24 +73,36 @@ export function runRestoreItems(
   plan: RestoreItemsPlan,
   options: RestoreItemsOptions = {},
 ): Promise<RestoreItemsResult> {
-  return plan.source === 'file' ? fromFile(ctx, plan, options) : fromPointInTime(ctx, plan, options);
+  return plan.source === 'point-in-time' ? fromPointInTime(ctx, plan, options) : fromFile(ctx, plan, options);
 }
 
+/** From a file or an export to S3: their items are the selection. */
 async function fromFile(
   ctx: RunContext,
-  plan: FileItemsPlan,
+  plan: FileItemsPlan | ExportItemsPlan,
   options: RestoreItemsOptions,
 ): Promise<RestoreItemsResult> {
   const dryRun = !!options.dryRun;
   const run = await beginItemsRun(ctx, plan, options);
+  const s3 = plan.source === 'export' ? createAwsClient(S3Client, ctx.aws) : undefined;
+  const imported = plan.source === 'export' ? plan.importedTableName : undefined;
   try {
     await recordTable<RestoreItemsRun>(run.journal, restoreItemsRunKey(plan), (t) =>
       phaseStarted(t, 'sync', new Date()),
     );
+    const table =
+      plan.source === 'export' && imported
+        ? await importExportForSelection(run, { ...plan, importedTableName: imported }, options.pollIntervalMs)
+        : undefined;
     const outcome = await reconcileRecorded(
       run,
       plan,
-      (_live, schema) => [fileSelection(plan.file, plan.format, schema, plan.deleteMissing)],
+      (_live, schema, engine) =>
+        plan.source === 'export'
+          ? table
+            ? restoredSelection(table, { filter: plan.selection!, schema, totalSegments: plan.segments }, engine)
+            : [exportSelection(s3!, plan.location, schema, plan.export)]
+          : [fileSelection(plan.file, plan.format, schema, plan.deleteMissing)],
       dryRun,
       options,
     );
@@ -98,6 +114,10 @@ async function fromFile(
       message: (error as Error).message,
     });
     throw error;
+  } finally {
+    s3?.destroy();
+    // The imported table only held the export for DynamoDB to filter: it never outlives the run.
+    if (imported) await deleteTableIfExists(ctx.dynamodb, imported).catch(() => undefined);
   }
 }
 

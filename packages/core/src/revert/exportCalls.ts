@@ -1,9 +1,8 @@
 import { DescribeExportCommand, ExportTableToPointInTimeCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 
 /*
- * The AWS calls a revert makes to export what changed and read it back: ExportTableToPointInTime and
- * DescribeExport on DynamoDB, GetObject on the export's bucket.
+ * The AWS calls a revert makes to export what changed: ExportTableToPointInTime and DescribeExport (reading
+ * the export back is `s3Export/`'s).
  */
 
 /** One incremental export to start: what changed in `[from, to)` with both images of every changed key. */
@@ -58,10 +57,4 @@ export async function describeExportState(client: DynamoDBClient, exportArn: str
     ...(d?.ExportManifest && { manifestKey: d.ExportManifest }),
     ...(d?.FailureCode && { failure: `${d.FailureCode}: ${d.FailureMessage ?? ''}`.trim() }),
   };
-}
-
-/** An object's bytes. */
-export async function objectBytes(s3: S3Client, bucket: string, key: string): Promise<Uint8Array> {
-  const { Body } = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-  return Body!.transformToByteArray();
 }

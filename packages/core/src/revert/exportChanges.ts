@@ -1,8 +1,7 @@
-import { gunzipSync } from 'node:zlib';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Item } from '../aws/tableRef.js';
+import { exportDataRecords } from '../s3Export/exportLayout.js';
 import { itemFromJson, type JsonItem } from '../sync/attributeJson.js';
-import { objectBytes } from './exportCalls.js';
 
 /** One changed key of an incremental export: its image at the period's start and at its end (absent: no item). */
 export interface ExportChange {
@@ -12,18 +11,12 @@ export interface ExportChange {
 }
 
 /**
- * Every changed key of a completed incremental export: the manifest summary names the files manifest, whose
- * lines name the gzipped data files, whose lines are one changed key each
+ * Every changed key of a completed incremental export: each line of its data files is one changed key
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html).
  */
 export async function readExportChanges(s3: S3Client, bucket: string, manifestKey: string): Promise<ExportChange[]> {
-  const summary = JSON.parse(text(await objectBytes(s3, bucket, manifestKey))) as { manifestFilesS3Key: string };
-  const files = jsonLines(text(await objectBytes(s3, bucket, summary.manifestFilesS3Key))) as {
-    dataFileS3Key: string;
-  }[];
   const changes: ExportChange[] = [];
-  for (const file of files) {
-    const lines = jsonLines(text(gunzipSync(await objectBytes(s3, bucket, file.dataFileS3Key))));
+  for await (const lines of exportDataRecords(s3, bucket, manifestKey)) {
     for (const line of lines as { Keys: JsonItem; OldImage?: JsonItem; NewImage?: JsonItem }[]) {
       changes.push({
         keys: itemFromJson(line.Keys),
@@ -33,13 +26,4 @@ export async function readExportChanges(s3: S3Client, bucket: string, manifestKe
     }
   }
   return changes;
-}
-
-const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
-
-function jsonLines(content: string): unknown[] {
-  return content
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as unknown);
 }

@@ -1,22 +1,23 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
-import { createAwsClient } from '../aws/createAwsClient.js';
 import type { AwsClientOptions } from '../aws/createDynamoDbClient.js';
 import { describeTableIfExists } from '../aws/dynamoDbCalls.js';
-import { bucketExists } from '../deploy/s3Calls.js';
 import { InputError } from '../errors.js';
 import type { RunJournal } from '../journal/runJournal.js';
 import { planRestore, type RestoreRequest } from '../restore/planRestore.js';
 import { parseRestoreTime } from '../restore/restoreTime.js';
+import { assertBucketReachable, assertExportTarget } from '../s3Export/exportTarget.js';
 import { exportPeriods } from './exportPeriods.js';
-import { MIN_EXPORT_PERIOD_MS, type ExportPeriod, type RevertOptions, type RevertPlan } from './revertPlan.js';
+import type { TableRestorePlan } from '../restore/restorePlan.js';
+import {
+  MIN_EXPORT_PERIOD_MS,
+  type ExportPeriod,
+  type RevertOptions,
+  type RevertPlan,
+  type TableRevertPlan,
+} from './revertPlan.js';
 
 /** A revert's request: a restore's, plus where the exports go and what is undone. */
 export interface RevertRequest extends RestoreRequest, RevertOptions {}
-
-/** ExportTableToPointInTime's S3Bucket pattern and S3Prefix length (API reference). */
-const BUCKET_PATTERN = /^[a-zA-Z0-9][\w.-]{1,253}[a-zA-Z0-9]$/;
-const MAX_PREFIX_LENGTH = 1024;
 
 /**
  * Validates a revert and returns its plan; reads only. Everything a restore checks (incident, time inside
@@ -33,89 +34,87 @@ export async function planRevert(
   journal: RunJournal,
   request: RevertRequest,
 ): Promise<RevertPlan> {
-  const onConflict = request.onConflict ?? 'skip';
+  assertRevertOptions(request);
+  const restorePlan = await planRestore(client, journal, request);
+  const tables = [];
+  for (const table of restorePlan.tables) tables.push(await planTableRevert(client, table, request));
+  await assertBucketReachable(aws, request.exportBucket, 'exportBucket');
+  return { ...restorePlan, tables, untilTime: tables[0]!.untilTime };
+}
+
+/**
+ * Refuses a conflict policy, bucket name or prefix AWS or the revert would not take; local checks only.
+ *
+ * @example
+ * assertRevertOptions({ exportBucket: 's3://x' }); // InputError naming exportBucket
+ */
+export function assertRevertOptions(options: RevertOptions): void {
+  const onConflict = options.onConflict ?? 'skip';
   if (onConflict !== 'skip' && onConflict !== 'overwrite') {
     throw new InputError('onConflict', onConflict, 'is not a conflict policy', 'Use skip (the default) or overwrite.');
   }
-  assertBucketName(request.exportBucket);
-  assertPrefix(request.exportPrefix);
-  const restorePlan = await planRestore(client, journal, request);
-  const time = new Date(restorePlan.restoreTime);
-  const until = request.untilTime === undefined ? undefined : parseRestoreTime(request.untilTime, 'untilTime');
-  const minimum = request.minExportPeriodMs ?? MIN_EXPORT_PERIOD_MS;
-  const tables = [];
-  for (const table of restorePlan.tables) {
-    const latest = new Date(table.restorableWindow.latest);
-    if (until && (until <= time || until > latest)) {
-      throw new InputError(
-        'untilTime',
-        request.untilTime,
-        `is not between the time ${time.toISOString()} and the latest restorable time ${latest.toISOString()} of ${table.tableName}`,
-        'Give the end of the bad window: after the time restored to, and no later than the latest restorable time.',
-      );
-    }
-    const periods = [
-      ...exportPeriods('window', time, until ?? latest),
-      ...(until ? exportPeriods('later', until, latest) : []),
-    ];
-    assertLongEnough(periods, minimum, request, table.tableName);
-    const description = await describeTableIfExists(client, table.tableName);
-    tables.push({
-      ...table,
-      tableArn: description!.TableArn!,
-      exportBucket: request.exportBucket,
-      ...(request.exportPrefix !== undefined && { exportPrefix: request.exportPrefix }),
-      onConflict,
-      periods,
-    });
+  assertExportTarget(options.exportBucket, options.exportPrefix, { bucket: 'exportBucket', prefix: 'exportPrefix' });
+  const verify = options.verify ?? 'keys';
+  if (verify !== 'keys' && verify !== 'full') {
+    throw new InputError('verify', verify, 'is not a verification', 'Use keys (the default) or full.');
   }
-  if (!(await exportBucketExists(aws, request.exportBucket))) {
+  if (verify === 'full' && options.untilTime !== undefined) {
     throw new InputError(
-      'exportBucket',
-      request.exportBucket,
-      'does not exist or cannot be reached with these credentials',
-      'Create the bucket in the same account (aws s3 mb s3://NAME), or name one that exists.',
+      'verify',
+      verify,
+      'compares the table with a PITR restore at the time, which untilTime keeps later writes from',
+      'Leave out untilTime to verify in full, or verify the reverted keys only (keys).',
     );
   }
-  return { ...restorePlan, tables, untilTime: (until ?? new Date(tables[0]!.restorableWindow.latest)).toISOString() };
 }
 
-async function exportBucketExists(aws: AwsClientOptions, bucket: string): Promise<boolean> {
-  const s3 = createAwsClient(S3Client, aws);
-  try {
-    return await bucketExists(s3, bucket);
-  } finally {
-    s3.destroy();
+/**
+ * One table's revert plan from its restore plan: `untilTime` (after the time, inside the window) and each
+ * export period checked against AWS's incremental export limits; reads the table's ARN (DescribeTable).
+ *
+ * @example
+ * const plan = await planTableRevert(ddb, tableRestorePlan, { exportBucket: 'dr-exports', pitrBackupTime });
+ */
+export async function planTableRevert(
+  client: DynamoDBClient,
+  table: TableRestorePlan,
+  request: RevertOptions & { readonly pitrBackupTime: string },
+): Promise<TableRevertPlan> {
+  const time = new Date(table.restoreTime);
+  const until = request.untilTime === undefined ? undefined : parseRestoreTime(request.untilTime, 'untilTime');
+  const minimum = request.minExportPeriodMs ?? MIN_EXPORT_PERIOD_MS;
+  const latest = new Date(table.restorableWindow.latest);
+  if (until && (until <= time || until > latest)) {
+    throw new InputError(
+      'untilTime',
+      request.untilTime,
+      `is not between the time ${time.toISOString()} and the latest restorable time ${latest.toISOString()} of ${table.tableName}`,
+      'Give the end of the bad window: after the time restored to, and no later than the latest restorable time.',
+    );
   }
-}
-
-function assertBucketName(bucket: string): void {
-  if (BUCKET_PATTERN.test(bucket)) return;
-  throw new InputError(
-    'exportBucket',
-    bucket,
-    'is not a bucket name',
-    'Give the name of an existing S3 bucket (letters, digits, dots, hyphens), without s3:// or a path.',
-  );
-}
-
-function assertPrefix(prefix: string | undefined): void {
-  if (prefix === undefined) return;
-  // eslint-disable-next-line no-control-regex
-  if (prefix.length > 0 && prefix.length <= MAX_PREFIX_LENGTH && !/[\u0000-\u001f\u007f]/.test(prefix)) return;
-  throw new InputError(
-    'exportPrefix',
-    prefix,
-    `is not a key prefix of 1 to ${MAX_PREFIX_LENGTH} printable characters`,
-    'Give a prefix such as dr-exports/orders, or leave it out.',
-  );
+  const periods = [
+    ...exportPeriods('window', time, until ?? latest),
+    ...(until ? exportPeriods('later', until, latest) : []),
+  ];
+  assertLongEnough(periods, minimum, request, table.tableName);
+  const description = await describeTableIfExists(client, table.tableName);
+  return {
+    ...table,
+    tableArn: description!.TableArn!,
+    exportBucket: request.exportBucket,
+    ...(request.exportPrefix !== undefined && { exportPrefix: request.exportPrefix }),
+    onConflict: request.onConflict ?? 'skip',
+    periods,
+    untilTime: (until ?? latest).toISOString(),
+    verify: request.verify ?? 'keys',
+  };
 }
 
 /** Refuses a period AWS would refuse: an incremental export covers at least 15 minutes. */
 function assertLongEnough(
   periods: readonly ExportPeriod[],
   minimum: number,
-  request: RevertRequest,
+  request: { readonly untilTime?: string; readonly pitrBackupTime: string },
   tableName: string,
 ): void {
   const short = periods.find((p) => Date.parse(p.to) - Date.parse(p.from) < minimum);

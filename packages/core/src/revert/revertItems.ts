@@ -1,13 +1,20 @@
+import { createHash } from 'node:crypto';
 import type { WriteRequest } from '@aws-sdk/client-dynamodb';
 import { keyOf, type KeySchema } from '../aws/describeTableShape.js';
-import type { TableRef } from '../aws/tableRef.js';
+import type { Item, TableRef } from '../aws/tableRef.js';
 import { DrError, VerificationError } from '../errors.js';
-import { restoreRunKey, type RecordedExport, type RestoreRun } from '../restore/restoreRun.js';
+import { isVerified, restoreRunKey, type RecordedExport, type RestoreRun } from '../restore/restoreRun.js';
+import { workerEngine } from '../restore/restoreSegments.js';
+import { prepareSync } from '../restore/syncSegments.js';
 import { phaseEnded, phaseStarted } from '../runs/runRecord.js';
 import { readTableRun, recordTable } from '../runs/tableRun.js';
 import { canonicalItem } from '../sync/canonicalItem.js';
+import type { EngineContext } from '../sync/engineContext.js';
 import { readItems } from '../sync/readItems.js';
 import { reportedKey } from '../sync/reportedKeys.js';
+import { addCounts, NO_COUNTS } from '../sync/segmentCounts.js';
+import { currentPace, resumePace, type SegmentPace } from '../sync/segmentPace.js';
+import { sharedKeySchema } from '../sync/sharedKeySchema.js';
 import { DigestAccumulator } from '../sync/tableDigest.js';
 import { writeItems } from '../sync/writeItems.js';
 import { readExportChanges } from './exportChanges.js';
@@ -32,37 +39,72 @@ export async function loadRevertChanges(
 }
 
 /**
- * Writes each changed key's image at the time (or deletes it) through the sync engine's write queue, paced
- * by the table's write rate; journals the counts and how far it got after every chunk, so that a resumed run
- * goes on from there. Conflicts are recorded (as the journal may show keys).
+ * The gate of the writes: refuses to touch the table unless the forensic backup is AVAILABLE; records the
+ * conflicts (as the journal may show keys), the keys the segments will not write (unchanged, skipped
+ * conflicts), and the sync as started.
  */
-export async function revertChangedItems(ctx: RevertStepContext, plan: TableRevertPlan): Promise<void> {
+export async function prepareRevert(ctx: RevertStepContext, plan: TableRevertPlan): Promise<void> {
+  await prepareSync(ctx, plan);
   const key = restoreRunKey(plan);
   const run = await readTableRun<RestoreRun>(ctx.journal, key);
+  if (run?.counts.revert) return;
   const changes = await loadRevertChanges(ctx, plan, exportsOf(run, plan));
-  const { table, schema, engine } = await destination(ctx, plan);
+  const skipped = plan.onConflict === 'skip' ? changes.conflicts.length : 0;
   await recordTable<RestoreRun>(ctx.journal, key, (t) => ({
-    ...phaseStarted(t, 'sync', new Date()),
+    ...t,
     conflicts: changes.conflicts.map((k) => reportedKey(k, plan.sensitive)),
+    counts: {
+      ...t.counts,
+      revert: { ...NO_COUNTS, scanned: changes.unchanged + skipped, unchanged: changes.unchanged },
+    },
   }));
-  const actions = changes.actions;
-  for (let done = run?.revertedKeys ?? 0; done < actions.length;) {
-    const chunk = actions.slice(done, done + CHUNK);
+}
+
+/**
+ * Writes the image at the time (or deletes) of each changed key of one segment (keys are spread over the
+ * segments by a hash), through the sync engine's write queue, paced by the table's write rate; journals how
+ * far it got after every chunk, so that a resumed run goes on from there. Returns unfinished when its time
+ * budget runs out (on Lambda); the state machine calls it again with the `pace` returned.
+ */
+export async function revertChangedSegment(
+  ctx: RevertStepContext,
+  plan: TableRevertPlan,
+  segment: number,
+  pace?: SegmentPace,
+): Promise<{ done: boolean; pace: SegmentPace }> {
+  const key = restoreRunKey(plan);
+  const done = `revert:${segment}`;
+  const run = await readTableRun<RestoreRun>(ctx.journal, key);
+  if (isVerified(run) || run?.segmentsDone.includes(done)) return { done: true, pace: {} };
+  const changes = await loadRevertChanges(ctx, plan, exportsOf(run, plan));
+  const actions = changes.actions.filter((a) => segmentOf(a.key, plan.segments) === segment);
+  const { table, schema, engine } = await destination(ctx, plan, pace);
+  const stopAt = ctx.segmentBudgetMs === undefined ? undefined : Date.now() + ctx.segmentBudgetMs;
+  const paceNow = () => (!ctx.engine && currentPace(engine, plan.tableName)) || {};
+  for (let through = run?.revertedKeys?.[segment] ?? 0; through < actions.length;) {
+    if (stopAt !== undefined && Date.now() >= stopAt) return { done: false, pace: paceNow() };
+    const chunk = actions.slice(through, through + CHUNK);
     await writeItems(table, chunk.map(writeRequest), schema, engine);
-    done += chunk.length;
-    const through = done;
-    await recordTable<RestoreRun>(ctx.journal, key, (t) => ({ ...t, revertedKeys: through }));
+    through += chunk.length;
+    const written = through;
+    await recordTable<RestoreRun>(ctx.journal, key, (t) => ({
+      ...t,
+      revertedKeys: { ...t.revertedKeys, [segment]: written },
+    }));
   }
   const deleted = actions.filter((a) => !a.image).length;
-  const counts = {
-    scanned: actions.length + changes.unchanged + (plan.onConflict === 'skip' ? changes.conflicts.length : 0),
-    written: actions.length - deleted,
-    deleted,
-    unchanged: changes.unchanged,
-  };
-  await recordTable<RestoreRun>(ctx.journal, key, (t) =>
-    phaseEnded({ ...t, counts: { ...t.counts, revert: counts } }, 'sync', new Date()),
-  );
+  const counts = { scanned: actions.length, written: actions.length - deleted, deleted, unchanged: 0 };
+  await recordTable<RestoreRun>(ctx.journal, key, (t) => ({
+    ...t,
+    segmentsDone: [...t.segmentsDone, done],
+    counts: { ...t.counts, revert: addCounts(t.counts.revert ?? NO_COUNTS, counts) },
+  }));
+  return { done: true, pace: paceNow() };
+}
+
+/** The segment a key's write belongs to: the first four bytes of a hash of the key, modulo the segments. */
+function segmentOf(key: Item, segments: number): number {
+  return createHash('sha256').update(canonicalItem(key)).digest().readUInt32BE(0) % segments;
 }
 
 /**
@@ -72,7 +114,9 @@ export async function revertChangedItems(ctx: RevertStepContext, plan: TableReve
 export async function verifyRevertedItems(ctx: RevertStepContext, plan: TableRevertPlan): Promise<void> {
   const key = restoreRunKey(plan);
   const run = await readTableRun<RestoreRun>(ctx.journal, key);
-  await recordTable<RestoreRun>(ctx.journal, key, (t) => phaseStarted(t, 'verify', new Date()));
+  await recordTable<RestoreRun>(ctx.journal, key, (t) =>
+    phaseStarted(phaseEnded(t, 'sync', new Date()), 'verify', new Date()),
+  );
   const { actions } = await loadRevertChanges(ctx, plan, exportsOf(run, plan));
   const { table, schema, engine } = await destination(ctx, plan);
   const found = await readItems(
@@ -119,12 +163,20 @@ function writeRequest(action: RevertAction): WriteRequest {
   return action.image ? { PutRequest: { Item: action.image } } : { DeleteRequest: { Key: action.key } };
 }
 
-/** The destination as the engine writes to it: one client, one key schema, one pace for the whole run. */
+/**
+ * The destination as the engine writes to it: in-process one client, one key schema, one pace for the whole
+ * run; on Lambda an engine of this call's own, starting at the pace of the segment's previous call.
+ */
 async function destination(
   ctx: RevertStepContext,
   plan: TableRevertPlan,
-): Promise<{ table: TableRef; schema: KeySchema; engine: NonNullable<RevertStepContext['engine']>['context'] }> {
-  if (!ctx.engine) throw new DrError('A revert runs in-process only: its engine context is missing.');
-  const schema = await ctx.engine.keySchema({ destination: plan.tableName });
-  return { table: { client: ctx.engineClient, tableName: plan.tableName }, schema, engine: ctx.engine.context };
+  pace?: SegmentPace,
+): Promise<{ table: TableRef; schema: KeySchema; engine: EngineContext }> {
+  const table = { client: ctx.engineClient, tableName: plan.tableName };
+  if (ctx.engine) {
+    return { table, schema: await ctx.engine.keySchema({ destination: plan.tableName }), engine: ctx.engine.context };
+  }
+  const engine = workerEngine('delta', plan);
+  resumePace(engine, plan.tableName, pace);
+  return { table, schema: await sharedKeySchema({ destination: table }), engine };
 }

@@ -21,7 +21,15 @@ export interface RevertOptions {
   readonly onConflict?: ConflictPolicy;
   /** The shortest incremental export period the account accepts, in ms. @default {@link MIN_EXPORT_PERIOD_MS} */
   readonly minExportPeriodMs?: number;
+  /**
+   * `keys`: read every reverted key back; `full`: also compare the whole table with a PITR restore at the time
+   * (a temporary table, deleted after). Not with `untilTime`, which keeps later writes. @default 'keys'
+   */
+  readonly verify?: RevertVerification;
 }
+
+/** How a revert is verified. */
+export type RevertVerification = 'keys' | 'full';
 
 /** One incremental export's period, `[from, to)` in UTC; `window` periods are undone, `later` ones kept. */
 export type ExportPeriod = Pick<RecordedExport, 'part' | 'from' | 'to'>;
@@ -34,6 +42,19 @@ export interface TableRevertPlan extends TableRestorePlan {
   readonly onConflict: ConflictPolicy;
   /** The undone window's periods, then (with `untilTime`) the kept periods after it, in time order. */
   readonly periods: readonly ExportPeriod[];
+  /** The end of the undone window in UTC: `untilTime`, or the latest restorable time when planned. */
+  readonly untilTime: string;
+  readonly verify: RevertVerification;
+}
+
+/**
+ * What a table's revert state machine has baked in besides the restore's settings: where the exports go (its
+ * worker may write and read there only) and the shortest export period the account accepts.
+ */
+export interface RevertSettings {
+  readonly exportBucket: string;
+  readonly exportPrefix?: string;
+  readonly minExportPeriodMs?: number;
 }
 
 /** The plan of one revert command. */

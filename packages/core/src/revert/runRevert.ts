@@ -1,6 +1,7 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { createAwsClient } from '../aws/createAwsClient.js';
 import { restoreDeadline } from '../restore/restoreHandlers.js';
+import { settingsOf } from '../restore/restorePlan.js';
 import type { RestoreRun } from '../restore/restoreRun.js';
 import { runRecovery, type RestoreContext, type RunRestoreOptions } from '../restore/runRestore.js';
 import { reportedKey } from '../sync/reportedKeys.js';
@@ -35,7 +36,7 @@ export async function runRevert(
       ctx,
       plan,
       options,
-      (table) => ({ workflow: revertWorkflow(table), handlers: revertHandlers }),
+      (table) => ({ workflow: revertWorkflow(settingsOf(table), table), handlers: revertHandlers }),
       (context) => ({ ...context, s3 }),
     );
   } finally {

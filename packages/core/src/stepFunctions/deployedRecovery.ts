@@ -1,7 +1,7 @@
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { stackResources } from '../deploy/cloudFormationCalls.js';
 import { DrError, InputError } from '../errors.js';
-import { restoreStateMachineName } from '../workflow/stateMachineNames.js';
+import { restoreStateMachineName, revertStateMachineName } from '../workflow/stateMachineNames.js';
 
 /** A deployed recovery stack, as the restore executor needs it. */
 export interface DeployedRecovery {
@@ -10,9 +10,14 @@ export interface DeployedRecovery {
   readonly journalTableName: string;
   /** The ARNs of its restore state machines, by logical table name. */
   readonly restoreMachines: Readonly<Record<string, string>>;
+  /** The ARNs of its revert state machines (tables deployed with a revert), by logical table name. */
+  readonly revertMachines: Readonly<Record<string, string>>;
 }
 
-const RESTORE_MACHINE = /^DRRestoreDynamoDbTable([A-Za-z0-9]+)StateMachine$/;
+/** What a recovery on Step Functions starts: a table's restore machine, or its revert machine. */
+export type RecoveryMachineKind = 'restore' | 'revert';
+
+const MACHINE = /^DR(Restore|Revert)DynamoDbTable([A-Za-z0-9]+)StateMachine$/;
 
 /**
  * The stack's restore state machines and journal table, read from its resources (DescribeStackResources): what
@@ -37,10 +42,11 @@ export async function deployedRecovery(cfn: CloudFormationClient, stackName: str
     );
   }
   const restoreMachines: Record<string, string> = {};
+  const revertMachines: Record<string, string> = {};
   for (const r of resources) {
     if (r.ResourceType !== 'AWS::StepFunctions::StateMachine' || !r.PhysicalResourceId) continue;
-    const logicalName = RESTORE_MACHINE.exec(r.PhysicalResourceId.split(':').pop() ?? '')?.[1];
-    if (logicalName) restoreMachines[logicalName] = r.PhysicalResourceId;
+    const [, kind, logicalName] = MACHINE.exec(r.PhysicalResourceId.split(':').pop() ?? '') ?? [];
+    if (logicalName) (kind === 'Revert' ? revertMachines : restoreMachines)[logicalName] = r.PhysicalResourceId;
   }
   const journal = resources.find((r) => r.ResourceType === 'AWS::DynamoDB::Table' && r.PhysicalResourceId);
   if (!journal) {
@@ -48,17 +54,25 @@ export async function deployedRecovery(cfn: CloudFormationClient, stackName: str
       hint: 'Name the stack dynamo-dr deploy made (deployment.stackName in the configuration).',
     });
   }
-  return { stackName, journalTableName: journal.PhysicalResourceId!, restoreMachines };
+  return { stackName, journalTableName: journal.PhysicalResourceId!, restoreMachines, revertMachines };
 }
 
-/** The table's restore machine in the stack; refused when the stack has none for it. */
-export function restoreMachineOf(deployed: DeployedRecovery, logicalName: string, tableName: string): string {
-  const arn = deployed.restoreMachines[logicalName];
+/** The table's restore (or revert) machine in the stack; refused when the stack has none for it. */
+export function restoreMachineOf(
+  deployed: DeployedRecovery,
+  logicalName: string,
+  tableName: string,
+  kind: RecoveryMachineKind = 'restore',
+): string {
+  const arn = (kind === 'revert' ? deployed.revertMachines : deployed.restoreMachines)[logicalName];
   if (arn) return arn;
+  const name = (kind === 'revert' ? revertStateMachineName : restoreStateMachineName)(logicalName);
   throw new InputError(
     'tableName',
     tableName,
-    `has no restore state machine (${restoreStateMachineName(logicalName)}) in stack ${deployed.stackName}`,
-    'Add the table to the environment in the configuration and run dynamo-dr deploy, or use --executor in-process.',
+    `has no ${kind} state machine (${name}) in stack ${deployed.stackName}`,
+    kind === 'revert'
+      ? 'Set defaults.exportBucket in the configuration and run dynamo-dr deploy (it deploys a revert per table), or use --executor in-process.'
+      : 'Add the table to the environment in the configuration and run dynamo-dr deploy, or use --executor in-process.',
   );
 }

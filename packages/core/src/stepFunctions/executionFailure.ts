@@ -26,7 +26,14 @@ export async function executionFailure(
     );
   }
   const child = childExecution(execution.cause);
-  const iteration = child?.error === MAP_FAILED ? await failedMapIteration(sfn, child.executionArn) : undefined;
+  // The restore's Map runs in its sync machine (a child execution); the revert's in the execution itself.
+  const mapOwner =
+    child?.error === MAP_FAILED
+      ? child.executionArn
+      : execution.error === MAP_FAILED
+        ? execution.executionArn
+        : undefined;
+  const iteration = mapOwner ? await failedMapIteration(sfn, mapOwner) : undefined;
   const failed = iteration ?? execution;
   return errorFromStepFailure({ Error: failed.error ?? 'Error', Cause: failed.cause });
 }

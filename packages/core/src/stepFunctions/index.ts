@@ -2,6 +2,7 @@ export { deployedRecovery, type DeployedRecovery } from './deployedRecovery.js';
 export { restoreExecutionName } from './restoreExecutionName.js';
 export {
   prepareStepFunctionsRestore,
+  prepareStepFunctionsRevert,
   type StepFunctionsClients,
   type StepFunctionsRestore,
   type TableExecution,

@@ -5,7 +5,7 @@ import { deployedRecovery } from './deployedRecovery.js';
 import type { StepFunctionsClients } from './prepareStepFunctionsRestore.js';
 import { listExecutions } from './stepFunctionsCalls.js';
 
-/** One execution of a deployed restore machine. */
+/** One execution of a deployed restore (or revert) machine. */
 export interface RestoreExecutionSummary {
   /** The table's logical name (the machine is `DRRestoreDynamoDbTable{logicalName}StateMachine`). */
   readonly logicalName: string;
@@ -22,13 +22,13 @@ export interface DeployedRuns {
   readonly journalTableName: string;
   readonly runs: readonly RunRecord[];
   readonly locks: readonly RecoveryLock[];
-  /** Newest first, every restore machine's (ListExecutions): also those that ended before recording a run. */
+  /** Newest first, every restore and revert machine's (ListExecutions): also those that ended before recording a run. */
   readonly executions: readonly RestoreExecutionSummary[];
 }
 
 /**
  * The runs of a deployed recovery stack: its journal (what the workers recorded, each attempt named by its
- * execution ARN) and its restore machines' executions (ListExecutions).
+ * execution ARN) and its restore and revert machines' executions (ListExecutions).
  *
  * @example
  * const { runs, executions } = await listDeployedRuns(stepFunctionsClients(), 'ProdDisasterRecovery');
@@ -37,7 +37,8 @@ export async function listDeployedRuns(clients: StepFunctionsClients, stackName:
   const deployed = await deployedRecovery(clients.cloudformation, stackName);
   const journal = new DynamoDbRunJournal(clients.dynamodb, deployed.journalTableName);
   const executions: RestoreExecutionSummary[] = [];
-  for (const [logicalName, stateMachineArn] of Object.entries(deployed.restoreMachines)) {
+  const machines = [...Object.entries(deployed.restoreMachines), ...Object.entries(deployed.revertMachines)];
+  for (const [logicalName, stateMachineArn] of machines) {
     for (const e of await listExecutions(clients.sfn, stateMachineArn)) {
       executions.push({
         logicalName,

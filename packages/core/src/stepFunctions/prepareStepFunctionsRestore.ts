@@ -6,7 +6,14 @@ import { DynamoDbRunJournal } from '../journal/dynamoDbRunJournal.js';
 import type { RunJournal } from '../journal/runJournal.js';
 import { planRestore, type RestoreRequest } from '../restore/planRestore.js';
 import type { RestorePlan } from '../restore/restorePlan.js';
-import { deployedRecovery, restoreMachineOf, type DeployedRecovery } from './deployedRecovery.js';
+import type { AwsClientOptions } from '../aws/createDynamoDbClient.js';
+import { planRevert, type RevertRequest } from '../revert/planRevert.js';
+import {
+  deployedRecovery,
+  restoreMachineOf,
+  type DeployedRecovery,
+  type RecoveryMachineKind,
+} from './deployedRecovery.js';
 import { executionArnOf, restoreExecutionName } from './restoreExecutionName.js';
 import { describeExecutionIfExists } from './stepFunctionsCalls.js';
 
@@ -28,7 +35,11 @@ export interface TableExecution {
 
 /** A validated recovery on Step Functions: the plan, the stack, its journal, and each table's execution. */
 export interface StepFunctionsRestore {
+  /** Which machine of each table runs it. */
+  readonly kind: RecoveryMachineKind;
   readonly plan: RestorePlan;
+  /** What the execution input carries beyond the recovery workflow's input contract (a revert's `untilTime`, `onConflict`). */
+  readonly extraInput: Readonly<Record<string, string>>;
   readonly deployed: DeployedRecovery;
   /** The stack's run journal (the workers record the run there). */
   readonly journal: RunJournal;
@@ -48,15 +59,53 @@ const MAX_ATTEMPTS = 99;
  * const prepared = await prepareStepFunctionsRestore(clients, 'ProdDisasterRecovery', request);
  * const run = await runRestoreOnStepFunctions(clients, prepared);
  */
-export async function prepareStepFunctionsRestore(
+export function prepareStepFunctionsRestore(
   clients: StepFunctionsClients,
   stackName: string,
   request: RestoreRequest,
 ): Promise<StepFunctionsRestore> {
+  return prepareOnStack(clients, stackName, request, 'restore', {}, (journal) =>
+    planRestore(clients.dynamodb, journal, request),
+  );
+}
+
+/**
+ * Validates a revert to run on the deployed stack's revert machines, changing nothing, as
+ * {@link prepareStepFunctionsRestore} does a restore: the plan is `planRevert`'s (the bucket checked with
+ * `aws`). The bucket and prefix are the machines' own: the request's must be the deployed ones.
+ *
+ * @example
+ * const prepared = await prepareStepFunctionsRevert(clients, 'ProdDisasterRecovery', { ...request, exportBucket }, aws);
+ * const run = await runRestoreOnStepFunctions(clients, prepared);
+ */
+export function prepareStepFunctionsRevert(
+  clients: StepFunctionsClients,
+  stackName: string,
+  request: RevertRequest,
+  aws: AwsClientOptions,
+): Promise<StepFunctionsRestore> {
+  const extraInput = {
+    ...(request.untilTime !== undefined && { untilTime: request.untilTime }),
+    ...(request.onConflict !== undefined && { onConflict: request.onConflict }),
+    ...(request.verify !== undefined && { verify: request.verify }),
+  };
+  return prepareOnStack(clients, stackName, request, 'revert', extraInput, (journal) =>
+    planRevert(clients.dynamodb, aws, journal, request),
+  );
+}
+
+async function prepareOnStack(
+  clients: StepFunctionsClients,
+  stackName: string,
+  request: RestoreRequest,
+  kind: RecoveryMachineKind,
+  extraInput: Readonly<Record<string, string>>,
+  planOn: (journal: RunJournal) => Promise<RestorePlan>,
+): Promise<StepFunctionsRestore> {
   const deployed = await deployedRecovery(clients.cloudformation, stackName);
   const executions: TableExecution[] = [];
   for (const table of request.tables) {
-    const stateMachineArn = restoreMachineOf(deployed, table.logicalName, table.tableName);
+    const stateMachineArn = restoreMachineOf(deployed, table.logicalName, table.tableName, kind);
     executions.push({
       tableName: table.tableName,
       stateMachineArn,
@@ -65,8 +114,8 @@ export async function prepareStepFunctionsRestore(
   }
   const journal = new DynamoDbRunJournal(clients.dynamodb, deployed.journalTableName);
   const attached = new Set(executions.filter((e) => e.found === 'attach').map((e) => e.executionArn));
-  const plan = await planRestore(clients.dynamodb, ignoringLocksOf(journal, attached), request);
-  return { plan, deployed, journal, executions };
+  const plan = await planOn(ignoringLocksOf(journal, attached));
+  return { kind, plan, extraInput, deployed, journal, executions };
 }
 
 /**

@@ -16,8 +16,9 @@ export interface StepFunctionsRunOptions extends ExecutionObserver {
 }
 
 /**
- * Runs a prepared recovery on the deployed stack: starts each table's restore machine with exactly
- * `{ incidentId, pitrBackupTime, tableNameRecoveryConfirmation }` under its deterministic name (or attaches to
+ * Runs a prepared recovery on the deployed stack: starts each table's restore (or revert) machine with exactly
+ * `{ incidentId, pitrBackupTime, tableNameRecoveryConfirmation }` (a revert's `untilTime` and `onConflict` when
+ * given) under its deterministic name (or attaches to
  * the incident's running execution), all tables at once, follows every execution to its end, and returns the
  * run as the stack's workers journaled it. Rejects, after every execution has ended, with the first table's
  * failure as the error its step threw.
@@ -35,7 +36,7 @@ export async function runRestoreOnStepFunctions(
   if (prepared.executions.some((e) => e.found === 'start')) await options.assertWritesAllowed?.(plan);
   const outcomes = await Promise.allSettled(
     prepared.executions.map(async (execution) => {
-      if (execution.found === 'start') await start(clients, plan, execution);
+      if (execution.found === 'start') await start(clients, prepared, execution);
       options.onExecution?.(execution.tableName, execution.executionArn, execution.found);
       const ended = await followExecution(
         clients.sfn,
@@ -59,12 +60,17 @@ export async function runRestoreOnStepFunctions(
  * input, StartExecution returns that execution; otherwise it is refused and the execution found is followed if
  * it runs.
  */
-async function start(clients: StepFunctionsClients, plan: RestorePlan, execution: TableExecution): Promise<void> {
+async function start(
+  clients: StepFunctionsClients,
+  { plan, extraInput }: StepFunctionsRestore,
+  execution: TableExecution,
+): Promise<void> {
   const name = execution.executionArn.split(':').pop()!;
   const input = JSON.stringify({
     incidentId: plan.incidentId,
     pitrBackupTime: plan.requestedTime,
     tableNameRecoveryConfirmation: execution.tableName,
+    ...extraInput,
   });
   const started = await startNamedExecution(clients.sfn, { stateMachineArn: execution.stateMachineArn, name, input });
   if (started) return;

@@ -29,3 +29,13 @@ export function syncStateMachineName(logicalName: string): string {
 export function logicalNameOf(tableName: string): string {
   return tableName.replace(/[^A-Za-z0-9]/g, '');
 }
+
+/**
+ * The revert state machine of a table: `DRRevertDynamoDbTable{Table}StateMachine`.
+ *
+ * @example
+ * revertStateMachineName('ProviderTable'); // 'DRRevertDynamoDbTableProviderTableStateMachine'
+ */
+export function revertStateMachineName(logicalName: string): string {
+  return `DRRevertDynamoDbTable${logicalName}StateMachine`;
+}

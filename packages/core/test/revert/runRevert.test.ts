@@ -22,10 +22,12 @@ import {
   FileRunJournal,
   InputError,
   logicalNameOf,
+  VerificationError,
   planRevert,
   previewRevert,
   runRevert,
   type RestoreContext,
+  type RestoreRun,
   type RevertRequest,
 } from '../../src/index.js';
 import {
@@ -256,7 +258,7 @@ describe('revert through an incremental export', () => {
       runRevert(ctx, plan, {
         pollIntervalMs: 20,
         onStep: (_table, step) => {
-          if (step === 'RevertChangedItems') throw interrupted;
+          if (step === 'RevertChangedSegment') throw interrupted;
         },
       }),
     ).rejects.toBe(interrupted);
@@ -267,6 +269,42 @@ describe('revert through an incremental export', () => {
     expect(run.result).toBe('succeeded');
     expect(await tableContents(client, table)).toEqual(atT);
     expect(await exportsOf(table)).toBe(1);
+  });
+});
+
+describe('--verify full: the whole table against a PITR restore at T', () => {
+  it('equal after a revert: recorded, and the temporary table deleted', async () => {
+    const { table, t, atT } = await changedTable();
+    const ctx = await context();
+    const plan = await planRevert(client, aws(), ctx.journal, request(table, 'inc-full', t, { verify: 'full' }));
+    const run = await runRevert(ctx, plan, { pollIntervalMs: 20 });
+
+    expect(await tableContents(client, table)).toEqual(atT);
+    expect(run.tables[table]?.fullVerification).toMatchObject({ equal: true, differing: 0, count: ITEMS });
+    expect((await awsResources(client)).tables.filter((name) => name.startsWith(`${table}-`))).toEqual([]);
+  });
+
+  it('a write outside the reverted keys during the revert: fails naming how many keys differ and a sample', async () => {
+    const { table, t } = await changedTable();
+    const ctx = await context();
+    const plan = await planRevert(client, aws(), ctx.journal, request(table, 'inc-full-bad', t, { verify: 'full' }));
+    const failure = runRevert(ctx, plan, {
+      pollIntervalMs: 20,
+      // A writer the recovery did not hold: it adds a key and changes one the revert did not touch.
+      onStep: (_table, step) => {
+        if (step === 'StartFullVerification') {
+          void put(table, sampleItem(300)).then(() => setV(table, 20, 'late'));
+        }
+      },
+    });
+    await expect(failure).rejects.toBeInstanceOf(VerificationError);
+    await expect(failure).rejects.toThrow(
+      new RegExp(`^2 key\\(s\\) of ${table} differ from a PITR restore of it at .*"sk":\\{"N":"300"\\}`),
+    );
+    const recorded = ((await ctx.journal.getRun('inc-full-bad')) as RestoreRun).tables[table]!;
+    expect(recorded.result).toBe('failed');
+    expect(recorded.fullVerification).toMatchObject({ equal: false, differing: 2 });
+    expect((await awsResources(client)).tables.filter((name) => name.startsWith(`${table}-`))).toEqual([]);
   });
 });
 
@@ -303,6 +341,14 @@ describe('a revert refuses bad input before anything changes', () => {
   it('a window shorter than the shortest incremental export', async () => {
     const error = await refused(() => ({ minExportPeriodMs: 3_600_000 }), 'pitrBackupTime');
     expect(error.message).toContain('60 minutes');
+  });
+
+  it('--verify full with --until: the table at T is not what --until keeps', async () => {
+    const error = await refused(
+      (_, t) => ({ verify: 'full', untilTime: new Date(Date.parse(t) + 1000).toISOString() }),
+      'verify',
+    );
+    expect(error.message).toContain('untilTime keeps later writes from');
   });
 
   it('an end of the window before the time', async () => {

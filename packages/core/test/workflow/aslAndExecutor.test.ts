@@ -15,10 +15,9 @@ import { restoreWorkflow } from '../../src/restore/restoreWorkflow.js';
 import { runRestore } from '../../src/restore/runRestore.js';
 import { digestTable } from '../../src/sync/digestTable.js';
 import { errorFromStepFailure } from '../../src/workflow/stepFailure.js';
-import { allSteps } from '../../src/workflow/steps.js';
 import { createSampleTable, simulateIncident, tableContents, timeBetweenWrites } from '../restore/restoreFixtures.js';
 import { installPromiseWithResolvers } from './promiseWithResolvers.js';
-import { runAsl } from './runAsl.js';
+import { runAsl, stepsTaken } from './runAsl.js';
 
 const ITEMS = 40;
 let sandbox: Sandbox;
@@ -55,16 +54,12 @@ async function stepContext(): Promise<RestoreStepContext> {
   };
 }
 
-/** The steps a trace took: each once, in order of first call; the parallel branches' steps, which interleave, sorted. */
-function stepsTaken(trace: readonly string[], settings: TableRestoreSettings): string[] {
-  const parallel = restoreWorkflow(settings).steps.find((s) => s.kind === 'parallel')!;
-  const inBranches = new Set(allSteps([parallel]).map((s) => s.name));
-  const unique = [...new Set(trace)];
-  const first = unique.findIndex((name) => inBranches.has(name));
-  const branchSteps = unique.filter((name) => inBranches.has(name));
-  const rest = unique.filter((name) => !inBranches.has(name));
-  return [...rest.slice(0, first), ...branchSteps.sort(), ...rest.slice(first)];
-}
+/** The steps a trace took (see {@link stepsTaken}), around the restore's parallel step. */
+const restoreStepsTaken = (trace: readonly string[], settings: TableRestoreSettings) =>
+  stepsTaken(
+    trace,
+    restoreWorkflow(settings).steps.find((s) => s.kind === 'parallel')!,
+  );
 
 /** What both executors must leave the same: the run's result, counts, verification, phases and segments. */
 function recordedOutcome(run: RestoreRun | undefined, tableName: string) {
@@ -112,8 +107,8 @@ describe('the in-process executor and the generated ASL', () => {
 
       // The state machine validates its raw input first (anyone may start it); in-process the plan was made by planning.
       expect(aslTrace[0]).toBe('ValidateRestoreInput');
-      expect(stepsTaken(aslTrace.slice(1), aslSettings)).toEqual(
-        stepsTaken(executorTrace, settingsOf(tables.executor, mode)),
+      expect(restoreStepsTaken(aslTrace.slice(1), aslSettings)).toEqual(
+        restoreStepsTaken(executorTrace, settingsOf(tables.executor, mode)),
       );
       const segmentCalls = (trace: string[], task: string) => trace.filter((name) => name === task).length;
       const segmentTask = mode === 'delta' ? 'DeltaSyncSegment' : 'CopyRestoredSegment';

@@ -6,7 +6,7 @@ import type { RestoreStepContext } from '../../src/restore/restoreStepContext.js
 import type { AslDefinition, AslState } from '../../src/workflow/aslStates.js';
 import { dispatchStep } from '../../src/workflow/dispatchStep.js';
 import { errorFromStepFailure } from '../../src/workflow/stepFailure.js';
-import type { StepEvent } from '../../src/workflow/steps.js';
+import { allSteps, type Step, type StepEvent, type StepHandlers } from '../../src/workflow/steps.js';
 import { localWorkflowResources } from '../../src/workflow/workflowResources.js';
 import { installPromiseWithResolvers } from './promiseWithResolvers.js';
 
@@ -21,48 +21,62 @@ function taskStates(definition: { States: Record<string, AslState> }, functionAr
 }
 
 /**
- * Runs the generated ASL of a table's restore with aws-local-stepfunctions, as Step Functions would: its
- * Task states call the Lambda handler's dispatch in this process, the sync Task runs the sync state
- * machine's ASL. Returns the Task states called, in order; rejects with the error the failure carried.
+ * Runs one state machine's ASL with aws-local-stepfunctions, as Step Functions would: its Task states call
+ * `handlers`' dispatch in this process (`extra` overrides others by state name), each call pushed to `trace`;
+ * rejects with the error the failure carried.
+ */
+export async function runAslDefinition<C>(
+  definition: AslDefinition,
+  handlerTable: StepHandlers<C>,
+  ctx: C,
+  machineInput: unknown,
+  trace: string[],
+  extra: Record<string, unknown> = {},
+): Promise<unknown> {
+  installPromiseWithResolvers();
+  const functionArn = localWorkflowResources({ logicalName: 'x' }).handlerFunctionArn;
+  const handlers: Record<string, unknown> = { ...extra };
+  for (const name of taskStates(definition, functionArn)) {
+    handlers[name] = (event: StepEvent) => {
+      trace.push(name);
+      return dispatchStep(handlerTable, ctx, event);
+    };
+  }
+  const machine = new StateMachine(definition as unknown as StateMachineDefinition);
+  const polls = Object.fromEntries(POLL_STATES.map((name) => [name, 50]));
+  const execution = machine.run(machineInput as never, {
+    overrides: { taskResourceLocalHandlers: handlers as never, retryIntervalOverrides: polls },
+    context: { Execution: { Id: 'arn:aws:states:us-east-1:123456789012:execution:x:asl-1' } },
+  });
+  try {
+    return await execution.result;
+  } catch (error) {
+    if (!(error instanceof ExecutionError)) throw error;
+    const cause = error.cause as Error;
+    throw errorFromStepFailure({ Error: cause.name, Cause: cause.message });
+  }
+}
+
+/** The poll states, retried every 50 ms here (the sandbox finishes in moments). */
+const POLL_STATES = ['AwaitForensicBackup', 'AwaitRestoredTable', 'AwaitRevertExports'];
+
+/**
+ * Runs the generated ASL of a table's restore, the sync Task running the sync state machine's ASL. Returns
+ * the Task states called, in order; rejects with the error the failure carried.
  */
 export async function runAsl(
   settings: TableRestoreSettings,
   ctx: RestoreStepContext,
   input: unknown,
 ): Promise<string[]> {
-  installPromiseWithResolvers();
   const resources = localWorkflowResources(settings);
   const trace: string[] = [];
-  const run = async (definition: AslDefinition, machineInput: unknown, extra: Record<string, unknown>) => {
-    const handlers: Record<string, unknown> = { ...extra };
-    for (const name of taskStates(definition, resources.handlerFunctionArn)) {
-      handlers[name] = (event: StepEvent) => {
-        trace.push(name);
-        return dispatchStep(restoreHandlers, ctx, event);
-      };
-    }
-    const machine = new StateMachine(definition as unknown as StateMachineDefinition);
-    const execution = machine.run(machineInput as never, {
-      overrides: {
-        taskResourceLocalHandlers: handlers as never,
-        retryIntervalOverrides: { AwaitForensicBackup: 50, AwaitRestoredTable: 50 },
-      },
-      context: { Execution: { Id: 'arn:aws:states:us-east-1:123456789012:execution:x:asl-1' } },
-    });
-    try {
-      return await execution.result;
-    } catch (error) {
-      if (!(error instanceof ExecutionError)) throw error;
-      const cause = error.cause as Error;
-      throw errorFromStepFailure({ Error: cause.name, Cause: cause.message });
-    }
-  };
   const child = syncStateMachineDefinition(settings, resources);
-  await run(restoreStateMachineDefinition(settings, resources), input, {
+  await runAslDefinition(restoreStateMachineDefinition(settings, resources), restoreHandlers, ctx, input, trace, {
     SyncTableData: async (task: { Input: unknown }) => {
       trace.push('SyncTableData');
       try {
-        return { Status: 'SUCCEEDED', Output: await run(child, task.Input, {}) };
+        return { Status: 'SUCCEEDED', Output: await runAslDefinition(child, restoreHandlers, ctx, task.Input, trace) };
       } catch (error) {
         // As Step Functions fails a startExecution.sync Task whose child failed: the child's error in the cause.
         const { name, message } = error as Error;
@@ -71,4 +85,17 @@ export async function runAsl(
     },
   });
   return trace;
+}
+
+/**
+ * The steps a trace took: each once, in order of first call; the steps of the `parallel` step's branches,
+ * which interleave, sorted.
+ */
+export function stepsTaken(trace: readonly string[], parallel: Step): string[] {
+  const inBranches = new Set(allSteps([parallel]).map((s) => s.name));
+  const unique = [...new Set(trace)];
+  const first = unique.findIndex((name) => inBranches.has(name));
+  const branchSteps = unique.filter((name) => inBranches.has(name));
+  const rest = unique.filter((name) => !inBranches.has(name));
+  return [...rest.slice(0, first), ...branchSteps.sort(), ...rest.slice(first)];
 }

@@ -2,6 +2,7 @@ import {
   assertGiven,
   createDynamoDbClient,
   FileRunJournal,
+  InputError,
   defaultRestoreSettings,
   parseSegmentCount,
   planExport,
@@ -32,10 +33,15 @@ export interface ExportCommandOptions extends CapacityFlags {
   readonly region?: string;
   readonly profile?: string;
   readonly endpointUrl?: string;
+  readonly via?: string;
+  readonly bucket?: string;
+  readonly prefix?: string;
 }
 
 /** `dynamo-dr export`: validates, then restores (if needed), streams the items to the file, cleans up. */
 export async function exportTable(opts: ExportCommandOptions): Promise<void> {
+  if (opts.via === 's3') return (await import('./s3Export.js')).exportToS3(opts);
+  assertFileFlags(opts);
   assertGiven('--out', opts.out, 'Give the file to write, e.g. --out audit.json.');
   const segments = parseSegmentCount('--segments', opts.segments, defaultRestoreSettings.segments);
   const journal = await FileRunJournal.open(opts.stateDir, '--state-dir');
@@ -71,7 +77,11 @@ export async function exportTable(opts: ExportCommandOptions): Promise<void> {
 }
 
 /** `dynamo-dr export verify FILE`: exit 0 when the file matches its manifest, 1 with each difference. */
-export async function verifyExport(file: string, opts: { readonly json?: boolean }): Promise<void> {
+export async function verifyExport(
+  file: string,
+  opts: ExportCommandOptions & { readonly againstTable?: boolean },
+): Promise<void> {
+  if (/^(s3:\/\/|arn:)/.test(file)) return (await import('./s3Export.js')).verifyS3ExportCommand(file, opts);
   const verification = await verifyItemFile(file);
   if (opts.json) console.log(JSON.stringify(verification, null, 2));
   const { manifest, actual } = verification;
@@ -86,6 +96,18 @@ export async function verifyExport(file: string, opts: { readonly json?: boolean
       ? `content digest ${actual.digest}`
       : `content digest not recomputable (${manifest.format} is lossy)`;
     console.error(`${file} matches its manifest: ${actual.itemCount} item(s), ${digest}, SHA-256 ${actual.sha256}.`);
+  }
+}
+
+/** `--via` is file or s3; the S3 flags need `--via s3`. */
+function assertFileFlags(opts: ExportCommandOptions): void {
+  if (opts.via !== undefined && opts.via !== 'file') {
+    throw new InputError('--via', opts.via, 'is not a way to export', 'Use --via file (the default) or --via s3.');
+  }
+  for (const [flag, value] of Object.entries({ '--bucket': opts.bucket, '--prefix': opts.prefix })) {
+    if (value !== undefined) {
+      throw new InputError(flag, value, 'needs --via s3', 'Add --via s3 to export to S3, or leave it out.');
+    }
   }
 }
 

@@ -17,6 +17,12 @@ export function registerExport(program: Command): void {
         .option('--incident <id>', 'names the temporary table and journal entry; the same id resumes')
         .option('--keep-restored-table', 'keep the temporary restored table')
         .option('--segments <n>', 'parallel scan segments', '4')
+        .option(
+          '--via <via>',
+          'file (default: a scan of a restore into --out) or s3 (ExportTableToPointInTime to --bucket)',
+        )
+        .option('--bucket <name>', 'with --via s3: the existing S3 bucket to export to')
+        .option('--prefix <prefix>', 'with --via s3: the key prefix of the export in the bucket')
         .option('--dry-run', 'print the plan and change nothing'),
       { json: 'print the manifest (or plan) as one JSON document on stdout', stateDir: 'where run journals are kept' },
     ),
@@ -24,7 +30,16 @@ export function registerExport(program: Command): void {
   ).action(async (opts) => (await import('./index.js')).exportTable(opts));
   command
     .command('verify <file>')
-    .description("Recompute an export's count, content digest and SHA-256 and compare them with its manifest")
+    .description(
+      "Recompute an export's count, content digest and SHA-256 and compare them with its manifest; for an S3 export (its ARN or s3:// URI), each data file's MD5, ETag and item count",
+    )
     .option('--json', 'print the verification as one JSON document on stdout')
-    .action(async (file: string, opts) => (await import('./index.js')).verifyExport(file, opts));
+    .option(
+      '--against-table',
+      "S3 export: also compare its digest with the source table's now (equal if not written since)",
+    )
+    // The parent's options (--json, --region, --endpoint-url ...) are recognised after the subcommand too.
+    .action(async (file: string, _opts, cmd: Command) =>
+      (await import('./index.js')).verifyExport(file, cmd.optsWithGlobals()),
+    );
 }

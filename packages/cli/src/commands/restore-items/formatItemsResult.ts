@@ -18,6 +18,8 @@ const LABELS = {
 /** Where the items come from, in one line. */
 export function describeSource(plan: RestoreItemsPlan): string {
   if (plan.source === 'file') return `the ${plan.format} file ${plan.file}`;
+  if (plan.source === 'export')
+    return `the export ${plan.exportArn} (${plan.exportedItems} item(s) at ${plan.restoreTime})`;
   const names = plan.selection.names ? ` names ${JSON.stringify(plan.selection.names)}` : '';
   return `${plan.tableName} at ${plan.restoreTime} (incident ${plan.incidentId}), items where ${plan.selection.expression}${names}`;
 }

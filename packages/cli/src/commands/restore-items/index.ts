@@ -7,6 +7,7 @@ import {
   FileRunJournal,
   InputError,
   loadConfig,
+  planExportItems,
   planFileItems,
   planPointInTimeItems,
   runRestoreItems,
@@ -31,6 +32,7 @@ export interface RestoreItemsCommandOptions extends CapacityFlags {
   readonly values?: string;
   readonly names?: string;
   readonly fromFile?: string;
+  readonly fromExport?: string;
   readonly confirm?: string;
   readonly deleteMissing?: boolean;
   readonly overwriteChanged?: boolean;
@@ -61,7 +63,8 @@ export async function restoreItems(opts: RestoreItemsCommandOptions): Promise<vo
   const tableName = settings.tableName;
   assertSourceFlags(opts);
   // The names are checked before the confirmation is asked for.
-  if (opts.fromFile === undefined) restoreNames(tableName, opts.incident!);
+  const fromItems = opts.fromFile ?? opts.fromExport;
+  if (fromItems === undefined) restoreNames(tableName, opts.incident!);
   else assertName(tableNameRule, '--table', tableName);
   const [confirmation = ''] = await confirmTableNames(
     opts.confirm === undefined ? [] : [opts.confirm],
@@ -71,25 +74,31 @@ export async function restoreItems(opts: RestoreItemsCommandOptions): Promise<vo
   const aws = awsOptions(opts, config?.region);
   const dynamodb = createDynamoDbClient(aws);
   const choices = { overwriteChanged: opts.overwriteChanged ?? false, deleteMissing: opts.deleteMissing ?? false };
-  const plan: RestoreItemsPlan = opts.fromFile
-    ? await planFileItems(dynamodb, {
-        tableName,
-        confirmation,
-        file: opts.fromFile,
-        segments: settings.segments,
-        sensitive: settings.sensitive,
-        maxWriteUnitsPerSecond: settings.maxWriteUnitsPerSecond,
-        maxReadUnitsPerSecond: settings.maxReadUnitsPerSecond,
-        ...choices,
+  const fromItemsRequest = {
+    tableName,
+    confirmation,
+    segments: settings.segments,
+    sensitive: settings.sensitive,
+    maxWriteUnitsPerSecond: settings.maxWriteUnitsPerSecond,
+    maxReadUnitsPerSecond: settings.maxReadUnitsPerSecond,
+    ...choices,
+  };
+  const plan: RestoreItemsPlan = opts.fromExport
+    ? await planExportItems(dynamodb, aws, {
+        ...fromItemsRequest,
+        export: opts.fromExport,
+        ...(opts.where !== undefined && { selection: { where: opts.where, values: opts.values, names: opts.names } }),
       })
-    : await planPointInTimeItems(dynamodb, journal, {
-        settings,
-        incidentId: opts.incident!,
-        pitrBackupTime: opts.to!,
-        confirmation,
-        selection: { where: opts.where!, values: opts.values, names: opts.names },
-        ...choices,
-      });
+    : opts.fromFile
+      ? await planFileItems(dynamodb, { ...fromItemsRequest, file: opts.fromFile })
+      : await planPointInTimeItems(dynamodb, journal, {
+          settings,
+          incidentId: opts.incident!,
+          pitrBackupTime: opts.to!,
+          confirmation,
+          selection: { where: opts.where!, values: opts.values, names: opts.names },
+          ...choices,
+        });
 
   const guard = () => writeGuards([resolved], config, aws, opts.allowLiveWrites ?? false);
   let writes: { allowed: WriteGuard[] } | { refused: string } | undefined;
@@ -123,20 +132,41 @@ export async function restoreItems(opts: RestoreItemsCommandOptions): Promise<vo
 
 /** A file replaces the restore: the flags of one source cannot be mixed with the other's. */
 function assertSourceFlags(opts: RestoreItemsCommandOptions): void {
-  if (opts.fromFile !== undefined) {
+  if (opts.fromFile !== undefined && opts.fromExport !== undefined) {
+    throw new InputError(
+      '--from-export',
+      opts.fromExport,
+      'cannot be combined with --from-file',
+      'Restore from one source at a time: the file, or the export.',
+    );
+  }
+  const source = opts.fromFile !== undefined ? '--from-file' : '--from-export';
+  if (opts.fromFile !== undefined || opts.fromExport !== undefined) {
+    const selection = { '--where': opts.where, '--values': opts.values, '--names': opts.names };
+    // An export's items can be filtered (DynamoDB evaluates --where on the export imported into a table).
+    if (source === '--from-export' && opts.where === undefined) {
+      for (const [flag, value] of Object.entries(selection)) {
+        if (value !== undefined) {
+          throw new InputError(
+            flag,
+            value,
+            'needs --where',
+            'Add the --where condition that uses it, or leave it out.',
+          );
+        }
+      }
+    }
     for (const [flag, value] of Object.entries({
       '--to': opts.to,
       '--incident': opts.incident,
-      '--where': opts.where,
-      '--values': opts.values,
-      '--names': opts.names,
+      ...(source === '--from-file' && selection),
     })) {
       if (value !== undefined) {
         throw new InputError(
           flag,
           value,
-          'cannot be combined with --from-file',
-          'The file says which items to write; leave it out, or leave --from-file out.',
+          `cannot be combined with ${source}`,
+          `The ${source === '--from-file' ? 'file' : 'export'} says which items to write; leave it out, or leave ${source} out.`,
         );
       }
     }
@@ -151,7 +181,7 @@ function assertSourceFlags(opts: RestoreItemsCommandOptions): void {
     ],
   } as const;
   for (const [flag, [value, hint]] of Object.entries(required)) {
-    if (!value) throw new InputError(flag, null, 'is required (or --from-file)', hint);
+    if (!value) throw new InputError(flag, null, 'is required (or --from-file, --from-export)', hint);
   }
 }
 

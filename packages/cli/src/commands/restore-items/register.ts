@@ -20,6 +20,10 @@ export function registerRestoreItems(program: Command): void {
           '--from-file <file>',
           'write the items of an export file, a diff file (its left side) or aws dynamodb scan output',
         )
+        .option(
+          '--from-export <export>',
+          'write every item of a full export to S3: its ARN, or s3://BUCKET/PREFIX/AWSDynamoDB/ID/',
+        )
         .option('--confirm <name>', 'the exact table name, case included (asked on a terminal when left out)')
         .option(
           '--delete-missing',

@@ -67,11 +67,11 @@ export async function restore(opts: RestoreCommandOptions): Promise<void> {
     (name) => `This rolls ${name} back in place`,
   );
   const aws = awsOptions(opts, config?.region);
-  // A revert runs in this process only (revertOptionsOf refused --executor step-functions).
-  const stackName = revert ? undefined : deployedStackOf(opts, resolved, config);
+  // The revert is the machine's choice, not a baked-in sync mode.
+  const stackName = deployedStackOf({ ...opts, mode: revert ? undefined : opts.mode }, resolved, config);
   const request = { incidentId, pitrBackupTime, tables, confirmations };
   const guard = () => writeGuards(resolved, config, aws, opts.allowLiveWrites ?? false);
-  if (stackName) return restoreOnStepFunctions(opts, { stackName, request, aws, guard });
+  if (stackName) return restoreOnStepFunctions(opts, { stackName, request, aws, guard, revert });
   const dynamodb = createDynamoDbClient(aws);
   const revertPlan = revert && (await planRevert(dynamodb, aws, journal, { ...request, ...revert }));
   const plan = revertPlan || (await planRestore(dynamodb, journal, request));

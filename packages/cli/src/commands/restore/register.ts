@@ -28,6 +28,12 @@ export function registerRestore(program: Command): void {
         'revert --until: a key also written after --until is skipped or overwritten',
       ).choices(['skip', 'overwrite']),
     )
+    .addOption(
+      new Option(
+        '--verify <level>',
+        'revert: keys reads every reverted key back; full also compares the whole table with a PITR restore at --to',
+      ).choices(['keys', 'full']),
+    )
     .option('--keep-restored-table', 'keep the temporary restored table after verification')
     .option('--segments <n>', 'parallel scan segments of the sync')
     .option('--restore-deadline <minutes>', 'how long the backup and PITR restore may take')

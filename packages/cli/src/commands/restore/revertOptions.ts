@@ -6,22 +6,12 @@ export interface RevertFlags {
   readonly exportPrefix?: string;
   readonly until?: string;
   readonly onConflict?: string;
+  readonly verify?: string;
   readonly executor?: string;
 }
 
-/**
- * A revert's options from its flags and the configuration's defaults. A revert runs in this process only:
- * `--executor step-functions` is refused, as the deployed state machines run delta and reset.
- */
+/** A revert's options from its flags and the configuration's defaults. */
 export function revertOptionsOf(flags: RevertFlags, config: DrConfig | undefined): RevertOptions {
-  if (flags.executor === 'step-functions') {
-    throw new InputError(
-      '--mode',
-      'revert',
-      'is not yet deployed to Step Functions (the state machines run delta and reset)',
-      'Run the revert in this process: --executor in-process.',
-    );
-  }
   const exportBucket = flags.exportBucket ?? config?.defaults?.exportBucket;
   if (exportBucket === undefined) {
     throw new InputError(
@@ -38,28 +28,43 @@ export function revertOptionsOf(flags: RevertFlags, config: DrConfig | undefined
     ...(exportPrefix !== undefined && { exportPrefix }),
     ...(flags.until !== undefined && { untilTime: flags.until }),
     ...(flags.onConflict !== undefined && { onConflict: flags.onConflict as RevertOptions['onConflict'] }),
+    ...(flags.verify !== undefined && { verify: flags.verify as RevertOptions['verify'] }),
     ...(minSeconds !== undefined && { minExportPeriodMs: minSeconds * 1000 }),
   };
 }
 
+/** The revert flags given, by name: the bucket and prefix first (what a deployed revert machine has baked in). */
+function givenRevertFlags(flags: RevertFlags): (readonly [string, string])[] {
+  const all: (readonly [string, string | undefined])[] = [
+    ['--export-bucket', flags.exportBucket],
+    ['--export-prefix', flags.exportPrefix],
+    ['--until', flags.until],
+    ['--on-conflict', flags.onConflict],
+    ['--verify', flags.verify],
+  ];
+  return all.filter((pair): pair is readonly [string, string] => pair[1] !== undefined);
+}
+
+/**
+ * Refuses what a deployed revert machine has baked in: its exports' bucket and prefix are the configuration's
+ * at deploy time (its worker may write there only).
+ */
+export function assertNoBakedRevertFlags(flags: RevertFlags, stackName: string): void {
+  const [flag, value] = givenRevertFlags(flags).find(([name]) => name.startsWith('--export-')) ?? [];
+  if (flag === undefined) return;
+  throw new InputError(
+    flag,
+    value,
+    `cannot change a revert on Step Functions: stack ${stackName}'s revert machines have it baked in`,
+    'Change defaults.exportBucket / exportPrefix in the configuration and run dynamo-dr deploy, or use --executor in-process.',
+  );
+}
+
 /** Flags that only a revert reads: refused with another mode rather than ignored. */
 export function assertNoRevertFlags(flags: RevertFlags): void {
-  const given = (
-    [
-      ['--export-bucket', flags.exportBucket],
-      ['--export-prefix', flags.exportPrefix],
-      ['--until', flags.until],
-      ['--on-conflict', flags.onConflict],
-    ] as const
-  ).find(([, value]) => value !== undefined);
-  if (given) {
-    throw new InputError(
-      given[0],
-      given[1],
-      'applies to --mode revert only',
-      `Add --mode revert, or leave ${given[0]} out.`,
-    );
-  }
+  const [flag, value] = givenRevertFlags(flags)[0] ?? [];
+  if (flag === undefined) return;
+  throw new InputError(flag, value, 'applies to --mode revert only', `Add --mode revert, or leave ${flag} out.`);
 }
 
 /** A revert's dry run as people read it. */

@@ -1,15 +1,18 @@
 import {
   prepareStepFunctionsRestore,
+  prepareStepFunctionsRevert,
   runRestoreOnStepFunctions,
   stepFunctionsClients,
   type AwsClientOptions,
   type RestoreRequest,
+  type RevertOptions,
   type WriteGuard,
 } from '@dynamo-dr/core';
 import { formatRun, runDocument } from '../runs/formatRun.js';
 import { progressBars } from '../../shared/progressBars.js';
 import { describeGuards } from '../../shared/writeGuards.js';
 import { formatPlan } from './formatPlan.js';
+import { assertNoBakedRevertFlags } from './revertOptions.js';
 import type { RestoreCommandOptions } from './index.js';
 
 /** What the restore command hands the Step Functions executor. */
@@ -19,19 +22,24 @@ export interface StepFunctionsRestoreInput {
   readonly aws: AwsClientOptions;
   /** Recovery mode's guard of each table (see writeGuards). */
   readonly guard: () => Promise<WriteGuard[]>;
+  /** A revert's options: it runs on the tables' revert machines. */
+  readonly revert?: RevertOptions;
 }
 
 /**
  * `dynamo-dr restore` on the deployed stack: validates as the in-process executor does (against the stack's
- * journal), then starts each table's restore machine, or attaches to the incident's running execution, and
+ * journal), then starts each table's restore machine (its revert machine with `--mode revert`), or attaches to the incident's running execution, and
  * follows them to the end; prints the run the workers journaled.
  */
 export async function restoreOnStepFunctions(
   opts: RestoreCommandOptions,
-  { stackName, request, aws, guard }: StepFunctionsRestoreInput,
+  { stackName, request, aws, guard, revert }: StepFunctionsRestoreInput,
 ): Promise<void> {
   const clients = stepFunctionsClients(aws);
-  const prepared = await prepareStepFunctionsRestore(clients, stackName, request);
+  if (revert) assertNoBakedRevertFlags(opts, stackName);
+  const prepared = revert
+    ? await prepareStepFunctionsRevert(clients, stackName, { ...request, ...revert }, aws)
+    : await prepareStepFunctionsRestore(clients, stackName, request);
   const executions = prepared.executions.map((e) => ({
     tableName: e.tableName,
     executionArn: e.executionArn,

@@ -59,6 +59,10 @@ export function formatRun(run: RunRecord): string {
     if ('forensicBackupArn' in table && table.forensicBackupArn) {
       lines.push(`    forensic backup ${table.plan.forensicBackupName} (${table.forensicBackupArn})`);
     }
+    if ('exportArn' in table && table.exportArn) {
+      const manifest = table.manifestKey ? ` (manifest s3://${table.plan.bucket}/${table.manifestKey})` : '';
+      lines.push(`    export ${table.exportArn}${manifest}`);
+    }
     if ('settings' in table || 'switched' in table) lines.push(...restoreAsLines(table));
     if (run.kind === 'drill' && 'drill' in table && table.drill?.report)
       lines.push(`    drill report ${table.drill.report}`);
@@ -90,9 +94,11 @@ function countsOf(table: TableRun): string[] {
   const sync = counts as RestoreTableRun['counts'];
   const conflicts =
     'conflicts' in table && table.conflicts?.length ? [`revert.conflicts ${table.conflicts.length}`] : [];
+  const full = 'fullVerification' in table && table.fullVerification;
   return [
     ...(['empty', 'copy', 'delta', 'revert'] as const).flatMap((operation) => shown(`${operation}.`, sync[operation])),
     ...conflicts,
+    ...(full ? [`verify.full ${full.equal ? 'equal' : `${full.differing} key(s) differ`}`] : []),
   ];
 }
 
