@@ -1,4 +1,5 @@
 import type { RestoreHandlerName } from '@dynamo-dr/core';
+import { permissionUnion } from './permissionUnion.js';
 
 /**
  * Which resources of a table's recovery an IAM statement is about:
@@ -104,13 +105,5 @@ export const HANDLER_PERMISSIONS = {
  * recoveryPermissions().find((p) => p.on === 'backups'); // { on: 'backups', actions: ['dynamodb:DescribeBackup'] }
  */
 export function recoveryPermissions(): RecoveryPermission[] {
-  const byResource = new Map<RecoveryResource, Set<string>>();
-  for (const permissions of Object.values<readonly RecoveryPermission[]>(HANDLER_PERMISSIONS)) {
-    for (const { actions, on } of permissions) {
-      const set = byResource.get(on) ?? new Set<string>();
-      for (const action of actions) set.add(action);
-      byResource.set(on, set);
-    }
-  }
-  return [...byResource].map(([on, actions]) => ({ on, actions: [...actions].sort() }));
+  return permissionUnion(HANDLER_PERMISSIONS);
 }
