@@ -1,4 +1,4 @@
-import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -10,6 +10,11 @@ import { acknowledgeNagRule } from './nagSuppressions.js';
 import { TableRecovery } from './tableRecovery.js';
 import { BackupMonitoring } from './monitoring/backupMonitoring.js';
 import { DynamoDbCostBudget } from './monitoring/dynamoDbCostBudget.js';
+import type { BackupMonitoringProps } from './monitoring/backupMonitoringProps.js';
+import { ScheduledDrill } from './drill/scheduledDrill.js';
+
+/** A scheduled drill runs quarterly: its last success may be a quarter and ten days' grace old. */
+const DEFAULT_SCHEDULED_DRILL_MAX_AGE = Duration.days(100);
 
 const EXECUTIONS_REASON =
   "An execution is named when it starts (the CLI names it after the incident; a Distributed Map names its iterations and map runs; CloudFormation appends its id to the stack's ARN): the operators follow the executions of these restore state machines, read a failed sync's map runs and iterations, and describe this stack's resources, which only a wildcard after the name covers.";
@@ -42,6 +47,8 @@ export class DisasterRecovery extends Construct {
   readonly tables: ReadonlyMap<string, TableRecovery>;
   /** The monitor Lambda, its schedule and the backup alarms of every table. */
   readonly monitoring: BackupMonitoring;
+  /** The scheduled drill, when `drill` asks for one. */
+  readonly drill?: ScheduledDrill;
   /** The DynamoDB cost budget, when `costBudget` asks for one. */
   readonly costBudget?: DynamoDbCostBudget;
 
@@ -75,10 +82,20 @@ export class DisasterRecovery extends Construct {
       );
     }
     this.tables = recoveries;
+    if (props.drill) {
+      const drilled = tables.find((t) => t.settings.tableName === props.drill!.table)!;
+      this.drill = new ScheduledDrill(this, 'Drill', {
+        drill: props.drill,
+        settings: drilled.settings,
+        environmentName: props.environmentName,
+        journal: this.journal,
+        logRetention,
+      });
+    }
     this.monitoring = new BackupMonitoring(this, 'Monitoring', {
       environmentName: props.environmentName,
       tables: tables.map(({ settings }) => ({ tableName: settings.tableName, logicalName: settings.logicalName })),
-      settings: props.monitoring ?? {},
+      settings: this.monitoringSettings(props),
       logRetention,
       alarmTopic: props.alarmTopic,
     });
@@ -89,6 +106,17 @@ export class DisasterRecovery extends Construct {
         alarmTopic: props.alarmTopic,
       });
     }
+  }
+
+  /** The monitoring's settings: with a scheduled drill, its reports and age unless the props name others. */
+  private monitoringSettings(props: DisasterRecoveryProps): BackupMonitoringProps {
+    const monitoring = props.monitoring ?? {};
+    if (!this.drill) return monitoring;
+    return {
+      ...monitoring,
+      drillReports: monitoring.drillReports ?? { bucketName: this.drill.bucket.bucketName, prefix: this.drill.prefix },
+      drillMaxAge: monitoring.drillMaxAge ?? props.drill?.maxAge ?? DEFAULT_SCHEDULED_DRILL_MAX_AGE,
+    };
   }
 
   /**

@@ -4,6 +4,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { BackupMonitoringProps, CostBudgetProps } from './monitoring/backupMonitoringProps.js';
+import type { ScheduledDrillProps } from './drill/scheduledDrillProps.js';
 
 /** A table's revert (`DRRevertDynamoDbTable{logicalName}StateMachine`): where its incremental exports go. */
 export interface RevertProps {
@@ -98,6 +99,13 @@ export interface DisasterRecoveryProps {
    * @default - retention 35 days, window tolerance 1 hour, lag 10 minutes, no drill reports
    */
   readonly monitoring?: BackupMonitoringProps;
+  /**
+   * A recovery drill of one staging table on a schedule (restore-as, quarterly by default), its JSON reports in S3.
+   * The monitoring reads them for LastDrillAgeDays and its DrillOverdue alarm unless `monitoring.drillReports`
+   * names other reports.
+   * @default - no scheduled drill
+   */
+  readonly drill?: ScheduledDrillProps;
   /**
    * An AWS Budgets cost budget on the account's DynamoDB spend.
    * @default - no budget

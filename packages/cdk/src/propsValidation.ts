@@ -3,6 +3,7 @@ import { assertRevertOptions, environmentNameRule, followsRule, InputError, tabl
 import type { DisasterRecoveryProps } from './disasterRecoveryProps.js';
 import { foreignArn, type ResolvedTable } from './resolvedTable.js';
 import { monitoringChecks } from './monitoringChecks.js';
+import { drillChecks } from './drillChecks.js';
 import type { Check } from './propsCheck.js';
 
 /** State machine names have at most 80 characters; `DRRestoreDynamoDbTable{name}StateMachine` adds 34. */
@@ -40,6 +41,7 @@ export function assertValidProps(stack: Stack, props: DisasterRecoveryProps, tab
     },
     ...tables.flatMap((table, i) => tableChecks(stack, props, table, `tables[${i}]`)),
     ...monitoringChecks(props),
+    ...drillChecks(props, tables),
     ...duplicates(tables.map((t) => t.settings.logicalName)).map((name) => ({
       condition: true,
       message: `logicalName ${JSON.stringify(name)} is given to more than one table: give each table its own`,

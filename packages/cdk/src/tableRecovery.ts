@@ -3,14 +3,13 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
-import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import {
-  HANDLER_TIMEOUT_SECONDS,
   JOURNAL_TABLE_VARIABLE,
   restoreNames,
   restoreStateMachineDefinition,
@@ -27,7 +26,8 @@ import {
 import type { ResolvedTable } from './resolvedTable.js';
 import { acknowledgeNagRule } from './nagSuppressions.js';
 import { CHECKPOINT_SECRET_VARIABLE } from './worker/workerHandler.js';
-import { WORKER_HANDLER, workerBundle } from './worker/workerBundle.js';
+import { workerLambda } from './worker/workerLambda.js';
+import { workflowStateMachine } from './workflowStateMachine.js';
 
 /** What one table's recovery is made with. */
 export interface TableRecoveryProps {
@@ -215,23 +215,13 @@ export class TableRecovery extends Construct {
       ],
       actions: encryptionKey ? ['kms:GenerateDataKey*', 'kms:ReEncrypt*'] : [],
     });
-    const bundle = workerBundle();
-    const worker = new lambda.Function(this, 'Worker', {
+    return workerLambda(this, 'Worker', {
       functionName,
       description: `dynamo-dr recovery workflows of ${settings.logicalName}`,
-      runtime: lambda.Runtime.NODEJS_22_X,
-      architecture: lambda.Architecture.ARM_64,
-      code: lambda.Code.fromAsset(bundle.directory),
-      handler: WORKER_HANDLER,
-      // A segment call returns within its budget (10 minutes); Lambda allows 15.
-      timeout: Duration.seconds(HANDLER_TIMEOUT_SECONDS),
-      memorySize: 1024,
       role,
       logGroup,
       environment,
     });
-    acknowledgeNagRule(worker, 'AwsSolutions-L1', RUNTIME_REASON);
-    return worker;
   }
 
   /**
@@ -262,61 +252,13 @@ export class TableRecovery extends Construct {
     definition: AslDefinition,
     calls: readonly { actions: string[]; resources: string[] }[],
   ): sfn.CfnStateMachine {
-    const sensitive = props.table.settings.sensitive;
-    // Step Functions needs the /aws/vendedlogs/ prefix to keep its log resource policy small
-    // (https://docs.aws.amazon.com/step-functions/latest/dg/bp-cwl.html).
-    const logGroup = new logs.LogGroup(this, `${name}Logs`, {
-      logGroupName: `/aws/vendedlogs/states/${name}`,
-      retention: props.logRetention,
-    });
-    const statements = [
-      new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.worker.functionArn] }),
-      ...calls.map((call) => new iam.PolicyStatement(call)),
-      // Log delivery and X-Ray take no resource-level permissions
-      // (https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html#cloudwatch-iam-policy).
-      new iam.PolicyStatement({
-        actions: [
-          'logs:CreateLogDelivery',
-          'logs:DeleteLogDelivery',
-          'logs:DescribeLogGroups',
-          'logs:DescribeResourcePolicies',
-          'logs:GetLogDelivery',
-          'logs:ListLogDeliveries',
-          'logs:PutResourcePolicy',
-          'logs:UpdateLogDelivery',
-        ],
-        resources: ['*'],
-      }),
-      new iam.PolicyStatement({
-        actions: [
-          'xray:GetSamplingRules',
-          'xray:GetSamplingTargets',
-          'xray:PutTelemetryRecords',
-          'xray:PutTraceSegments',
-        ],
-        resources: ['*'],
-      }),
-    ];
-    const role = new iam.Role(this, `${name}Role`, {
-      assumedBy: new iam.ServicePrincipal('states.amazonaws.com'),
-      description: `dynamo-dr state machine ${name}`,
-      inlinePolicies: { WorkflowCalls: new iam.PolicyDocument({ statements }) },
-    });
-    acknowledgeNagRule(role, 'AwsSolutions-IAM5', STATE_MACHINE_WILDCARDS_REASON, {
-      resources: ['*', ...calls.flatMap((call) => call.resources.filter((arn) => arn.endsWith('*')))],
-    });
-    return new sfn.CfnStateMachine(this, name, {
-      stateMachineName: name,
-      stateMachineType: 'STANDARD',
-      roleArn: role.roleArn,
-      definitionString: Stack.of(this).toJsonString(definition),
-      loggingConfiguration: {
-        level: 'ALL',
-        // Execution data holds inputs, outputs and errors: none of a sensitive table's are logged.
-        includeExecutionData: !sensitive,
-        destinations: [{ cloudWatchLogsLogGroup: { logGroupArn: logGroup.logGroupArn } }],
-      },
-      tracingConfiguration: { enabled: true },
+    return workflowStateMachine(this, {
+      name,
+      definition,
+      worker: this.worker,
+      calls,
+      logRetention: props.logRetention,
+      includeExecutionData: !props.table.settings.sensitive,
     });
   }
 
@@ -350,14 +292,10 @@ export class TableRecovery extends Construct {
   }
 }
 
-const RUNTIME_REASON =
-  'The worker is bundled for Node 22 (esbuild target node22) and tested on Node 22, the runtime this construct promises (nodejs22.x, supported by Lambda while Node 22 is maintained); a newer runtime is adopted deliberately, with its own test run.';
 const ROTATION_REASON =
   'The secret derives the key of checkpoints that runs in progress read back; rotating it would make them unreadable. It is random, never leaves Secrets Manager but to this worker, and each run deletes its checkpoints as its segments finish.';
 const WORKER_WILDCARDS_REASON =
   "Each wildcard is the narrowest IAM allows: the table's temporary restored tables are named {table}-dr-{incident} (one per incident, unknown until a restore starts); the forensic backups' and the exports' ARNs end in an id DynamoDB assigns; an export's objects are named by DynamoDB under the configured prefix; ListBackups takes no resource-level permission; a log group's ARN ends in :* for its streams.";
-const STATE_MACHINE_WILDCARDS_REASON =
-  "Log delivery and X-Ray actions take no resource-level permissions; executions of the table's sync and revert state machines' Distributed Maps are named by Step Functions at run time.";
 
 /** The temporary tables of `tableName`: its name, then what core's restoreNames puts between it and the incident id. */
 function restoredTablePattern(tableName: string): string {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { CloudFormationClient, DescribeStackResourcesCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
-import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -16,7 +16,7 @@ import {
 } from '../../core/test/restore/restoreFixtures.js';
 import { SANDBOX_ACCOUNT } from '../../sandbox/src/sandboxAccount.js';
 import { synthesizeRecoveryTemplate, type SynthesizedRecoveryTemplate } from '../src/index.js';
-import { deployTemplate } from './stackDeployment.js';
+import { deployTemplate, executionFinished } from './stackDeployment.js';
 
 // What the construct synthesizes is what runs: the template of `dynamo-dr synth`, deployed to the sandbox by
 // CloudFormation (its worker's code read from the synth output), its state machines run by the sandbox's Step
@@ -56,14 +56,6 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => sandbox?.stop());
 
-async function finished(sfn: SFNClient, executionArn: string) {
-  for (;;) {
-    const execution = await sfn.send(new DescribeExecutionCommand({ executionArn }));
-    if (execution.status !== 'RUNNING') return execution;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 describe('the synthesized stack, deployed to the sandbox', () => {
   it('rolls both tables back to T through their restore machines: every item as at T, forensic backups kept, no temporary table left', async () => {
     const sfn = new SFNClient(sandbox.clientConfig);
@@ -80,7 +72,7 @@ describe('the synthesized stack, deployed to the sandbox', () => {
             }),
           }),
         );
-        return finished(sfn, executionArn!);
+        return executionFinished(sfn, executionArn!);
       }),
     );
     for (const execution of executions) expect([execution.status, execution.cause]).toEqual(['SUCCEEDED', undefined]);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { CloudFormationClient, CreateStackCommand } from '@aws-sdk/client-cloudformation';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DescribeExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import type { Sandbox } from '@dynamo-dr/sandbox';
 
 /** The bucket the template and the worker's code parameter name. */
@@ -28,4 +29,18 @@ export async function deployTemplate(sandbox: Sandbox, stackName: string, templa
       Parameters: [{ ParameterKey: 'WorkerCodeS3Bucket', ParameterValue: ARTIFACTS }],
     }),
   );
+}
+
+/**
+ * The execution once it is no longer RUNNING, polled every 200 ms.
+ *
+ * @example
+ * const execution = await executionFinished(sfn, executionArn);
+ */
+export async function executionFinished(sfn: SFNClient, executionArn: string) {
+  for (;;) {
+    const execution = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+    if (execution.status !== 'RUNNING') return execution;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

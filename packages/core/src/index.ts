@@ -187,6 +187,12 @@ export { drReportHtml, drReportMarkdown, runDrReport } from './report/index.js';
 export type * from './drill/index.js';
 export type { DrillTableRun, DrillRun } from './drill/drillRun.js';
 export { DEFAULT_DRILL_TARGETS, drillClients, planDrill, runDrill, tableRecoveryPlan } from './drill/index.js';
+export {
+  drillStateMachineDefinition,
+  drillStateMachineName,
+  type ScheduledDrillSettings,
+} from './drill/drillWorkflow.js';
+export type { DrillHandlerName } from './drill/drillHandlers.js';
 export { directoryDrillReports, readDrillReports } from './drillReports/index.js';
 
 // What a deployment of the backup monitoring is made of (the CDK construct builds on these).

@@ -93,7 +93,7 @@ export const drillsJsonSchema = {
       description: "How far the latest restorable time may trail the drill's start. Default 5.",
     },
     scenario: {
-      enum: ['restore-as', 'in-place'],
+      enum: ['restore-as', 'in-place', 'items', 'export'],
       description:
         "The scenario of the environment's drills when --scenario is not given (scripts/test-recovery.sh, the quarterly drill); in-place needs a staging environment. Default 'restore-as'.",
     },

@@ -35,6 +35,10 @@ export interface DrillPlan {
   readonly restoredTableName: string;
   /** in-place: the restore workflow's incident and settings (the table itself is rolled back to T). */
   readonly inPlace?: { readonly incidentId: string; readonly settings: TableRestoreSettings };
+  /** items: the selective restore's incident and settings (only the canaries are restored into the table). */
+  readonly items?: { readonly incidentId: string; readonly settings: TableRestoreSettings };
+  /** export: the export's incident (it names the temporary table and the export's run in the journal). */
+  readonly export?: { readonly incidentId: string };
   readonly indexNames: readonly string[];
   /** How the source is encrypted: a KMS key, or an AWS owned key (DescribeTable's SSEDescription). */
   readonly sourceEncryption: 'KMS' | 'AWS_OWNED';

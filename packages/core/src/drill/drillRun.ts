@@ -1,7 +1,7 @@
 import { DrError } from '../errors.js';
 import type { JournaledRun, RunJournal } from '../journal/runJournal.js';
 import { newRunRecord, updateTable, withTable, type RunRecordOf, type TableRunBase } from '../runs/runRecord.js';
-import { recordTable, runOfKind } from '../runs/tableRun.js';
+import { recordTable, runOfKind, type TableRunKey } from '../runs/tableRun.js';
 import type { DrillPlan } from './drillPlan.js';
 import type { DrillReference } from './drillReference.js';
 
@@ -13,6 +13,8 @@ export interface DrillTableRun extends TableRunBase<DrillPlan> {
     /** The report's JSON file. */
     readonly report?: string;
     readonly failures?: readonly string[];
+    /** How far the latest restorable time trailed the drill's start, in seconds (recorded on AWS, between steps). */
+    readonly latestRestorableLag?: number;
   };
 }
 
@@ -22,6 +24,11 @@ export type DrillRun = RunRecordOf<'drill', DrillTableRun>;
 /** The run as a drill recorded it, or `undefined` for a run of another command. */
 export function drillRunOf(run: JournaledRun): DrillRun | undefined {
   return run.kind === 'drill' ? runOfKind<DrillRun>(run, 'drill') : undefined;
+}
+
+/** The drill's table in the journal. */
+export function drillRunKey(plan: DrillPlan): TableRunKey<'drill'> {
+  return { kind: 'drill', incidentId: plan.drillId, tableName: plan.tableName };
 }
 
 /** Records the start of a drill as a run of kind `drill` (keyed by its drill id). */
@@ -63,5 +70,5 @@ export async function recordDrill(
     });
     return;
   }
-  await recordTable<DrillRun>(journal, { kind: 'drill', incidentId: plan.drillId, tableName: plan.tableName }, change);
+  await recordTable<DrillRun>(journal, drillRunKey(plan), change);
 }

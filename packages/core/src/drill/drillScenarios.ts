@@ -7,8 +7,11 @@ import { planRestore } from '../restore/planRestore.js';
 import { runRestore } from '../restore/runRestore.js';
 import { untilReady } from '../workflow/untilReady.js';
 import type { DrillPlan } from './drillPlan.js';
-import { recordDrill } from './drillRun.js';
+import { drillRunKey, recordDrill, type DrillRun } from './drillRun.js';
+import { readTableRun, runOfKind } from '../runs/tableRun.js';
 import { drillSeconds } from './drillSeconds.js';
+import { exportAtPointInTime } from './exportAtPointInTime.js';
+import { recoverCanaryItems } from './recoverCanaryItems.js';
 import type { DrillContext, RunDrillOptions } from './runDrill.js';
 
 /** The table a scenario recovered to T, how long it took in all, and each phase, in seconds. */
@@ -16,6 +19,33 @@ export interface Recovery {
   readonly tableName: string;
   readonly seconds: number;
   readonly phases: Readonly<Record<string, number>>;
+  /** export: the file holding the table at T, verified in place of a table. */
+  readonly exportFile?: string;
+  /** What the scenario itself found wrong, one sentence each (items: a selection beyond the canaries). */
+  readonly problems?: readonly string[];
+}
+
+/**
+ * Recovers the table to T as the plan's scenario does it (`canaries`: how many the drill verifies, for items).
+ */
+export function recover(
+  ctx: DrillContext,
+  plan: DrillPlan,
+  pointInTime: Date,
+  deadline: string,
+  canaries: number,
+  options: RunDrillOptions,
+): Promise<Recovery> {
+  switch (plan.scenario) {
+    case 'in-place':
+      return recoverInPlace(ctx, plan, pointInTime, options);
+    case 'items':
+      return recoverCanaryItems(ctx, plan, pointInTime, canaries, options);
+    case 'export':
+      return exportAtPointInTime(ctx, plan, pointInTime, options);
+    case 'restore-as':
+      return recoverToNewTable(ctx, plan, pointInTime, deadline, options);
+  }
 }
 
 /**
@@ -29,8 +59,15 @@ export async function recoverToNewTable(
   deadline: string,
   options: RunDrillOptions,
 ): Promise<Recovery> {
+  await startRestoreAs(ctx, plan, pointInTime);
+  await untilReady(() => awaitRestoreAs(ctx, plan, deadline), options.pollIntervalMs);
+  return restoredAs(ctx, plan);
+}
+
+/** Requests restore-as's PITR restore, once: a call again after the request (a retried step) does nothing. */
+export async function startRestoreAs(ctx: DrillContext, plan: DrillPlan, pointInTime: Date): Promise<void> {
+  if ((await readTableRun<DrillRun>(ctx.journal, drillRunKey(plan)))?.phases.restore) return;
   await recordDrill(ctx.journal, plan, (t) => phaseStarted(t, 'restore', new Date()));
-  const started = Date.now();
   const created = await restoreToPointInTime(ctx.target, {
     source: plan.tableName,
     target: plan.restoredTableName,
@@ -45,9 +82,18 @@ export async function recoverToNewTable(
       hint: 'Drill again (a new drill restores into a new name).',
     });
   }
-  await untilReady(() => awaitTableActive(ctx.target, plan.restoredTableName, deadline), options.pollIntervalMs);
-  const restore = drillSeconds(Date.now() - started);
-  await recordDrill(ctx.journal, plan, (t) => phaseEnded(t, 'restore', new Date()));
+}
+
+/** Resolves once restore-as's table is ACTIVE (`NotReadyError` before), and records the restore's end. */
+export async function awaitRestoreAs(ctx: DrillContext, plan: DrillPlan, deadline: string): Promise<void> {
+  await awaitTableActive(ctx.target, plan.restoredTableName, deadline);
+  await recordDrill(ctx.journal, plan, (t) => (t.phases.restore?.endedAt ? t : phaseEnded(t, 'restore', new Date())));
+}
+
+/** restore-as's recovery as the journal timed it (from the request to ACTIVE). */
+export async function restoredAs(ctx: DrillContext, plan: DrillPlan): Promise<Recovery> {
+  const run = runOfKind<DrillRun>(await ctx.journal.getRun(plan.drillId), 'drill')!;
+  const restore = drillSeconds(measuredRto(run, plan.tableName).restore ?? 0);
   return { tableName: plan.restoredTableName, seconds: restore, phases: { restore } };
 }
 
@@ -97,12 +143,20 @@ function targetEncryption(source: DrillPlan['sourceEncryption']): SSESpecificati
   return source === 'KMS' ? { Enabled: true, SSEType: 'KMS' } : { Enabled: false };
 }
 
-/** Deletes the drill's restored table, waiting first for a restore still CREATING (it cannot be deleted then). */
-export async function removeRestoredTable(client: DynamoDBClient, tableName: string, restored: boolean): Promise<void> {
+/**
+ * Deletes the drill's restored table, waiting first (at most `creatingWaitMs`) for a restore still CREATING: it
+ * cannot be deleted then. A table still CREATING after the wait is left, with an error saying so.
+ */
+export async function removeRestoredTable(
+  client: DynamoDBClient,
+  tableName: string,
+  restored: boolean,
+  creatingWaitMs: number,
+): Promise<void> {
   const table = await describeTableIfExists(client, tableName);
   if (!table) return;
   if (!restored && table.TableStatus === 'CREATING') {
-    await untilReady(() => awaitTableActive(client, tableName, new Date(Date.now() + 3_600_000).toISOString()));
+    await untilReady(() => awaitTableActive(client, tableName, new Date(Date.now() + creatingWaitMs).toISOString()));
   }
   await deleteTableIfExists(client, tableName);
 }

@@ -6,7 +6,8 @@ import { generatedIncidentId } from '../journal/generatedIncidentId.js';
 import { describeTableIfExists } from '../aws/dynamoDbCalls.js';
 import { assertRecoverableTable } from '../restore/planTableRestore.js';
 import { restoreNames } from '../restore/restoreNames.js';
-import type { TableRestoreSettings } from '../restore/restorePlan.js';
+import { defaultRestoreSettings, type TableRestoreSettings } from '../restore/restorePlan.js';
+import { logicalNameOf } from '../workflow/stateMachineNames.js';
 import { assertName } from '../validation/assertName.js';
 import { assertStateDir } from '../validation/localPaths.js';
 import { environmentNameRule, regionRule, tableNameRule } from '../validation/nameRules.js';
@@ -102,8 +103,23 @@ export async function planDrill(
   }
   const inPlace =
     scenario === 'in-place' ? { incidentId: `${drillId}-restore`, settings: request.stagingTable! } : undefined;
+  // The selective restore writes only the canaries: any table may be drilled, with its configured settings if any.
+  const items =
+    scenario === 'items'
+      ? {
+          incidentId: `${drillId}-items`,
+          settings: request.stagingTable ?? {
+            ...defaultRestoreSettings,
+            tableName,
+            logicalName: logicalNameOf(tableName),
+          },
+        }
+      : undefined;
+  const exported = scenario === 'export' ? { incidentId: `${drillId}-export` } : undefined;
   // The workflow's own names (forensic backup, temporary table) must fit too: checked before any call.
   if (inPlace) restoreNames(tableName, inPlace.incidentId);
+  if (items) restoreNames(tableName, items.incidentId);
+  if (exported) restoreNames(tableName, exported.incidentId, 'export-');
 
   const { description: table, window } = await assertRecoverableTable(clients.source, tableName, 'tableName');
   const reference = await chooseReference(
@@ -131,6 +147,8 @@ export async function planDrill(
     targetRegion,
     restoredTableName,
     inPlace,
+    ...(items ? { items } : {}),
+    ...(exported ? { export: exported } : {}),
     indexNames: [...(table.GlobalSecondaryIndexes ?? []), ...(table.LocalSecondaryIndexes ?? [])].map(
       (i) => i.IndexName!,
     ),
@@ -143,19 +161,10 @@ export async function planDrill(
   };
 }
 
-/** The scenario named, refused when unknown or not built yet. */
+/** The scenario named, refused when unknown. */
 export function drillScenario(value: string): DrillScenario {
   if (!(DRILL_SCENARIOS as readonly string[]).includes(value)) {
     throw new InputError('scenario', value, 'is not a drill scenario', `Use one of: ${DRILL_SCENARIOS.join(', ')}.`);
-  }
-  if (value === 'items' || value === 'export') {
-    throw new InputError(
-      'scenario',
-      value,
-      'is not yet supported by dynamo-dr drill',
-      'Drill restore-as (the default) or in-place; rehearse this one with dynamo-dr ' +
-        `${value === 'items' ? 'restore-items' : 'export'} by hand (docs/drills.md).`,
-    );
   }
   return value as DrillScenario;
 }

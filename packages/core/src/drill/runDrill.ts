@@ -1,37 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AwsClientOptions } from '../aws/createDynamoDbClient.js';
-import type { Item } from '../aws/tableRef.js';
-import { DRILL_REPORT_FORMAT, DRILL_REPORT_VERSION, type DrillReport } from '../drillReports/drillReport.js';
-import { NotReadyError } from '../errors.js';
-import { TOOL_VERSION } from '../itemFile/toolVersion.js';
+import type { DrillReport } from '../drillReports/drillReport.js';
 import type { CheckpointStore } from '../checkpoint/checkpointStore.js';
 import type { RunJournal } from '../journal/runJournal.js';
-import { phaseEnded, phaseStarted } from '../runs/runRecord.js';
-import { describeTableIfExists, readRestorableWindow } from '../aws/dynamoDbCalls.js';
 import { untilReady } from '../workflow/untilReady.js';
-import { assertBeforeDeadline } from '../workflow/deadline.js';
-import { sleep } from '../sync/backoff.js';
-import { digestTable } from '../sync/digestTable.js';
-import type { TableDigest } from '../sync/tableDigest.js';
-import { canaryItem, canarySet, type Canary, type CanarySet } from './canaries.js';
-import { deleteItem, putItem, queryIndexCount } from './canaryCalls.js';
-import { drillFailures } from './drillOutcome.js';
-import { drillSeconds } from './drillSeconds.js';
+import { concludeDrill } from './concludeDrill.js';
 import type { DrillPlan } from './drillPlan.js';
-import { beginDrillRun, recordDrill } from './drillRun.js';
-import { recoverInPlace, recoverToNewTable, removeRestoredTable, type Recovery } from './drillScenarios.js';
-import { verifyCanaries, type CanaryMismatch } from './verifyCanaries.js';
-import { drillReference, referenceCanaries, type DrillReference } from './drillReference.js';
-import { canonicalItem } from '../sync/canonicalItem.js';
+import { beginDrillRun } from './drillRun.js';
+import { recover, type Recovery } from './drillScenarios.js';
+import { drillCanaries, drillExpectations, latestRestorableLag, plantCanaries, restorableAt } from './drillSteps.js';
 import { writeDrillReport, type WrittenDrillReport } from './writeDrillReport.js';
-
-/**
- * PITR restores to the second: AWS takes `RestoreDateTime` to the second (the AWS CLI sends whole seconds), so the
- * changes after T are made one second later, and a restore that lands a second late shows as a wrong canary.
- * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery.html
- */
-const GRANULARITY_SECONDS = 1;
 
 /** What a drill works with. */
 export interface DrillContext {
@@ -82,220 +61,32 @@ export async function runDrill(
   const startedAt = new Date();
   const deadline = new Date(startedAt.getTime() + (options.deadlineMinutes ?? 360) * 60_000).toISOString();
   await beginDrillRun(ctx.journal, plan, { executionId: randomUUID(), startedBy: ctx.startedBy, startedAt });
-  const window = await readRestorableWindow(ctx.source, plan.tableName);
-  const latestRestorableLag = drillSeconds(startedAt.getTime() - (window.latest?.getTime() ?? startedAt.getTime()));
-  const description = (await describeTableIfExists(ctx.source, plan.tableName))!;
-  const set = canarySet(description, plan.drillId, startedAt.getTime());
+  const lag = await latestRestorableLag(ctx.source, plan, startedAt);
+  const set = await drillCanaries(ctx.source, plan, startedAt);
   const errors: string[] = [];
-  let pointInTime = plan.reference ? new Date(plan.reference.pointInTime) : startedAt;
   let recovery: Recovery | undefined;
-  let reference: DrillReference | undefined = plan.reference;
-  let verified: { mismatches: CanaryMismatch[]; digest: TableDigest; indexProblems: string[] } | undefined;
-  let expected = new Map<Canary, Item | undefined>();
-  let verifySeconds = 0;
+  let expectations: ReturnType<typeof drillExpectations> | undefined;
   try {
-    const written = await writeCanaries(ctx.source, plan, set);
-    const own = drillReference(
-      plan.drillId,
-      written.pointInTime,
-      await digestTable({ client: ctx.source, tableName: plan.tableName }),
-      written.expected,
-    );
-    await recordDrill(
-      ctx.journal,
-      plan,
-      (t) => ({ ...t, drill: { reference: own } }),
-      plan.reference ? undefined : written.pointInTime,
-    );
-    await changeCanariesAfterT(ctx.source, plan, set, written.pointInTime);
-    // Recovered to an earlier drill's time, this drill's canaries did not exist yet.
-    reference ??= own;
-    pointInTime = new Date(reference.pointInTime);
-    expected = plan.reference
-      ? new Map([...referenceCanaries(plan.reference), ...set.canaries.map((c) => [c, undefined] as const)])
-      : written.expected;
+    expectations = drillExpectations(plan, set, await plantCanaries(ctx.source, plan, set, ctx.journal));
+    const pointInTime = new Date(expectations.reference.pointInTime);
     await untilReady(() => restorableAt(ctx.source, plan.tableName, pointInTime, deadline), options.pollIntervalMs);
-    recovery =
-      plan.scenario === 'in-place'
-        ? await recoverInPlace(ctx, plan, pointInTime, options)
-        : await recoverToNewTable(ctx, plan, pointInTime, deadline, options);
-    const verifyStarted = Date.now();
-    await recordDrill(ctx.journal, plan, (t) => phaseStarted(t, 'verify', new Date()));
-    const client = plan.scenario === 'in-place' ? ctx.source : ctx.target;
-    verified = {
-      mismatches: await verifyCanaries(client, recovery.tableName, expected),
-      digest: await digestTable({ client, tableName: recovery.tableName }),
-      indexProblems: await indexAnswers(client, recovery.tableName, set, expected),
-    };
-    verifySeconds = drillSeconds(Date.now() - verifyStarted);
-    await recordDrill(ctx.journal, plan, (t) => phaseEnded(t, 'verify', new Date()));
+    recovery = await recover(ctx, plan, pointInTime, deadline, expectations.expected.size, options);
   } catch (error) {
     errors.push(`The drill stopped: ${(error as Error).message}`);
   }
-  errors.push(...(await cleanUp(ctx, plan, set, recovery, options.keepRestoredTable ?? false)));
-
-  // The workflow's own verification (in-place) and the drill's are one phase: the table is usable after both.
-  const phases = {
-    ...(recovery?.phases ?? {}),
-    verify: drillSeconds(((recovery?.phases.verify ?? 0) + verifySeconds) * 1000),
-  };
-  const findings = {
-    measurements: {
-      rtoSeconds: { total: drillSeconds(((recovery?.seconds ?? 0) + verifySeconds) * 1000), phases },
-      rpoSeconds: { latestRestorableLag, granularity: GRANULARITY_SECONDS },
+  return concludeDrill(
+    ctx,
+    plan,
+    {
+      startedAt,
+      set,
+      latestRestorableLag: lag,
+      reference: expectations?.reference ?? plan.reference,
+      expected: expectations?.expected ?? new Map(),
+      recovery,
+      errors,
     },
-    verification: {
-      canaries: {
-        expected: expected.size,
-        matched: verified ? expected.size - verified.mismatches.length : 0,
-        mismatches: verified?.mismatches ?? [],
-      },
-      ...(verified && reference
-        ? { digest: { expected: reference.digest.digest, actual: verified.digest.digest } }
-        : {}),
-      ...(verified && set.indexes.length ? { indexesQueryable: verified.indexProblems.length === 0 } : {}),
-    },
-    indexProblems: verified?.indexProblems ?? [],
-    errors,
-  };
-  const failures = drillFailures(findings, plan.targets);
-  const report: DrillReport = {
-    format: DRILL_REPORT_FORMAT,
-    version: DRILL_REPORT_VERSION,
-    drillId: plan.drillId,
-    environment: plan.environment,
-    tableName: plan.tableName,
-    scenario: plan.scenario,
-    region: plan.region,
-    ...(plan.targetRegion !== plan.region ? { targetRegion: plan.targetRegion } : {}),
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    pointInTime: pointInTime.toISOString(),
-    outcome: failures.length ? 'failed' : 'passed',
-    failures,
-    measurements: findings.measurements,
-    targets: plan.targets,
-    verification: findings.verification,
-    lessonsLearned: '',
-    toolVersion: TOOL_VERSION,
-  };
-  const written = await writeDrillReport(plan.reportsDirectory, report);
-  await recordDrill(ctx.journal, plan, (t) => ({
-    ...t,
-    result: failures.length ? 'failed' : 'succeeded',
-    error: failures.length ? { name: 'DrillFailed', message: failures.join(' ') } : undefined,
-    drill: { ...t.drill, report: written.json, failures },
-  }));
-  return { report, written };
-}
-
-/**
- * Writes canaries 1–3 (their first version) and takes T as the next whole second after the last write: what each
- * canary held at T (canary 4, written after T, held nothing).
- */
-async function writeCanaries(
-  client: DynamoDBClient,
-  plan: DrillPlan,
-  set: CanarySet,
-): Promise<{ pointInTime: Date; expected: Map<Canary, Item | undefined> }> {
-  const expected = new Map<Canary, Item | undefined>();
-  for (const canary of set.beforeT) {
-    const item = canaryItem(canary, plan.drillId, 1, new Date());
-    await putItem(client, plan.tableName, item);
-    expected.set(canary, item);
-  }
-  expected.set(set.writtenAfterT, undefined);
-  const pointInTime = new Date(Math.ceil((Date.now() + 1) / 1000) * 1000);
-  await sleepUntil(pointInTime);
-  return { pointInTime, expected };
-}
-
-/** One restore granularity after T: canary 2 changes, canary 3 is deleted, canary 4 is written. */
-async function changeCanariesAfterT(
-  client: DynamoDBClient,
-  plan: DrillPlan,
-  set: CanarySet,
-  pointInTime: Date,
-): Promise<void> {
-  await sleepUntil(new Date(pointInTime.getTime() + GRANULARITY_SECONDS * 1000));
-  await putItem(client, plan.tableName, canaryItem(set.changedAfterT, plan.drillId, 2, new Date()));
-  await deleteItem(client, plan.tableName, set.deletedAfterT.key);
-  await putItem(client, plan.tableName, canaryItem(set.writtenAfterT, plan.drillId, 1, new Date()));
-}
-
-/** Resolves once T is restorable (AWS's latest restorable time trails now by about five minutes). */
-async function restorableAt(
-  client: DynamoDBClient,
-  tableName: string,
-  pointInTime: Date,
-  deadline: string,
-): Promise<void> {
-  const window = await readRestorableWindow(client, tableName);
-  if (window.latest && window.latest >= pointInTime) return;
-  assertBeforeDeadline(deadline, `${pointInTime.toISOString()} to become restorable`);
-  throw new NotReadyError(`${pointInTime.toISOString()} is not restorable yet.`);
-}
-
-/**
- * Each index queried for the canaries it held at T (by the partition key value of the first canary it holds): a
- * problem per index that does not find them all.
- */
-async function indexAnswers(
-  client: DynamoDBClient,
-  tableName: string,
-  set: CanarySet,
-  expected: ReadonlyMap<Canary, Item | undefined>,
-): Promise<string[]> {
-  const problems: string[] = [];
-  const present = [...expected.values()].filter((item): item is Item => item !== undefined);
-  for (const { indexName, partitionKey } of set.indexes) {
-    const value = present.find((item) => item[partitionKey])?.[partitionKey];
-    if (!value) continue;
-    const want = present.filter(
-      (item) => canonicalItem({ v: item[partitionKey] ?? { NULL: true } }) === canonicalItem({ v: value }),
-    ).length;
-    try {
-      const found = await queryIndexCount(client, tableName, indexName, { [partitionKey]: value });
-      if (found !== want)
-        problems.push(`${indexName} of ${tableName} found ${found} of the ${want} canaries it held at T`);
-    } catch (error) {
-      problems.push(`${indexName} of ${tableName} cannot be queried (${(error as Error).message})`);
-    }
-  }
-  return problems;
-}
-
-/** Removes the restored table (restore-as, unless kept) and every canary; what could not be removed, one sentence each. */
-async function cleanUp(
-  ctx: DrillContext,
-  plan: DrillPlan,
-  set: CanarySet,
-  recovery: Recovery | undefined,
-  keepRestoredTable: boolean,
-): Promise<string[]> {
-  const left: string[] = [];
-  await recordDrill(ctx.journal, plan, (t) => phaseStarted(t, 'cleanup', new Date()));
-  if (plan.scenario === 'restore-as' && !(keepRestoredTable && recovery)) {
-    try {
-      await removeRestoredTable(ctx.target, plan.restoredTableName, recovery !== undefined);
-    } catch (error) {
-      left.push(
-        `Cleanup left the table ${plan.restoredTableName} in ${plan.targetRegion}: ${(error as Error).message}`,
-      );
-    }
-  }
-  for (const canary of set.canaries) {
-    try {
-      await deleteItem(ctx.source, plan.tableName, canary.key);
-    } catch (error) {
-      left.push(`Cleanup left ${canary.label} in ${plan.tableName}: ${(error as Error).message}`);
-    }
-  }
-  await recordDrill(ctx.journal, plan, (t) => phaseEnded(t, 'cleanup', new Date()));
-  return left;
-}
-
-async function sleepUntil(at: Date): Promise<void> {
-  const wait = at.getTime() - Date.now();
-  if (wait > 0) await sleep(wait);
+    { keepRestoredTable: options.keepRestoredTable ?? false, creatingWaitMs: 3_600_000 },
+    (report) => writeDrillReport(plan.reportsDirectory, report),
+  );
 }

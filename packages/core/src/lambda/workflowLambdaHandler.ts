@@ -24,11 +24,11 @@ let context: RestoreStepContext | undefined;
 let revertContext: RevertStepContext | undefined;
 
 /**
- * The Lambda entry point behind every Task state of the restore, sync and revert state machines:
- * `event.handler` names the step's handler (`restoreHandlers`, `revertHandlers`). Clients come from the Lambda
- * environment (region, role); runs, locks and segment checkpoints live in the table named by
- * `DYNAMO_DR_JOURNAL_TABLE`. Created once per container and reused. The event is checked, `plan` and
- * `settings` field by field, before any step runs.
+ * The Lambda entry point behind every Task state of the restore, sync, revert and drill state machines:
+ * `event.handler` names the step's handler (`restoreHandlers`, `revertHandlers`, `drillHandlers`). Clients come
+ * from the Lambda environment (region, role); runs, locks and segment checkpoints live in the table named by
+ * `DYNAMO_DR_JOURNAL_TABLE`. Created once per container and reused. A restore's or revert's event is checked,
+ * `plan` and `settings` field by field, before any step runs.
  *
  * @example
  * // Lambda handler setting: "handler.handler" in a bundle of this module
@@ -57,7 +57,9 @@ export async function workflowLambdaHandler(event: unknown): Promise<unknown> {
   if (typeof handler !== 'string' || Object.hasOwn(restoreHandlers, handler)) {
     return dispatchStep(restoreHandlers, context, event, parseRestoreStepEvent);
   }
-  // The revert's handlers and its S3 client load on a revert's first call: a restore's cold start is not slowed.
+  // The drill's and the revert's handlers load on their first call: a restore's cold start is not slowed.
+  const { drillHandlers } = await import('../drill/drillHandlers.js');
+  if (Object.hasOwn(drillHandlers, handler)) return dispatchStep(drillHandlers, context, event);
   const [{ revertHandlers }, { S3Client }] = await Promise.all([
     import('../revert/revertHandlers.js'),
     import('@aws-sdk/client-s3'),

@@ -12,7 +12,10 @@ function declareDrill(program: CommandUnknownOpts) {
       )
       .option('--table <name>', 'table to drill (physical or configured name; default: every table of --environment)')
       .option('--environment <name>', "the table's environment (its configuration: targets, reports, staging)")
-      .option('--scenario <scenario>', 'restore-as (a new table, default) or in-place (a staging table rolled back)')
+      .option(
+        '--scenario <scenario>',
+        'restore-as (a new table, default), in-place (a staging table rolled back), items (the canaries restored selectively) or export (the table at T to a file)',
+      )
       .option(
         '--at <time>',
         "recover to this earlier drill's point in time (default: the newest drill at least an hour old, else just after the canaries)",
