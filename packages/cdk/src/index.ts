@@ -7,7 +7,6 @@ export { DisasterRecoveryStack, type DisasterRecoveryStackProps } from './disast
 export { disasterRecoveryPropsFromConfig } from './configuredRecovery.js';
 export { TableRecovery, type TableRecoveryProps } from './tableRecovery.js';
 export { TemplateAssetSynthesizer } from './templateAssetSynthesizer.js';
-export { recoveryPermissions, type RecoveryPermission, type RecoveryResource } from './recoveryPermissions.js';
 export { synthesizeRecoveryTemplate, type SynthesizedRecoveryTemplate } from './synthesizeRecoveryTemplate.js';
 export { ScheduledDrill, DEFAULT_DRILL_SCHEDULE, type ScheduledDrillConstructProps } from './drill/scheduledDrill.js';
 export type { ScheduledDrillProps } from './drill/scheduledDrillProps.js';

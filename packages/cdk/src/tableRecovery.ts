@@ -19,10 +19,10 @@ import {
   revertStateMachineName,
   syncStateMachineDefinition,
   syncStateMachineName,
+  recoveryPermissions,
   type AslDefinition,
   type PermissionStatement,
 } from '@dynamo-dr/core';
-import { recoveryPermissions, type RecoveryResource } from './recoveryPermissions.js';
 import type { ResolvedTable } from './resolvedTable.js';
 import { acknowledgeNagRule } from './nagSuppressions.js';
 import { CHECKPOINT_SECRET_VARIABLE } from './worker/workerHandler.js';
@@ -134,26 +134,37 @@ export class TableRecovery extends Construct {
       logGroupName: `/aws/lambda/${functionName}`,
       retention: props.logRetention,
     });
-    const arnOf: Record<RecoveryResource, string> = {
-      table: tableArn(stack, settings.tableName),
-      restoredTables: tableArn(stack, restoredTablePattern(settings.tableName)),
-      backups: tableArn(stack, `${settings.tableName}/backup/*`),
-      journal: props.journal.tableArn,
+    // The worker's actions are core's, derived from the steps of the workflows it runs (each handler declares its
+    // own once): the restore's, then the revert's; a step added to a workflow reaches this role with no edit here.
+    const names = this.coreNames(props);
+    const coreArn = (name: string) => `arn:${names.partition}:dynamodb:${names.region}:${names.account}:table/${name}`;
+    const arnOf = {
+      table: coreArn(settings.tableName),
+      restoredTables: coreArn(restoredTablePattern(settings.tableName)),
+      backups: coreArn(`${settings.tableName}/backup/*`),
       account: '*',
     };
-    // One statement per resource: the restore's handlers' actions, then the revert's (the journal is granted once).
-    const granted = new Map<string, Set<string>>();
-    const grant = (actions: readonly string[], resource: string) => {
-      const set = granted.get(resource) ?? new Set<string>();
-      for (const action of actions) set.add(action);
-      granted.set(resource, set);
-    };
-    for (const { actions, on } of recoveryPermissions()) grant(actions, arnOf[on]);
-    const revert = this.revertGrants(props);
-    for (const { actions, resources } of revert) for (const resource of resources) grant(actions, resource);
-    const statements = [...granted].map(
-      ([resource, actions]) => new iam.PolicyStatement({ actions: [...actions].sort(), resources: [resource] }),
+    const coreJournal = coreArn(names.journalTableName);
+    // One statement per resource, in this order (the journal by the table's own ARN), then the revert's resources.
+    const granted = new Map<string, Set<string>>(
+      [arnOf.table, props.journal.tableArn, arnOf.account, arnOf.backups, arnOf.restoredTables].map((r) => [
+        r,
+        new Set<string>(),
+      ]),
     );
+    const grant = (actions: readonly string[], resource: string) => {
+      const arn = resource === coreJournal ? props.journal.tableArn : resource;
+      const set = granted.get(arn) ?? new Set<string>();
+      for (const action of actions) set.add(action);
+      granted.set(arn, set);
+    };
+    const revert = this.revertGrants(props);
+    for (const { actions, resources } of [...recoveryPermissions(settings, names).worker, ...revert]) {
+      for (const resource of resources) grant(actions, resource);
+    }
+    const statements = [...granted]
+      .filter(([, actions]) => actions.size > 0)
+      .map(([resource, actions]) => new iam.PolicyStatement({ actions: [...actions].sort(), resources: [resource] }));
     statements.push(
       new iam.PolicyStatement({
         actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
@@ -219,8 +230,13 @@ export class TableRecovery extends Construct {
    */
   private revertGrants(props: TableRecoveryProps): readonly PermissionStatement[] {
     if (!props.table.revert) return [];
+    return revertPermissions(props.table.settings, props.table.revert, this.coreNames(props)).worker;
+  }
+
+  /** Where core's permissions are built for: this stack's partition, Region and account, and its journal. */
+  private coreNames(props: TableRecoveryProps) {
     const stack = Stack.of(this);
-    const names = {
+    return {
       partition: stack.partition,
       region: stack.region,
       account: stack.account,
@@ -228,10 +244,6 @@ export class TableRecovery extends Construct {
       // The worker's role needs no permission on the function itself.
       handlerFunctionArn: '',
     };
-    const journal = `arn:${names.partition}:dynamodb:${names.region}:${names.account}:table/${names.journalTableName}`;
-    return revertPermissions(props.table.settings, props.table.revert, names).worker.filter(
-      (s) => !s.resources.includes(journal),
-    );
   }
 
   private stateMachine(

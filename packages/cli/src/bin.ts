@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { DrError, InputError, isAwsServiceError } from '@dynamo-dr/core/errors';
-import { CommanderError } from 'commander';
+import { CommanderError } from '@commander-js/extra-typings';
 import { buildProgram } from './program.js';
 import { ExitError } from './exitError.js';
 import { flagOf } from './fieldFlags.js';
@@ -14,7 +14,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     const code = report(error);
     // A stack trace only on request: to the user, an error is its message and its fix.
-    if (program.opts<{ debug?: boolean }>().debug && !(error instanceof CommanderError)) {
+    if (program.opts().debug && !(error instanceof CommanderError)) {
       console.error(`\n${inspect(error, { depth: 6 })}`);
     }
     return code;

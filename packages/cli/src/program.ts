@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command } from '@commander-js/extra-typings';
 import { registerDemo } from './commands/demo/register.js';
 import { registerRecoveryMode } from './commands/recovery-mode/register.js';
 import { registerRestore } from './commands/restore/register.js';
@@ -20,7 +20,7 @@ import { CLI_VERSION } from './cliVersion.js';
 /**
  * Registers every command; each command's module is loaded only when it runs.
  */
-export function buildProgram(): Command {
+export function buildProgram() {
   const program = new Command('dynamo-dr')
     .description('Disaster recovery for Amazon DynamoDB')
     .version(CLI_VERSION)
@@ -28,14 +28,6 @@ export function buildProgram(): Command {
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .showHelpAfterError();
-  // Every command's --region, --profile and --endpoint-url are checked before it runs, as the AWS CLI does.
-  program.hook('preAction', async (_program, action) => {
-    const { region, profile, endpointUrl } = action.opts<{ region?: string; profile?: string; endpointUrl?: string }>();
-    // Loaded here, not at startup: `--help` and `--version` need none of core.
-    const { assertAwsOptions } = await import('@dynamo-dr/core');
-    await assertAwsOptions({ region, profile, endpoint: endpointUrl });
-  });
-
   for (const register of [
     registerSandbox,
     registerRestore,

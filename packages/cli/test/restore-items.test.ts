@@ -119,6 +119,16 @@ describe('dynamo-dr restore-items --from-file: the file is checked whole before 
       /line 2 is not \{"Item": \{\.\.\.\}\} \(DynamoDB JSON\)/,
     ],
     [
+      'an item file whose second line has a number that is not a string',
+      `${JSON.stringify({ Item: { pk: { S: 'rule#MD-001' }, sk: { N: '1' } } })}\n${JSON.stringify({ Item: { pk: { S: 'rule#MD-002' }, sk: { N: 2 } } })}\n`,
+      /input\.json" line 2 is not \{"Item": \{\.\.\.\}\} \(DynamoDB JSON\): field Item\.sk\.N 2 must be string\. Each attribute is one DynamoDB JSON value/,
+    ],
+    [
+      'an item file whose line has an attribute with two types',
+      `${JSON.stringify({ Item: { pk: { S: 'rule#MD-001' }, sk: { N: '1', S: '1' } } })}\n`,
+      /line 1 is not \{"Item": \{\.\.\.\}\} \(DynamoDB JSON\): field Item\.sk .* must NOT have more than 1 properties/,
+    ],
+    [
       "a key attribute of another type than the table's",
       JSON.stringify({ Items: [{ pk: { S: 'rule#MD-001' }, sk: { S: '1' } }] }),
       /key attribute sk is of type S, but the table's is N/,
@@ -126,7 +136,7 @@ describe('dynamo-dr restore-items --from-file: the file is checked whole before 
     [
       'an attribute that is not DynamoDB JSON',
       JSON.stringify({ Items: [{ pk: { S: 'rule#MD-001' }, sk: { N: '1' }, note: null }] }),
-      /has an item \(number 1 of Items\) that is not DynamoDB JSON/,
+      /has an item \(number 1 of Items\) that is not DynamoDB JSON: field note null must be object\./,
     ],
   ])('%s: exit 2, the table unchanged, no run recorded', async (_name, content, message) => {
     const cwd = await workdir();

@@ -6,7 +6,8 @@ import { FileRunJournal, InputError } from '@dynamo-dr/core';
 import { startSandbox, type Sandbox } from '@dynamo-dr/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsResources, createSampleTable, timeBetweenWrites } from '../../core/test/restore/restoreFixtures.js';
-import { restore as restoreCommand, type RestoreCommandOptions } from '../src/commands/restore/index.js';
+import { restore as restoreCommand } from '../src/commands/restore/index.js';
+import type { RestoreCommandOptions } from '../src/commands/restore/register.js';
 import { userMessage } from '../src/fieldFlags.js';
 import { runCli } from './restoreHarness.js';
 

@@ -1,4 +1,6 @@
 import type { DrillScenario } from '../drillReports/drillReport.js';
+import { recoveryPermissions as deployedPermissions } from '../restore/recoveryPermissions.js';
+import { defaultRestoreSettings } from '../restore/restorePlan.js';
 
 /** One IAM action a recovery needs, on one resource, and why. */
 export interface RequiredPermission {
@@ -27,9 +29,14 @@ export interface RecoveryResources {
  */
 const RESTORE_TARGET_ACTIONS = ['BatchWriteItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'Scan', 'UpdateItem'];
 
+/** A journal name no table has: the in-place restore's journal calls are left out by it. */
+const DRILL_JOURNAL = 'dynamo-dr-drill-journal';
+const IN_PLACE_WHY = 'a step of the restore in place (forensic backup, PITR restore, sync, verification)';
+
 /**
  * Every IAM action a recovery of `scenario` needs, with the drill's own reads and writes (canaries, digests,
- * cleanup): what `dynamo-dr drill --plan` simulates for the caller. Action names: the Service Authorization
+ * cleanup): what `dynamo-dr drill --plan` simulates for the caller. The restore in place needs what its workflow's
+ * steps declare (`recoveryPermissions(...).worker` of `restore/`, the worker's role on AWS), so the two never drift. Action names: the Service Authorization
  * Reference for DynamoDB (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html).
  *
  * @example
@@ -55,15 +62,36 @@ export function recoveryPermissions(scenario: DrillScenario, where: RecoveryReso
   switch (scenario) {
     case 'restore-as':
       return [...drill, ...indexQueries(restored, 'check that each index of the restored table answers')];
-    case 'in-place':
-      return [
+    case 'in-place': {
+      // What the deployed worker may do is what the restore's steps declare; a drill runs them in this process,
+      // with its journal in local files, against the drill's own temporary table.
+      const journal = `arn:${partition}:dynamodb:${where.region}:${where.account}:table/${DRILL_JOURNAL}`;
+      const { worker } = deployedPermissions(
+        { ...defaultRestoreSettings, tableName: where.tableName, logicalName: 'Drill' },
+        {
+          partition,
+          region: where.region,
+          account: where.account,
+          journalTableName: DRILL_JOURNAL,
+          handlerFunctionArn: '',
+        },
+      );
+      const temporary = tableArn(where.region, `${where.tableName}-dr-*`);
+      const steps = worker.flatMap(({ actions, resources }) =>
+        resources
+          .filter((resource) => resource !== journal)
+          .flatMap((resource) => {
+            const arn = resource === temporary ? restored : resource;
+            return actions.map((action) => ({ action, resource: arn, why: IN_PLACE_WHY }));
+          }),
+      );
+      return distinct([
         ...drill,
-        ...on(source, 'take the forensic backup', 'CreateBackup'),
-        ...on(`${source}/backup/*`, 'wait for the forensic backup', 'DescribeBackup'),
-        ...on('*', 'find a forensic backup an earlier attempt made', 'ListBackups'),
-        ...on(source, 'sync the table to the restored data', 'BatchWriteItem', 'Query'),
+        ...steps,
+        ...on(source, 'read the canaries back from the recovered table', 'Query'),
         ...indexQueries(source, 'check that each index of the recovered table answers'),
-      ];
+      ]);
+    }
     case 'items':
       return [...drill, ...on(source, 'write the selected items back', 'BatchWriteItem', 'BatchGetItem')];
     case 'export':
@@ -74,4 +102,15 @@ export function recoveryPermissions(scenario: DrillScenario, where: RecoveryReso
         ...on(restored, 'wait for the restored table, then delete it', 'DescribeTable', 'DeleteTable'),
       ];
   }
+}
+
+/** The permissions with each action on each resource once, the first reason kept. */
+function distinct(permissions: readonly RequiredPermission[]): RequiredPermission[] {
+  const seen = new Set<string>();
+  return permissions.filter(({ action, resource }) => {
+    const key = `${action} ${resource}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

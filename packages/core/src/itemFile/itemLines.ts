@@ -1,6 +1,8 @@
 import type { Item } from '../aws/tableRef.js';
-import { isItemJson, itemFromJson, itemToJson } from '../sync/attributeJson.js';
-import type { ItemChange } from './itemChange.js';
+import { itemFromJson, itemToJson, type JsonItem } from '../sync/attributeJson.js';
+import { attributeJsonDefinitions, ITEM_JSON_REF } from '../sync/attributeJsonSchema.js';
+import { schemaCheck, type SchemaChecked } from '../validation/schemaCheck.js';
+import { ITEM_CHANGE_KINDS, type ItemChange } from './itemChange.js';
 
 /** A `dynamodb-json` line (without the newline): `{"Item":{...}}`, as AWS's export to S3 writes it. */
 export function dynamoJsonLine(item: Item): string {
@@ -17,32 +19,22 @@ export function changeLine(change: ItemChange): string {
   });
 }
 
-/** Parses a `dynamodb-json` line; undefined when the line is not one. */
-export function parseDynamoJsonLine(line: string): Item | undefined {
-  const item = parseObject(line)?.Item;
-  return isItemJson(item) ? itemFromJson(item) : undefined;
+/** A line of an item file parsed, or why it is not one: not JSON, or the first field off its schema. */
+export type ParsedLine<T> = SchemaChecked<T>;
+
+/** Parses a `dynamodb-json` line, checked by its schema. */
+export function parseDynamoJsonLine(line: string): ParsedLine<Item> {
+  const checked = parsedJson(line, checkDynamoJsonLine);
+  return checked.ok ? { ok: true, value: itemFromJson(checked.value.Item) } : checked;
 }
 
-/** Parses a diff line; undefined when the line is not one. */
-export function parseChangeLine(line: string): ItemChange | undefined {
-  const value = parseObject(line);
-  const sideOk = (v: unknown) => v === null || isItemJson(v);
-  if (
-    !value ||
-    !['added', 'removed', 'changed'].includes(value.change as string) ||
-    !isItemJson(value.key) ||
-    !sideOk(value.left) ||
-    !sideOk(value.right)
-  ) {
-    return undefined;
-  }
-  const side = (v: unknown): Item | null => (isItemJson(v) ? itemFromJson(v) : null);
-  return {
-    change: value.change as ItemChange['change'],
-    key: itemFromJson(value.key),
-    left: side(value.left),
-    right: side(value.right),
-  };
+/** Parses a diff line, checked by its schema. */
+export function parseChangeLine(line: string): ParsedLine<ItemChange> {
+  const checked = parsedJson(line, checkChangeLine);
+  if (!checked.ok) return checked;
+  const { change, key, left, right } = checked.value;
+  const side = (v: JsonItem | null): Item | null => (v === null ? null : itemFromJson(v));
+  return { ok: true, value: { change, key: itemFromJson(key), left: side(left), right: side(right) } };
 }
 
 /**
@@ -58,15 +50,34 @@ export function changeAsItem(change: ItemChange): Item {
   };
 }
 
-function parseObject(line: string): Record<string, unknown> | undefined {
+function parsedJson<T>(line: string, check: (value: unknown) => SchemaChecked<T>): SchemaChecked<T> {
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(line);
-    return isObject(value) ? (value as Record<string, unknown>) : undefined;
+    value = JSON.parse(line);
   } catch {
-    return undefined;
+    return { ok: false, problem: { path: [], value: undefined, problem: 'is not JSON' } };
   }
+  return check(value);
 }
 
-function isObject(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+// An AWS export line may carry more than `Item` (and a diff line more than its four fields): extra
+// top-level fields are read past, as before; what is read is checked whole.
+const checkDynamoJsonLine = schemaCheck<{ Item: JsonItem }>({
+  definitions: attributeJsonDefinitions,
+  type: 'object',
+  required: ['Item'],
+  properties: { Item: ITEM_JSON_REF },
+});
+
+const sideSchema = { anyOf: [{ type: 'null' }, ITEM_JSON_REF] };
+const checkChangeLine = schemaCheck<{
+  change: ItemChange['change'];
+  key: JsonItem;
+  left: JsonItem | null;
+  right: JsonItem | null;
+}>({
+  definitions: attributeJsonDefinitions,
+  type: 'object',
+  required: ['change', 'key', 'left', 'right'],
+  properties: { change: { enum: ITEM_CHANGE_KINDS }, key: ITEM_JSON_REF, left: sideSchema, right: sideSchema },
+});

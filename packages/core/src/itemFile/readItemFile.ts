@@ -6,7 +6,8 @@ import { DrError, InputError } from '../errors.js';
 import type { ItemChange } from './itemChange.js';
 import { isLosslessKind, type ItemFileKind } from './itemFileFormat.js';
 import { manifestPath, readItemFileManifest } from './itemFileManifest.js';
-import { parseChangeLine, parseDynamoJsonLine } from './itemLines.js';
+import { describeSchemaProblem } from '../validation/schemaCheck.js';
+import { parseChangeLine, parseDynamoJsonLine, type ParsedLine } from './itemLines.js';
 
 /**
  * Streams the items of a `dynamodb-json` file (written by `export`, or a data file of AWS's export to S3,
@@ -78,7 +79,7 @@ async function declaredKind(path: string, field: string): Promise<ItemFileKind |
 async function* parsedLines<T>(
   path: string,
   field: string,
-  parse: (line: string) => T | undefined,
+  parse: (line: string) => ParsedLine<T>,
   expected: string,
 ): AsyncGenerator<T> {
   const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
@@ -87,16 +88,19 @@ async function* parsedLines<T>(
     for await (const line of lines) {
       number += 1;
       if (line.trim() === '') continue;
-      const record = parse(line);
-      if (record === undefined) {
+      const parsed = parse(line);
+      if (!parsed.ok) {
+        const fieldProblem = parsed.problem.path.length > 0;
         throw new InputError(
           field,
           path,
-          `line ${number} is not ${expected}: ${line.slice(0, 120)}`,
-          'Use a file written by dynamo-dr (export --format dynamodb-json, or diff), unmodified.',
+          `line ${number} is not ${expected}: ${fieldProblem ? describeSchemaProblem(parsed.problem) : line.slice(0, 120)}`,
+          fieldProblem
+            ? 'Each attribute is one DynamoDB JSON value, e.g. {"S": "x"} or {"N": "12"} (numbers as strings): mend that line, or use a file written by dynamo-dr (export --format dynamodb-json, or diff), unmodified.'
+            : 'Use a file written by dynamo-dr (export --format dynamodb-json, or diff), unmodified.',
         );
       }
-      yield record;
+      yield parsed.value;
     }
   } catch (error) {
     if (error instanceof DrError) throw error;

@@ -5,6 +5,7 @@ import { DrError } from '../errors.js';
 import { DynamoDbRunJournal } from '../journal/dynamoDbRunJournal.js';
 import { restoreHandlers } from '../restore/restoreHandlers.js';
 import type { RestoreStepContext } from '../restore/restoreStepContext.js';
+import { parseRestoreStepEvent } from '../restore/restoreStepEventSchema.js';
 import type { RevertStepContext } from '../revert/revertStepContext.js';
 import { dispatchStep } from '../workflow/dispatchStep.js';
 
@@ -26,7 +27,8 @@ let revertContext: RevertStepContext | undefined;
  * The Lambda entry point behind every Task state of the restore, sync, revert and drill state machines:
  * `event.handler` names the step's handler (`restoreHandlers`, `revertHandlers`, `drillHandlers`). Clients come
  * from the Lambda environment (region, role); runs, locks and segment checkpoints live in the table named by
- * `DYNAMO_DR_JOURNAL_TABLE`. Created once per container and reused.
+ * `DYNAMO_DR_JOURNAL_TABLE`. Created once per container and reused. A restore's or revert's event is checked,
+ * `plan` and `settings` field by field, before any step runs.
  *
  * @example
  * // Lambda handler setting: "handler.handler" in a bundle of this module
@@ -53,7 +55,7 @@ export async function workflowLambdaHandler(event: unknown): Promise<unknown> {
   }
   const handler = (event as { readonly handler?: unknown } | null)?.handler;
   if (typeof handler !== 'string' || Object.hasOwn(restoreHandlers, handler)) {
-    return dispatchStep(restoreHandlers, context, event);
+    return dispatchStep(restoreHandlers, context, event, parseRestoreStepEvent);
   }
   // The drill's and the revert's handlers load on their first call: a restore's cold start is not slowed.
   const { drillHandlers } = await import('../drill/drillHandlers.js');
@@ -63,7 +65,8 @@ export async function workflowLambdaHandler(event: unknown): Promise<unknown> {
     import('@aws-sdk/client-s3'),
   ]);
   revertContext ??= { ...context, s3: createAwsClient(S3Client, {}) };
-  return dispatchStep({ ...restoreHandlers, ...revertHandlers }, revertContext, event);
+  // A revert's plan extends a restore's and its settings are a restore's: the same schema checks them.
+  return dispatchStep({ ...restoreHandlers, ...revertHandlers }, revertContext, event, parseRestoreStepEvent);
 }
 
 /** The variable a deployment sets to the key that encrypts checkpoints of sensitive tables (base64, 32 bytes). */

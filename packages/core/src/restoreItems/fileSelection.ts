@@ -6,9 +6,10 @@ import type { Item } from '../aws/tableRef.js';
 import { InputError } from '../errors.js';
 import { manifestPath, readItemFileManifest } from '../itemFile/itemFileManifest.js';
 import { readItemChanges, readItemFile } from '../itemFile/readItemFile.js';
-import { isItemJson, itemFromJson, type JsonItem } from '../sync/attributeJson.js';
+import { isItemJson, itemFromJson, itemJsonProblem, type JsonItem } from '../sync/attributeJson.js';
 import { assertReadableFile } from '../validation/localPaths.js';
 import type { WantedItem } from './reconcileItems.js';
+import { describeSchemaProblem } from '../validation/schemaCheck.js';
 
 /**
  * What `--from-file` reads:
@@ -155,7 +156,7 @@ async function scanOutputItems(path: string, field: string): Promise<Item[]> {
     throw new InputError(
       field,
       path,
-      `has an item (number ${bad + 1} of Items) that is not DynamoDB JSON: ${JSON.stringify(items[bad]).slice(0, 120)}`,
+      `has an item (number ${bad + 1} of Items) that is not DynamoDB JSON: ${describeSchemaProblem(itemJsonProblem(items[bad])!)}`,
       'Use the output of aws dynamodb scan --output json unmodified: every attribute is typed, e.g. {"pk": {"S": "a"}}.',
     );
   }

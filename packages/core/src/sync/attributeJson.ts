@@ -1,5 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Item } from '../aws/tableRef.js';
+import { schemaCheck, type SchemaProblem } from '../validation/schemaCheck.js';
+import { attributeJsonDefinitions, ITEM_JSON_REF } from './attributeJsonSchema.js';
 
 /** An item as plain JSON (DynamoDB JSON as the AWS CLI prints it: binaries in base64). */
 export type JsonItem = Record<string, unknown>;
@@ -45,39 +47,24 @@ function valueFromJson(value: Record<string, unknown>): AttributeValue {
 }
 
 /**
- * Whether `value` is an item in DynamoDB JSON (what {@link itemToJson} writes and the AWS CLI prints):
- * an object whose every attribute is one typed value, e.g. `{"S": "x"}`, `{"N": "1"}`, `{"L": [...]}`
- * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_AttributeValue.html). Files from
- * users are checked with it before anything is read from them into a table.
+ * Whether `value` is an item in DynamoDB JSON (what {@link itemToJson} writes and the AWS CLI prints), by
+ * the schema of {@link attributeJsonDefinitions}. Files from users are checked with it before anything is
+ * read from them into a table.
  */
 export function isItemJson(value: unknown): value is JsonItem {
-  return isPlainObject(value) && Object.values(value).every(isAttributeJson);
+  return checkItemJson(value).ok;
 }
 
-const isString = (v: unknown) => typeof v === 'string';
-
-/** Each AttributeValue member and the shape of its value. */
-const ATTRIBUTE_SHAPES: Readonly<Record<string, (v: unknown) => boolean>> = {
-  S: isString,
-  N: isString,
-  B: isString,
-  BOOL: (v) => typeof v === 'boolean',
-  NULL: (v) => v === true,
-  SS: (v) => Array.isArray(v) && v.every(isString),
-  NS: (v) => Array.isArray(v) && v.every(isString),
-  BS: (v) => Array.isArray(v) && v.every(isString),
-  L: (v) => Array.isArray(v) && v.every(isAttributeJson),
-  M: isItemJson,
-};
-
-function isAttributeJson(value: unknown): boolean {
-  if (!isPlainObject(value)) return false;
-  const members = Object.entries(value);
-  if (members.length !== 1) return false;
-  const [type, inner] = members[0]!;
-  return ATTRIBUTE_SHAPES[type]?.(inner) ?? false;
+/**
+ * Where `value` is not an item in DynamoDB JSON: the first field off the schema (its path from the item); none
+ * when it is one.
+ *
+ * @example
+ * itemJsonProblem({ pk: { N: 1 } }); // { path: ['pk', 'N'], value: 1, problem: 'must be string' }
+ */
+export function itemJsonProblem(value: unknown): SchemaProblem | undefined {
+  const checked = checkItemJson(value);
+  return checked.ok ? undefined : checked.problem;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+const checkItemJson = schemaCheck<JsonItem>({ definitions: attributeJsonDefinitions, ...ITEM_JSON_REF });

@@ -34,6 +34,18 @@ export function schemaCheck<T>(schema: object): (value: unknown) => SchemaChecke
     validate(value) ? { ok: true, value } : { ok: false, problem: problemOf(value, validate.errors![0]!) };
 }
 
+/**
+ * A problem in words, for a message that has already named the document: `field pace.writeUnitsPerSecond -1
+ * must be > 0`, or for the document itself only its problem (`is not JSON`).
+ *
+ * @example
+ * describeSchemaProblem({ path: ['Item', 'sk', 'N'], value: 2, problem: 'must be string' }); // 'field Item.sk.N 2 must be string'
+ */
+export function describeSchemaProblem({ path, value, problem }: SchemaProblem): string {
+  if (!path.length) return problem;
+  return `field ${path.join('.')}${value === undefined ? '' : ` ${JSON.stringify(value)}`} ${problem}`;
+}
+
 function problemOf(document: unknown, error: ErrorObject): SchemaProblem {
   const path = error.instancePath
     .split('/')

@@ -34,24 +34,38 @@ export const stepEventSchema = {
   },
 } as const;
 
-const checkStepEvent = schemaCheck<StepEvent>(stepEventSchema);
+/**
+ * A parser of step events whose `plan` and `settings` (only objects in {@link stepEventSchema}) are checked by
+ * the schemas of a workflow's own plan and settings: the parser of the Lambda entry point of that workflow.
+ *
+ * @example
+ * const parse = stepEventParser({ plan: tableRestorePlanSchema, settings: tableRestoreSettingsSchema });
+ */
+export function stepEventParser(fields: { readonly plan?: object; readonly settings?: object } = {}) {
+  const check = schemaCheck<StepEvent>({
+    ...stepEventSchema,
+    properties: { ...stepEventSchema.properties, ...fields },
+  });
+  return (event: unknown): StepEvent => {
+    const checked = check(event);
+    if (checked.ok) return checked.value;
+    const { path, value, problem } = checked.problem;
+    throw new InputError(
+      path.length ? path.join('.') : 'event',
+      value,
+      problem,
+      "Invoke the function with the event a Task state of the workflow's state machines sends.",
+    );
+  };
+}
 
 /**
  * The event as a {@link StepEvent}, or an InputError naming the first field that is not as a Task state
  * sends it (`segment`, `pace.writeUnitsPerSecond`, ...). Checks before any handler runs, so a bad event
- * changes nothing.
+ * changes nothing. `plan` and `settings` are checked only as objects: each workflow's entry point checks
+ * its own with {@link stepEventParser}.
  *
  * @example
  * parseStepEvent({ handler: 'verifyTableSegment', segment: '3' }); // InputError: segment "3" must be integer. ...
  */
-export function parseStepEvent(event: unknown): StepEvent {
-  const checked = checkStepEvent(event);
-  if (checked.ok) return checked.value;
-  const { path, value, problem } = checked.problem;
-  throw new InputError(
-    path.length ? path.join('.') : 'event',
-    value,
-    problem,
-    "Invoke the function with the event a Task state of the workflow's state machines sends.",
-  );
-}
+export const parseStepEvent = stepEventParser();

@@ -15,13 +15,14 @@ import {
 } from '../../src/index.js';
 import { workflowLambdaHandler } from '../../src/lambda/workflowLambdaHandler.js';
 import { planTableRestore } from '../../src/restore/planTableRestore.js';
+import { settingsOf } from '../../src/restore/restorePlan.js';
 import type { RestoreStepContext } from '../../src/restore/restoreStepContext.js';
 import type { StepEvent } from '../../src/workflow/steps.js';
 import { MemoryCheckpointStore } from '../../src/checkpoint/memoryCheckpointStore.js';
 import { awaitForensicBackup, startForensicBackup } from '../../src/restore/forensicBackup.js';
 import { newRestoreTableRun, restoreRunKey } from '../../src/restore/restoreRun.js';
 import { beginTableRun, readTableRun } from '../../src/runs/tableRun.js';
-import { createSampleTable, timeBetweenWrites } from './restoreFixtures.js';
+import { awsResources, createSampleTable, timeBetweenWrites } from './restoreFixtures.js';
 
 let sandbox: Sandbox;
 let ctx: RestoreStepContext;
@@ -116,5 +117,34 @@ describe('the Lambda entry point', () => {
       /^operation "drop" is not one of empty, copy, delta/,
     );
     await expect(event({ plan })).rejects.toThrow(/^handler is required/);
+  });
+
+  it('refuses a Lambda event whose plan or settings has a bad field, naming it, and starts nothing', async () => {
+    process.env.DYNAMO_DR_JOURNAL_TABLE = 'dynamo-dr-journal';
+    const before = await awsResources(ctx.dynamodb);
+    const state = { deadline: new Date(Date.now() + 60_000).toISOString(), requestedTime: plan.restoreTime };
+    const step = (fields: Record<string, unknown>) =>
+      workflowLambdaHandler({ handler: 'startForensicBackup', ...state, ...fields });
+    await expect(step({ plan: { ...plan, segments: '4' } })).rejects.toThrow(
+      /^plan\.segments "4" must be integer\. Invoke the function with the event a Task state/,
+    );
+    await expect(step({ plan: { ...plan, restorableWindow: { earliest: plan.restoreTime } } })).rejects.toThrow(
+      /^plan\.restorableWindow\.latest is required/,
+    );
+    const { forensicBackupName: _, ...withoutName } = plan;
+    await expect(step({ plan: withoutName })).rejects.toThrow(/^plan\.forensicBackupName is required/);
+    const settings = settingsOf(plan);
+    await expect(
+      workflowLambdaHandler({ handler: 'validateRestoreInput', input: {}, settings: { ...settings, mode: 'wipe' } }),
+    ).rejects.toThrow(/^settings\.mode "wipe" is not one of delta, reset/);
+    await expect(
+      workflowLambdaHandler({
+        handler: 'validateRestoreInput',
+        input: {},
+        settings: { ...settings, maxWriteUnitsPerSecond: 0 },
+      }),
+    ).rejects.toThrow(/^settings\.maxWriteUnitsPerSecond 0 must be > 0/);
+    // Refused before the step ran: no backup started, no table created.
+    expect(await awsResources(ctx.dynamodb)).toEqual(before);
   });
 });

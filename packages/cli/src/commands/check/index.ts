@@ -9,18 +9,7 @@ import {
 } from '@dynamo-dr/core';
 import { ExitError } from '../../exitError.js';
 import { formatCheckReport } from './formatCheckReport.js';
-
-/** Flags of `dynamo-dr check`. */
-export interface CheckCommandOptions {
-  readonly environment?: string;
-  readonly testAlarms?: boolean;
-  readonly out?: string;
-  readonly json?: boolean;
-  readonly config?: string;
-  readonly region?: string;
-  readonly profile?: string;
-  readonly endpointUrl?: string;
-}
+import type { CheckCommandOptions } from './register.js';
 
 /** `dynamo-dr check`: exit 0 when every item passes (warnings allowed), 1 when one fails, 2 on bad input. */
 export async function check(opts: CheckCommandOptions): Promise<void> {

@@ -1,9 +1,10 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { commonOptions } from '../../shared/commonOptions.js';
+import type { OptionsOf } from '../../shared/optionsOf.js';
 
-/** Registers `dynamo-dr check`; its module loads only when it runs. */
-export function registerCheck(program: Command): void {
-  commonOptions(
+/** Declares `dynamo-dr check` and its options. */
+function declareCheck(program: CommandUnknownOpts) {
+  return commonOptions(
     program
       .command('check')
       .description(
@@ -17,5 +18,13 @@ export function registerCheck(program: Command): void {
       .option('--out <file>', 'also write the report as Markdown to this file (replaced if it exists)')
       .option('--config <file>', 'configuration file (default: ./dynamo-dr.config.json if present)'),
     { json: 'print the report as one JSON document on stdout' },
-  ).action(async (opts) => (await import('./index.js')).check(opts));
+  );
+}
+
+/** Flags of `dynamo-dr check`, as commander parses them. */
+export type CheckCommandOptions = OptionsOf<ReturnType<typeof declareCheck>>;
+
+/** Registers `dynamo-dr check`; its module loads only when it runs. */
+export function registerCheck(program: CommandUnknownOpts): void {
+  declareCheck(program).action(async (opts) => (await import('./index.js')).check(opts));
 }

@@ -9,18 +9,7 @@ import {
 } from '@dynamo-dr/core';
 import { ExitError } from '../../exitError.js';
 import { formatCostReport } from './formatCostReport.js';
-
-/** Flags of `dynamo-dr cost`. */
-export interface CostCommandOptions {
-  readonly environment?: string;
-  readonly budget?: string;
-  readonly growthRate?: string;
-  readonly json?: boolean;
-  readonly config?: string;
-  readonly region?: string;
-  readonly profile?: string;
-  readonly endpointUrl?: string;
-}
+import type { CostCommandOptions } from './register.js';
 
 /** `dynamo-dr cost`: exit 1 when the monthly estimate is over `--budget`, 2 on bad input. */
 export async function cost(opts: CostCommandOptions): Promise<void> {

@@ -1,9 +1,10 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { commonOptions } from '../../shared/commonOptions.js';
+import type { OptionsOf } from '../../shared/optionsOf.js';
 
-/** Registers `dynamo-dr cost`; its module loads only when it runs. */
-export function registerCost(program: Command): void {
-  commonOptions(
+/** Declares `dynamo-dr cost` and its options. */
+function declareCost(program: CommandUnknownOpts) {
+  return commonOptions(
     program
       .command('cost')
       .description(
@@ -17,5 +18,13 @@ export function registerCost(program: Command): void {
       .option('--growth-rate <percent>', 'monthly growth of the tables, in percent, for the 12-month projection', '0')
       .option('--config <file>', 'configuration file (default: ./dynamo-dr.config.json if present)'),
     { json: 'print the estimate as one JSON document on stdout', region: 'AWS region (its prices apply)' },
-  ).action(async (opts) => (await import('./index.js')).cost(opts));
+  );
+}
+
+/** Flags of `dynamo-dr cost`, as commander parses them. */
+export type CostCommandOptions = OptionsOf<ReturnType<typeof declareCost>>;
+
+/** Registers `dynamo-dr cost`; its module loads only when it runs. */
+export function registerCost(program: CommandUnknownOpts): void {
+  declareCost(program).action(async (opts) => (await import('./index.js')).cost(opts));
 }

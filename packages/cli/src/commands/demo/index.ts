@@ -26,6 +26,7 @@ import { formatRun, runDocument } from '../runs/formatRun.js';
 import { createSampleApplication } from './sampleApplication.js';
 import { restoreOnDeployedStack, withDeployment } from './stepFunctionsDemo.js';
 import { createSampleTables, putItems, sampleItem, SAMPLE_TABLES } from './sampleTables.js';
+import type { DemoCommandOptions } from './register.js';
 
 const ITEMS = 200;
 const ENVIRONMENT = 'Demo';
@@ -49,7 +50,7 @@ const config = parseConfig({
  * `dynamo-dr restore`, the check that every item is back as it was, the end
  * of recovery mode, and the measured RTO.
  */
-export async function demo(opts: { readonly json?: boolean; readonly executor?: string }): Promise<void> {
+export async function demo(opts: DemoCommandOptions): Promise<void> {
   const say = (line: string) => !opts.json && console.error(line);
   const onStepFunctions = opts.executor === 'step-functions';
   // Step Functions' waits (the polling states' backoff) a hundred times shorter: the sandbox's restores take moments.

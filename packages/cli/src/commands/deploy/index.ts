@@ -4,19 +4,7 @@ import path from 'node:path';
 import { deployClients, deployStack, InputError, loadConfig, requireConfig } from '@dynamo-dr/core';
 import { synthesizeConfiguredStack } from '../../shared/synthesizeConfiguredStack.js';
 import { formatDeploy } from './formatDeploy.js';
-
-/** Flags of `dynamo-dr deploy`. */
-export interface DeployCommandOptions {
-  readonly config?: string;
-  readonly environment?: string;
-  readonly stackName?: string;
-  readonly s3Bucket?: string;
-  readonly dryRun?: boolean;
-  readonly json?: boolean;
-  readonly region?: string;
-  readonly profile?: string;
-  readonly endpointUrl?: string;
-}
+import type { DeployCommandOptions } from './register.js';
 
 /** S3 bucket names (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html). */
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;

@@ -6,21 +6,7 @@ import {
   planDiff,
   runDiff,
 } from '@dynamo-dr/core';
-
-/** Flags of `dynamo-dr diff`. */
-export interface DiffCommandOptions {
-  readonly incident?: string;
-  readonly table?: string;
-  readonly left?: string;
-  readonly right?: string;
-  readonly out?: string;
-  readonly segments: string;
-  readonly json?: boolean;
-  readonly stateDir?: string;
-  readonly region?: string;
-  readonly profile?: string;
-  readonly endpointUrl?: string;
-}
+import type { DiffCommandOptions } from './register.js';
 
 /**
  * `dynamo-dr diff`: writes every added, removed and changed item (both

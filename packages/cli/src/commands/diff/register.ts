@@ -1,9 +1,10 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { commonOptions } from '../../shared/commonOptions.js';
+import type { OptionsOf } from '../../shared/optionsOf.js';
 
-/** Registers `dynamo-dr diff`; its module loads only when it runs. */
-export function registerDiff(program: Command): void {
-  commonOptions(
+/** Declares `dynamo-dr diff` and its options. */
+function declareDiff(program: CommandUnknownOpts) {
+  return commonOptions(
     program
       .command('diff')
       .description(
@@ -19,5 +20,13 @@ export function registerDiff(program: Command): void {
       json: 'print the summary as one JSON document on stdout',
       stateDir: 'where run journals are kept (to find the forensic backup)',
     },
-  ).action(async (opts) => (await import('./index.js')).diff(opts));
+  );
+}
+
+/** Flags of `dynamo-dr diff`, as commander parses them. */
+export type DiffCommandOptions = OptionsOf<ReturnType<typeof declareDiff>>;
+
+/** Registers `dynamo-dr diff`; its module loads only when it runs. */
+export function registerDiff(program: CommandUnknownOpts): void {
+  declareDiff(program).action(async (opts) => (await import('./index.js')).diff(opts));
 }

@@ -27,24 +27,7 @@ import { tableSettings, type ResolvedTable } from '../../shared/tableSettings.js
 /** A table to drill and the environment its reports are filed under. */
 type DrilledTable = ResolvedTable & { readonly environment: string };
 import { formatDrillResult, formatRecoveryPlan } from './formatDrill.js';
-
-/** Flags of `dynamo-dr drill`. */
-export interface DrillCommandOptions {
-  readonly table?: string;
-  readonly environment?: string;
-  readonly scenario?: string;
-  readonly at?: string;
-  readonly targetRegion?: string;
-  readonly reportsDir?: string;
-  readonly keepRestoredTable?: boolean;
-  readonly plan?: boolean;
-  readonly json?: boolean;
-  readonly config?: string;
-  readonly stateDir?: string;
-  readonly region?: string;
-  readonly profile?: string;
-  readonly endpointUrl?: string;
-}
+import type { DrillCommandOptions } from './register.js';
 
 /**
  * `dynamo-dr drill`: validates every table's drill before the first change, then drills them one after the other

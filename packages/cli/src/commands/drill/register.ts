@@ -1,9 +1,10 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { commonOptions } from '../../shared/commonOptions.js';
+import type { OptionsOf } from '../../shared/optionsOf.js';
 
-/** Registers `dynamo-dr drill`; its module loads only when it runs. */
-export function registerDrill(program: Command): void {
-  commonOptions(
+/** Declares `dynamo-dr drill` and its options. */
+function declareDrill(program: CommandUnknownOpts) {
+  return commonOptions(
     program
       .command('drill')
       .description(
@@ -28,5 +29,13 @@ export function registerDrill(program: Command): void {
       .option('--plan', "the dry run: each scenario's plan, an RTO estimate and an access check; changes nothing")
       .option('--config <file>', 'configuration file (default: ./dynamo-dr.config.json if present)'),
     { json: 'print one JSON document on stdout', stateDir: 'where run journals and locks are kept' },
-  ).action(async (opts) => (await import('./index.js')).drill(opts));
+  );
+}
+
+/** Flags of `dynamo-dr drill`, as commander parses them. */
+export type DrillCommandOptions = OptionsOf<ReturnType<typeof declareDrill>>;
+
+/** Registers `dynamo-dr drill`; its module loads only when it runs. */
+export function registerDrill(program: CommandUnknownOpts): void {
+  declareDrill(program).action(async (opts) => (await import('./index.js')).drill(opts));
 }

@@ -11,32 +11,11 @@ import {
   type ExportPlan,
   type ItemFileManifest,
 } from '@dynamo-dr/core';
-import { awsOptions, type CapacityFlags } from '../../shared/commonOptions.js';
+import { awsOptions } from '../../shared/commonOptions.js';
 import { startedBy } from '../../shared/startedBy.js';
 import { capacityCaps } from '../../shared/tableSettings.js';
 import { ExitError } from '../../exitError.js';
-
-/** Flags of `dynamo-dr export`. */
-export interface ExportCommandOptions extends CapacityFlags {
-  readonly table?: string;
-  readonly at?: string;
-  readonly backup?: string;
-  readonly out?: string;
-  readonly format?: string;
-  readonly force?: boolean;
-  readonly incident?: string;
-  readonly keepRestoredTable?: boolean;
-  readonly segments?: string;
-  readonly dryRun?: boolean;
-  readonly json?: boolean;
-  readonly stateDir?: string;
-  readonly region?: string;
-  readonly profile?: string;
-  readonly endpointUrl?: string;
-  readonly via?: string;
-  readonly bucket?: string;
-  readonly prefix?: string;
-}
+import type { ExportCommandOptions } from './register.js';
 
 /** `dynamo-dr export`: validates, then restores (if needed), streams the items to the file, cleans up. */
 export async function exportTable(opts: ExportCommandOptions): Promise<void> {

@@ -1,9 +1,10 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { capacityOptions, commonOptions } from '../../shared/commonOptions.js';
+import type { OptionsOf } from '../../shared/optionsOf.js';
 
-/** Registers `dynamo-dr export` and `dynamo-dr export verify`; their modules load only when they run. */
-export function registerExport(program: Command): void {
-  const command = capacityOptions(
+/** Declares `dynamo-dr export` and its options. */
+function declareExport(program: CommandUnknownOpts) {
+  return capacityOptions(
     commonOptions(
       program
         .command('export')
@@ -27,7 +28,15 @@ export function registerExport(program: Command): void {
       { json: 'print the manifest (or plan) as one JSON document on stdout', stateDir: 'where run journals are kept' },
     ),
     { writes: false },
-  ).action(async (opts) => (await import('./index.js')).exportTable(opts));
+  );
+}
+
+/** Flags of `dynamo-dr export`, as commander parses them. */
+export type ExportCommandOptions = OptionsOf<ReturnType<typeof declareExport>>;
+
+/** Registers `dynamo-dr export` and `dynamo-dr export verify`; their modules load only when they run. */
+export function registerExport(program: CommandUnknownOpts): void {
+  const command = declareExport(program).action(async (opts) => (await import('./index.js')).exportTable(opts));
   command
     .command('verify <file>')
     .description(
@@ -39,7 +48,5 @@ export function registerExport(program: Command): void {
       "S3 export: also compare its digest with the source table's now (equal if not written since)",
     )
     // The parent's options (--json, --region, --endpoint-url ...) are recognised after the subcommand too.
-    .action(async (file: string, _opts, cmd: Command) =>
-      (await import('./index.js')).verifyExport(file, cmd.optsWithGlobals()),
-    );
+    .action(async (file, _opts, cmd) => (await import('./index.js')).verifyExport(file, cmd.optsWithGlobals()));
 }

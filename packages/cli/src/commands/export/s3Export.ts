@@ -12,7 +12,7 @@ import {
 import { ExitError } from '../../exitError.js';
 import { awsOptions } from '../../shared/commonOptions.js';
 import { startedBy } from '../../shared/startedBy.js';
-import type { ExportCommandOptions } from './index.js';
+import type { ExportCommandOptions } from './register.js';
 
 /** `dynamo-dr export --via s3`: a full export by ExportTableToPointInTime, polled, journaled, resumable. */
 export async function exportToS3(opts: ExportCommandOptions): Promise<void> {

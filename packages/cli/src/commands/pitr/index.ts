@@ -9,19 +9,7 @@ import {
   type PlannedPitrChange,
 } from '@dynamo-dr/core';
 import { ExitError } from '../../exitError.js';
-
-/** Flags of `dynamo-dr pitr enable`. */
-export interface PitrEnableCommandOptions {
-  readonly table: readonly string[];
-  readonly environment?: string;
-  readonly retentionDays?: string;
-  readonly dryRun?: boolean;
-  readonly json?: boolean;
-  readonly config?: string;
-  readonly region?: string;
-  readonly profile?: string;
-  readonly endpointUrl?: string;
-}
+import type { PitrEnableCommandOptions } from './register.js';
 
 /**
  * `dynamo-dr pitr enable`: checks every flag, reads each table's PITR state, then turns PITR on (or sets the

@@ -1,9 +1,10 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { commonOptions } from '../../shared/commonOptions.js';
+import type { OptionsOf } from '../../shared/optionsOf.js';
 
-/** Registers `dynamo-dr pitr enable`; its module loads only when it runs. */
-export function registerPitr(program: Command): void {
-  commonOptions(
+/** Declares `dynamo-dr pitr enable` and its options. */
+function declarePitr(program: CommandUnknownOpts) {
+  return commonOptions(
     program
       .command('pitr')
       .description('Point-in-time recovery of tables')
@@ -28,5 +29,13 @@ export function registerPitr(program: Command): void {
       .option('--dry-run', 'show each table now and what would change; change nothing')
       .option('--config <file>', 'configuration file (default: ./dynamo-dr.config.json if present)'),
     { json: 'print one JSON document on stdout' },
-  ).action(async (opts) => (await import('./index.js')).pitrEnable(opts));
+  );
+}
+
+/** Flags of `dynamo-dr pitr enable`, as commander parses them. */
+export type PitrEnableCommandOptions = OptionsOf<ReturnType<typeof declarePitr>>;
+
+/** Registers `dynamo-dr pitr enable`; its module loads only when it runs. */
+export function registerPitr(program: CommandUnknownOpts): void {
+  declarePitr(program).action(async (opts) => (await import('./index.js')).pitrEnable(opts));
 }

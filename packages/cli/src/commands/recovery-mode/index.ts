@@ -7,19 +7,11 @@ import {
   startRecoveryMode,
   type RecoveryModeOutcome,
 } from '@dynamo-dr/core';
-import { awsOptions, type AwsFlags } from '../../shared/commonOptions.js';
+import { awsOptions } from '../../shared/commonOptions.js';
 import { ExitError } from '../../exitError.js';
 import { confirmProduction } from './confirmProduction.js';
 import { formatOutcome, formatStatus } from './printRecoveryMode.js';
-
-export interface RecoveryModeCommandOptions extends AwsFlags {
-  readonly environment: string;
-  readonly config?: string;
-  readonly dryRun?: boolean;
-  readonly json?: boolean;
-  readonly yes?: boolean;
-  readonly operator?: string;
-}
+import type { RecoveryModeCommandOptions } from './register.js';
 
 /**
  * `dynamo-dr recovery-mode start|end|status --environment ENV`: thin over

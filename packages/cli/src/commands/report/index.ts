@@ -8,19 +8,7 @@ import {
   requireConfig,
   runDrReport,
 } from '@dynamo-dr/core';
-
-/** Flags of `dynamo-dr report`. */
-export interface ReportCommandOptions {
-  readonly out: string;
-  readonly format: 'html' | 'md';
-  readonly force?: boolean;
-  readonly environment?: string;
-  readonly reportsDir?: string;
-  readonly config?: string;
-  readonly region?: string;
-  readonly profile?: string;
-  readonly endpointUrl?: string;
-}
+import type { ReportCommandOptions } from './register.js';
 
 /**
  * `dynamo-dr report`: writes the report and exits 0 whatever it shows (`check` is the gate that fails); 2 on bad

@@ -1,9 +1,10 @@
-import { Option, type Command } from 'commander';
+import { Option, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import { commonOptions } from '../../shared/commonOptions.js';
+import type { OptionsOf } from '../../shared/optionsOf.js';
 
-/** Registers `dynamo-dr report`; its module loads only when it runs. */
-export function registerReport(program: Command): void {
-  commonOptions(
+/** Declares `dynamo-dr report` and its options. */
+function declareReport(program: CommandUnknownOpts) {
+  return commonOptions(
     program
       .command('report')
       .description(
@@ -20,5 +21,13 @@ export function registerReport(program: Command): void {
       .option('--reports-dir <dir>', 'read drill reports from this directory (default: the configured drills.reports)')
       .option('--config <file>', 'configuration file (default: ./dynamo-dr.config.json if present)'),
     { region: 'AWS region (its prices apply)' },
-  ).action(async (opts) => (await import('./index.js')).report(opts));
+  );
+}
+
+/** Flags of `dynamo-dr report`, as commander parses them. */
+export type ReportCommandOptions = OptionsOf<ReturnType<typeof declareReport>>;
+
+/** Registers `dynamo-dr report`; its module loads only when it runs. */
+export function registerReport(program: CommandUnknownOpts): void {
+  declareReport(program).action(async (opts) => (await import('./index.js')).report(opts));
 }

@@ -14,22 +14,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { ExitError } from '../../exitError.js';
 import { startedBy } from '../../shared/startedBy.js';
-
-/** Flags of `dynamo-dr restore-as`. */
-export interface RestoreAsCommandOptions {
-  readonly table?: string;
-  readonly to?: string;
-  readonly target?: string;
-  readonly switchParameter?: string;
-  readonly rollback?: boolean;
-  readonly incident?: string;
-  readonly dryRun?: boolean;
-  readonly json?: boolean;
-  readonly stateDir?: string;
-  readonly region?: string;
-  readonly profile?: string;
-  readonly endpointUrl?: string;
-}
+import type { RestoreAsCommandOptions } from './register.js';
 
 /**
  * `dynamo-dr restore-as`: validates, restores into the new table, re-applies its settings, switches the

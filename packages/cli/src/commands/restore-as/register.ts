@@ -1,9 +1,10 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { commonOptions } from '../../shared/commonOptions.js';
+import type { OptionsOf } from '../../shared/optionsOf.js';
 
-/** Registers `dynamo-dr restore-as`; its module loads only when it runs. */
-export function registerRestoreAs(program: Command): void {
-  commonOptions(
+/** Declares `dynamo-dr restore-as` and its options. */
+function declareRestoreAs(program: CommandUnknownOpts) {
+  return commonOptions(
     program
       .command('restore-as')
       .description('Restore a table at a time into a new table, re-apply its settings, and switch the app to it')
@@ -18,5 +19,13 @@ export function registerRestoreAs(program: Command): void {
       )
       .option('--dry-run', 'print the plan and change nothing'),
     { json: 'print one JSON document on stdout', stateDir: 'where run journals are kept' },
-  ).action(async (opts) => (await import('./index.js')).restoreAs(opts));
+  );
+}
+
+/** Flags of `dynamo-dr restore-as`, as commander parses them. */
+export type RestoreAsCommandOptions = OptionsOf<ReturnType<typeof declareRestoreAs>>;
+
+/** Registers `dynamo-dr restore-as`; its module loads only when it runs. */
+export function registerRestoreAs(program: CommandUnknownOpts): void {
+  declareRestoreAs(program).action(async (opts) => (await import('./index.js')).restoreAs(opts));
 }

@@ -17,37 +17,12 @@ import {
 import { userMessage } from '../../fieldFlags.js';
 import { confirmTableNames } from '../../shared/confirmTableNames.js';
 import { progressBars } from '../../shared/progressBars.js';
-import { awsOptions, type CapacityFlags } from '../../shared/commonOptions.js';
+import { awsOptions } from '../../shared/commonOptions.js';
 import { startedBy } from '../../shared/startedBy.js';
 import { tableSettings, type ResolvedTable } from '../../shared/tableSettings.js';
 import { describeGuards, writeGuards } from '../../shared/writeGuards.js';
 import { formatItemsResult, formatPreview } from './formatItemsResult.js';
-
-/** Flags of `dynamo-dr restore-items`. */
-export interface RestoreItemsCommandOptions extends CapacityFlags {
-  readonly table?: string;
-  readonly to?: string;
-  readonly incident?: string;
-  readonly where?: string;
-  readonly values?: string;
-  readonly names?: string;
-  readonly fromFile?: string;
-  readonly fromExport?: string;
-  readonly confirm?: string;
-  readonly deleteMissing?: boolean;
-  readonly overwriteChanged?: boolean;
-  readonly allowLiveWrites?: boolean;
-  readonly keepRestoredTable?: boolean;
-  readonly segments?: string;
-  readonly dryRun?: boolean;
-  readonly json?: boolean;
-  readonly config?: string;
-  readonly environment?: string;
-  readonly stateDir?: string;
-  readonly region?: string;
-  readonly profile?: string;
-  readonly endpointUrl?: string;
-}
+import type { RestoreItemsCommandOptions } from './register.js';
 
 /**
  * `dynamo-dr restore-items`: validates everything, shows the plan, writes the

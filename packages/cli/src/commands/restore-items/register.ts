@@ -1,9 +1,10 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { capacityOptions, commonOptions } from '../../shared/commonOptions.js';
+import type { OptionsOf } from '../../shared/optionsOf.js';
 
-/** Registers `dynamo-dr restore-items`; its module loads only when it runs. */
-export function registerRestoreItems(program: Command): void {
-  capacityOptions(
+/** Declares `dynamo-dr restore-items` and its options. */
+function declareRestoreItems(program: CommandUnknownOpts) {
+  return capacityOptions(
     commonOptions(
       program
         .command('restore-items')
@@ -48,5 +49,13 @@ export function registerRestoreItems(program: Command): void {
       { json: 'print one JSON document on stdout', stateDir: 'where run journals and locks are kept' },
     ),
     { writes: true },
-  ).action(async (opts) => (await import('./index.js')).restoreItems(opts));
+  );
+}
+
+/** Flags of `dynamo-dr restore-items`, as commander parses them. */
+export type RestoreItemsCommandOptions = OptionsOf<ReturnType<typeof declareRestoreItems>>;
+
+/** Registers `dynamo-dr restore-items`; its module loads only when it runs. */
+export function registerRestoreItems(program: CommandUnknownOpts): void {
+  declareRestoreItems(program).action(async (opts) => (await import('./index.js')).restoreItems(opts));
 }

@@ -18,29 +18,14 @@ import { confirmTableNames } from '../../shared/confirmTableNames.js';
 import { progressBars } from '../../shared/progressBars.js';
 import { awsOptions } from '../../shared/commonOptions.js';
 import { startedBy } from '../../shared/startedBy.js';
-import { tableSettings, type SettingsFlags } from '../../shared/tableSettings.js';
+import { tableSettings } from '../../shared/tableSettings.js';
 import { describeGuards, writeGuards } from '../../shared/writeGuards.js';
 import { formatPlan } from './formatPlan.js';
 import { deployedStackOf } from './restoreExecutor.js';
 import { restoreOnStepFunctions } from './stepFunctionsRestore.js';
 import { userMessage } from '../../fieldFlags.js';
-import { assertNoRevertFlags, formatRevertPreview, revertOptionsOf, type RevertFlags } from './revertOptions.js';
-
-/** Flags of `dynamo-dr restore`. */
-export interface RestoreCommandOptions extends SettingsFlags, RevertFlags {
-  readonly to?: string;
-  readonly incident?: string;
-  readonly confirm: readonly string[];
-  readonly dryRun?: boolean;
-  readonly json?: boolean;
-  readonly config?: string;
-  readonly stateDir?: string;
-  readonly region?: string;
-  readonly profile?: string;
-  readonly endpointUrl?: string;
-  readonly allowLiveWrites?: boolean;
-  readonly executor?: string;
-}
+import { assertNoRevertFlags, formatRevertPreview, revertOptionsOf } from './revertOptions.js';
+import type { RestoreCommandOptions } from './register.js';
 
 /**
  * `dynamo-dr restore`: validates everything, then runs each table's restore

@@ -1,11 +1,11 @@
-import type { Command } from 'commander';
-import { Option } from 'commander';
+import { Option, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import { capacityOptions, commonOptions } from '../../shared/commonOptions.js';
 import { collect } from '../../shared/collect.js';
+import type { OptionsOf } from '../../shared/optionsOf.js';
 import { executorOption } from './executorOption.js';
 
-/** Registers `dynamo-dr restore`; its module loads only when it runs. */
-export function registerRestore(program: Command): void {
+/** Declares `dynamo-dr restore` and its options. */
+function declareRestore(program: CommandUnknownOpts) {
   const command = program
     .command('restore')
     .description('Roll tables back in place to a point in time (forensic backup, PITR restore, sync, verify)')
@@ -45,7 +45,7 @@ export function registerRestore(program: Command): void {
     )
     .option('--allow-live-writes', 'write even though the environment is not in recovery mode')
     .addOption(executorOption());
-  capacityOptions(
+  return capacityOptions(
     commonOptions(command, {
       json: 'print one JSON document on stdout',
       stateDir: 'where run journals and locks are kept',
@@ -53,5 +53,13 @@ export function registerRestore(program: Command): void {
     {
       writes: true,
     },
-  ).action(async (opts) => (await import('./index.js')).restore(opts));
+  );
+}
+
+/** Flags of `dynamo-dr restore`, as commander parses them. */
+export type RestoreCommandOptions = OptionsOf<ReturnType<typeof declareRestore>>;
+
+/** Registers `dynamo-dr restore`; its module loads only when it runs. */
+export function registerRestore(program: CommandUnknownOpts): void {
+  declareRestore(program).action(async (opts) => (await import('./index.js')).restore(opts));
 }

@@ -13,7 +13,7 @@ import { progressBars } from '../../shared/progressBars.js';
 import { describeGuards } from '../../shared/writeGuards.js';
 import { formatPlan } from './formatPlan.js';
 import { assertNoBakedRevertFlags } from './revertOptions.js';
-import type { RestoreCommandOptions } from './index.js';
+import type { RestoreCommandOptions } from './register.js';
 
 /** What the restore command hands the Step Functions executor. */
 export interface StepFunctionsRestoreInput {

@@ -8,19 +8,14 @@ import {
   tableNameRule,
 } from '@dynamo-dr/core';
 import { formatRun, runDocument, runSummary } from './formatRun.js';
-import { deployedRuns, deployedRunsDocument, formatDeployedRuns, type DeployedRunsFlags } from './deployedRuns.js';
-
-/** Flags of `dynamo-dr runs`. */
-export interface RunsCommandOptions extends DeployedRunsFlags {
-  readonly stateDir?: string;
-  readonly json?: boolean;
-}
+import { deployedRuns, deployedRunsDocument, formatDeployedRuns } from './deployedRuns.js';
+import type { ListRunsCommandOptions, ShowRunCommandOptions, UnlockCommandOptions } from './register.js';
 
 /**
  * `dynamo-dr runs [list]`: every recorded run, newest first: this machine's journal, then each deployed stack's
  * (its journal and its restore machines' executions).
  */
-export async function listRuns(opts: RunsCommandOptions): Promise<void> {
+export async function listRuns(opts: ListRunsCommandOptions): Promise<void> {
   const journal = await FileRunJournal.open(opts.stateDir, '--state-dir', { forWriting: false });
   const runs = (await journal.listRuns()).map(runRecordOf);
   const stacks = await deployedRuns(opts);
@@ -46,7 +41,7 @@ export async function listRuns(opts: RunsCommandOptions): Promise<void> {
 }
 
 /** `dynamo-dr runs show ID`: one run in full. */
-export async function showRun(incidentId: string, opts: RunsCommandOptions): Promise<void> {
+export async function showRun(incidentId: string, opts: ShowRunCommandOptions): Promise<void> {
   assertName(runIdRule, 'ID', incidentId);
   const journal = await FileRunJournal.open(opts.stateDir, '--state-dir', { forWriting: false });
   const recorded = await journal.getRun(incidentId);
@@ -59,7 +54,7 @@ export async function showRun(incidentId: string, opts: RunsCommandOptions): Pro
 }
 
 /** `dynamo-dr runs unlock --table T`: clears a stale recovery lock (after a crash elsewhere). */
-export async function unlockTable(opts: RunsCommandOptions & { readonly table?: string }): Promise<void> {
+export async function unlockTable(opts: UnlockCommandOptions): Promise<void> {
   if (!opts.table) throw new InputError('--table', null, 'is required', 'Name the table whose lock to clear.');
   const table = assertName(tableNameRule, '--table', opts.table);
   const journal = await FileRunJournal.open(opts.stateDir, '--state-dir', { forWriting: true });

@@ -8,32 +8,7 @@ import {
 } from '@dynamo-dr/sandbox';
 import { DrError, InputError } from '@dynamo-dr/core/errors';
 import { latencyFromFlags } from './latencyFlags.js';
-
-export interface SandboxCommandOptions {
-  readonly port: string;
-  readonly dataDir?: string;
-  /** `TABLE=RATE` entries of `--throttle`. */
-  readonly throttle?: readonly string[];
-  /** `TABLE=WCU` entries of `--write-capacity`. */
-  readonly writeCapacity?: readonly string[];
-  /** `TABLE=RCU` entries of `--read-capacity`. */
-  readonly readCapacity?: readonly string[];
-  /** `TABLE=drop|alter[:KEY]` entries of `--corrupt-restore`. */
-  readonly corruptRestore?: readonly string[];
-  /** `[TABLE=][CLASS:]MIN[-MAX]ms` entries of `--latency`. */
-  readonly latency?: readonly string[];
-  readonly latestRestorableLagMs?: string;
-  readonly restoreBaseMs?: string;
-  readonly restorePerItemMs?: string;
-  readonly backupCreateMs?: string;
-  readonly exportMs?: string;
-  readonly minIncrementalExportPeriodMs?: string;
-  readonly pitrDayMs?: string;
-  readonly stepFunctionsTimeScale?: string;
-  readonly alarmEvaluationMs?: string;
-  /** Entries of `--asset-dir`. */
-  readonly assetDir?: readonly string[];
-}
+import type { SandboxCommandOptions } from './register.js';
 
 /** The flags of the options startSandbox may refuse, and the value each was given as typed. */
 const OPTION_FLAGS: Partial<
@@ -146,7 +121,7 @@ interface GivenFault {
 }
 
 /** Turns the repeatable `TABLE=VALUE` fault flags into per-table faults; bad input throws {@link InputError}. */
-export function faultsFromFlags(opts: SandboxCommandOptions): Record<string, TableFaults> {
+export function faultsFromFlags(opts: Partial<SandboxCommandOptions>): Record<string, TableFaults> {
   const faults: Record<string, Record<string, unknown>> = {};
   const given: GivenFault[] = [];
   const add = (fault: GivenFault, value: unknown) => {

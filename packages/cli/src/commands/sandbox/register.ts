@@ -1,10 +1,10 @@
-import type { Command } from 'commander';
-import type { SandboxCommandOptions } from './index.js';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { collect } from '../../shared/collect.js';
+import type { OptionsOf } from '../../shared/optionsOf.js';
 
-/** Registers `dynamo-dr sandbox`; its module loads only when it runs. */
-export function registerSandbox(program: Command): void {
-  program
+/** Declares `dynamo-dr sandbox` and its options. */
+function declareSandbox(program: CommandUnknownOpts) {
+  return program
     .command('sandbox')
     .description(
       'Run the local AWS sandbox (DynamoDB with PITR, backups and exports, S3, Lambda, IAM and STS, SSM, Step Functions, CloudFormation, CloudWatch, SNS, EventBridge) on 127.0.0.1',
@@ -54,6 +54,13 @@ export function registerSandbox(program: Command): void {
       'CDK synth output (cdk.out) where CloudFormation finds Lambda code assets (repeatable)',
       collect,
       [],
-    )
-    .action(async (opts: SandboxCommandOptions) => (await import('./index.js')).sandbox(opts));
+    );
+}
+
+/** Flags of `dynamo-dr sandbox`, as commander parses them. */
+export type SandboxCommandOptions = OptionsOf<ReturnType<typeof declareSandbox>>;
+
+/** Registers `dynamo-dr sandbox`; its module loads only when it runs. */
+export function registerSandbox(program: CommandUnknownOpts): void {
+  declareSandbox(program).action(async (opts) => (await import('./index.js')).sandbox(opts));
 }

@@ -1,15 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { assertPathSyntax, InputError, loadConfig, requireConfig } from '@dynamo-dr/core';
 import { synthesizeConfiguredStack } from '../../shared/synthesizeConfiguredStack.js';
-
-/** Flags of `dynamo-dr synth`. */
-export interface SynthCommandOptions {
-  readonly config?: string;
-  readonly environment?: string;
-  readonly stackName?: string;
-  readonly out?: string;
-  readonly json?: boolean;
-}
+import type { SynthCommandOptions } from './register.js';
 
 /**
  * `dynamo-dr synth`: the stack the CDK construct makes for the configuration's environment, as a template and

@@ -1,9 +1,10 @@
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { commonOptions } from '../../shared/commonOptions.js';
+import type { OptionsOf } from '../../shared/optionsOf.js';
 
-/** Registers `dynamo-dr synth`; its module (and with it @dynamo-dr/cdk and aws-cdk-lib) loads only when it runs. */
-export function registerSynth(program: Command): void {
-  commonOptions(
+/** Declares `dynamo-dr synth` and its options. */
+function declareSynth(program: CommandUnknownOpts) {
+  return commonOptions(
     program
       .command('synth')
       .description(
@@ -14,5 +15,13 @@ export function registerSynth(program: Command): void {
       .option('--stack-name <name>', 'the stack name (default: {environment}DisasterRecovery)')
       .option('--out <dir>', 'a new or empty directory for the template and the asset'),
     { json: 'print what was written as one JSON document on stdout', aws: false },
-  ).action(async (opts) => (await import('./index.js')).synth(opts));
+  );
+}
+
+/** Flags of `dynamo-dr synth`, as commander parses them. */
+export type SynthCommandOptions = OptionsOf<ReturnType<typeof declareSynth>>;
+
+/** Registers `dynamo-dr synth`; its module (and with it @dynamo-dr/cdk and aws-cdk-lib) loads only when it runs. */
+export function registerSynth(program: CommandUnknownOpts): void {
+  declareSynth(program).action(async (opts) => (await import('./index.js')).synth(opts));
 }
