@@ -193,6 +193,7 @@ export {
   type ScheduledDrillSettings,
 } from './drill/drillWorkflow.js';
 export type { DrillHandlerName } from './drill/drillHandlers.js';
+export { drillWorkerPermissions, type DrillResources } from './drill/drillWorkerPermissions.js';
 export { directoryDrillReports, readDrillReports } from './drillReports/index.js';
 
 // What a deployment of the backup monitoring is made of (the CDK construct builds on these).

@@ -12,12 +12,14 @@ import {
   JOURNAL_TABLE_VARIABLE,
   drillStateMachineDefinition,
   drillStateMachineName,
+  drillWorkerPermissions,
+  type DrillResources,
+  type ScheduledDrillSettings,
   type TableRestoreSettings,
 } from '@dynamo-dr/core';
 import { acknowledgeNagRule } from '../nagSuppressions.js';
 import { workerLambda } from '../worker/workerLambda.js';
 import { workflowStateMachine } from '../workflowStateMachine.js';
-import { drillPermissions, type DrillResource } from './drillPermissions.js';
 import type { ScheduledDrillProps } from './scheduledDrillProps.js';
 
 /**
@@ -67,22 +69,20 @@ export class ScheduledDrill extends Construct {
     this.prefix = drill.prefix ?? DEFAULT_DRILL_PREFIX;
     this.bucket = drill.bucket ?? this.reportBucket();
     this.stateMachineName = drillStateMachineName(settings.logicalName);
-    this.worker = this.drillWorker(props);
+    const drillSettings: ScheduledDrillSettings = {
+      tableName: settings.tableName,
+      environment: props.environmentName,
+      targets: {
+        rtoMinutes: drill.rtoTarget?.toMinutes() ?? DEFAULT_DRILL_TARGETS.rtoMinutes,
+        rpoMinutes: drill.rpoTarget?.toMinutes() ?? DEFAULT_DRILL_TARGETS.rpoMinutes,
+      },
+      reports: { s3Bucket: this.bucket.bucketName, s3Prefix: this.prefix },
+      deadlineMinutes: DRILL_DEADLINE_MINUTES,
+    };
+    this.worker = this.drillWorker(props, drillSettings);
     this.stateMachine = workflowStateMachine(this, {
       name: this.stateMachineName,
-      definition: drillStateMachineDefinition(
-        {
-          tableName: settings.tableName,
-          environment: props.environmentName,
-          targets: {
-            rtoMinutes: drill.rtoTarget?.toMinutes() ?? DEFAULT_DRILL_TARGETS.rtoMinutes,
-            rpoMinutes: drill.rpoTarget?.toMinutes() ?? DEFAULT_DRILL_TARGETS.rpoMinutes,
-          },
-          reports: { s3Bucket: this.bucket.bucketName, s3Prefix: this.prefix },
-          deadlineMinutes: DRILL_DEADLINE_MINUTES,
-        },
-        this.worker.functionArn,
-      ),
+      definition: drillStateMachineDefinition(drillSettings, this.worker.functionArn),
       worker: this.worker,
       calls: [],
       logRetention: props.logRetention,
@@ -130,7 +130,7 @@ export class ScheduledDrill extends Construct {
     return bucket;
   }
 
-  private drillWorker(props: ScheduledDrillConstructProps): lambda.Function {
+  private drillWorker(props: ScheduledDrillConstructProps, drillSettings: ScheduledDrillSettings): lambda.Function {
     const { settings } = props;
     const stack = Stack.of(this);
     const functionName = `${props.environmentName}-DisasterRecovery-Drill-${settings.logicalName}`;
@@ -139,15 +139,15 @@ export class ScheduledDrill extends Construct {
       retention: props.logRetention,
     });
     const tableArn = (name: string) => stack.formatArn({ service: 'dynamodb', resource: 'table', resourceName: name });
-    const arnOf: Record<DrillResource, string> = {
+    const arnOf: DrillResources = {
       table: tableArn(settings.tableName),
       // The restored tables and their indexes (`{table}-drill-{id}/index/{name}`): planDrill names them so.
       drillTables: tableArn(`${settings.tableName}-drill-*`),
       journal: props.journal.tableArn,
       reports: this.bucket.arnForObjects(`${this.prefix}*`),
     };
-    const statements = drillPermissions().map(
-      ({ actions, on }) => new iam.PolicyStatement({ actions: [...actions], resources: [arnOf[on]] }),
+    const statements = drillWorkerPermissions(drillSettings, arnOf).map(
+      ({ actions, resources }) => new iam.PolicyStatement({ actions: [...actions], resources: [...resources] }),
     );
     statements.push(
       new iam.PolicyStatement({
