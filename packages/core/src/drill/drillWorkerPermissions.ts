@@ -1,3 +1,4 @@
+import { RESTORE_TARGET_ACTIONS } from '../restore/recoveryPermissions.js';
 import { mergedStatements, type PermissionStatement } from '../workflow/permissions.js';
 import { workflowHandlers } from '../workflow/steps.js';
 import type { DrillHandlerName } from './drillHandlers.js';
@@ -46,23 +47,10 @@ const DRILL_HANDLER_PERMISSIONS: Readonly<Record<DrillHandlerName, (r: DrillReso
     { actions: ['dynamodb:DescribeContinuousBackups', 'dynamodb:DescribeTable'], resources: [r.table] },
     journal(r),
   ],
-  // AWS requires the restore action on the source and on the target, and read and write actions on the target
-  // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/backuprestore_IAM.html).
+  // The restore action on the source, and what a restore needs on its target.
   startDrillRestore: (r) => [
     { actions: ['dynamodb:DescribeTable', 'dynamodb:RestoreTableToPointInTime'], resources: [r.table] },
-    {
-      actions: [
-        'dynamodb:BatchWriteItem',
-        'dynamodb:DeleteItem',
-        'dynamodb:GetItem',
-        'dynamodb:PutItem',
-        'dynamodb:Query',
-        'dynamodb:RestoreTableToPointInTime',
-        'dynamodb:Scan',
-        'dynamodb:UpdateItem',
-      ],
-      resources: [r.drillTables],
-    },
+    { actions: RESTORE_TARGET_ACTIONS, resources: [r.drillTables] },
     journal(r),
   ],
   awaitDrillRestore: (r) => [{ actions: ['dynamodb:DescribeTable'], resources: [r.drillTables] }, journal(r)],

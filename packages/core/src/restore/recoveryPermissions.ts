@@ -40,6 +40,21 @@ export interface HandlerResources {
 export const JOURNAL = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Scan'];
 
 /**
+ * What a PITR restore needs on the table it creates: the restore action itself and the read and write actions AWS
+ * requires on a restore's target (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/backuprestore_IAM.html).
+ */
+export const RESTORE_TARGET_ACTIONS = [
+  'dynamodb:RestoreTableToPointInTime',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:GetItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+  'dynamodb:BatchWriteItem',
+];
+
+/**
  * The AWS calls of each restore handler beyond the journal, as IAM actions
  * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html): keep it beside
  * the handlers' calls. A PITR restore needs read and write on the new table besides RestoreTableToPointInTime
@@ -60,19 +75,7 @@ export const HANDLER_PERMISSIONS: Readonly<Record<RestoreHandlerName, (r: Handle
     awaitForensicBackup: (r) => [{ actions: ['dynamodb:DescribeBackup'], resources: [r.backups] }],
     startPointInTimeRestore: (r) => [
       { actions: ['dynamodb:RestoreTableToPointInTime'], resources: [r.table] },
-      {
-        actions: [
-          'dynamodb:RestoreTableToPointInTime',
-          'dynamodb:PutItem',
-          'dynamodb:UpdateItem',
-          'dynamodb:DeleteItem',
-          'dynamodb:GetItem',
-          'dynamodb:Query',
-          'dynamodb:Scan',
-          'dynamodb:BatchWriteItem',
-        ],
-        resources: [r.restoredTables],
-      },
+      { actions: RESTORE_TARGET_ACTIONS, resources: [r.restoredTables] },
     ],
     awaitRestoredTable: (r) => [{ actions: ['dynamodb:DescribeTable'], resources: [r.restoredTables] }],
     prepareSync: (r) => [{ actions: ['dynamodb:DescribeBackup'], resources: [r.backups] }],
