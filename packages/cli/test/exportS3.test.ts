@@ -40,18 +40,22 @@ async function exportCount(): Promise<number> {
   return (await client.send(new ListExportsCommand({ TableArn: Table!.TableArn }))).ExportSummaries?.length ?? 0;
 }
 
+/** The arguments of `dynamo-dr export --via s3` of the test table into `bucket`, then `more`. */
+const viaS3 = (bucket: string, ...more: string[]) => [
+  'export',
+  '--via',
+  's3',
+  '--table',
+  TABLE,
+  '--bucket',
+  bucket,
+  ...more,
+];
+
 describe('dynamo-dr export --via s3', () => {
   it('refuses an unknown bucket, naming --bucket, with exit 2 and no export started', async () => {
     const before = await exportCount();
-    const result = await runCli(sandbox, await workdir(), [
-      'export',
-      '--via',
-      's3',
-      '--table',
-      TABLE,
-      '--bucket',
-      'no-such-bucket',
-    ]);
+    const result = await runCli(sandbox, await workdir(), viaS3('no-such-bucket'));
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--bucket "no-such-bucket" does not exist/);
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
@@ -76,17 +80,7 @@ describe('dynamo-dr export --via s3', () => {
 
   it('refuses a file flag with --via s3 and an S3 flag without it', async () => {
     const cwd = await workdir();
-    const withOut = await runCli(sandbox, cwd, [
-      'export',
-      '--via',
-      's3',
-      '--table',
-      TABLE,
-      '--bucket',
-      BUCKET,
-      '--out',
-      'x.json',
-    ]);
+    const withOut = await runCli(sandbox, cwd, viaS3(BUCKET, '--out', 'x.json'));
     expect(withOut.code).toBe(2);
     expect(withOut.stderr).toMatch(/--out "x.json" cannot be combined with --via s3/);
     const noVia = await runCli(sandbox, cwd, ['export', '--table', TABLE, '--bucket', BUCKET, '--out', 'x.json']);
@@ -99,19 +93,7 @@ describe('dynamo-dr export --via s3', () => {
 
   it('--dry-run prints the plan (time, window, destination) and starts no export', async () => {
     const before = await exportCount();
-    const dry = await runCli(sandbox, await workdir(), [
-      'export',
-      '--via',
-      's3',
-      '--table',
-      TABLE,
-      '--bucket',
-      BUCKET,
-      '--at',
-      t,
-      '--dry-run',
-      '--json',
-    ]);
+    const dry = await runCli(sandbox, await workdir(), viaS3(BUCKET, '--at', t, '--dry-run', '--json'));
     expect(dry.code, dry.stderr).toBe(0);
     expect(JSON.parse(dry.stdout)).toMatchObject({
       dryRun: true,
@@ -122,7 +104,7 @@ describe('dynamo-dr export --via s3', () => {
 
   it('exports at T (--json), attaches on rerun, verifies, finds a corrupted data file, and restore-items takes the export', async () => {
     const cwd = await workdir();
-    const args = ['export', '--via', 's3', '--table', TABLE, '--bucket', BUCKET, '--prefix', 'audits', '--at', t];
+    const args = viaS3(BUCKET, '--prefix', 'audits', '--at', t);
     const first = await runCli(sandbox, cwd, [...args, '--incident', 'audit-7', '--json']);
     expect(first.code, first.stderr).toBe(0);
     const result = JSON.parse(first.stdout) as { exportArn: string; manifestUri: string; itemCount: number };
