@@ -49,11 +49,7 @@ export async function measureRun<T>(
 ): Promise<RunMeasure & { readonly value: T }> {
   for (const table of tables) await sandbox.setFaults(table, faults);
   const sandboxCpu = await sandbox.cpuSeconds();
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const value = await run();
-  const seconds = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu);
+  const { value, seconds, engineCpuMicrosPerItem } = await timed(items, run);
   const sandboxSeconds = (await sandbox.cpuSeconds()) - sandboxCpu;
   const totals = { writeUnits: 0, readUnits: 0, requests: 0, throttledRequests: 0, unprocessedItems: 0 };
   for (const table of tables) {
@@ -66,8 +62,34 @@ export async function measureRun<T>(
     items,
     seconds,
     itemsPerSecond: items / seconds,
-    engineCpuMicrosPerItem: (used.user + used.system) / items,
+    engineCpuMicrosPerItem,
     sandboxCpuMicrosPerItem: (sandboxSeconds * 1e6) / items,
     ...totals,
+  };
+}
+
+/** What {@link timed} measured of one run: its wall time and this process's CPU per item. */
+export interface Timed<T> {
+  readonly value: T;
+  readonly items: number;
+  readonly seconds: number;
+  readonly itemsPerSecond: number;
+  /** CPU of this process (the engine or tool under test) per item, in microseconds. */
+  readonly engineCpuMicrosPerItem: number;
+}
+
+/** Runs `run` once: its wall time, and this process's CPU (`process.cpuUsage`) per one of its `items`. */
+export async function timed<T>(items: number, run: () => Promise<T>): Promise<Timed<T>> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const value = await run();
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  return {
+    value,
+    items,
+    seconds,
+    itemsPerSecond: items / seconds,
+    engineCpuMicrosPerItem: (used.user + used.system) / items,
   };
 }

@@ -6,7 +6,6 @@
 // use of a capped table's write capacity. Prints a table with each target beside its figure and writes
 // bench/results/sync.json, which bench/rtoModel.ts reads. Absolute numbers depend on the machine and its load; the
 // ratios, measured minutes apart on the same sandbox, are what to read.
-import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import {
@@ -24,6 +23,7 @@ import { loadTable } from './loadTable.js';
 import { AWS_LIKE_LATENCY, measureRun, type RunMeasure } from './measureRun.js';
 import { startSandboxProcess } from './sandboxProcess.js';
 import { referenceReset } from './referenceReset.js';
+import { copyDynamodbTable } from './peerCopy.js';
 
 const N = Number(process.env.SYNC_BENCH_ITEMS ?? 100_000);
 /** Items of the one-worker runs: enough for a steady rate, few enough to keep the run short. */
@@ -73,7 +73,11 @@ try {
   // 3. copy-dynamodb-table through its library API, on the same data.
   const peerTarget = await createTable(client, 'peer');
   const peer = await measureRun(sandbox, [source.tableName, peerTarget.tableName], N, () =>
-    copyDynamodbTable(source.tableName, peerTarget.tableName),
+    copyDynamodbTable(source.tableName, peerTarget.tableName, {
+      region: 'us-east-1',
+      endpoint: sandbox.endpoint,
+      credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+    }),
   );
   const peerComplete = (await digestTable(peerTarget)).digest === expected.digest;
   log(`copy-dynamodb-table: ${peer.seconds.toFixed(1)} s, complete: ${peerComplete}`);
@@ -292,18 +296,4 @@ async function cappedCopy(cap: number, told: boolean) {
   const shareOfCap = items / (cap * (writeSeconds + 1));
   log(`capped at ${cap} WCU/s (${told ? 'cap given' : 'adaptive'}): ${(shareOfCap * 100).toFixed(1)}% of capacity`);
   return { items, writeSeconds, shareOfCap, lost: items - m.value.destination.count };
-}
-
-/** copy-dynamodb-table's own API (callback style), with its AWS SDK v2 pointed at the sandbox. */
-function copyDynamodbTable(source: string, destination: string): Promise<void> {
-  const require = createRequire(import.meta.url);
-  const { copy } = require('copy-dynamodb-table') as {
-    copy: (options: unknown, done: (error: unknown, result: { count: number }) => void) => void;
-  };
-  const config = { accessKeyId: 'x', secretAccessKey: 'y', region: 'us-east-1', endpoint: sandbox.endpoint };
-  return new Promise((resolve, reject) =>
-    copy({ config, source: { tableName: source }, destination: { tableName: destination }, log: false }, (error) =>
-      error ? reject(error) : resolve(),
-    ),
-  );
 }

@@ -2,12 +2,13 @@
 // revert.json when present) by bench/rtoModel.ts: printed, written to bench/results/rto-model.json, and put into
 // docs/performance.md between its rto-model markers, so that the document says what the engine measures now.
 // `npm run bench` runs it after the benchmarks; `npm run bench -- model` runs it alone.
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import { AWS } from './awsFigures.js';
-import type { MachineUnderTest } from './writeBenchResults.js';
+import { benchResultsDirectory, resultsElsewhere, type MachineUnderTest } from './writeBenchResults.js';
 import {
   CHANGED_SHARE,
   WORKFLOW,
@@ -32,11 +33,17 @@ interface ScaleResults {
   readonly sizes: readonly { items: number; microsPerItem: number; peakRssMb: number }[];
 }
 
-const sync = JSON.parse(await readFile(path.join(here, 'results', 'sync.json'), 'utf8')) as SyncResults;
+const results = benchResultsDirectory();
+const syncFile = path.join(results, 'sync.json');
+if (!existsSync(syncFile)) {
+  console.error(`[rto-model] no ${syncFile}: run \`npm run bench -- sync\` first; the model was left as it is.`);
+  process.exit(1);
+}
+const sync = JSON.parse(await readFile(syncFile, 'utf8')) as SyncResults;
 if (!sync.worker || sync.checkpointBytes === undefined || !sync.latency || !sync.seedReset || !sync.copyDynamodbTable) {
   throw new Error('bench/results/sync.json has no one-worker figures: run `npm run bench -- sync` first.');
 }
-const scale = await readFile(path.join(here, 'results', 'scale.json'), 'utf8').then(
+const scale = await readFile(path.join(results, 'scale.json'), 'utf8').then(
   (text) => JSON.parse(text) as ScaleResults,
   () => undefined,
 );
@@ -45,7 +52,7 @@ interface RevertResults {
   readonly changed: number;
   readonly modes: readonly { mode: string; syncSeconds: number; verifySeconds: number }[];
 }
-const revert = await readFile(path.join(here, 'results', 'revert.json'), 'utf8').then(
+const revert = await readFile(path.join(results, 'revert.json'), 'utf8').then(
   (text) => JSON.parse(text) as RevertResults,
   () => undefined,
 );
@@ -56,7 +63,13 @@ const markdown = await prettier.format(render(model), {
   parser: 'markdown',
 });
 console.log(markdown);
-await writeFile(path.join(here, 'results', 'rto-model.json'), `${JSON.stringify(model, null, 2)}\n`);
+await writeFile(path.join(results, 'rto-model.json'), `${JSON.stringify(model, null, 2)}\n`);
+if (resultsElsewhere()) {
+  console.error(
+    `[rto-model] wrote ${results}/rto-model.json; docs/performance.md left alone (BENCH_RESULTS_DIR is set)`,
+  );
+  process.exit(0);
+}
 const text = await readFile(doc, 'utf8');
 const [before, rest] = text.split(START);
 const after = rest?.split(END)[1];
