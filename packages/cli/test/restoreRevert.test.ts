@@ -130,6 +130,7 @@ describe('dynamo-dr restore --mode revert', () => {
     const fullWithUntil = await revert('--export-bucket', BUCKET, '--verify', 'full', '--until', t);
     expect(fullWithUntil.code).toBe(2);
     expect(fullWithUntil.stderr).toMatch(/--verify "full" compares the table with a PITR restore at the time/);
+    expect(fullWithUntil.stderr).not.toContain('untilTime'); // flags, never core's field names
     expect(await tableContents(client, TABLE)).toEqual(before);
     expect(await exportCount()).toBe(0);
     expect((await awsResources(client)).backups).toEqual([]);

@@ -62,8 +62,8 @@ export function assertRevertOptions(options: RevertOptions): void {
     throw new InputError(
       'verify',
       verify,
-      'compares the table with a PITR restore at the time, which untilTime keeps later writes from',
-      'Leave out untilTime to verify in full, or verify the reverted keys only (keys).',
+      'compares the table with a PITR restore at the time, and an end to the undone window keeps the writes after it',
+      'Undo up to now to verify in full, or verify the reverted keys only (keys).',
     );
   }
 }

@@ -348,7 +348,7 @@ describe('a revert refuses bad input before anything changes', () => {
       (_, t) => ({ verify: 'full', untilTime: new Date(Date.parse(t) + 1000).toISOString() }),
       'verify',
     );
-    expect(error.message).toContain('untilTime keeps later writes from');
+    expect(error.message).toContain('an end to the undone window keeps the writes after it');
   });
 
   it('an end of the window before the time', async () => {
