@@ -189,8 +189,9 @@ describe('dynamo-dr restore on Step Functions, interrupted or refused', () => {
 
   it('killed while following, run again with the same incident: attaches, and exactly one execution exists', async () => {
     await simulateIncident(dynamodb, TABLES.Orders, ITEMS);
-    // Slow control-plane calls keep the execution running past the second command's start.
-    sandbox.setLatency({ control: { fixedMs: 400 } });
+    // Slow control-plane calls keep the execution running past the second command's start, even when a loaded
+    // machine takes seconds to start it.
+    sandbox.setLatency({ control: { fixedMs: 1000 } });
     try {
       const first = startCli(sandbox, dir, restoreArgs(TABLES.Orders, 'incident-8'));
       let stderr = '';

@@ -24,8 +24,11 @@ import { runCli } from './restoreHarness.js';
 // Ledger worker lacks its journal variable (the function fails). `dynamo-dr restore` on Step Functions fails
 // loudly with the denied action or the function's message, and nothing is lost.
 const TABLES = { Audit: 'Weak-Audit', Ledger: 'Weak-Ledger', Slow: 'Weak-Slow' } as const;
-/** The Slow worker's timeout after patching: a sync segment's scan, delayed longer, cannot finish in it. */
-const SLOW_TIMEOUT_SECONDS = 1;
+/**
+ * The Slow worker's timeout after patching: a sync segment's scan, delayed longer, cannot finish in it, while the
+ * steps before the sync (validation, the forensic backup) finish in it even on a loaded machine.
+ */
+const SLOW_TIMEOUT_SECONDS = 3;
 const ITEMS = 20;
 const STACK = 'WeakDisasterRecovery';
 
@@ -38,7 +41,7 @@ type Resource = { Type: string; Properties: Record<string, any> }; // eslint-dis
 
 /**
  * The template without `dynamodb:BatchWriteItem` on the Audit table for its worker, the Ledger worker without its
- * journal, and the Slow worker with a one-second timeout.
+ * journal, and the Slow worker with a short timeout.
  */
 function weakened(template: { Resources: Record<string, Resource> }): unknown {
   for (const resource of Object.values(template.Resources)) {
@@ -135,8 +138,8 @@ describe('restore on Step Functions with a weakened stack', () => {
   }, 120_000);
 
   it('a Lambda function that times out fails the restore with its timeout; the forensic backup is kept', async () => {
-    // Every Scan answered after 1.5 s: the Slow worker's sync segment outlives its one-second timeout.
-    sandbox.setLatency({ scan: { fixedMs: 1500 } });
+    // Every Scan answered after the timeout and more: the Slow worker's sync segment outlives its timeout.
+    sandbox.setLatency({ scan: { fixedMs: SLOW_TIMEOUT_SECONDS * 1000 + 1500 } });
     try {
       const run = await restore(TABLES.Slow);
       expect(run.code).toBe(1);
