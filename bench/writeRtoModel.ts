@@ -215,9 +215,9 @@ function render(m: RtoModel): string {
 
 /**
  * A revert of the example's table, 1% of its items changed: no PITR restore but incremental exports (AWS publishes
- * no duration for them), then one write per changed key and one read back, in this process (the revert has no
- * Lambda workers yet) at the rates bench/results/revert.json measured under AWS-like latency, capped by the table's
- * capacity (a write unit per changed key of under 1 KB, half a read unit per key read back).
+ * no duration for them), then one write per changed key and one read back, at the rates one process reached in
+ * bench/results/revert.json under AWS-like latency (the deployed machine's segment workers are not counted), capped
+ * by the table's capacity (a write unit per changed key of under 1 KB, half a read unit per key read back).
  */
 function revertRow(e: RtoModel['examples'][number]): string[] {
   const run = revert?.modes.find((m) => m.mode === 'revert');

@@ -21,8 +21,12 @@ export interface RestoreTableRun extends TableRunBase<TableRestorePlan> {
   readonly exports?: readonly RecordedExport[];
   /** How many of a revert's writes (in key order) each segment has done: a resumed run goes on from there. */
   readonly revertedKeys?: Readonly<Record<number, number>>;
-  /** The keys a revert found written in its window and again after it (as the journal may show them). */
+  /**
+   * The keys a revert found written in its window and again after it (as the journal may show them): the first
+   * 100 its segments found (RECORDED_CONFLICTS); `conflictCount` counts them all.
+   */
   readonly conflicts?: readonly unknown[];
+  readonly conflictCount?: number;
   readonly verification?: RecordedVerification;
   /** A revert's `--verify full`: the whole table against a PITR restore at the time, and how many keys differ. */
   readonly fullVerification?: RecordedVerification & { readonly differing: number };

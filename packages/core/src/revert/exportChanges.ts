@@ -11,15 +11,23 @@ export interface ExportChange {
 }
 
 /**
- * Every changed key of a completed incremental export: each line of its data files is one changed key
+ * Every changed key of a completed incremental export, or those whose keys `keep` accepts (streamed: what is not
+ * kept is never held): each line of its data files is one changed key
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html).
  */
-export async function readExportChanges(s3: S3Client, bucket: string, manifestKey: string): Promise<ExportChange[]> {
+export async function readExportChanges(
+  s3: S3Client,
+  bucket: string,
+  manifestKey: string,
+  keep?: (keys: Item) => boolean,
+): Promise<ExportChange[]> {
   const changes: ExportChange[] = [];
   for await (const lines of exportDataRecords(s3, bucket, manifestKey)) {
     for (const line of lines as { Keys: JsonItem; OldImage?: JsonItem; NewImage?: JsonItem }[]) {
+      const keys = itemFromJson(line.Keys);
+      if (keep && !keep(keys)) continue;
       changes.push({
-        keys: itemFromJson(line.Keys),
+        keys,
         ...(line.OldImage && { oldImage: itemFromJson(line.OldImage) }),
         ...(line.NewImage && { newImage: itemFromJson(line.NewImage) }),
       });

@@ -25,46 +25,46 @@ import type { RevertStepContext } from './revertStepContext.js';
 /** Writes are journaled after every this many keys: a resumed run repeats at most one chunk. */
 const CHUNK = 500;
 
-/** What the completed exports say to write: read from S3, in the chain's order. */
+/** The most conflicting keys a run record lists (a journal item holds 400 KB at most); `conflictCount` counts all. */
+export const RECORDED_CONFLICTS = 100;
+
+/**
+ * What the completed exports say to write: read from S3, in the chain's order; of one segment's keys only when
+ * `segment` is given. A segment's share is all a step holds in memory: a key's changes in every export of the
+ * chain fall in the same segment (its hash), so the share is decided exactly as the whole would be.
+ */
 export async function loadRevertChanges(
   ctx: RevertStepContext,
   plan: TableRevertPlan,
   exports: readonly RecordedExport[],
+  segment?: number,
 ): Promise<RevertChanges> {
+  const keep = segment === undefined ? undefined : (keys: Item) => segmentOf(keys, plan.segments) === segment;
   const read = (part: RecordedExport['part']) =>
     Promise.all(
-      exports.filter((e) => e.part === part).map((e) => readExportChanges(ctx.s3, plan.exportBucket, e.manifestKey!)),
+      exports
+        .filter((e) => e.part === part)
+        .map((e) => readExportChanges(ctx.s3, plan.exportBucket, e.manifestKey!, keep)),
     );
   return revertChanges(await read('window'), await read('later'), plan.onConflict);
 }
 
 /**
- * The gate of the writes: refuses to touch the table unless the forensic backup is AVAILABLE; records the
- * conflicts (as the journal may show keys), the keys the segments will not write (unchanged, skipped
- * conflicts), and the sync as started.
+ * The gate of the writes: refuses to touch the table unless the forensic backup is AVAILABLE and the exports
+ * are recorded as completed; records the sync as started. Each segment counts and lists its own share.
  */
 export async function prepareRevert(ctx: RevertStepContext, plan: TableRevertPlan): Promise<void> {
   await prepareSync(ctx, plan);
-  const key = restoreRunKey(plan);
-  const run = await readTableRun<RestoreRun>(ctx.journal, key);
-  if (run?.counts.revert) return;
-  const changes = await loadRevertChanges(ctx, plan, exportsOf(run, plan));
-  const skipped = plan.onConflict === 'skip' ? changes.conflicts.length : 0;
-  await recordTable<RestoreRun>(ctx.journal, key, (t) => ({
-    ...t,
-    conflicts: changes.conflicts.map((k) => reportedKey(k, plan.sensitive)),
-    counts: {
-      ...t.counts,
-      revert: { ...NO_COUNTS, scanned: changes.unchanged + skipped, unchanged: changes.unchanged },
-    },
-  }));
+  exportsOf(await readTableRun<RestoreRun>(ctx.journal, restoreRunKey(plan)), plan);
 }
 
 /**
  * Writes the image at the time (or deletes) of each changed key of one segment (keys are spread over the
  * segments by a hash), through the sync engine's write queue, paced by the table's write rate; journals how
  * far it got after every chunk, so that a resumed run goes on from there. Returns unfinished when its time
- * budget runs out (on Lambda); the state machine calls it again with the `pace` returned.
+ * budget runs out (on Lambda); the state machine calls it again with the `pace` returned. Holds only the
+ * segment's share of the changes. Once done, records its counts (the keys it wrote, deleted, found unchanged or
+ * skipped as conflicts) and its conflicts (as the journal may show keys).
  */
 export async function revertChangedSegment(
   ctx: RevertStepContext,
@@ -76,8 +76,8 @@ export async function revertChangedSegment(
   const done = `revert:${segment}`;
   const run = await readTableRun<RestoreRun>(ctx.journal, key);
   if (isVerified(run) || run?.segmentsDone.includes(done)) return { done: true, pace: {} };
-  const changes = await loadRevertChanges(ctx, plan, exportsOf(run, plan));
-  const actions = changes.actions.filter((a) => segmentOf(a.key, plan.segments) === segment);
+  const changes = await loadRevertChanges(ctx, plan, exportsOf(run, plan), segment);
+  const { actions } = changes;
   const { table, schema, engine } = await destination(ctx, plan, pace);
   const stopAt = ctx.segmentBudgetMs === undefined ? undefined : Date.now() + ctx.segmentBudgetMs;
   const paceNow = () => (!ctx.engine && currentPace(engine, plan.tableName)) || {};
@@ -93,23 +93,33 @@ export async function revertChangedSegment(
     }));
   }
   const deleted = actions.filter((a) => !a.image).length;
-  const counts = { scanned: actions.length, written: actions.length - deleted, deleted, unchanged: 0 };
+  const skipped = plan.onConflict === 'skip' ? changes.conflicts.length : 0;
+  const counts = {
+    scanned: actions.length + changes.unchanged + skipped,
+    written: actions.length - deleted,
+    deleted,
+    unchanged: changes.unchanged,
+  };
+  const conflicts = changes.conflicts.map((k) => reportedKey(k, plan.sensitive));
   await recordTable<RestoreRun>(ctx.journal, key, (t) => ({
     ...t,
     segmentsDone: [...t.segmentsDone, done],
+    conflicts: [...(t.conflicts ?? []), ...conflicts].slice(0, RECORDED_CONFLICTS),
+    conflictCount: (t.conflictCount ?? t.conflicts?.length ?? 0) + conflicts.length,
     counts: { ...t.counts, revert: addCounts(t.counts.revert ?? NO_COUNTS, counts) },
   }));
   return { done: true, pace: paceNow() };
 }
 
 /** The segment a key's write belongs to: the first four bytes of a hash of the key, modulo the segments. */
-function segmentOf(key: Item, segments: number): number {
+export function segmentOf(key: Item, segments: number): number {
   return createHash('sha256').update(canonicalItem(key)).digest().readUInt32BE(0) % segments;
 }
 
 /**
- * Reads every reverted key back (BatchGetItem) and compares it with its image at the time; records the
- * verification, and throws {@link VerificationError} naming the first keys that differ.
+ * Reads every reverted key back (BatchGetItem) and compares it with its image at the time, one segment's share
+ * at a time (so it holds no more than a segment's share of the changes); records the verification, and throws
+ * {@link VerificationError} naming the first keys that differ.
  */
 export async function verifyRevertedItems(ctx: RevertStepContext, plan: TableRevertPlan): Promise<void> {
   const key = restoreRunKey(plan);
@@ -117,28 +127,33 @@ export async function verifyRevertedItems(ctx: RevertStepContext, plan: TableRev
   await recordTable<RestoreRun>(ctx.journal, key, (t) =>
     phaseStarted(phaseEnded(t, 'sync', new Date()), 'verify', new Date()),
   );
-  const { actions } = await loadRevertChanges(ctx, plan, exportsOf(run, plan));
+  const exports = exportsOf(run, plan);
   const { table, schema, engine } = await destination(ctx, plan);
-  const found = await readItems(
-    table,
-    actions.map((a) => a.key),
-    undefined,
-    engine,
-  );
-  const byKey = new Map(found.map((item) => [canonicalItem(keyOf(item, schema)), item]));
   const expected = new DigestAccumulator();
   const actual = new DigestAccumulator();
   const differing: unknown[] = [];
-  for (const action of actions) {
-    const item = byKey.get(canonicalItem(action.key));
-    if (action.image) expected.add(action.image);
-    if (item) actual.add(item);
-    const same = item && action.image ? canonicalItem(item) === canonicalItem(action.image) : !item && !action.image;
-    if (!same) differing.push(reportedKey(action.key, plan.sensitive));
+  let count = 0;
+  for (let segment = 0; segment < plan.segments; segment++) {
+    const { actions } = await loadRevertChanges(ctx, plan, exports, segment);
+    const found = await readItems(
+      table,
+      actions.map((a) => a.key),
+      undefined,
+      engine,
+    );
+    const byKey = new Map(found.map((item) => [canonicalItem(keyOf(item, schema)), item]));
+    for (const action of actions) {
+      const item = byKey.get(canonicalItem(action.key));
+      if (action.image) expected.add(action.image);
+      if (item) actual.add(item);
+      const same = item && action.image ? canonicalItem(item) === canonicalItem(action.image) : !item && !action.image;
+      if (!same) differing.push(reportedKey(action.key, plan.sensitive));
+    }
+    count += actions.length;
   }
   const verification = { equal: differing.length === 0, ...expected.value() };
   await recordTable<RestoreRun>(ctx.journal, key, (t) =>
-    phaseEnded({ ...t, verification: { ...verification, count: actions.length } }, 'verify', new Date()),
+    phaseEnded({ ...t, verification: { ...verification, count } }, 'verify', new Date()),
   );
   if (differing.length) {
     throw new VerificationError(

@@ -1,6 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ExportChange } from '../../src/revert/exportChanges.js';
 import { exportPeriods } from '../../src/revert/exportPeriods.js';
 import { revertChanges } from '../../src/revert/revertChanges.js';
+import { segmentOf } from '../../src/revert/revertItems.js';
+import { canonicalItem } from '../../src/sync/canonicalItem.js';
 
 const k = (id: string) => ({ id: { S: id } });
 const item = (id: string, v: number) => ({ ...k(id), v: { N: String(v) } });
@@ -54,5 +58,46 @@ describe('a revert over a chain of exports', () => {
     const later = [[{ keys: k('c'), oldImage: item('c', 2), newImage: item('c', 3) }]];
     expect(revertChanges(window, later, 'skip')).toEqual({ actions: [], conflicts: [k('c')], unchanged: 0 });
     expect(revertChanges(window, later, 'overwrite').actions).toEqual([{ key: k('c'), image: item('c', 1) }]);
+  });
+
+  it("decides each segment's share exactly as the whole: a step that holds one segment's changes writes, counts and lists what the whole would", () => {
+    const change = fc.record({
+      id: fc.integer({ min: 0, max: 30 }),
+      old: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+      next: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+    });
+    const exportOf = fc.uniqueArray(change, { selector: (c) => c.id, maxLength: 20 }).map((changes) =>
+      changes.map(({ id, old, next }): ExportChange => {
+        const key = k(`key-${id}`);
+        return {
+          keys: key,
+          ...(old !== undefined && { oldImage: item(`key-${id}`, old) }),
+          ...(next !== undefined && { newImage: item(`key-${id}`, next) }),
+        };
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(exportOf, { minLength: 1, maxLength: 3 }),
+        fc.array(exportOf, { maxLength: 2 }),
+        fc.constantFrom('skip' as const, 'overwrite' as const),
+        fc.integer({ min: 1, max: 8 }),
+        (window, later, onConflict, segments) => {
+          const whole = revertChanges(window, later, onConflict);
+          const shares = Array.from({ length: segments }, (_, segment) => {
+            const mine = (changes: readonly ExportChange[]) =>
+              changes.filter((c) => segmentOf(c.keys, segments) === segment);
+            return revertChanges(window.map(mine), later.map(mine), onConflict);
+          });
+          const byKey = (a: { key: object }, b: { key: object }) =>
+            canonicalItem(a.key as never) < canonicalItem(b.key as never) ? -1 : 1;
+          expect(shares.flatMap((s) => s.actions).sort(byKey)).toEqual([...whole.actions].sort(byKey));
+          const keys = (list: readonly object[]) => list.map((key) => canonicalItem(key as never)).sort();
+          expect(keys(shares.flatMap((s) => s.conflicts))).toEqual(keys(whole.conflicts));
+          expect(shares.reduce((sum, s) => sum + s.unchanged, 0)).toBe(whole.unchanged);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  BatchWriteItemCommand,
   CreateTableCommand,
   DeleteItemCommand,
   DescribeTableCommand,
@@ -247,6 +248,36 @@ describe('revert through an incremental export', () => {
     await runRevert(again, overwrite, { pollIntervalMs: 20 });
     await put(table2, sampleItem(1));
     expect(await tableContents(client, table)).toEqual(await tableContents(client, table2));
+  });
+
+  it('more conflicts than a run record lists: the first 100 listed, every one counted and skipped', async () => {
+    const table = `Revert-${++tableNumber}`;
+    await createSampleTable(client, table, ITEMS);
+    const t = await timeBetweenWrites();
+    const many = Array.from({ length: 120 }, (_, i) => 1000 + i);
+    const writeAll = async (v: string) => {
+      for (let i = 0; i < many.length; i += 25) {
+        const items = many.slice(i, i + 25).map((n) => ({ ...sampleItem(n), v: { S: v } }));
+        await client.send(
+          new BatchWriteItemCommand({ RequestItems: { [table]: items.map((Item) => ({ PutRequest: { Item } })) } }),
+        );
+      }
+    };
+    await writeAll('bad'); // new keys in the window
+    await sleep(MIN_PERIOD_MS);
+    const until = await timeBetweenWrites();
+    await writeAll('fixed-later'); // and written again after it: 120 conflicts
+    await sleep(MIN_PERIOD_MS);
+    const before = await tableContents(client, table);
+    const ctx = await context();
+    const plan = await planRevert(client, aws(), ctx.journal, request(table, 'inc-many', t, { untilTime: until }));
+    const run = await runRevert(ctx, plan, { pollIntervalMs: 20 });
+    const recorded = run.tables[table]!;
+    expect(recorded.conflicts).toHaveLength(100);
+    expect(recorded.conflictCount).toBe(120);
+    expect(new Set(recorded.conflicts!.map((k) => JSON.stringify(k))).size).toBe(100);
+    expect(recorded.counts.revert).toMatchObject({ scanned: 120, written: 0, deleted: 0, unchanged: 0 });
+    expect(await tableContents(client, table)).toEqual(before); // every conflict skipped
   });
 
   it('interrupted, then run again with the same incident: exact, and the recorded export is reused', async () => {

@@ -92,8 +92,8 @@ function countsOf(table: TableRun): string[] {
     ];
   }
   const sync = counts as RestoreTableRun['counts'];
-  const conflicts =
-    'conflicts' in table && table.conflicts?.length ? [`revert.conflicts ${table.conflicts.length}`] : [];
+  const conflictCount = 'conflicts' in table ? (table.conflictCount ?? table.conflicts?.length ?? 0) : 0;
+  const conflicts = conflictCount ? [`revert.conflicts ${conflictCount}`] : [];
   const full = 'fullVerification' in table && table.fullVerification;
   return [
     ...(['empty', 'copy', 'delta', 'revert'] as const).flatMap((operation) => shown(`${operation}.`, sync[operation])),
