@@ -27,9 +27,24 @@ export interface RestoreTableRun extends TableRunBase<TableRestorePlan> {
    */
   readonly conflicts?: readonly unknown[];
   readonly conflictCount?: number;
+  /** A revert's read-back, per segment: how far it got, the digests so far and the keys that differ. */
+  readonly revertChecked?: Readonly<Record<number, RevertedSegmentCheck>>;
   readonly verification?: RecordedVerification;
   /** A revert's `--verify full`: the whole table against a PITR restore at the time, and how many keys differ. */
   readonly fullVerification?: RecordedVerification & { readonly differing: number };
+}
+
+/** One segment's read-back of a revert's keys, journaled chunk by chunk. */
+export interface RevertedSegmentCheck {
+  /** Keys read back so far (in the segment's key order). */
+  readonly checked: number;
+  /** The digest of their images at the time, and of what the table holds. */
+  readonly expected: TableDigest;
+  readonly actual: TableDigest;
+  /** How many differ, and the first few (as the journal may show keys). */
+  readonly differing: number;
+  readonly sample: readonly unknown[];
+  readonly done: boolean;
 }
 
 /**

@@ -9,7 +9,7 @@ import { assertRevertOptions, planTableRevert } from './planRevert.js';
 import { awaitFullVerificationTable, startFullVerification, verifyAgainstRestore } from './fullVerification.js';
 import { awaitRevertExports, startRevertExports } from './revertExports.js';
 import { revertInputSchema, type RevertInput } from './revertInput.js';
-import { prepareRevert, revertChangedSegment, verifyRevertedItems } from './revertItems.js';
+import { prepareRevert, recordRevertVerification, revertChangedSegment, verifyRevertedSegment } from './revertItems.js';
 import type { RevertSettings, TableRevertPlan } from './revertPlan.js';
 import type { RevertStepContext } from './revertStepContext.js';
 
@@ -63,8 +63,9 @@ export const revertHandlers = {
     return null;
   },
   revertChangedSegment: (ctx, event) => revertChangedSegment(ctx, planOf(event), event.segment!, event.pace),
-  async verifyRevertedItems(ctx, event) {
-    await verifyRevertedItems(ctx, planOf(event));
+  verifyRevertedSegment: (ctx, event) => verifyRevertedSegment(ctx, planOf(event), event.segment!),
+  async recordRevertVerification(ctx, event) {
+    await recordRevertVerification(ctx, planOf(event));
     return null;
   },
   async startFullVerification(ctx, event) {

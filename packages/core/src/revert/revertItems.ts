@@ -3,7 +3,13 @@ import type { WriteRequest } from '@aws-sdk/client-dynamodb';
 import { keyOf, type KeySchema } from '../aws/describeTableShape.js';
 import type { Item, TableRef } from '../aws/tableRef.js';
 import { DrError, VerificationError } from '../errors.js';
-import { isVerified, restoreRunKey, type RecordedExport, type RestoreRun } from '../restore/restoreRun.js';
+import {
+  isVerified,
+  restoreRunKey,
+  type RecordedExport,
+  type RestoreRun,
+  type RevertedSegmentCheck,
+} from '../restore/restoreRun.js';
 import { workerEngine } from '../restore/restoreSegments.js';
 import { prepareSync } from '../restore/syncSegments.js';
 import { phaseEnded, phaseStarted } from '../runs/runRecord.js';
@@ -15,7 +21,7 @@ import { reportedKey } from '../sync/reportedKeys.js';
 import { addCounts, NO_COUNTS } from '../sync/segmentCounts.js';
 import { currentPace, resumePace, type SegmentPace } from '../sync/segmentPace.js';
 import { sharedKeySchema } from '../sync/sharedKeySchema.js';
-import { DigestAccumulator } from '../sync/tableDigest.js';
+import { combineDigests, DigestAccumulator, EMPTY_DIGEST } from '../sync/tableDigest.js';
 import { writeItems } from '../sync/writeItems.js';
 import { readExportChanges } from './exportChanges.js';
 import { revertChanges, type RevertAction, type RevertChanges } from './revertChanges.js';
@@ -116,50 +122,108 @@ export function segmentOf(key: Item, segments: number): number {
   return createHash('sha256').update(canonicalItem(key)).digest().readUInt32BE(0) % segments;
 }
 
+/** Keys read back per journaled chunk of a segment's verification: a resumed call repeats at most one chunk. */
+const VERIFY_CHUNK = 1_000;
+/** The differing keys a segment's verification keeps, to name them in the error. */
+const DIFFERING_SAMPLE = 5;
+
+const NOT_VERIFIED: RevertedSegmentCheck = {
+  checked: 0,
+  expected: EMPTY_DIGEST,
+  actual: EMPTY_DIGEST,
+  differing: 0,
+  sample: [],
+  done: false,
+};
+
 /**
- * Reads every reverted key back (BatchGetItem) and compares it with its image at the time, one segment's share
- * at a time (so it holds no more than a segment's share of the changes); records the verification, and throws
- * {@link VerificationError} naming the first keys that differ.
+ * Reads one segment's reverted keys back (BatchGetItem) and compares each with its image at the time, holding
+ * only the segment's share of the changes; journals after every chunk how far it got, both digests so far and the
+ * keys that differ (a count and a sample), so a resumed call goes on from there. Returns unfinished when its
+ * time budget runs out (on Lambda). {@link recordRevertVerification} then adds the segments up.
  */
-export async function verifyRevertedItems(ctx: RevertStepContext, plan: TableRevertPlan): Promise<void> {
+export async function verifyRevertedSegment(
+  ctx: RevertStepContext,
+  plan: TableRevertPlan,
+  segment: number,
+): Promise<{ done: boolean; pace: SegmentPace }> {
   const key = restoreRunKey(plan);
   const run = await readTableRun<RestoreRun>(ctx.journal, key);
+  let check = run?.revertChecked?.[segment] ?? NOT_VERIFIED;
+  if (isVerified(run) || check.done) return { done: true, pace: {} };
   await recordTable<RestoreRun>(ctx.journal, key, (t) =>
-    phaseStarted(phaseEnded(t, 'sync', new Date()), 'verify', new Date()),
+    t.phases.verify ? t : phaseStarted(phaseEnded(t, 'sync', new Date()), 'verify', new Date()),
   );
-  const exports = exportsOf(run, plan);
+  const { actions } = await loadRevertChanges(ctx, plan, exportsOf(run, plan), segment);
   const { table, schema, engine } = await destination(ctx, plan);
-  const expected = new DigestAccumulator();
-  const actual = new DigestAccumulator();
-  const differing: unknown[] = [];
-  let count = 0;
-  for (let segment = 0; segment < plan.segments; segment++) {
-    const { actions } = await loadRevertChanges(ctx, plan, exports, segment);
+  const stopAt = ctx.segmentBudgetMs === undefined ? undefined : Date.now() + ctx.segmentBudgetMs;
+  const record = (next: RevertedSegmentCheck) =>
+    recordTable<RestoreRun>(ctx.journal, key, (t) => ({
+      ...t,
+      revertChecked: { ...t.revertChecked, [segment]: next },
+    }));
+  // At least one chunk a call, whatever the budget left after reading the exports: every call makes progress.
+  while (check.checked < actions.length) {
+    const chunk = actions.slice(check.checked, check.checked + VERIFY_CHUNK);
     const found = await readItems(
       table,
-      actions.map((a) => a.key),
+      chunk.map((a) => a.key),
       undefined,
       engine,
     );
     const byKey = new Map(found.map((item) => [canonicalItem(keyOf(item, schema)), item]));
-    for (const action of actions) {
+    const expected = new DigestAccumulator(check.expected);
+    const actual = new DigestAccumulator(check.actual);
+    const differing: unknown[] = [];
+    for (const action of chunk) {
       const item = byKey.get(canonicalItem(action.key));
       if (action.image) expected.add(action.image);
       if (item) actual.add(item);
       const same = item && action.image ? canonicalItem(item) === canonicalItem(action.image) : !item && !action.image;
       if (!same) differing.push(reportedKey(action.key, plan.sensitive));
     }
-    count += actions.length;
+    check = {
+      checked: check.checked + chunk.length,
+      expected: expected.value(),
+      actual: actual.value(),
+      differing: check.differing + differing.length,
+      sample: [...check.sample, ...differing].slice(0, DIFFERING_SAMPLE),
+      done: false,
+    };
+    await record(check);
+    if (stopAt !== undefined && Date.now() >= stopAt && check.checked < actions.length)
+      return { done: false, pace: {} };
   }
-  const verification = { equal: differing.length === 0, ...expected.value() };
-  await recordTable<RestoreRun>(ctx.journal, key, (t) =>
-    phaseEnded({ ...t, verification: { ...verification, count } }, 'verify', new Date()),
-  );
-  if (differing.length) {
+  await record({ ...check, done: true });
+  return { done: true, pace: {} };
+}
+
+/**
+ * Adds up the segments' read-backs: records the verification (equal, the images' digest, how many keys were read
+ * back) and throws {@link VerificationError} naming the first keys that differ.
+ */
+export async function recordRevertVerification(ctx: RevertStepContext, plan: TableRevertPlan): Promise<void> {
+  const key = restoreRunKey(plan);
+  const run = await readTableRun<RestoreRun>(ctx.journal, key);
+  if (isVerified(run)) return;
+  const checks = Array.from({ length: plan.segments }, (_, segment) => run?.revertChecked?.[segment]);
+  if (!checks.every((c): c is RevertedSegmentCheck => c?.done === true)) {
+    throw new DrError(`The read-back of ${plan.tableName}'s reverted keys is not recorded for every segment.`, {
+      hint: 'Run the same command again with the same incident: it reads back the segments not yet read.',
+    });
+  }
+  const expected = combineDigests(...checks.map((c) => c.expected));
+  const actual = combineDigests(...checks.map((c) => c.actual));
+  const differing = checks.reduce((sum, c) => sum + c.differing, 0);
+  const count = checks.reduce((sum, c) => sum + c.checked, 0);
+  const verification = { equal: differing === 0, ...expected, count };
+  await recordTable<RestoreRun>(ctx.journal, key, (t) => phaseEnded({ ...t, verification }, 'verify', new Date()));
+  if (differing) {
+    const sample = checks.flatMap((c) => c.sample).slice(0, DIFFERING_SAMPLE);
     throw new VerificationError(
-      `${differing.length} reverted key(s) of ${plan.tableName} differ from their image at ${plan.restoreTime} (first: ${JSON.stringify(differing.slice(0, 5))})`,
-      expected.value(),
-      actual.value(),
+      `${differing} reverted key(s) of ${plan.tableName} differ from their image at ${plan.restoreTime} (first: ${JSON.stringify(sample)})`,
+      expected,
+      actual,
     );
   }
 }

@@ -42,18 +42,17 @@ const REVERT_HANDLER_PERMISSIONS: Readonly<Record<RevertHandlerName, (r: RevertR
     { actions: ['s3:AbortMultipartUpload', 's3:PutObject', 's3:PutObjectAcl'], resources: [r.exportObjects] },
   ],
   awaitRevertExports: (r) => [{ actions: ['dynamodb:DescribeExport'], resources: [r.exports] }],
-  prepareRevert: (r) => [
-    ...HANDLER_PERMISSIONS.prepareSync(r),
-    { actions: ['s3:GetObject'], resources: [r.exportObjects] },
-  ],
+  prepareRevert: HANDLER_PERMISSIONS.prepareSync,
   revertChangedSegment: (r) => [
     { actions: ['s3:GetObject'], resources: [r.exportObjects] },
     { actions: ['dynamodb:DescribeTable', 'dynamodb:BatchWriteItem'], resources: [r.table] },
   ],
-  verifyRevertedItems: (r) => [
+  verifyRevertedSegment: (r) => [
     { actions: ['s3:GetObject'], resources: [r.exportObjects] },
     { actions: ['dynamodb:DescribeTable', 'dynamodb:BatchGetItem'], resources: [r.table] },
   ],
+  // The journal only: it adds up what the segments recorded.
+  recordRevertVerification: () => [],
   // `--verify full`: the restore at the time into the temporary table, both tables read, the temporary one deleted.
   startFullVerification: HANDLER_PERMISSIONS.startPointInTimeRestore,
   awaitFullVerificationTable: HANDLER_PERMISSIONS.awaitRestoredTable,

@@ -8,12 +8,13 @@ import type { RevertSettings } from './revertPlan.js';
  * input first; take the lock and record the attempt; the forensic backup and the incremental exports of the
  * window (and of the kept periods after it) in parallel, both polled with backoff up to the deadline; the gate
  * (nothing is written before the forensic backup is AVAILABLE); write each changed key's image at the time,
- * fanned out over the segments (keys spread by a hash); read every reverted key back; with `verify: 'full'`,
+ * fanned out over the segments (keys spread by a hash); read every reverted key back, over the same segments, and
+ * add their read-backs up; with `verify: 'full'`,
  * compare the whole table with a PITR restore at the time (the only temporary table); record the run.
  *
  * @example
  * revertWorkflow(settings, { exportBucket: 'dr-exports' }).steps.map((s) => s.name);
- * // ['BackupAndExportInParallel', 'PrepareRevert', 'RevertChangedItems', 'VerifyRevertedItems', 'StartFullVerification', ...]
+ * // ['BackupAndExportInParallel', 'PrepareRevert', 'RevertChangedItems', 'VerifyRevertedItems', 'RecordRevertVerification', ...]
  */
 export function revertWorkflow(settings: TableRestoreSettings, revert: RevertSettings): Workflow {
   const deadlineSeconds = settings.restoreDeadlineMinutes * 60;
@@ -52,7 +53,15 @@ export function revertWorkflow(settings: TableRestoreSettings, revert: RevertSet
         segments: settings.segments,
         comment: `Writes the changed keys back over ${settings.segments} segments`,
       },
-      { kind: 'task', name: 'VerifyRevertedItems', handler: 'verifyRevertedItems' },
+      {
+        kind: 'segments',
+        name: 'VerifyRevertedItems',
+        task: 'VerifyRevertedSegment',
+        handler: 'verifyRevertedSegment',
+        segments: settings.segments,
+        comment: `Reads the reverted keys back over ${settings.segments} segments`,
+      },
+      { kind: 'task', name: 'RecordRevertVerification', handler: 'recordRevertVerification' },
       // `--verify full` only (the steps do nothing otherwise): the whole table against a PITR restore at the time.
       { kind: 'task', name: 'StartFullVerification', handler: 'startFullVerification' },
       { kind: 'poll', name: 'AwaitFullVerificationTable', handler: 'awaitFullVerificationTable', deadlineSeconds },

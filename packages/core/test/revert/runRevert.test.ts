@@ -38,6 +38,8 @@ import {
   tableContents,
   timeBetweenWrites,
 } from '../restore/restoreFixtures.js';
+import { recordRevertVerification, verifyRevertedSegment } from '../../src/revert/revertItems.js';
+import { readTableRun, recordTable } from '../../src/runs/tableRun.js';
 
 // Incremental exports: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.HowItWorks.html
 const MIN_PERIOD_MS = 150;
@@ -278,6 +280,72 @@ describe('revert through an incremental export', () => {
     expect(new Set(recorded.conflicts!.map((k) => JSON.stringify(k))).size).toBe(100);
     expect(recorded.counts.revert).toMatchObject({ scanned: 120, written: 0, deleted: 0, unchanged: 0 });
     expect(await tableContents(client, table)).toEqual(before); // every conflict skipped
+  });
+
+  it('a reverted key changed again before it is read back: fails naming the key, the verification recorded unequal', async () => {
+    const { table, t } = await changedTable();
+    const ctx = await context();
+    const plan = await planRevert(client, aws(), ctx.journal, request(table, 'inc-read-back', t));
+    // The read-back's reads wait; the write a writer the recovery did not hold makes lands first.
+    sandbox.setLatency({ read: { fixedMs: 300 } });
+    try {
+      const failure = runRevert(ctx, plan, {
+        pollIntervalMs: 20,
+        onStep: (_table, step) => {
+          if (step === 'VerifyRevertedSegment') void setV(table, 0, 'late');
+        },
+      });
+      await expect(failure).rejects.toBeInstanceOf(VerificationError);
+      await expect(failure).rejects.toThrow(
+        new RegExp(`^1 reverted key\\(s\\) of ${table} differ from their image at .*"sk":\\{"N":"0"\\}`),
+      );
+    } finally {
+      sandbox.setLatency(undefined);
+    }
+    const recorded = ((await ctx.journal.getRun('inc-read-back')) as RestoreRun).tables[table]!;
+    expect(recorded.result).toBe('failed');
+    expect(recorded.verification).toMatchObject({ equal: false });
+  });
+
+  it('a read-back cut off by its time budget goes on from its last chunk, and the chunks add up to the whole', async () => {
+    const table = `Revert-${++tableNumber}`;
+    await createSampleTable(client, table, ITEMS);
+    const t = await timeBetweenWrites();
+    const added = Array.from({ length: 2_500 }, (_, i) => 1000 + i);
+    for (let i = 0; i < added.length; i += 25) {
+      const items = added.slice(i, i + 25).map((n) => sampleItem(n));
+      await client.send(
+        new BatchWriteItemCommand({ RequestItems: { [table]: items.map((Item) => ({ PutRequest: { Item } })) } }),
+      );
+    }
+    await sleep(MIN_PERIOD_MS);
+    const base = await context();
+    const plan = await planRevert(client, aws(), base.journal, {
+      ...request(table, 'inc-budget', t),
+      tables: [{ ...request(table, 'inc-budget', t).tables[0]!, segments: 1 }],
+    });
+    await runRevert(base, plan, { pollIntervalMs: 20 });
+    expect(await tableContents(client, table)).toHaveLength(ITEMS); // the 2,500 keys deleted
+    // Forget the read-back, then read back as a Lambda call with no time left after reading the exports would.
+    const key = { kind: 'restore', incidentId: 'inc-budget', tableName: table } as const;
+    await recordTable<RestoreRun>(base.journal, key, (r) => ({
+      ...r,
+      verification: undefined,
+      revertChecked: undefined,
+    }));
+    const tablePlan = plan.tables[0]!;
+    const ctx = { ...base, engineClient: client, s3, segmentBudgetMs: 0 };
+    const checked: number[] = [];
+    for (let call = 0; call < 5; call++) {
+      const { done } = await verifyRevertedSegment(ctx, tablePlan, 0);
+      const record = (await readTableRun<RestoreRun>(base.journal, key))!;
+      checked.push(record.revertChecked![0]!.checked);
+      if (done) break;
+    }
+    expect(checked).toEqual([1000, 2000, 2500]);
+    await recordRevertVerification(ctx, tablePlan);
+    const record = (await readTableRun<RestoreRun>(base.journal, key))!;
+    expect(record.verification).toMatchObject({ equal: true, count: 2500 });
   });
 
   it('interrupted, then run again with the same incident: exact, and the recorded export is reused', async () => {
