@@ -10,22 +10,28 @@ export interface ExportChange {
   readonly newImage?: Item;
 }
 
+/** Which of an export's changes to read: of some data files only (by index in the files manifest), of some keys only. */
+export interface ChangesShare {
+  readonly file?: (index: number) => boolean;
+  readonly keys?: (keys: Item) => boolean;
+}
+
 /**
- * Every changed key of a completed incremental export, or those whose keys `keep` accepts (streamed: what is not
- * kept is never held): each line of its data files is one changed key
+ * Every changed key of a completed incremental export, or the `share` of them (streamed: what is not kept is never
+ * held): each line of its data files is one changed key
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html).
  */
 export async function readExportChanges(
   s3: S3Client,
   bucket: string,
   manifestKey: string,
-  keep?: (keys: Item) => boolean,
+  share: ChangesShare = {},
 ): Promise<ExportChange[]> {
   const changes: ExportChange[] = [];
-  for await (const lines of exportDataRecords(s3, bucket, manifestKey)) {
+  for await (const lines of exportDataRecords(s3, bucket, manifestKey, undefined, share.file)) {
     for (const line of lines as { Keys: JsonItem; OldImage?: JsonItem; NewImage?: JsonItem }[]) {
       const keys = itemFromJson(line.Keys);
-      if (keep && !keep(keys)) continue;
+      if (share.keys && !share.keys(keys)) continue;
       changes.push({
         keys,
         ...(line.OldImage && { oldImage: itemFromJson(line.OldImage) }),

@@ -23,7 +23,7 @@ import { currentPace, resumePace, type SegmentPace } from '../sync/segmentPace.j
 import { sharedKeySchema } from '../sync/sharedKeySchema.js';
 import { combineDigests, DigestAccumulator, EMPTY_DIGEST } from '../sync/tableDigest.js';
 import { writeItems } from '../sync/writeItems.js';
-import { readExportChanges } from './exportChanges.js';
+import { readExportChanges, type ChangesShare } from './exportChanges.js';
 import { revertChanges, type RevertAction, type RevertChanges } from './revertChanges.js';
 import type { TableRevertPlan } from './revertPlan.js';
 import type { RevertStepContext } from './revertStepContext.js';
@@ -35,9 +35,12 @@ const CHUNK = 500;
 export const RECORDED_CONFLICTS = 100;
 
 /**
- * What the completed exports say to write: read from S3, in the chain's order; of one segment's keys only when
- * `segment` is given. A segment's share is all a step holds in memory: a key's changes in every export of the
- * chain fall in the same segment (its hash), so the share is decided exactly as the whole would be.
+ * What the completed exports say to write: read from S3, in the chain's order; of one segment's share only when
+ * `segment` is given, which is all a step then holds and reads. One export (the window of at most 24 hours, nothing
+ * kept after it) holds each changed key once: the segments take its data files in turn (file i to segment i mod
+ * segments), so each reads only its files. A chain of exports may hold a key in several: the segments take the keys
+ * by hash ({@link segmentOf}), so a key's changes in every export fall in the same segment, and each reads the whole
+ * chain. Either way a share is decided exactly as the whole would be.
  */
 export async function loadRevertChanges(
   ctx: RevertStepContext,
@@ -45,12 +48,12 @@ export async function loadRevertChanges(
   exports: readonly RecordedExport[],
   segment?: number,
 ): Promise<RevertChanges> {
-  const keep = segment === undefined ? undefined : (keys: Item) => segmentOf(keys, plan.segments) === segment;
+  const share = segmentShare(plan, exports, segment);
   const read = (part: RecordedExport['part']) =>
     Promise.all(
       exports
         .filter((e) => e.part === part)
-        .map((e) => readExportChanges(ctx.s3, plan.exportBucket, e.manifestKey!, keep)),
+        .map((e) => readExportChanges(ctx.s3, plan.exportBucket, e.manifestKey!, share)),
     );
   return revertChanges(await read('window'), await read('later'), plan.onConflict);
 }
@@ -115,6 +118,17 @@ export async function revertChangedSegment(
     counts: { ...t.counts, revert: addCounts(t.counts.revert ?? NO_COUNTS, counts) },
   }));
   return { done: true, pace: paceNow() };
+}
+
+/** Which of the exports' changes segment `segment` takes (see {@link loadRevertChanges}); all without a segment. */
+export function segmentShare(
+  plan: Pick<TableRevertPlan, 'segments'>,
+  exports: readonly RecordedExport[],
+  segment?: number,
+): ChangesShare {
+  if (segment === undefined) return {};
+  if (exports.length === 1) return { file: (index) => index % plan.segments === segment };
+  return { keys: (keys) => segmentOf(keys, plan.segments) === segment };
 }
 
 /** The segment a key's write belongs to: the first four bytes of a hash of the key, modulo the segments. */

@@ -106,16 +106,21 @@ export async function* dataFileRecords(
   if (rest.trim() !== '') yield JSON.parse(rest) as unknown;
 }
 
-/** Every record of a completed export, in pages of at most `pageSize`: what a revert and a restore from an export read. */
+/**
+ * Every record of a completed export (of the data files whose index in the files manifest `readsFile` accepts), in
+ * pages of at most `pageSize`: what a revert and a restore from an export read.
+ */
 export async function* exportDataRecords(
   s3: S3Client,
   bucket: string,
   summaryKey: string,
   pageSize = 100,
+  readsFile: (index: number) => boolean = () => true,
 ): AsyncGenerator<unknown[]> {
   const summary = await readExportSummary(s3, bucket, summaryKey);
   const files = await readExportFiles(s3, bucket, summary.content);
-  for (const file of files.content) {
+  for (const [index, file] of files.content.entries()) {
+    if (!readsFile(index)) continue;
     let page: unknown[] = [];
     for await (const record of dataFileRecords((await openExportObject(s3, bucket, file.dataFileS3Key)).body)) {
       page.push(record);

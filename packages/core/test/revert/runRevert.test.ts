@@ -313,6 +313,31 @@ describe('revert through an incremental export', () => {
     expect(await digestTable({ client, tableName: table })).toEqual(await digestAt(table, t));
   });
 
+  it('one export of several data files: the segments take the files in turn, and the table ends exactly at T', async () => {
+    const table = `Revert-${++tableNumber}`;
+    await createSampleTable(client, table, ITEMS);
+    const t = await timeBetweenWrites();
+    // More changed keys than the sandbox writes to one data file (10,000 lines): the export has two.
+    const added = Array.from({ length: 10_050 }, (_, i) => 1000 + i);
+    for (let i = 0; i < added.length; i += 25) {
+      const items = added.slice(i, i + 25).map((n) => sampleItem(n));
+      await client.send(
+        new BatchWriteItemCommand({ RequestItems: { [table]: items.map((Item) => ({ PutRequest: { Item } })) } }),
+      );
+    }
+    await sleep(MIN_PERIOD_MS);
+    const ctx = await context();
+    const plan = await planRevert(client, aws(), ctx.journal, request(table, 'inc-files', t));
+    const run = await runRevert(ctx, plan, { pollIntervalMs: 20 });
+    const recorded = run.tables[table]!;
+    expect(recorded.exports).toHaveLength(1);
+    // Each segment wrote the keys of its own file (10,000 and 50), none twice.
+    expect(Object.values(recorded.revertedKeys ?? {}).sort((a, b) => a - b)).toEqual([50, 10_000]);
+    expect(recorded.counts.revert).toMatchObject({ deleted: 10_050, written: 0 });
+    expect(recorded.verification).toMatchObject({ equal: true, count: 10_050 });
+    expect(await digestTable({ client, tableName: table })).toEqual(await digestAt(table, t));
+  }, 120_000);
+
   it('a read-back cut off by its time budget goes on from its last chunk, and the chunks add up to the whole', async () => {
     const table = `Revert-${++tableNumber}`;
     await createSampleTable(client, table, ITEMS);
