@@ -94,24 +94,31 @@ beforeAll(async () => {
 afterAll(() => sandbox?.stop());
 
 describe('dynamo-dr restore --mode revert --executor step-functions', () => {
-  it('refuses bad input with exit 2 before any execution or export', async () => {
+  it('refuses bad input with exit 2 before any execution or export; --dry-run counts the writes, starting none', async () => {
     const before = await tableContents(dynamodb, TABLE);
     const baked = await cli(...revertArgs('incident-bad', '--export-bucket', 'other-bucket'));
     expect([baked.code, baked.stderr]).toEqual([
       2,
       expect.stringContaining('--export-bucket "other-bucket" cannot change a revert on Step Functions'),
     ]);
-    const dry = await cli(...revertArgs('incident-bad', '--dry-run'));
+    const early = await cli(...revertArgs('incident-bad', '--until', '2001-01-01T00:00:00Z'));
+    expect([early.code, early.stderr]).toEqual([2, expect.stringContaining('is not between the time')]);
+    expect(await executions()).toEqual([]);
+    expect(await exportCount()).toBe(0);
+    expect(await tableContents(dynamodb, TABLE)).toEqual(before);
+
+    // The dry run counts what the revert would write, as in-process: it runs the export and reads it here, but starts
+    // no execution and writes nothing. 5 deleted and 5 updated items to put back, 5 new ones to delete.
+    const dry = await cli(...revertArgs('incident-dry', '--dry-run'));
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stderr).toMatch(
       /mode {16}revert \(write back the keys changed up to .*; 1 export\(s\) to s3:\/\/dr-exports\/revert\)/,
     );
     expect(dry.stderr).toContain('Executor: step-functions');
     expect(dry.stderr).not.toContain('temporary table');
-    const early = await cli(...revertArgs('incident-bad', '--until', '2001-01-01T00:00:00Z'));
-    expect([early.code, early.stderr]).toEqual([2, expect.stringContaining('is not between the time')]);
+    expect(dry.stderr).toContain(`${TABLE}: 10 put(s), 5 delete(s)`);
     expect(await executions()).toEqual([]);
-    expect(await exportCount()).toBe(0);
+    expect(await exportCount()).toBe(1);
     expect(await tableContents(dynamodb, TABLE)).toEqual(before);
   }, 120_000);
 
@@ -132,7 +139,7 @@ describe('dynamo-dr restore --mode revert --executor step-functions', () => {
     }
     expect(await tableContents(dynamodb, TABLE)).toEqual(atT);
     expect(await executions()).toEqual(['incident-r1-Orders:SUCCEEDED']);
-    expect(await exportCount()).toBe(1);
+    expect(await exportCount()).toBe(2); // the dry run's and this run's
     const { tables, backups } = await awsResources(dynamodb);
     expect(tables).toEqual(['Prod-DisasterRecoveryJournal', TABLE]); // no temporary table
     expect(backups).toEqual([`${TABLE}-forensic-incident-r1:AVAILABLE`]);

@@ -6,7 +6,7 @@ export function formatPlan(plan: RestorePlan): string {
     `Plan for incident ${plan.incidentId}: restore to ${plan.restoreTime} (UTC; given as ${plan.requestedTime})`,
   ];
   for (const t of plan.tables) {
-    // A revert's table plan (on Step Functions its dry run prints the plan): exports, and a temporary table only to verify in full.
+    // A revert's table plan (its dry run adds the preview's counts): exports, and a temporary table only to verify in full.
     const revert = 'periods' in t ? (t as TableRevertPlan) : undefined;
     const mode = revert
       ? `revert (write back the keys changed up to ${revert.untilTime}; ${revert.periods.length} export(s) to s3://${revert.exportBucket}/${revert.exportPrefix ?? ''})`

@@ -1,18 +1,23 @@
 import {
+  MemoryCheckpointStore,
+  MemoryRunJournal,
   prepareStepFunctionsRestore,
   prepareStepFunctionsRevert,
+  previewRevert,
   runRestoreOnStepFunctions,
   stepFunctionsClients,
   type AwsClientOptions,
   type RestoreRequest,
   type RevertOptions,
+  type RevertPlan,
   type WriteGuard,
 } from '@dynamo-dr/core';
 import { formatRun, runDocument } from '../runs/formatRun.js';
 import { progressBars } from '../../shared/progressBars.js';
 import { describeGuards } from '../../shared/writeGuards.js';
 import { formatPlan } from './formatPlan.js';
-import { assertNoBakedRevertFlags } from './revertOptions.js';
+import { assertNoBakedRevertFlags, formatRevertPreview } from './revertOptions.js';
+import { startedBy } from '../../shared/startedBy.js';
 import type { RestoreCommandOptions } from './register.js';
 
 /** What the restore command hands the Step Functions executor. */
@@ -46,17 +51,28 @@ export async function restoreOnStepFunctions(
     found: e.found,
   }));
   if (opts.dryRun) {
+    // A revert's dry run counts what it would write, as in-process: it runs the exports (they only read the table's
+    // backups; the run then reuses them by their client token) and reads them here. Nothing is recorded.
+    const revertPlan = revert ? (prepared.plan as RevertPlan) : undefined;
+    const preview = revertPlan && (await previewRevert(previewContext(clients.dynamodb, aws), revertPlan));
     if (opts.json)
       console.log(
         JSON.stringify(
-          { dryRun: true, executor: 'step-functions', stackName, plan: prepared.plan, executions },
+          { dryRun: true, executor: 'step-functions', stackName, plan: prepared.plan, executions, preview },
           null,
           2,
         ),
       );
     else
       console.error(
-        `${formatPlan(prepared.plan)}\nExecutor: step-functions, stack ${stackName}\n${executions.map((e) => `  ${e.tableName}: ${e.found} ${e.executionArn}`).join('\n')}`,
+        [
+          formatPlan(prepared.plan),
+          `Executor: step-functions, stack ${stackName}`,
+          ...executions.map((e) => `  ${e.tableName}: ${e.found} ${e.executionArn}`),
+          ...(revertPlan && preview
+            ? [formatRevertPreview(prepared.plan.incidentId, revertPlan.untilTime, preview)]
+            : []),
+        ].join('\n'),
       );
     return;
   }
@@ -80,4 +96,15 @@ export async function restoreOnStepFunctions(
   }
   if (opts.json) console.log(JSON.stringify(runDocument(run), null, 2));
   else console.error(formatRun(run));
+}
+
+/** What a revert's preview runs with: the exports are started and read; nothing is journaled or checkpointed. */
+function previewContext(dynamodb: ReturnType<typeof stepFunctionsClients>['dynamodb'], aws: AwsClientOptions) {
+  return {
+    dynamodb,
+    aws,
+    journal: new MemoryRunJournal(),
+    checkpoints: new MemoryCheckpointStore(),
+    startedBy: startedBy(),
+  };
 }
