@@ -97,6 +97,13 @@ function request(table: string, incidentId: string, time: string, over: Partial<
 
 const key = (i: number) => ({ pk: sampleItem(i).pk!, sk: sampleItem(i).sk! });
 const put = (table: string, Item: Item) => client.send(new PutItemCommand({ TableName: table, Item }));
+/** Puts many items, 25 a BatchWriteItem call (the sandbox applies every one: no unprocessed items without faults). */
+async function putAll(table: string, items: readonly Item[]): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) {
+    const batch = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: batch } }));
+  }
+}
 const del = (table: string, i: number) => client.send(new DeleteItemCommand({ TableName: table, Key: key(i) }));
 const setV = (table: string, i: number, v: string) =>
   client.send(
@@ -257,14 +264,11 @@ describe('revert through an incremental export', () => {
     await createSampleTable(client, table, ITEMS);
     const t = await timeBetweenWrites();
     const many = Array.from({ length: 120 }, (_, i) => 1000 + i);
-    const writeAll = async (v: string) => {
-      for (let i = 0; i < many.length; i += 25) {
-        const items = many.slice(i, i + 25).map((n) => ({ ...sampleItem(n), v: { S: v } }));
-        await client.send(
-          new BatchWriteItemCommand({ RequestItems: { [table]: items.map((Item) => ({ PutRequest: { Item } })) } }),
-        );
-      }
-    };
+    const writeAll = (v: string) =>
+      putAll(
+        table,
+        many.map((n) => ({ ...sampleItem(n), v: { S: v } })),
+      );
     await writeAll('bad'); // new keys in the window
     await sleep(MIN_PERIOD_MS);
     const until = await timeBetweenWrites();
@@ -318,13 +322,10 @@ describe('revert through an incremental export', () => {
     await createSampleTable(client, table, ITEMS);
     const t = await timeBetweenWrites();
     // More changed keys than the sandbox writes to one data file (10,000 lines): the export has two.
-    const added = Array.from({ length: 10_050 }, (_, i) => 1000 + i);
-    for (let i = 0; i < added.length; i += 25) {
-      const items = added.slice(i, i + 25).map((n) => sampleItem(n));
-      await client.send(
-        new BatchWriteItemCommand({ RequestItems: { [table]: items.map((Item) => ({ PutRequest: { Item } })) } }),
-      );
-    }
+    await putAll(
+      table,
+      Array.from({ length: 10_050 }, (_, i) => sampleItem(1000 + i)),
+    );
     await sleep(MIN_PERIOD_MS);
     const ctx = await context();
     const plan = await planRevert(client, aws(), ctx.journal, request(table, 'inc-files', t));
@@ -342,13 +343,10 @@ describe('revert through an incremental export', () => {
     const table = `Revert-${++tableNumber}`;
     await createSampleTable(client, table, ITEMS);
     const t = await timeBetweenWrites();
-    const added = Array.from({ length: 2_500 }, (_, i) => 1000 + i);
-    for (let i = 0; i < added.length; i += 25) {
-      const items = added.slice(i, i + 25).map((n) => sampleItem(n));
-      await client.send(
-        new BatchWriteItemCommand({ RequestItems: { [table]: items.map((Item) => ({ PutRequest: { Item } })) } }),
-      );
-    }
+    await putAll(
+      table,
+      Array.from({ length: 2_500 }, (_, i) => sampleItem(1000 + i)),
+    );
     await sleep(MIN_PERIOD_MS);
     const base = await context();
     const plan = await planRevert(client, aws(), base.journal, {
